@@ -1,0 +1,30 @@
+import type { AdaptiveCard } from '../src/cards/elements.ts';
+
+/**
+ * The bot's own view of an activity and a turn. Only bot/botbuilder-adapter.ts knows the SDK;
+ * everything else uses these types, so moving to the Teams SDK is one file's work.
+ */
+export interface IncomingActivity {
+  type: string;
+  name?: string;
+  text?: string;
+  value?: unknown;
+  from: { id: string; aadObjectId?: string; name?: string };
+  recipient: { id: string };
+  conversation: { id: string; conversationType?: string };
+  /** channelData.tenant.id: the tenant the activity came from. */
+  tenantId?: string;
+  membersAdded?: { id: string }[];
+}
+
+export interface Reply {
+  text?: string;
+  card?: AdaptiveCard;
+}
+
+export interface BotTurn {
+  activity: IncomingActivity;
+  send(reply: Reply): Promise<void>;
+  /** The SDK's conversation reference, kept opaque so it can be stored for proactive messages. */
+  conversationReference(): Record<string, unknown>;
+}

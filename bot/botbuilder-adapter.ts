@@ -1,0 +1,69 @@
+import {
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TurnContext,
+  type Activity,
+  type Request as BotRequest,
+  type Response as BotResponse,
+} from 'botbuilder';
+import type { BotEndpoint } from '../src/http/server.ts';
+import type { Services } from '../src/services.ts';
+import type { BotTurn, IncomingActivity, Reply } from './activity.ts';
+import type { Bot } from './conversation.ts';
+
+/**
+ * The only module that imports botbuilder (end of support Dec 2025). It maps SDK activities to
+ * the bot's own types; a move to the Teams SDK replaces this file and nothing else.
+ */
+
+function toIncoming(activity: Activity): IncomingActivity {
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
+  return {
+    type: activity.type,
+    name: activity.name,
+    text: activity.text,
+    value: activity.value,
+    from: { id: activity.from?.id ?? '', aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
+    recipient: { id: activity.recipient?.id ?? '' },
+    conversation: { id: activity.conversation?.id ?? '', conversationType: activity.conversation?.conversationType },
+    tenantId: channelData.tenant?.id ?? activity.conversation?.tenantId,
+    membersAdded: activity.membersAdded?.map((m) => ({ id: m.id })),
+  };
+}
+
+function toOutgoing(reply: Reply): Partial<Activity> {
+  return {
+    type: 'message',
+    text: reply.text,
+    attachments: reply.card ? [CardFactory.adaptiveCard(reply.card)] : undefined,
+  };
+}
+
+function toTurn(context: TurnContext): BotTurn {
+  return {
+    activity: toIncoming(context.activity),
+    async send(reply) {
+      await context.sendActivity(toOutgoing(reply));
+    },
+    conversationReference: () =>
+      TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
+  };
+}
+
+export function createBotEndpoint(services: Services, bot: Bot): BotEndpoint {
+  const { config, log } = services;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.password ?? '',
+    MicrosoftAppType: config.bot.appId ? 'SingleTenant' : '',
+    MicrosoftAppTenantId: config.tenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, activityType: context.activity.type }, 'bot turn error');
+    await context.sendActivity('Sorry, something went wrong on our side and your message was not handled. Please try again.');
+  };
+  return (req, res) =>
+    adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.onTurn(toTurn(context)));
+}

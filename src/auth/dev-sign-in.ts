@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { unauthorized } from '../http/errors.ts';
+import type { Store } from '../store/store.ts';
+import { principalFor, type Authenticator } from './principal.ts';
+
+const AUDIENCE = 'social-media-policy-hub/dev';
+const ISSUER = 'social-media-policy-hub/dev-sign-in';
+
+/**
+ * Embedded-mode sign-in: pick a demo person, get a short-lived signed session token.
+ * The key is random per process, so tokens never outlive the server that issued them,
+ * and config refuses to enable this with tenant settings or on a non-loopback address.
+ */
+export type DevSignIn = Authenticator & { issue(personId: string): Promise<string> };
+
+export function createDevSignIn(lifetime = '8h'): DevSignIn {
+  const key = randomBytes(32);
+  return {
+    scheme: 'dev',
+    async issue(personId) {
+      return new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(personId)
+        .setAudience(AUDIENCE)
+        .setIssuer(ISSUER)
+        .setIssuedAt()
+        .setExpirationTime(lifetime)
+        .sign(key);
+    },
+    async authenticate(authorization, store) {
+      const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '');
+      if (!match) throw unauthorized();
+      let personId: string | undefined;
+      try {
+        const { payload } = await jwtVerify(match[1]!, key, {
+          algorithms: ['HS256'],
+          audience: AUDIENCE,
+          issuer: ISSUER,
+        });
+        personId = payload.sub;
+      } catch {
+        throw unauthorized('Your session is not valid or has expired; sign in again');
+      }
+      const person = personId ? await store.people.get(personId) : undefined;
+      if (!person || !person.active) throw unauthorized('This account is no longer active');
+      return principalFor(person);
+    },
+  };
+}
+
+/** Until Entra sign-in lands, a tenant deployment refuses every API call rather than guessing. */
+export const entraNotConfigured: Authenticator = {
+  scheme: 'entra',
+  async authenticate() {
+    throw unauthorized('Entra ID sign-in is not available in this build');
+  },
+};

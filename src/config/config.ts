@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { isIP } from 'node:net';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+  message: 'expected a GUID such as 00000000-0000-0000-0000-000000000000',
+});
+const flag = z.enum(['true', 'false'], { message: 'expected true or false' }).transform((v) => v === 'true');
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+/** Each variable with what it must look like; the messages are shown to whoever starts the server. */
+const schema = z.object({
+  APP_ENV: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lower-case name such as local or dev' }),
+  PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int({ message: 'expected a whole number' })
+    .min(1, { message: 'expected a port from 1 to 65535' })
+    .max(65535, { message: 'expected a port from 1 to 65535' }),
+  HOST: z.string().min(1, { message: 'expected a host name or IP address to listen on' }),
+  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://hub.example.sch.uk' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'expected one of fatal, error, warn, info, debug, trace, silent',
+  }),
+  STORE: z.enum(['sqlite', 'sharepoint'], { message: 'expected sqlite or sharepoint' }),
+  SQLITE_PATH: z.string().min(1, { message: 'expected a file path for the SQLite database' }),
+  TENANT_ID: guid.optional(),
+  BOT_ID: guid.optional(),
+  SECRET_BOT_PASSWORD: optionalText,
+  AAD_APP_CLIENT_ID: guid.optional(),
+  SHAREPOINT_SITE_ID: optionalText,
+  DEV_SIGN_IN: flag.optional(),
+  SEED_DEMO_DATA: flag.optional(),
+  MAX_BODY_BYTES: z.coerce
+    .number({ message: 'expected a number of bytes' })
+    .int()
+    .min(1024, { message: 'expected at least 1024 bytes' })
+    .max(50 * 1024 * 1024, { message: 'expected at most 52428800 bytes (50 MB)' }),
+});
+
+const DEFAULTS: Record<string, string> = {
+  APP_ENV: 'local',
+  PORT: '3978',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'info',
+  STORE: 'sqlite',
+  SQLITE_PATH: './data/app.db',
+  MAX_BODY_BYTES: String(1024 * 1024),
+};
+
+/** Settings whose presence means "this is a real tenant", which rules out the dev sign-in. */
+const PRODUCTION_SETTINGS = ['TENANT_ID', 'BOT_ID', 'SECRET_BOT_PASSWORD', 'AAD_APP_CLIENT_ID', 'SHAREPOINT_SITE_ID'];
+
+export interface Config {
+  envName: string;
+  /** embedded: no tenant, SQLite and dev sign-in; tenant: a real Microsoft 365 tenant. */
+  mode: 'embedded' | 'tenant';
+  rootDir: string;
+  port: number;
+  host: string;
+  publicUrl?: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  store: { kind: 'sqlite'; path: string } | { kind: 'sharepoint'; siteId: string };
+  tenantId?: string;
+  bot: { appId?: string; password?: string };
+  apiClientId?: string;
+  devSignIn: boolean;
+  seedDemoData: boolean;
+  maxBodyBytes: number;
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+/** Reads env/.env.<name> then env/.env.<name>.user (secrets); the process environment wins over both. */
+export function readEnvFiles(rootDir: string, envName: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const file of [`.env.${envName}`, `.env.${envName}.user`]) {
+    const path = join(rootDir, 'env', file);
+    if (existsSync(path)) Object.assign(values, parseDotenv(readFileSync(path)));
+  }
+  return values;
+}
+
+export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir = process.cwd()): Config {
+  const envName = processEnv.APP_ENV || DEFAULTS.APP_ENV!;
+  const fromFiles = /^[a-z][a-z0-9-]*$/.test(envName) ? readEnvFiles(rootDir, envName) : {};
+  const raw: Record<string, string | undefined> = { ...DEFAULTS, ...fromFiles };
+  for (const key of Object.keys(schema.shape)) {
+    const value = processEnv[key];
+    if (value !== undefined) raw[key] = value;
+  }
+  // An empty value in an env file means "not set", as the Agents Toolkit writes them.
+  for (const [key, value] of Object.entries(raw)) if (value === '') raw[key] = DEFAULTS[key];
+
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '(config)');
+        return `${name}: ${issue.message} (got ${JSON.stringify(raw[name] ?? null)})`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const productionSet = PRODUCTION_SETTINGS.filter((k) => raw[k] !== undefined);
+  const mode = env.TENANT_ID ? 'tenant' : 'embedded';
+  const devSignIn = env.DEV_SIGN_IN ?? mode === 'embedded';
+
+  if (devSignIn && productionSet.length > 0) {
+    problems.push(
+      `DEV_SIGN_IN: the dev sign-in is refused because production settings are present (${productionSet.join(', ')}); ` +
+        'set DEV_SIGN_IN=false, or remove those settings to run embedded',
+    );
+  }
+  if (devSignIn && !isLoopback(env.HOST)) {
+    problems.push(
+      `HOST: the dev sign-in only listens on loopback (127.0.0.1, ::1 or localhost), got "${env.HOST}"; ` +
+        'set HOST=127.0.0.1 or DEV_SIGN_IN=false',
+    );
+  }
+  if (mode === 'tenant') {
+    for (const key of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'AAD_APP_CLIENT_ID'] as const) {
+      if (!env[key]) problems.push(`${key}: required when TENANT_ID is set (a real tenant needs it)`);
+    }
+    if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required when TENANT_ID is set, e.g. https://hub.example.sch.uk');
+  }
+  if (env.STORE === 'sharepoint') {
+    if (mode !== 'tenant') problems.push('STORE: sharepoint needs a tenant; set TENANT_ID or use STORE=sqlite');
+    if (!env.SHAREPOINT_SITE_ID) problems.push('SHAREPOINT_SITE_ID: required when STORE=sharepoint');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const sqlitePath = isAbsolute(env.SQLITE_PATH) ? env.SQLITE_PATH : resolve(rootDir, env.SQLITE_PATH);
+  return {
+    envName,
+    mode,
+    rootDir,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    logLevel: env.LOG_LEVEL,
+    store:
+      env.STORE === 'sqlite'
+        ? { kind: 'sqlite', path: env.SQLITE_PATH === ':memory:' ? ':memory:' : sqlitePath }
+        : { kind: 'sharepoint', siteId: env.SHAREPOINT_SITE_ID! },
+    tenantId: env.TENANT_ID,
+    bot: { appId: env.BOT_ID, password: env.SECRET_BOT_PASSWORD },
+    apiClientId: env.AAD_APP_CLIENT_ID,
+    devSignIn,
+    seedDemoData: env.SEED_DEMO_DATA ?? mode === 'embedded',
+    maxBodyBytes: env.MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { ROLES } from './roles.ts';
+
+/**
+ * Every record kind the product keeps, as zod schemas. The types are inferred from these,
+ * and both store adapters validate what they read back against them, so a hand-edited
+ * SharePoint item or a corrupt row surfaces as a clear error instead of a crash later.
+ */
+
+const id = z.string().min(1).max(128);
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const shortText = z.string().trim().min(1).max(255);
+const longText = z.string().max(20_000);
+
+export const RETENTION_CATEGORIES = [
+  'child-protection',
+  'allegation-against-staff',
+  'safeguarding-general',
+  'account-governance',
+  'training',
+  'operational',
+] as const;
+
+/** Fields every record carries for records management. */
+const retention = {
+  retentionCategory: z.enum(RETENTION_CATEGORIES).optional(),
+  reviewOn: isoDate.optional(),
+};
+
+export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+
+export const trustSchema = z.object({ name: shortText, ...retention });
+
+export const schoolSchema = z.object({
+  trustId: id,
+  name: shortText,
+  nation: z.enum(NATIONS),
+  /** Teams team hosting the SLT and safeguarding channels, once the app is installed there. */
+  teamId: z.string().optional(),
+  ...retention,
+});
+
+export const STAFF_TYPES = ['teacher', 'support', 'governor', 'volunteer'] as const;
+
+export const personSchema = z.object({
+  trustId: id,
+  schoolId: id,
+  aadObjectId: z.string().optional(),
+  upn: z.string().min(3).max(255),
+  displayName: shortText,
+  givenName: shortText,
+  surname: shortText,
+  department: shortText,
+  jobTitle: shortText,
+  staffType: z.enum(STAFF_TYPES),
+  roles: z.array(z.object({ role: z.enum(ROLES), schoolId: id })).min(1),
+  startedOn: isoDate,
+  leavingOn: isoDate.optional(),
+  active: z.boolean(),
+  ...retention,
+});
+
+export const PLATFORMS = [
+  'Facebook',
+  'Instagram',
+  'X',
+  'TikTok',
+  'YouTube',
+  'LinkedIn',
+  'Snapchat',
+  'WhatsApp',
+  'Threads',
+  'Bluesky',
+  'Other',
+] as const;
+
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'changes-requested',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'expired',
+] as const;
+
+export const applicationSchema = z.object({
+  schoolId: id,
+  applicantId: id,
+  accountName: shortText,
+  platform: z.enum(PLATFORMS),
+  aim: longText,
+  audience: longText,
+  promotion: longText,
+  runnerIds: z.array(id),
+  volunteers: z.array(z.object({ name: shortText, relationship: shortText })),
+  visibility: z.enum(['open', 'private']),
+  status: z.enum(APPLICATION_STATUSES),
+  submittedAt: isoDateTime.optional(),
+  decisions: z.array(
+    z.object({
+      byId: id,
+      decision: z.enum(['approve', 'reject', 'request-changes', 'reassign']),
+      comment: z.string().max(4000),
+      at: isoDateTime,
+    }),
+  ),
+  ...retention,
+});
+
+export const ACCOUNT_STATUSES = ['active', 'transfer-needed', 'closed'] as const;
+
+export const socialAccountSchema = z.object({
+  schoolId: id,
+  applicationId: id.optional(),
+  platform: z.enum(PLATFORMS),
+  handle: shortText,
+  url: z.url().max(2048),
+  leadId: id,
+  moderatorIds: z.array(id),
+  status: z.enum(ACCOUNT_STATUSES),
+  createdOn: isoDate,
+  /** A pointer to the secret (Key Vault name or encrypted blob id); never the credential itself. */
+  credentialRef: z.string().optional(),
+  ...retention,
+});
+
+export const CHECKIN_OUTCOMES = ['nothing-needed', 'replied', 'hidden-or-deleted', 'escalated'] as const;
+
+export const checkInSchema = z.object({
+  accountId: id,
+  schoolId: id,
+  byId: id,
+  at: isoDateTime,
+  outcome: z.enum(CHECKIN_OUTCOMES),
+  count: z.number().int().min(0).max(10_000),
+  note: z.string().max(4000),
+  ...retention,
+});
+
+export const RISK_AREAS = ['content', 'contact', 'conduct', 'commerce'] as const;
+export const RISK_TYPES = ['aggressive', 'sexual', 'values', 'commercial'] as const;
+export const INCIDENT_STATUSES = ['new', 'read', 'in-progress', 'referred', 'closed'] as const;
+
+export const incidentSchema = z.object({
+  reference: z.string().regex(/^INC-\d{4}-\d{4,}$/),
+  schoolId: id,
+  reporterId: id,
+  type: shortText,
+  platform: shortText,
+  occurredAt: isoDateTime.optional(),
+  immediateRisk: z.boolean(),
+  urgent: z.boolean(),
+  /** The online-risk "C" and the risk type are separate fields on purpose. */
+  riskArea: z.enum(RISK_AREAS),
+  riskType: z.enum(RISK_TYPES),
+  possibleCrime: z.boolean(),
+  safeguarding: z.boolean(),
+  status: z.enum(INCIDENT_STATUSES),
+  assigneeId: id.optional(),
+  /** The adult named in a conduct concern, who must never see it. */
+  subjectPersonId: id.optional(),
+  firstReadAt: isoDateTime.optional(),
+  closedAt: isoDateTime.optional(),
+  outcome: z.string().max(4000).optional(),
+  ...retention,
+});
+
+export const INCIDENT_ENTRY_KINDS = [
+  'report',
+  'correction',
+  'assessment',
+  'action',
+  'referral',
+  'status',
+  'classification',
+  'assignment',
+  'attachment',
+  'outcome',
+] as const;
+
+/** Chronology entries are append-only: the original report is never edited. */
+export const incidentEntrySchema = z.object({
+  incidentId: id,
+  schoolId: id,
+  byId: id,
+  at: isoDateTime,
+  kind: z.enum(INCIDENT_ENTRY_KINDS),
+  text: longText,
+  data: z.record(z.string(), z.unknown()).optional(),
+  ...retention,
+});
+
+export const courseSchema = z.object({
+  trustId: id,
+  /** Absent for trust-wide courses. */
+  schoolId: id.optional(),
+  title: shortText,
+  refresherMonths: z.number().int().min(1).max(120).optional(),
+  requiredForRoles: z.array(z.enum(ROLES)),
+  ...retention,
+});
+
+export const trainingRecordSchema = z.object({
+  personId: id,
+  courseId: id,
+  schoolId: id,
+  completedOn: isoDate,
+  expiresOn: isoDate.optional(),
+  source: z.enum(['hr', 'import', 'self-declared']),
+  verified: z.boolean(),
+  ...retention,
+});
+
+export const acknowledgementSchema = z.object({
+  personId: id,
+  schoolId: id,
+  policyVersionId: id,
+  versionNumber: z.number().int().min(1),
+  at: isoDateTime,
+  ...retention,
+});
+
+export const policyDocumentSchema = z.object({
+  schoolId: id,
+  title: shortText,
+  currentVersionId: id.optional(),
+  ...retention,
+});
+
+export const policyVersionSchema = z.object({
+  documentId: id,
+  schoolId: id,
+  versionNumber: z.number().int().min(1),
+  importedAt: isoDateTime,
+  importedById: id,
+  sourceFormat: z.enum(['md', 'txt', 'docx', 'pdf']),
+  /** Normalised plain text; sections are derived from it by the importer. */
+  text: z.string().max(500_000),
+  ...retention,
+});
+
+export const questionSchema = z.object({
+  schoolId: id,
+  askerId: id,
+  text: z.string().min(1).max(4000),
+  status: z.enum(['unanswered', 'asked-slt', 'answered']),
+  feedback: z.enum(['helpful', 'not-helpful']).optional(),
+  answer: z.string().max(8000).optional(),
+  answeredById: id.optional(),
+  answeredAt: isoDateTime.optional(),
+  ...retention,
+});
+
+export const conversationRefSchema = z.object({
+  /** 'person' for personal chat, 'channel' for a team channel such as the SLT channel. */
+  scope: z.enum(['person', 'channel']),
+  personId: id.optional(),
+  schoolId: id.optional(),
+  channelPurpose: z.enum(['slt', 'safeguarding', 'admin']).optional(),
+  reference: z.record(z.string(), z.unknown()),
+  ...retention,
+});
+
+export const outboxSchema = z.object({
+  topic: shortText,
+  payload: z.record(z.string(), z.unknown()),
+  status: z.enum(['pending', 'done', 'failed']),
+  attempts: z.number().int().min(0),
+  notBefore: isoDateTime,
+  lastError: z.string().max(4000).optional(),
+  ...retention,
+});
+
+export const counterSchema = z.object({ value: z.number().int().min(0) });
+
+/** The audit log is append-only: no update or delete exists for it in the Store contract. */
+export const auditSchema = z.object({
+  at: isoDateTime,
+  actorId: id,
+  action: shortText,
+  targetKind: shortText,
+  targetId: id,
+  schoolId: id.optional(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+  ...retention,
+});

@@ -1,0 +1,79 @@
+import type { Request, RequestHandler, Response } from 'restify';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.ts';
+import type { Services } from '../services.ts';
+import { ApiError, toApiError } from './errors.ts';
+
+export function sendError(res: Response, services: Pick<Services, 'log'>, err: unknown): void {
+  const apiError = toApiError(err);
+  if (apiError.status >= 500) services.log.error({ err }, 'request failed');
+  if (apiError.status === 401) res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+  res.header('Cache-Control', 'no-store');
+  res.send(apiError.status, {
+    error: { code: apiError.code, message: apiError.message, ...(apiError.details ? { details: apiError.details } : {}) },
+  });
+}
+
+interface Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Public endpoints skip authentication; everything else needs a verified principal. */
+  public?: boolean;
+}
+
+export interface Input<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal;
+  req: Request;
+  res: Response;
+}
+
+/**
+ * The one way to write an API endpoint: authenticate, validate params, query and body against
+ * schemas, run the handler, and send its result as JSON (or a uniform error).
+ */
+export function endpoint<
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(
+  services: Services,
+  spec: Spec<P, Q, B>,
+  handler: (input: Input<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>,
+): RequestHandler {
+  return (req, res, next) => {
+    const run = async () => {
+      const principal = spec.public
+        ? (undefined as unknown as Principal)
+        : await services.auth.authenticate(req.header('authorization'), services.store);
+      const hasBody = req.body !== undefined && req.body !== null && req.body !== '';
+      if (spec.body && !req.is('application/json')) {
+        throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json');
+      }
+      if (!spec.body && hasBody && req.method !== 'GET') {
+        throw new ApiError(400, 'invalid_request', 'This endpoint takes no request body');
+      }
+      const input = {
+        params: spec.params ? spec.params.parse(req.params ?? {}) : req.params,
+        query: spec.query ? spec.query.parse(req.query ?? {}) : req.query,
+        body: spec.body ? spec.body.parse(req.body ?? null) : undefined,
+        principal,
+        req,
+        res,
+      } as Input<z.infer<P>, z.infer<Q>, z.infer<B>>;
+      const result = await handler(input);
+      res.header('Cache-Control', 'no-store');
+      res.send(200, result);
+    };
+    run().then(
+      () => next(),
+      (err: unknown) => {
+        sendError(res, services, err);
+        next(false);
+      },
+    );
+  };
+}

@@ -1,0 +1,128 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { ROLES, ROLE_LABELS } from '../../domain/roles.ts';
+import { DEMO_PERSONAS } from '../../seed/demo-data.ts';
+import type { Services } from '../../services.ts';
+import { endpoint } from '../endpoint.ts';
+import { ApiError, forbidden, notFound } from '../errors.ts';
+import { isLoopback } from '../../config/config.ts';
+import type { Principal } from '../../auth/principal.ts';
+
+const schoolQuery = z.object({ schoolId: z.string().min(1).max(128).optional() }).strict();
+
+/** The school a request is about: the one asked for, if the caller belongs to it, else their home school. */
+function schoolFor(principal: Principal, requested: string | undefined): string {
+  if (requested === undefined) return principal.person.schoolId;
+  if (!principal.schoolIds.includes(requested)) throw forbidden('You are not a member of that school');
+  return requested;
+}
+
+function personSummary(p: { id: string; displayName: string; jobTitle: string; department: string; schoolId: string }) {
+  return { id: p.id, displayName: p.displayName, jobTitle: p.jobTitle, department: p.department, schoolId: p.schoolId };
+}
+
+export function registerApiRoutes(server: Server, services: Services): void {
+  const { store } = services;
+
+  server.get(
+    '/api/v1/me',
+    endpoint(services, {}, async ({ principal }) => {
+      const schools = await Promise.all(principal.schoolIds.map((id) => store.schools.get(id)));
+      return {
+        person: { ...personSummary(principal.person), upn: principal.person.upn },
+        roles: principal.roles,
+        roleAssignments: principal.person.roles,
+        schools: schools.filter((s) => s !== undefined).map((s) => ({ id: s.id, name: s.name })),
+        signIn: services.auth.scheme,
+      };
+    }),
+  );
+
+  server.get(
+    '/api/v1/people',
+    endpoint(
+      services,
+      {
+        query: z
+          .object({
+            schoolId: z.string().min(1).max(128).optional(),
+            search: z.string().trim().max(100).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+          })
+          .strict(),
+      },
+      async ({ principal, query }) => {
+        const schoolId = schoolFor(principal, query.schoolId);
+        const people = await store.people.listAll({ where: { schoolId, active: true } });
+        const needle = query.search?.toLocaleLowerCase('en-GB');
+        const matches = people
+          .filter((p) => !needle || p.displayName.toLocaleLowerCase('en-GB').includes(needle))
+          .sort((a, b) => a.surname.localeCompare(b.surname, 'en-GB') || a.givenName.localeCompare(b.givenName, 'en-GB'));
+        return { items: matches.slice(0, query.limit).map(personSummary), total: matches.length };
+      },
+    ),
+  );
+
+  server.get(
+    '/api/v1/policy',
+    endpoint(services, { query: schoolQuery }, async ({ principal, query }) => {
+      const schoolId = schoolFor(principal, query.schoolId);
+      const [document] = (await store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
+      const version = document?.currentVersionId ? await store.policyVersions.get(document.currentVersionId) : undefined;
+      if (!document || !version) throw notFound('A policy for this school');
+      return {
+        documentId: document.id,
+        title: document.title,
+        versionId: version.id,
+        versionNumber: version.versionNumber,
+        importedAt: version.importedAt,
+        text: version.text,
+      };
+    }),
+  );
+
+  registerDevSignInRoutes(server, services);
+}
+
+/** Only registered in embedded mode; also re-checks loopback per request as a second line. */
+function registerDevSignInRoutes(server: Server, services: Services): void {
+  const { devSignIn, store } = services;
+  if (!devSignIn) return;
+  const requireLoopback = (address: string | undefined) => {
+    const host = (address ?? '').replace(/^::ffff:/, '');
+    if (!isLoopback(host)) throw forbidden('The dev sign-in only answers on this computer');
+  };
+
+  server.get(
+    '/api/v1/dev/personas',
+    endpoint(services, { public: true }, async ({ req }) => {
+      requireLoopback(req.socket.remoteAddress);
+      const personas = [];
+      for (const role of ROLES) {
+        const person = await store.people.get(DEMO_PERSONAS[role]);
+        if (!person) continue;
+        const school = await store.schools.get(person.schoolId);
+        personas.push({
+          role,
+          roleLabel: ROLE_LABELS[role],
+          person: { ...personSummary(person), schoolName: school?.name ?? '' },
+        });
+      }
+      return { items: personas };
+    }),
+  );
+
+  server.post(
+    '/api/v1/dev/sign-in',
+    endpoint(
+      services,
+      { public: true, body: z.object({ personId: z.string().min(1).max(128) }).strict() },
+      async ({ req, body }) => {
+        requireLoopback(req.socket.remoteAddress);
+        const person = await store.people.get(body.personId);
+        if (!person || !person.active) throw new ApiError(404, 'not_found', 'No active person has that id');
+        return { token: await devSignIn.issue(person.id), person: personSummary(person) };
+      },
+    ),
+  );
+}

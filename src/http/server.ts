@@ -1,0 +1,90 @@
+import restify, { type Server } from 'restify';
+import type { Services } from '../services.ts';
+import { sendError } from './endpoint.ts';
+import { ApiError } from './errors.ts';
+import { registerApiRoutes } from './routes/api.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerTabRoutes } from './routes/tab.ts';
+import { securityHeaders } from './security-headers.ts';
+
+/** Something that handles Bot Framework activities posted to /api/messages. */
+export type BotEndpoint = (req: restify.Request, res: restify.Response) => Promise<void>;
+
+export interface HttpServer {
+  server: Server;
+  /** Resolves with the bound port (useful when port 0 was asked for). */
+  listen(): Promise<number>;
+  /** Stops accepting connections and waits for in-flight requests to finish. */
+  close(): Promise<void>;
+}
+
+export function createHttpServer(services: Services, bot: BotEndpoint): HttpServer {
+  const { config, log } = services;
+  const server = restify.createServer({
+    name: 'social-media-policy-hub',
+    handleUncaughtExceptions: false,
+    ignoreTrailingSlash: false,
+  });
+
+  const headers = securityHeaders(config.publicUrl?.startsWith('https:') ?? false);
+  server.pre((_req, res, next) => {
+    for (const [name, value] of Object.entries(headers)) res.header(name, value);
+    next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: config.maxBodyBytes }));
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    log.info(
+      { method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() },
+      'request',
+    );
+  });
+  // Errors raised by restify itself (unknown route, oversized or malformed body) get our shape too.
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
+    const status = err.statusCode ?? 500;
+    const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : (err.body?.code ?? 'error');
+    const message =
+      status === 413
+        ? `The request body is larger than the ${config.maxBodyBytes} bytes allowed`
+        : status === 404
+          ? 'There is nothing at this address'
+          : status >= 500
+            ? 'Something went wrong on the server; it has been logged'
+            : err.message;
+    if (status >= 500) log.error({ err }, 'unhandled error');
+    Object.assign(err, { toJSON: () => ({ error: { code, message } }) });
+    cb();
+  });
+
+  registerHealthRoutes(server, services);
+  registerApiRoutes(server, services);
+  registerTabRoutes(server, config.rootDir);
+  server.post('/api/messages', (req, res, next) => {
+    bot(req, res).then(
+      () => next(),
+      (err: unknown) => {
+        log.error({ err }, 'bot turn failed');
+        if (!res.headersSent) sendError(res, services, new ApiError(500, 'bot_error', 'The bot could not process this activity'));
+        next(false);
+      },
+    );
+  });
+
+  return {
+    server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would otherwise hold shutdown open.
+        server.server.closeIdleConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,96 @@
+import { createBotEndpoint } from '../bot/botbuilder-adapter.ts';
+import { createBot } from '../bot/conversation.ts';
+import { createDevSignIn, entraNotConfigured } from './auth/dev-sign-in.ts';
+import { ConfigError, loadConfig, type Config } from './config/config.ts';
+import { createHttpServer, type HttpServer } from './http/server.ts';
+import { createLogger, type Logger } from './log.ts';
+import { seedDemoData } from './seed/seed.ts';
+import type { Services } from './services.ts';
+import { openSqliteAdapter } from './store/sqlite/sqlite-store.ts';
+import { createStore, type Store } from './store/store.ts';
+
+export function openStore(config: Config): Store {
+  if (config.store.kind === 'sharepoint') {
+    throw new ConfigError(['STORE: the SharePoint store is not available in this build yet; use STORE=sqlite']);
+  }
+  return createStore(openSqliteAdapter({ path: config.store.path }));
+}
+
+export interface RunningApp {
+  services: Services;
+  http: HttpServer;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Builds and starts the whole app: store, seed, bot and HTTP server. */
+export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningApp> {
+  const store = openStore(config);
+  const devSignIn = config.devSignIn ? createDevSignIn() : undefined;
+  const services: Services = {
+    config,
+    store,
+    log,
+    auth: devSignIn ?? entraNotConfigured,
+    devSignIn,
+    now: () => new Date(),
+  };
+  if (config.seedDemoData) {
+    const { created } = await seedDemoData(store);
+    if (created > 0) log.info({ created }, 'seeded demo data');
+  }
+  const http = createHttpServer(services, createBotEndpoint(services, createBot(services)));
+  const port = await http.listen();
+  log.info({ url: `http://${config.host}:${port}`, mode: config.mode, store: config.store.kind, devSignIn: config.devSignIn }, 'server listening');
+  return {
+    services,
+    http,
+    port,
+    async stop() {
+      await http.close();
+      await store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n\nSee README.md, "Configuration", for every setting.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const app = await startApp(config, log);
+  if (config.mode === 'embedded') {
+    process.stdout.write(`\n  Social Media Policy Hub is running: http://localhost:${app.port}/tab/\n\n`);
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (import.meta.main) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`The server could not start: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

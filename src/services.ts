@@ -1,0 +1,16 @@
+import type { DevSignIn } from './auth/dev-sign-in.ts';
+import type { Authenticator } from './auth/principal.ts';
+import type { Config } from './config/config.ts';
+import type { Logger } from './log.ts';
+import type { Store } from './store/store.ts';
+
+/** What the server, bot and CLI share; built once in main and passed down, never global. */
+export interface Services {
+  config: Config;
+  store: Store;
+  log: Logger;
+  auth: Authenticator;
+  /** Present only in embedded mode on loopback. */
+  devSignIn?: DevSignIn;
+  now: () => Date;
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import {
+  KINDS,
+  KIND_NAMES,
+  type AppendOnlyKind,
+  type Data,
+  type IndexedField,
+  type KindName,
+  type MutableKind,
+  type Rec,
+} from './kinds.ts';
+import { NotFoundError, StoreValidationError } from './errors.ts';
+
+export type Scalar = string | number | boolean;
+/** Equality, membership, or a closed range; every adapter can express these on an indexed column. */
+export type Condition = Scalar | readonly Scalar[] | { gte?: Scalar; lte?: Scalar };
+export type Where<K extends KindName> = Partial<Record<IndexedField<K>, Condition>>;
+
+export interface ListOptions<K extends KindName> {
+  where?: Where<K>;
+  orderBy?: IndexedField<K> | 'createdAt';
+  descending?: boolean;
+  /** Page size; adapters clamp it to what they support. */
+  limit?: number;
+  /** Opaque token from a previous page. */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** A record as an adapter holds it: the kind's data plus the store-owned fields. */
+export type StoredRow = Record<string, unknown> & { id: string; etag: string; createdAt: string; updatedAt: string };
+
+export type PlannedWrite =
+  | { op: 'create'; kind: KindName; row: StoredRow }
+  | { op: 'update'; kind: KindName; row: StoredRow; expectedEtag: string };
+
+export const MAX_PAGE_SIZE = 5000;
+export const DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * The port each storage technology implements. It is deliberately small; the typed
+ * Store below is shared code on top of it, so both adapters behave the same way.
+ */
+export interface StoreAdapter {
+  readonly name: 'sqlite' | 'sharepoint';
+  get(kind: KindName, id: string): Promise<StoredRow | undefined>;
+  list(kind: KindName, options: ListOptions<KindName>): Promise<Page<StoredRow>>;
+  /**
+   * Applies every write or none. A stale `expectedEtag` raises ConflictError, an existing id
+   * on create raises DuplicateError. Returns the rows as stored, with their new etags.
+   */
+  apply(writes: PlannedWrite[]): Promise<StoredRow[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Collection<K extends KindName> {
+  get(id: string): Promise<Rec<K> | undefined>;
+  /** Like get, but a missing record is a NotFoundError. */
+  require(id: string): Promise<Rec<K>>;
+  list(options?: ListOptions<K>): Promise<Page<Rec<K>>>;
+  /** Follows every page; for bounded sets such as one school's staff. */
+  listAll(options?: Omit<ListOptions<K>, 'cursor'>): Promise<Rec<K>[]>;
+}
+
+export interface MutableCollection<K extends MutableKind> extends Collection<K> {
+  create(data: Data<K>, id?: string): Promise<Rec<K>>;
+  /** Optimistic: `current` must be the version the caller read, or ConflictError is thrown. */
+  update(current: Rec<K>, changes: Partial<Data<K>>): Promise<Rec<K>>;
+}
+
+export interface AppendLog<K extends AppendOnlyKind> extends Collection<K> {
+  append(data: Data<K>): Promise<Rec<K>>;
+}
+
+/** Collects writes for one atomic commit. Returned records gain their etags once committed. */
+export interface UnitOfWork {
+  create<K extends MutableKind>(kind: K, data: Data<K>, id?: string): Rec<K>;
+  update<K extends MutableKind>(kind: K, current: Rec<K>, changes: Partial<Data<K>>): Rec<K>;
+  append<K extends AppendOnlyKind>(kind: K, data: Data<K>): Rec<K>;
+}
+
+export type Store = { readonly [K in MutableKind]: MutableCollection<K> } & {
+  readonly [K in AppendOnlyKind]: AppendLog<K>;
+} & {
+  readonly adapterName: StoreAdapter['name'];
+  /** Runs `build` to plan writes, then applies them all or none. */
+  commit<T>(build: (uow: UnitOfWork) => T): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export interface StoreOptions {
+  now?: () => Date;
+  newId?: () => string;
+}
+
+function validate<K extends KindName>(kind: K, data: unknown): Data<K> {
+  const result = KINDS[kind].schema.safeParse(data);
+  if (!result.success) {
+    throw new StoreValidationError(
+      kind,
+      result.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`),
+    );
+  }
+  return result.data as Data<K>;
+}
+
+function hydrate<K extends KindName>(kind: K, row: StoredRow): Rec<K> {
+  const { id, etag, createdAt, updatedAt, ...data } = row;
+  return { ...validate(kind, data), id, etag, createdAt, updatedAt } as Rec<K>;
+}
+
+function toRow(record: Rec<KindName>): StoredRow {
+  return { ...(record as Record<string, unknown>) } as StoredRow;
+}
+
+/** Builds the typed Store over an adapter. */
+export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): Store {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+
+  function plan(): { uow: UnitOfWork; writes: PlannedWrite[]; planned: Rec<KindName>[] } {
+    const writes: PlannedWrite[] = [];
+    const planned: Rec<KindName>[] = [];
+    const add = <K extends KindName>(write: PlannedWrite, record: Rec<K>): Rec<K> => {
+      writes.push(write);
+      planned.push(record as Rec<KindName>);
+      return record;
+    };
+    const createRecord = <K extends KindName>(kind: K, data: Data<K>, id?: string): Rec<K> => {
+      const at = now().toISOString();
+      const record = { ...validate(kind, data), id: id ?? newId(), etag: '', createdAt: at, updatedAt: at } as Rec<K>;
+      return add({ op: 'create', kind, row: toRow(record as Rec<KindName>) }, record);
+    };
+    const uow: UnitOfWork = {
+      create: createRecord,
+      append: createRecord,
+      update(kind, current, changes) {
+        const { id, etag, createdAt } = current;
+        const merged = validate(kind, { ...stripStored(current), ...changes });
+        const record = { ...merged, id, etag, createdAt, updatedAt: now().toISOString() } as Rec<typeof kind>;
+        return add({ op: 'update', kind, row: toRow(record as Rec<KindName>), expectedEtag: etag }, record);
+      },
+    };
+    return { uow, writes, planned };
+  }
+
+  async function commit<T>(build: (uow: UnitOfWork) => T): Promise<T> {
+    const { uow, writes, planned } = plan();
+    const result = build(uow);
+    if (writes.length === 0) return result;
+    const stored = await adapter.apply(writes);
+    stored.forEach((row, i) => Object.assign(planned[i] as object, { etag: row.etag }));
+    return result;
+  }
+
+  function reader<K extends KindName>(kind: K): Collection<K> {
+    const list = async (opts: ListOptions<K> = {}): Promise<Page<Rec<K>>> => {
+      const page = await adapter.list(kind, opts as ListOptions<KindName>);
+      return { items: page.items.map((row) => hydrate(kind, row)), nextCursor: page.nextCursor };
+    };
+    return {
+      async get(id) {
+        const row = await adapter.get(kind, id);
+        return row ? hydrate(kind, row) : undefined;
+      },
+      async require(id) {
+        const row = await adapter.get(kind, id);
+        if (!row) throw new NotFoundError(kind, id);
+        return hydrate(kind, row);
+      },
+      list,
+      async listAll(opts = {}) {
+        const all: Rec<K>[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await list({ ...opts, limit: opts.limit ?? MAX_PAGE_SIZE, cursor });
+          all.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return all;
+      },
+    };
+  }
+
+  const collections: Record<string, unknown> = {};
+  for (const kind of KIND_NAMES) {
+    const base = reader(kind);
+    collections[kind] = KINDS[kind].appendOnly
+      ? { ...base, append: (data: never) => commit((uow) => uow.append(kind as AppendOnlyKind, data)) }
+      : {
+          ...base,
+          create: (data: never, id?: string) => commit((uow) => uow.create(kind as MutableKind, data, id)),
+          update: (current: never, changes: never) => commit((uow) => uow.update(kind as MutableKind, current, changes)),
+        };
+  }
+
+  return {
+    ...(collections as Omit<Store, 'adapterName' | 'commit' | 'ping' | 'close'>),
+    adapterName: adapter.name,
+    commit,
+    ping: () => adapter.ping(),
+    close: () => adapter.close(),
+  } as Store;
+}
+
+function stripStored<T extends object>(record: T): Omit<T, 'id' | 'etag' | 'createdAt' | 'updatedAt'> {
+  const { id: _id, etag: _etag, createdAt: _c, updatedAt: _u, ...rest } = record as T & {
+    id: string;
+    etag: string;
+    createdAt: string;
+    updatedAt: string;
+  };
+  return rest;
+}
