@@ -1,0 +1,191 @@
+import {
+  Badge,
+  Button,
+  FluentProvider,
+  Menu,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { ApiProblem, api, session, type Me } from './api.ts';
+import { DevSignIn } from './DevSignIn.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
+import type { Host, ThemeName } from './host.ts';
+import { pagesFor } from './pages.ts';
+import { ShellContext } from './shell-context.ts';
+import { THEMES, THEME_LABELS } from './theme.ts';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+  },
+  title: { flexGrow: 1 },
+  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  nav: {
+    width: '220px',
+    flexShrink: 0,
+    padding: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  main: { flexGrow: 1, padding: tokens.spacingHorizontalXL, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  skip: {
+    position: 'absolute',
+    left: '-9999px',
+    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10 },
+  },
+});
+
+function useHashRoute(): string {
+  const subscribe = useCallback((notify: () => void) => {
+    window.addEventListener('hashchange', notify);
+    return () => window.removeEventListener('hashchange', notify);
+  }, []);
+  return useSyncExternalStore(subscribe, () => window.location.hash.replace(/^#\/?/, '') || 'home');
+}
+
+function Shell({ me, onSwitchPerson, theme, onTheme, host }: { me: Me; onSwitchPerson: () => void; theme: ThemeName; onTheme: (t: ThemeName) => void; host: Host }) {
+  const styles = useStyles();
+  const route = useHashRoute();
+  const pages = pagesFor(me.roles);
+  const page = pages.find((p) => p.id === route) ?? pages[0]!;
+  const schoolId = me.person.schoolId;
+  const PageComponent = page.component;
+
+  useEffect(() => {
+    document.title = `${page.title} · Social Media Policy Hub`;
+  }, [page]);
+
+  return (
+    <ShellContext.Provider value={{ me }}>
+      <a className={styles.skip} href="#main">
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <Text as="h1" weight="semibold" size={400} className={styles.title}>
+          Social Media Policy Hub
+        </Text>
+        <Text aria-label="Signed in as">{me.person.displayName}</Text>
+        {me.roles.map((role) => (
+          <Badge key={role} appearance="tint" color="brand">
+            {role}
+          </Badge>
+        ))}
+        {!host.inTeams && (
+          <Menu checkedValues={{ theme: [theme] }} onCheckedValueChange={(_, d) => onTheme(d.checkedItems[0] as ThemeName)}>
+            <MenuTrigger disableButtonEnhancement>
+              <Button appearance="subtle">Theme: {THEME_LABELS[theme]}</Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                {(Object.keys(THEMES) as ThemeName[]).map((t) => (
+                  <MenuItemRadio key={t} name="theme" value={t}>
+                    {THEME_LABELS[t]}
+                  </MenuItemRadio>
+                ))}
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        )}
+        {me.signIn === 'dev' && (
+          <Button appearance="secondary" onClick={onSwitchPerson}>
+            Switch person
+          </Button>
+        )}
+      </header>
+      <div className={styles.body}>
+        <nav className={styles.nav} aria-label="Pages">
+          <TabList
+            vertical
+            selectedValue={page.id}
+            onTabSelect={(_, data) => {
+              window.location.hash = `#/${String(data.value)}`;
+            }}
+          >
+            {pages.map((p) => (
+              <Tab key={p.id} value={p.id}>
+                {p.title}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          <Suspense fallback={<Spinner label="Loading" />}>
+            <PageComponent page={page} schoolId={schoolId} />
+          </Suspense>
+        </main>
+      </div>
+    </ShellContext.Provider>
+  );
+}
+
+const THEME_KEY = 'smph.theme';
+
+export function App({ host }: { host: Host }) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState<ThemeName>(
+    () => (!host.inTeams && (localStorage.getItem(THEME_KEY) as ThemeName | null)) || host.theme,
+  );
+  const [me, setMe] = useState<Me | null>();
+  const [error, setError] = useState<Error>();
+
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+
+  const loadMe = useCallback(() => {
+    setError(undefined);
+    if (!session.token()) {
+      setMe(null);
+      return;
+    }
+    api<Me>('/me').then(setMe, (err: unknown) => {
+      if (err instanceof ApiProblem && err.status === 401) {
+        session.clear();
+        setMe(null);
+      } else setError(err as Error);
+    });
+  }, []);
+  useEffect(loadMe, [loadMe]);
+
+  const chooseTheme = (t: ThemeName) => {
+    localStorage.setItem(THEME_KEY, t);
+    setTheme(t);
+  };
+
+  return (
+    <FluentProvider theme={THEMES[theme]} className={styles.root}>
+      {error ? (
+        <ErrorNotice error={error} />
+      ) : me === undefined ? (
+        <Spinner label="Signing you in" />
+      ) : me === null ? (
+        <DevSignIn onSignedIn={loadMe} />
+      ) : (
+        <Shell
+          me={me}
+          host={host}
+          theme={theme}
+          onTheme={chooseTheme}
+          onSwitchPerson={() => {
+            session.clear();
+            setMe(null);
+          }}
+        />
+      )}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,56 @@
+/** A thin client for /api/v1: adds the session token and turns error bodies into readable errors. */
+
+const TOKEN_KEY = 'smph.devToken';
+
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = session.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const payload = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  if (!response.ok) {
+    throw new ApiProblem(response.status, payload.error?.code ?? 'error', payload.error?.message ?? response.statusText);
+  }
+  return payload as T;
+}
+
+export interface Me {
+  person: { id: string; displayName: string; jobTitle: string; department: string; schoolId: string; upn: string };
+  roles: string[];
+  schools: { id: string; name: string }[];
+  signIn: 'dev' | 'entra';
+}
+
+export interface Persona {
+  role: string;
+  roleLabel: string;
+  person: { id: string; displayName: string; jobTitle: string; schoolName: string };
+}
+
+export interface Policy {
+  title: string;
+  versionNumber: number;
+  importedAt: string;
+  text: string;
+}

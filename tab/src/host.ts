@@ -1,0 +1,51 @@
+import { app } from '@microsoft/teams-js';
+
+export type ThemeName = 'light' | 'dark' | 'contrast';
+
+export interface Host {
+  /** True inside Teams (or another Microsoft 365 host); false in a plain browser. */
+  inTeams: boolean;
+  theme: ThemeName;
+  onThemeChange(listener: (theme: ThemeName) => void): void;
+}
+
+const fromTeams = (theme: string | undefined): ThemeName =>
+  theme === 'dark' ? 'dark' : theme === 'contrast' ? 'contrast' : 'light';
+
+function browserTheme(): ThemeName {
+  if (window.matchMedia('(forced-colors: active)').matches) return 'contrast';
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/**
+ * Connects to Teams when framed by it; otherwise runs standalone and follows the browser's
+ * colour scheme. A top-level window cannot be inside Teams, so it skips the SDK handshake.
+ */
+export async function connectHost(): Promise<Host> {
+  if (window.self !== window.top) {
+    try {
+      await Promise.race([
+        app.initialize(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('Teams did not answer')), 3000)),
+      ]);
+      const context = await app.getContext();
+      app.notifySuccess();
+      return {
+        inTeams: true,
+        theme: fromTeams(context.app.theme),
+        onThemeChange: (listener) => app.registerOnThemeChangeHandler((t) => listener(fromTeams(t))),
+      };
+    } catch {
+      // Framed by something that is not Teams: fall through to standalone.
+    }
+  }
+  return {
+    inTeams: false,
+    theme: browserTheme(),
+    onThemeChange(listener) {
+      for (const query of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
+        window.matchMedia(query).addEventListener('change', () => listener(browserTheme()));
+      }
+    },
+  };
+}
