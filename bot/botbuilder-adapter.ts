@@ -62,8 +62,12 @@ export function createBotEndpoint(services: Services, bot: Bot): BotEndpoint {
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'bot turn error');
-    await context.sendActivity('Sorry, something went wrong on our side and your message was not handled. Please try again.');
+    await context.sendActivity(
+      'Sorry, something went wrong on our side and your message was not handled. Please try again.',
+    );
   };
   return (req, res) =>
-    adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.onTurn(toTurn(context)));
+    adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) =>
+      bot.onTurn(toTurn(context)),
+    );
 }

@@ -33,7 +33,8 @@ export function createBot(services: Services): Bot {
       store.schools.get(person.schoolId),
       store.people.listAll({ where: { schoolId: person.schoolId, active: true } }),
     ]);
-    const dsl = colleagues.find((p) => hasRole(p, 'DSL', person.schoolId) && /designated/i.test(p.jobTitle)) ??
+    const dsl =
+      colleagues.find((p) => hasRole(p, 'DSL', person.schoolId) && /designated/i.test(p.jobTitle)) ??
       colleagues.find((p) => hasRole(p, 'DSL', person.schoolId));
     return { schoolName: school?.name, dslName: dsl?.displayName };
   }
@@ -44,7 +45,10 @@ export function createBot(services: Services): Bot {
     const reference = turn.conversationReference();
     const existing = await store.conversationRefs.get(id);
     if (!existing) {
-      await store.conversationRefs.create({ scope: 'person', personId: person.id, schoolId: person.schoolId, reference }, id);
+      await store.conversationRefs.create(
+        { scope: 'person', personId: person.id, schoolId: person.schoolId, reference },
+        id,
+      );
     } else if (JSON.stringify(existing.reference) !== JSON.stringify(reference)) {
       await store.conversationRefs.update(existing, { reference });
     }
@@ -66,7 +70,9 @@ export function createBot(services: Services): Bot {
         const added = activity.membersAdded ?? [];
         if (personal && added.length > 0) {
           const ctx = await context(person);
-          await turn.send({ card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl: hubUrl(services), ...ctx }) });
+          await turn.send({
+            card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl: hubUrl(services), ...ctx }),
+          });
         }
         return;
       }
@@ -75,11 +81,15 @@ export function createBot(services: Services): Bot {
       const text = (activity.text ?? '').trim();
       const ctx = await context(person);
       if (GREETING.test(text)) {
-        await turn.send({ card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl: hubUrl(services), ...ctx }) });
+        await turn.send({
+          card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl: hubUrl(services), ...ctx }),
+        });
       } else if (/^\s*hub\s*$/i.test(text)) {
         await turn.send({ text: `Open the hub here: ${hubUrl(services)}` });
       } else {
-        await turn.send({ card: helpCard({ hubUrl: hubUrl(services), dslName: ctx.dslName, notUnderstood: !HELP.test(text) }) });
+        await turn.send({
+          card: helpCard({ hubUrl: hubUrl(services), dslName: ctx.dslName, notUnderstood: !HELP.test(text) }),
+        });
       }
     },
   };

@@ -41,7 +41,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   }
   const http = createHttpServer(services, createBotEndpoint(services, createBot(services)));
   const port = await http.listen();
-  log.info({ url: `http://${config.host}:${port}`, mode: config.mode, store: config.store.kind, devSignIn: config.devSignIn }, 'server listening');
+  log.info(
+    { url: `http://${config.host}:${port}`, mode: config.mode, store: config.store.kind, devSignIn: config.devSignIn },
+    'server listening',
+  );
   return {
     services,
     http,

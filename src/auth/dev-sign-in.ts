@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { unauthorized } from '../http/errors.ts';
-import type { Store } from '../store/store.ts';
 import { principalFor, type Authenticator } from './principal.ts';
 
 const AUDIENCE = 'social-media-policy-hub/dev';

@@ -12,7 +12,9 @@ const SAFEGUARDING_FIRST =
   'If a child may be at risk of harm, speak to your designated safeguarding lead now. If a life is at risk, call 999 first.';
 
 function dslLine(dslName: string | undefined): string {
-  return dslName ? `Your designated safeguarding lead is ${dslName}.` : 'Your school office can tell you who your designated safeguarding lead is.';
+  return dslName
+    ? `Your designated safeguarding lead is ${dslName}.`
+    : 'Your school office can tell you who your designated safeguarding lead is.';
 }
 
 export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
@@ -39,7 +41,10 @@ export function helpCard(input: { hubUrl: string; dslName?: string; notUnderstoo
         type: 'FactSet',
         facts: [
           { title: 'help', value: 'Show this card' },
-          { title: 'hub', value: 'Open the Social Media Policy Hub tab: your training, the policy and your applications' },
+          {
+            title: 'hub',
+            value: 'Open the Social Media Policy Hub tab: your training, the policy and your applications',
+          },
         ],
       },
       paragraph(

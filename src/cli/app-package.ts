@@ -18,7 +18,10 @@ const ICONS = { color: 192, outline: 32 } as const;
 const require = createRequire(import.meta.url);
 
 /** Fills ${{NAME}} placeholders from the environment's values, JSON-escaped. */
-export function fillPlaceholders(template: string, values: Record<string, string | undefined>): { text: string; missing: string[] } {
+export function fillPlaceholders(
+  template: string,
+  values: Record<string, string | undefined>,
+): { text: string; missing: string[] } {
   const missing = new Set<string>();
   const text = template.replace(/\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g, (_m, name: string) => {
     const value = values[name];
@@ -58,7 +61,8 @@ export async function validateManifest(manifest: Record<string, unknown>, packag
     problems.push((err as Error).message);
   }
   const version = /v([\d.]+)\//.exec(String(manifest.$schema))?.[1];
-  if (version && Number(version.split('.')[1]) < 22) problems.push(`manifest schema ${version} is too old; use 1.22 or later`);
+  if (version && Number(version.split('.')[1]) < 22)
+    problems.push(`manifest schema ${version} is too old; use 1.22 or later`);
   const icons = (manifest.icons ?? {}) as Record<string, string>;
   for (const [kind, size] of Object.entries(ICONS)) {
     const file = icons[kind];
@@ -85,7 +89,11 @@ export interface PackageResult {
  * Builds appPackage/build/appPackage.<env>.zip from the manifest template and env/.env.<env>,
  * refusing to write anything unless the filled manifest passes the offline schema check.
  */
-export async function buildAppPackage(rootDir: string, envName: string, env: NodeJS.ProcessEnv = process.env): Promise<PackageResult> {
+export async function buildAppPackage(
+  rootDir: string,
+  envName: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PackageResult> {
   const packageDir = join(rootDir, 'appPackage');
   const templatePath = join(packageDir, 'manifest.json');
   const values = { ...readEnvFiles(rootDir, envName), ...env };

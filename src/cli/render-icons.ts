@@ -18,7 +18,11 @@ try {
       `<html><body style="margin:0;background:transparent">${svg.replace(/width="\d+" height="\d+"/, `width="${t.size}" height="${t.size}"`)}</body></html>`,
     );
     for (const out of t.out) {
-      await page.screenshot({ path: join(root, out), omitBackground: true, clip: { x: 0, y: 0, width: t.size, height: t.size } });
+      await page.screenshot({
+        path: join(root, out),
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: t.size, height: t.size },
+      });
       process.stdout.write(`wrote ${out}\n`);
     }
     await page.close();

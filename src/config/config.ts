@@ -28,8 +28,8 @@ const schema = z.object({
   PORT: z.coerce
     .number({ message: 'expected a port number' })
     .int({ message: 'expected a whole number' })
-    .min(1, { message: 'expected a port from 1 to 65535' })
-    .max(65535, { message: 'expected a port from 1 to 65535' }),
+    .min(0, { message: 'expected a port from 0 (any free port) to 65535' })
+    .max(65535, { message: 'expected a port from 0 (any free port) to 65535' }),
   HOST: z.string().min(1, { message: 'expected a host name or IP address to listen on' }),
   PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://hub.example.sch.uk' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -10,7 +10,11 @@ export function sendError(res: Response, services: Pick<Services, 'log'>, err: u
   if (apiError.status === 401) res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
   res.header('Cache-Control', 'no-store');
   res.send(apiError.status, {
-    error: { code: apiError.code, message: apiError.message, ...(apiError.details ? { details: apiError.details } : {}) },
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      ...(apiError.details ? { details: apiError.details } : {}),
+    },
   });
 }
 

@@ -20,7 +20,8 @@ export function contentSecurityPolicy(): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self' https://login.microsoftonline.com https://graph.microsoft.com",
+    // teams-js reads its list of valid host domains from res.cdn.office.net when it loads.
+    "connect-src 'self' https://res.cdn.office.net https://login.microsoftonline.com https://graph.microsoft.com",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

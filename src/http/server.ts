@@ -1,4 +1,5 @@
 import restify, { type Server } from 'restify';
+import { activityProblems } from '../../bot/activity-envelope.ts';
 import type { Services } from '../services.ts';
 import { sendError } from './endpoint.ts';
 import { ApiError } from './errors.ts';
@@ -32,7 +33,13 @@ export function createHttpServer(services: Services, bot: BotEndpoint): HttpServ
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: config.maxBodyBytes }));
+  // The typings omit maxBodySize here, but the JSON parser's body reader honours it (413 beyond).
+  server.use(
+    restify.plugins.jsonBodyParser({
+      mapParams: false,
+      maxBodySize: config.maxBodyBytes,
+    } as restify.plugins.JsonBodyParserOptions),
+  );
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.info(
       { method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() },
@@ -40,31 +47,45 @@ export function createHttpServer(services: Services, bot: BotEndpoint): HttpServ
     );
   });
   // Errors raised by restify itself (unknown route, oversized or malformed body) get our shape too.
-  server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
-    const status = err.statusCode ?? 500;
-    const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : (err.body?.code ?? 'error');
-    const message =
-      status === 413
-        ? `The request body is larger than the ${config.maxBodyBytes} bytes allowed`
-        : status === 404
-          ? 'There is nothing at this address'
-          : status >= 500
-            ? 'Something went wrong on the server; it has been logged'
-            : err.message;
-    if (status >= 500) log.error({ err }, 'unhandled error');
-    Object.assign(err, { toJSON: () => ({ error: { code, message } }) });
-    cb();
-  });
+  server.on(
+    'restifyError',
+    (
+      _req: restify.Request,
+      _res: restify.Response,
+      err: Error & { statusCode?: number; body?: { code?: string } },
+      cb: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : (err.body?.code ?? 'error');
+      const message =
+        status === 413
+          ? `The request body is larger than the ${config.maxBodyBytes} bytes allowed`
+          : status === 404
+            ? 'There is nothing at this address'
+            : status >= 500
+              ? 'Something went wrong on the server; it has been logged'
+              : err.message;
+      if (status >= 500) log.error({ err }, 'unhandled error');
+      Object.assign(err, { toJSON: () => ({ error: { code, message } }) });
+      cb();
+    },
+  );
 
   registerHealthRoutes(server, services);
   registerApiRoutes(server, services);
   registerTabRoutes(server, config.rootDir);
   server.post('/api/messages', (req, res, next) => {
+    const problems = activityProblems(req.body);
+    if (problems.length) {
+      sendError(res, services, new ApiError(400, 'invalid_activity', 'The activity is not valid', problems));
+      return next(false);
+    }
     bot(req, res).then(
       () => next(),
       (err: unknown) => {
         log.error({ err }, 'bot turn failed');
-        if (!res.headersSent) sendError(res, services, new ApiError(500, 'bot_error', 'The bot could not process this activity'));
+        if (!res.headersSent)
+          sendError(res, services, new ApiError(500, 'bot_error', 'The bot could not process this activity'));
         next(false);
       },
     );

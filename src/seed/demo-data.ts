@@ -22,13 +22,56 @@ export const DEMO_PERSONAS: Record<Role, string> = {
 };
 
 const GIVEN = [
-  'Amara', 'Ben', 'Carys', 'Dev', 'Elin', 'Finlay', 'Grace', 'Hamza', 'Isla', 'Jonah', 'Keira', 'Leon',
-  'Maya', 'Niall', 'Orla', 'Pavel', 'Rhea', 'Soren', 'Tegan', 'Umar', 'Vera', 'Wyn', 'Yasmin', 'Zac',
+  'Amara',
+  'Ben',
+  'Carys',
+  'Dev',
+  'Elin',
+  'Finlay',
+  'Grace',
+  'Hamza',
+  'Isla',
+  'Jonah',
+  'Keira',
+  'Leon',
+  'Maya',
+  'Niall',
+  'Orla',
+  'Pavel',
+  'Rhea',
+  'Soren',
+  'Tegan',
+  'Umar',
+  'Vera',
+  'Wyn',
+  'Yasmin',
+  'Zac',
 ];
 const FAMILY = [
-  'Ashworth', 'Bramley', 'Castell', 'Dunmore', 'Everleigh', 'Fenwick', 'Garside', 'Holloway', 'Inchbold',
-  'Jarrow', 'Kettering', 'Lindqvist', 'Marchetti', 'Northcott', 'Okafor', 'Pemberton', 'Quarrie',
-  'Rowntree', 'Sandoval', 'Thackeray', 'Ulverston', 'Varley', 'Westbrook', 'Yardley',
+  'Ashworth',
+  'Bramley',
+  'Castell',
+  'Dunmore',
+  'Everleigh',
+  'Fenwick',
+  'Garside',
+  'Holloway',
+  'Inchbold',
+  'Jarrow',
+  'Kettering',
+  'Lindqvist',
+  'Marchetti',
+  'Northcott',
+  'Okafor',
+  'Pemberton',
+  'Quarrie',
+  'Rowntree',
+  'Sandoval',
+  'Thackeray',
+  'Ulverston',
+  'Varley',
+  'Westbrook',
+  'Yardley',
 ];
 
 const DEPARTMENTS = {
@@ -81,19 +124,75 @@ export function demoPeople(): [string, PersonData][] {
   const p = DEMO_SCHOOLS.primary;
   const s = DEMO_SCHOOLS.secondary;
   const fixed: [string, PersonData][] = [
-    person(DEMO_PERSONAS.Staff, p, 'Jordan', 'Ellery', { department: 'Key Stage 2', jobTitle: 'Class teacher' }, ['Staff']),
-    person(DEMO_PERSONAS.SLT, p, 'Priya', 'Whitlock', { department: 'Leadership', jobTitle: 'Deputy headteacher' }, ['Staff', 'SLT']),
-    person(DEMO_PERSONAS.DSL, p, 'Morgan', 'Hale', { department: 'Inclusion', jobTitle: 'Designated safeguarding lead' }, ['Staff', 'DSL']),
-    person(DEMO_PERSONAS.Admin, p, 'Casey', 'Brennan', { department: 'Office', jobTitle: 'Communications officer', staffType: 'support' }, ['Staff', 'Admin']),
-    person('person-oak-head', p, 'Harriet', 'Osei', { department: 'Leadership', jobTitle: 'Headteacher' }, ['Staff', 'SLT']),
-    person('person-oak-deputy-dsl', p, 'Rowan', 'Achebe', { department: 'Key Stage 1', jobTitle: 'Deputy DSL' }, ['Staff', 'DSL']),
-    person('person-oak-chair', p, 'Gideon', 'Marlowe', { department: 'Governors', jobTitle: 'Chair of governors', staffType: 'governor' }, ['Staff']),
-    person('person-river-head', s, 'Imogen', 'Stroud', { department: 'Leadership', jobTitle: 'Headteacher' }, ['Staff', 'SLT']),
-    person('person-river-dsl', s, 'Tobias', 'Reyes', { department: 'Pastoral', jobTitle: 'Designated safeguarding lead' }, ['Staff', 'DSL']),
-    person('person-river-admin', s, 'Nadia', 'Farrant', { department: 'Office', jobTitle: 'Marketing officer', staffType: 'support' }, ['Staff', 'Admin']),
+    person(DEMO_PERSONAS.Staff, p, 'Jordan', 'Ellery', { department: 'Key Stage 2', jobTitle: 'Class teacher' }, [
+      'Staff',
+    ]),
+    person(DEMO_PERSONAS.SLT, p, 'Priya', 'Whitlock', { department: 'Leadership', jobTitle: 'Deputy headteacher' }, [
+      'Staff',
+      'SLT',
+    ]),
+    person(
+      DEMO_PERSONAS.DSL,
+      p,
+      'Morgan',
+      'Hale',
+      { department: 'Inclusion', jobTitle: 'Designated safeguarding lead' },
+      ['Staff', 'DSL'],
+    ),
+    person(
+      DEMO_PERSONAS.Admin,
+      p,
+      'Casey',
+      'Brennan',
+      { department: 'Office', jobTitle: 'Communications officer', staffType: 'support' },
+      ['Staff', 'Admin'],
+    ),
+    person('person-oak-head', p, 'Harriet', 'Osei', { department: 'Leadership', jobTitle: 'Headteacher' }, [
+      'Staff',
+      'SLT',
+    ]),
+    person('person-oak-deputy-dsl', p, 'Rowan', 'Achebe', { department: 'Key Stage 1', jobTitle: 'Deputy DSL' }, [
+      'Staff',
+      'DSL',
+    ]),
+    person(
+      'person-oak-chair',
+      p,
+      'Gideon',
+      'Marlowe',
+      { department: 'Governors', jobTitle: 'Chair of governors', staffType: 'governor' },
+      ['Staff'],
+    ),
+    person('person-river-head', s, 'Imogen', 'Stroud', { department: 'Leadership', jobTitle: 'Headteacher' }, [
+      'Staff',
+      'SLT',
+    ]),
+    person(
+      'person-river-dsl',
+      s,
+      'Tobias',
+      'Reyes',
+      { department: 'Pastoral', jobTitle: 'Designated safeguarding lead' },
+      ['Staff', 'DSL'],
+    ),
+    person(
+      'person-river-admin',
+      s,
+      'Nadia',
+      'Farrant',
+      { department: 'Office', jobTitle: 'Marketing officer', staffType: 'support' },
+      ['Staff', 'Admin'],
+    ),
   ];
   // HR works across the trust, so it holds the role at both schools.
-  const [hrId, hr] = person(DEMO_PERSONAS.HR, p, 'Dana', 'Fairbrook', { department: 'Trust HR', jobTitle: 'HR manager', staffType: 'support' }, ['Staff', 'HR']);
+  const [hrId, hr] = person(
+    DEMO_PERSONAS.HR,
+    p,
+    'Dana',
+    'Fairbrook',
+    { department: 'Trust HR', jobTitle: 'HR manager', staffType: 'support' },
+    ['Staff', 'HR'],
+  );
   hr.roles.push({ role: 'Staff', schoolId: s }, { role: 'HR', schoolId: s });
   fixed.push([hrId, hr]);
 
@@ -130,10 +229,27 @@ export function demoPeople(): [string, PersonData][] {
 }
 
 export const DEMO_COURSES: [string, Data<'courses'>][] = [
-  ['course-policy', { trustId: DEMO_TRUST_ID, title: 'Social media policy', refresherMonths: 12, requiredForRoles: ['Staff'] }],
-  ['course-online-safety', { trustId: DEMO_TRUST_ID, title: 'Online safety annual update', refresherMonths: 12, requiredForRoles: ['Staff'] }],
-  ['course-dsl', { trustId: DEMO_TRUST_ID, title: 'Designated safeguarding lead training', refresherMonths: 24, requiredForRoles: ['DSL'] }],
-  ['course-moderator', { trustId: DEMO_TRUST_ID, title: 'Account moderator', refresherMonths: 24, requiredForRoles: ['Admin'] }],
+  [
+    'course-policy',
+    { trustId: DEMO_TRUST_ID, title: 'Social media policy', refresherMonths: 12, requiredForRoles: ['Staff'] },
+  ],
+  [
+    'course-online-safety',
+    { trustId: DEMO_TRUST_ID, title: 'Online safety annual update', refresherMonths: 12, requiredForRoles: ['Staff'] },
+  ],
+  [
+    'course-dsl',
+    {
+      trustId: DEMO_TRUST_ID,
+      title: 'Designated safeguarding lead training',
+      refresherMonths: 24,
+      requiredForRoles: ['DSL'],
+    },
+  ],
+  [
+    'course-moderator',
+    { trustId: DEMO_TRUST_ID, title: 'Account moderator', refresherMonths: 24, requiredForRoles: ['Admin'] },
+  ],
 ];
 
 function addMonths(date: Date, months: number): Date {

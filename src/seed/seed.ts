@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DuplicateError } from '../store/errors.ts';
 import type { Data, MutableKind } from '../store/kinds.ts';
 import type { Store } from '../store/store.ts';
-import {
-  DEMO_COURSES,
-  DEMO_SCHOOLS,
-  DEMO_TRUST_ID,
-  demoPeople,
-  demoTrainingRecords,
-} from './demo-data.ts';
+import { DEMO_COURSES, DEMO_SCHOOLS, DEMO_TRUST_ID, demoPeople, demoTrainingRecords } from './demo-data.ts';
 
 export const SYSTEM_ACTOR = 'system';
 const SAMPLE_POLICY_URL = new URL('./sample-policy.md', import.meta.url);

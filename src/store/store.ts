@@ -116,7 +116,7 @@ function hydrate<K extends KindName>(kind: K, row: StoredRow): Rec<K> {
 }
 
 function toRow(record: Rec<KindName>): StoredRow {
-  return { ...(record as Record<string, unknown>) } as StoredRow;
+  return { ...(record as unknown as Record<string, unknown>) } as StoredRow;
 }
 
 /** Builds the typed Store over an adapter. */
@@ -196,7 +196,8 @@ export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): 
       : {
           ...base,
           create: (data: never, id?: string) => commit((uow) => uow.create(kind as MutableKind, data, id)),
-          update: (current: never, changes: never) => commit((uow) => uow.update(kind as MutableKind, current, changes)),
+          update: (current: never, changes: never) =>
+            commit((uow) => uow.update(kind as MutableKind, current, changes)),
         };
   }
 
@@ -210,7 +211,13 @@ export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): 
 }
 
 function stripStored<T extends object>(record: T): Omit<T, 'id' | 'etag' | 'createdAt' | 'updatedAt'> {
-  const { id: _id, etag: _etag, createdAt: _c, updatedAt: _u, ...rest } = record as T & {
+  const {
+    id: _id,
+    etag: _etag,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = record as T & {
     id: string;
     etag: string;
     createdAt: string;

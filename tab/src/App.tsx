@@ -24,7 +24,12 @@ import { ShellContext } from './shell-context.ts';
 import { THEMES, THEME_LABELS } from './theme.ts';
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -43,7 +48,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  main: { flexGrow: 1, padding: tokens.spacingHorizontalXL, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  navTab: { justifyContent: 'flex-start' },
+  main: {
+    flexGrow: 1,
+    padding: tokens.spacingHorizontalXL,
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   skip: {
     position: 'absolute',
     left: '-9999px',
@@ -59,7 +70,19 @@ function useHashRoute(): string {
   return useSyncExternalStore(subscribe, () => window.location.hash.replace(/^#\/?/, '') || 'home');
 }
 
-function Shell({ me, onSwitchPerson, theme, onTheme, host }: { me: Me; onSwitchPerson: () => void; theme: ThemeName; onTheme: (t: ThemeName) => void; host: Host }) {
+function Shell({
+  me,
+  onSwitchPerson,
+  theme,
+  onTheme,
+  host,
+}: {
+  me: Me;
+  onSwitchPerson: () => void;
+  theme: ThemeName;
+  onTheme: (t: ThemeName) => void;
+  host: Host;
+}) {
   const styles = useStyles();
   const route = useHashRoute();
   const pages = pagesFor(me.roles);
@@ -87,7 +110,10 @@ function Shell({ me, onSwitchPerson, theme, onTheme, host }: { me: Me; onSwitchP
           </Badge>
         ))}
         {!host.inTeams && (
-          <Menu checkedValues={{ theme: [theme] }} onCheckedValueChange={(_, d) => onTheme(d.checkedItems[0] as ThemeName)}>
+          <Menu
+            checkedValues={{ theme: [theme] }}
+            onCheckedValueChange={(_, d) => onTheme(d.checkedItems[0] as ThemeName)}
+          >
             <MenuTrigger disableButtonEnhancement>
               <Button appearance="subtle">Theme: {THEME_LABELS[theme]}</Button>
             </MenuTrigger>
@@ -112,13 +138,15 @@ function Shell({ me, onSwitchPerson, theme, onTheme, host }: { me: Me; onSwitchP
         <nav className={styles.nav} aria-label="Pages">
           <TabList
             vertical
+            // The nav has a fixed width, so reserving bold-label space would only misalign labels.
+            reserveSelectedTabSpace={false}
             selectedValue={page.id}
             onTabSelect={(_, data) => {
               window.location.hash = `#/${String(data.value)}`;
             }}
           >
             {pages.map((p) => (
-              <Tab key={p.id} value={p.id}>
+              <Tab key={p.id} value={p.id} className={styles.navTab}>
                 {p.title}
               </Tab>
             ))}

@@ -17,7 +17,13 @@ import { ErrorNotice } from './ErrorNotice.tsx';
 
 const useStyles = makeStyles({
   page: { maxWidth: '720px', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
-  list: { display: 'grid', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalL, padding: 0, listStyle: 'none' },
+  list: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    marginTop: tokens.spacingVerticalL,
+    padding: 0,
+    listStyle: 'none',
+  },
 });
 
 /** Embedded mode only: choose one of the invented demo people, one per role. */
@@ -57,10 +63,13 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
         Choose who to sign in as
       </Title2>
       <Body1 as="p">
-        This is the embedded demo. Everyone here is invented. Pick a person to see the hub as someone in that role would.
+        This is the embedded demo. Everyone here is invented. Pick a person to see the hub as someone in that role
+        would.
       </Body1>
       <MessageBar intent="info">
-        <MessageBarBody>The demo sign-in only works on this computer and is switched off in a real school tenant.</MessageBarBody>
+        <MessageBarBody>
+          The demo sign-in only works on this computer and is switched off in a real school tenant.
+        </MessageBarBody>
       </MessageBar>
       {error && <ErrorNotice error={error} />}
       {!personas && !error && <Spinner label="Loading demo people" />}

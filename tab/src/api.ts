@@ -30,7 +30,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   });
   const payload = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
   if (!response.ok) {
-    throw new ApiProblem(response.status, payload.error?.code ?? 'error', payload.error?.message ?? response.statusText);
+    throw new ApiProblem(
+      response.status,
+      payload.error?.code ?? 'error',
+      payload.error?.message ?? response.statusText,
+    );
   }
   return payload as T;
 }

@@ -1,5 +1,3 @@
-import { app } from '@microsoft/teams-js';
-
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
 export interface Host {
@@ -19,11 +17,13 @@ function browserTheme(): ThemeName {
 
 /**
  * Connects to Teams when framed by it; otherwise runs standalone and follows the browser's
- * colour scheme. A top-level window cannot be inside Teams, so it skips the SDK handshake.
+ * colour scheme. A top-level window cannot be inside Teams, so it skips the SDK entirely.
  */
 export async function connectHost(): Promise<Host> {
   if (window.self !== window.top) {
     try {
+      // Loaded only when framed: standalone pages skip its weight and its start-up fetch.
+      const { app } = await import('@microsoft/teams-js');
       await Promise.race([
         app.initialize(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('Teams did not answer')), 3000)),

@@ -25,15 +25,69 @@ const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
 export const PAGES: PageDef[] = [
   { id: 'home', title: 'Home', roles: everyone, purpose: 'Your tasks and what needs your attention.', component: Home },
-  { id: 'policy', title: 'Policy', roles: everyone, purpose: "Read the school's social media policy and confirm you have read it.", component: Policy },
-  { id: 'my-reports', title: 'My reports', roles: everyone, purpose: 'Follow the incidents you have reported and see when a safeguarding lead has read them.', component: Upcoming },
-  { id: 'my-applications', title: 'My applications', roles: everyone, purpose: 'Apply for an official school account and follow its approval.', component: Upcoming },
-  { id: 'my-training', title: 'My training', roles: everyone, purpose: 'Your courses: completed, due soon and overdue.', component: Upcoming },
-  { id: 'cases', title: 'Safeguarding cases', roles: ['DSL', 'SLT'], purpose: 'Triage reported incidents, record actions and referrals, and close cases with an outcome.', component: Upcoming },
-  { id: 'approvals', title: 'Account approvals', roles: ['SLT'], purpose: 'Decide on applications for official accounts.', component: Upcoming },
-  { id: 'register', title: 'Account register', roles: ['Admin', 'SLT'], purpose: 'Every official account, its moderators and its monitoring.', component: Upcoming },
-  { id: 'training-dashboard', title: 'Training dashboard', roles: ['HR', 'SLT'], purpose: 'Training and policy acknowledgement across the trust, and who to chase.', component: Upcoming },
-  { id: 'questions', title: 'Policy questions', roles: ['SLT'], purpose: "Questions the policy did not answer, waiting for SLT.", component: Upcoming },
+  {
+    id: 'policy',
+    title: 'Policy',
+    roles: everyone,
+    purpose: "Read the school's social media policy and confirm you have read it.",
+    component: Policy,
+  },
+  {
+    id: 'my-reports',
+    title: 'My reports',
+    roles: everyone,
+    purpose: 'Follow the incidents you have reported and see when a safeguarding lead has read them.',
+    component: Upcoming,
+  },
+  {
+    id: 'my-applications',
+    title: 'My applications',
+    roles: everyone,
+    purpose: 'Apply for an official school account and follow its approval.',
+    component: Upcoming,
+  },
+  {
+    id: 'my-training',
+    title: 'My training',
+    roles: everyone,
+    purpose: 'Your courses: completed, due soon and overdue.',
+    component: Upcoming,
+  },
+  {
+    id: 'cases',
+    title: 'Safeguarding cases',
+    roles: ['DSL', 'SLT'],
+    purpose: 'Triage reported incidents, record actions and referrals, and close cases with an outcome.',
+    component: Upcoming,
+  },
+  {
+    id: 'approvals',
+    title: 'Account approvals',
+    roles: ['SLT'],
+    purpose: 'Decide on applications for official accounts.',
+    component: Upcoming,
+  },
+  {
+    id: 'register',
+    title: 'Account register',
+    roles: ['Admin', 'SLT'],
+    purpose: 'Every official account, its moderators and its monitoring.',
+    component: Upcoming,
+  },
+  {
+    id: 'training-dashboard',
+    title: 'Training dashboard',
+    roles: ['HR', 'SLT'],
+    purpose: 'Training and policy acknowledgement across the trust, and who to chase.',
+    component: Upcoming,
+  },
+  {
+    id: 'questions',
+    title: 'Policy questions',
+    roles: ['SLT'],
+    purpose: 'Questions the policy did not answer, waiting for SLT.',
+    component: Upcoming,
+  },
 ];
 
 export function pagesFor(roles: readonly string[]): PageDef[] {

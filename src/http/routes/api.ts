@@ -57,7 +57,9 @@ export function registerApiRoutes(server: Server, services: Services): void {
         const needle = query.search?.toLocaleLowerCase('en-GB');
         const matches = people
           .filter((p) => !needle || p.displayName.toLocaleLowerCase('en-GB').includes(needle))
-          .sort((a, b) => a.surname.localeCompare(b.surname, 'en-GB') || a.givenName.localeCompare(b.givenName, 'en-GB'));
+          .sort(
+            (a, b) => a.surname.localeCompare(b.surname, 'en-GB') || a.givenName.localeCompare(b.givenName, 'en-GB'),
+          );
         return { items: matches.slice(0, query.limit).map(personSummary), total: matches.length };
       },
     ),
@@ -68,7 +70,9 @@ export function registerApiRoutes(server: Server, services: Services): void {
     endpoint(services, { query: schoolQuery }, async ({ principal, query }) => {
       const schoolId = schoolFor(principal, query.schoolId);
       const [document] = (await store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
-      const version = document?.currentVersionId ? await store.policyVersions.get(document.currentVersionId) : undefined;
+      const version = document?.currentVersionId
+        ? await store.policyVersions.get(document.currentVersionId)
+        : undefined;
       if (!document || !version) throw notFound('A policy for this school');
       return {
         documentId: document.id,

@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from './node-sqlite.ts';
 
 /**
  * Versioned, forward-only migrations. Each names the tables and indexed fields explicitly

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue } from './node-sqlite.ts';
 import { KINDS, type KindName } from '../kinds.ts';
 import { ConflictError, DuplicateError, NotFoundError, StoreError } from '../errors.ts';
 import {

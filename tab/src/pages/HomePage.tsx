@@ -1,4 +1,15 @@
-import { Body1, Card, CardHeader, Link, MessageBar, MessageBarBody, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Card,
+  CardHeader,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { PageHeader } from '../PageHeader.tsx';
 import { useShell } from '../shell-context.ts';
 import { pagesFor, type PageProps } from '../pages.ts';
 
@@ -17,15 +28,14 @@ export default function HomePage(_props: PageProps) {
   const shortcuts = pagesFor(me.roles).filter((p) => p.id !== 'home');
   return (
     <section aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
-        Welcome, {me.person.displayName.split(' ')[0]}
-      </Title2>
-      <Body1 as="p">
-        {me.person.jobTitle}, {me.schools.map((s) => s.name).join(' and ')}
-      </Body1>
+      <PageHeader
+        title={`Welcome, ${me.person.displayName.split(' ')[0]}`}
+        subtitle={`${me.person.jobTitle}, ${me.schools.map((s) => s.name).join(' and ')}`}
+      />
       <MessageBar intent="warning">
         <MessageBarBody>
-          If a child may be at risk of harm, speak to your designated safeguarding lead now. If a life is at risk, call 999 first.
+          If a child may be at risk of harm, speak to your designated safeguarding lead now. If a life is at risk, call
+          999 first.
         </MessageBarBody>
       </MessageBar>
       <div className={styles.grid}>

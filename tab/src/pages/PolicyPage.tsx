@@ -1,4 +1,5 @@
-import { Body1, Caption1, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { PageHeader } from '../PageHeader.tsx';
 import { useEffect, useState } from 'react';
 import { api, type Policy } from '../api.ts';
 import type { PageProps } from '../pages.ts';
@@ -10,6 +11,7 @@ const useStyles = makeStyles({
     maxWidth: '75ch',
     lineHeight: tokens.lineHeightBase400,
     fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
   },
 });
 
@@ -25,15 +27,11 @@ export default function PolicyPage({ schoolId }: PageProps) {
   if (!policy) return <Spinner label="Loading the policy" />;
   return (
     <article aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
-        {policy.title}
-      </Title2>
-      <Caption1 as="p">
-        Version {policy.versionNumber}, published {new Date(policy.importedAt).toLocaleDateString('en-GB')}
-      </Caption1>
-      <Body1 as="div" className={styles.text}>
-        {policy.text}
-      </Body1>
+      <PageHeader
+        title={policy.title}
+        subtitle={`Version ${policy.versionNumber}, published ${new Date(policy.importedAt).toLocaleDateString('en-GB')}`}
+      />
+      <div className={styles.text}>{policy.text}</div>
     </article>
   );
 }

@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, startTestApp, type TestApp } from '../helpers/app.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+
+const SHOTS = join(ROOT, 'test-results');
+let t: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  t = await startTestApp();
+  browser = await launchChromium();
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+/** A fresh page that records console errors, which include any Content-Security-Policy violation. */
+async function openTab(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${t.base}/tab/`);
+  return { page, errors };
+}
+
+async function signInAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Choose who to sign in as' }).waitFor();
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).waitFor();
+}
+
+describe('the tab in Chromium', () => {
+  test('the DSL signs in with the dev sign-in and sees the Fluent shell with safeguarding pages', async () => {
+    const { page, errors } = await openTab();
+    await signInAs(page, 'Morgan Hale');
+    await page.getByRole('heading', { name: 'Welcome, Morgan' }).waitFor();
+    const tabs = await page.getByRole('navigation', { name: 'Pages' }).getByRole('tab').allInnerTexts();
+    expect(tabs).toContain('Safeguarding cases');
+    expect(tabs).not.toContain('Account approvals');
+    await page.screenshot({ path: join(SHOTS, 'tab-home-dsl.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  test('staff see only their own pages, and keyboard arrows move between them', async () => {
+    const { page, errors } = await openTab();
+    await signInAs(page, 'Jordan Ellery');
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    const tabs = await nav.getByRole('tab').allInnerTexts();
+    expect(tabs).toEqual(['Home', 'Policy', 'My reports', 'My applications', 'My training']);
+    await nav.getByRole('tab', { name: 'Home' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Social Media Policy', exact: true, level: 1 }).waitFor();
+    expect(page.url()).toMatch(/#\/policy$/);
+    await page.getByText('6. Staff use of personal social media').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  test('the theme menu switches to dark and high contrast, and the choice is remembered', async () => {
+    const { page } = await openTab();
+    await signInAs(page, 'Dana Fairbrook');
+    const background = () => page.locator('#main').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = await background();
+    await page.getByRole('button', { name: 'Theme: Light' }).click();
+    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    const dark = await background();
+    expect(dark).not.toBe(light);
+    const [r, g, b] = dark.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(200);
+    await page.screenshot({ path: join(SHOTS, 'tab-home-dark.png') });
+    await page.reload();
+    await page.getByRole('button', { name: 'Theme: Dark' }).waitFor();
+    await page.getByRole('button', { name: 'Theme: Dark' }).click();
+    await page.getByRole('menuitemradio', { name: 'High contrast' }).click();
+    expect(await background()).toBe('rgb(0, 0, 0)');
+    await page.close();
+  }, 30_000);
+
+  test('"Switch person" signs out, and an expired session returns to the picker', async () => {
+    const { page } = await openTab();
+    await signInAs(page, 'Priya Whitlock');
+    expect(await page.getByRole('tab', { name: 'Account approvals' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Switch person' }).click();
+    await page.getByRole('heading', { name: 'Choose who to sign in as' }).waitFor();
+    await signInAs(page, 'Casey Brennan');
+    await page.evaluate(() => sessionStorage.setItem('smph.devToken', 'expired.or.forged'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Choose who to sign in as' }).waitFor();
+    await page.close();
+  }, 30_000);
+});

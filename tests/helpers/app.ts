@@ -1,0 +1,48 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/log.ts';
+import { startApp, type RunningApp } from '../../src/main.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface TestApp {
+  app: RunningApp;
+  base: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** Signs in through the real dev sign-in endpoint and returns the bearer token. */
+  signIn(personId: string): Promise<string>;
+  get(path: string, token?: string): Promise<Response>;
+  post(path: string, body: unknown, token?: string): Promise<Response>;
+}
+
+/** The whole app on a free port with its own SQLite file: real HTTP, real store, seeded demo data. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'smph-test-'));
+  const config = loadConfig({ APP_ENV: 'test', SQLITE_PATH: join(dataDir, 'app.db'), ...env }, ROOT);
+  const app = await startApp(config, createLogger('silent'));
+  const base = `http://127.0.0.1:${app.port}`;
+  const headers = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers(token) },
+      body: JSON.stringify(body),
+    });
+  return {
+    app,
+    base,
+    dataDir,
+    stop: () => app.stop(),
+    get: (path, token) => fetch(base + path, { headers: headers(token) }),
+    post,
+    async signIn(personId) {
+      const res = await post('/api/v1/dev/sign-in', { personId });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { token: string }).token;
+    },
+  };
+}

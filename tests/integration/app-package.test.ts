@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { ROOT } from '../helpers/app.ts';
+
+/** A copy of appPackage/ and env/ to break things in, leaving the real ones alone. */
+function scratchProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'smph-package-'));
+  cpSync(join(ROOT, 'appPackage'), join(dir, 'appPackage'), {
+    recursive: true,
+    filter: (src) => !src.includes('build'),
+  });
+  cpSync(join(ROOT, 'env'), join(dir, 'env'), { recursive: true, filter: (src) => !src.endsWith('.user') });
+  return dir;
+}
+
+/** Runs `npm run package`'s script exactly, in the scratch project. */
+function packageApp(dir: string, envName = 'dev') {
+  const result = spawnSync(process.execPath, [join(ROOT, 'src', 'cli', 'package-app.ts'), '--env', envName], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    zip: join(dir, 'appPackage', 'build', `appPackage.${envName}.zip`),
+  };
+}
+
+function editManifest(dir: string, edit: (m: Record<string, unknown>) => void): void {
+  const path = join(dir, 'appPackage', 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  edit(manifest);
+  writeFileSync(path, JSON.stringify(manifest));
+}
+
+describe('npm run package', () => {
+  test('writes a zip whose filled manifest validates offline, with real icons', async () => {
+    const dir = scratchProject();
+    const run = packageApp(dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('appPackage.dev.zip');
+    const zip = await JSZip.loadAsync(readFileSync(run.zip));
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+    expect(JSON.stringify(manifest)).not.toContain('${{');
+    expect(manifest).toMatchObject({
+      manifestVersion: '1.24',
+      bots: [{ botId: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d', scopes: ['personal', 'team', 'groupChat'] }],
+      webApplicationInfo: { nestedAppAuthInfo: [{ redirectUri: 'brk-multihub://hub.example.sch.uk' }] },
+      validDomains: ['hub.example.sch.uk', 'hub.example.sch.uk'],
+    });
+  });
+
+  test('a deliberately broken manifest fails with a readable error naming each problem, and writes no zip', () => {
+    const dir = scratchProject();
+    editManifest(dir, (m) => {
+      delete m.accentColor;
+      (m.bots as { scopes: string[] }[])[0]!.scopes = ['everywhere'];
+    });
+    const run = packageApp(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^appPackage\/manifest.json is not a valid Teams app manifest:/);
+    expect(run.stderr).toMatch(/accentColor/);
+    expect(run.stderr).toMatch(/\/bots\/0\/scopes\/0 must be equal to one of the allowed values/);
+    expect(existsSync(run.zip)).toBe(false);
+  });
+
+  test('an old manifest schema is refused', () => {
+    const dir = scratchProject();
+    editManifest(dir, (m) => {
+      m.$schema = 'https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json';
+      m.manifestVersion = '1.17';
+      delete (m.webApplicationInfo as Record<string, unknown>).nestedAppAuthInfo;
+    });
+    const run = packageApp(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('manifest schema 1.17 is too old; use 1.22 or later');
+  });
+
+  test('a placeholder with no value in the env file is reported by name', () => {
+    const dir = scratchProject();
+    writeFileSync(join(dir, 'env', '.env.empty'), 'TEAMS_APP_ID=5d1e7a36-6c8b-4b7e-9f4c-0e2a1d3b7c01\n');
+    const run = packageApp(dir, 'empty');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('BOT_ID is used in the manifest but not set in env/.env.empty or the environment');
+  });
+
+  test('an icon of the wrong size is refused', () => {
+    const dir = scratchProject();
+    cpSync(join(dir, 'appPackage', 'outline.png'), join(dir, 'appPackage', 'color.png'));
+    const run = packageApp(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('icons.color: color.png is 32×32, expected 192×192');
+  });
+
+  test('values are JSON-escaped when filled in, so a quote in a value cannot break the manifest', async () => {
+    const dir = scratchProject();
+    writeFileSync(join(dir, 'env', '.env.dev.user'), `APP_NAME_SUFFIX=' "q"'\n`);
+    const run = packageApp(dir);
+    expect(run.stderr).toBe('');
+    const zip = await JSZip.loadAsync(readFileSync(run.zip));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { name: { short: string } };
+    expect(manifest.name.short).toBe('Social Media Policy "q"');
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/config.ts';
+
+/** A throwaway project root with its own env/ folder. */
+function rootWith(files: Record<string, string> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'smph-config-'));
+  mkdirSync(join(root, 'env'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'env', name), text);
+  return root;
+}
+
+const problemsOf = (env: NodeJS.ProcessEnv, root = rootWith()): string[] => {
+  try {
+    loadConfig(env, root);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+const TENANT = {
+  TENANT_ID: '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
+  BOT_ID: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
+  SECRET_BOT_PASSWORD: 'secret',
+  AAD_APP_CLIENT_ID: '9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a',
+  PUBLIC_URL: 'https://hub.example.sch.uk',
+};
+
+describe('configuration', () => {
+  test('with nothing set, the app runs embedded: SQLite in ./data, dev sign-in, loopback, demo data', () => {
+    const root = rootWith();
+    const config = loadConfig({}, root);
+    expect(config).toMatchObject({
+      envName: 'local',
+      mode: 'embedded',
+      port: 3978,
+      host: '127.0.0.1',
+      devSignIn: true,
+      seedDemoData: true,
+      store: { kind: 'sqlite', path: join(root, 'data', 'app.db') },
+    });
+  });
+
+  test('env/.env.<name> is read, .user overrides it, and the process environment overrides both', () => {
+    const root = rootWith({ '.env.staging': 'PORT=4000\nLOG_LEVEL=warn\n', '.env.staging.user': 'PORT=4001\n' });
+    expect(loadConfig({ APP_ENV: 'staging' }, root)).toMatchObject({ port: 4001, logLevel: 'warn' });
+    expect(loadConfig({ APP_ENV: 'staging', PORT: '4002' }, root).port).toBe(4002);
+  });
+
+  test('a wrong value names the variable, says what is expected and shows what it got', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual(['PORT: expected a port number (got "eighty")']);
+    expect(problemsOf({ LOG_LEVEL: 'loud' })[0]).toMatch(/^LOG_LEVEL: expected one of fatal, error/);
+    expect(problemsOf({ TENANT_ID: 'contoso' })[0]).toMatch(/^TENANT_ID: expected a GUID/);
+  });
+
+  test('every problem is reported at once, not one per restart', () => {
+    expect(problemsOf({ PORT: '70000', STORE: 'postgres' })).toHaveLength(2);
+  });
+
+  test('a tenant needs its bot and API registrations, and says which are missing', () => {
+    const problems = problemsOf({ TENANT_ID: TENANT.TENANT_ID, DEV_SIGN_IN: 'false' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^BOT_ID: required when TENANT_ID is set/),
+        expect.stringMatching(/^SECRET_BOT_PASSWORD: required/),
+        expect.stringMatching(/^AAD_APP_CLIENT_ID: required/),
+        expect.stringMatching(/^PUBLIC_URL: required/),
+      ]),
+    );
+  });
+
+  test('the dev sign-in is refused when production settings are present', () => {
+    const problems = problemsOf({ ...TENANT, DEV_SIGN_IN: 'true' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DEV_SIGN_IN: the dev sign-in is refused because production settings are present/);
+    // Even one stray production setting is enough to refuse it.
+    expect(problemsOf({ SHAREPOINT_SITE_ID: 'site' })[0]).toMatch(/^DEV_SIGN_IN:/);
+  });
+
+  test('the dev sign-in is refused on a non-loopback address', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
+      expect.stringMatching(/^HOST: the dev sign-in only listens on loopback/),
+    ]);
+    expect(loadConfig({ HOST: '::1' }, rootWith()).host).toBe('::1');
+    expect(loadConfig({ HOST: '0.0.0.0', DEV_SIGN_IN: 'false' }, rootWith()).devSignIn).toBe(false);
+  });
+
+  test('a full tenant configuration is accepted with the dev sign-in off and no demo data', () => {
+    const config = loadConfig({ ...TENANT, HOST: '0.0.0.0' }, rootWith());
+    expect(config).toMatchObject({ mode: 'tenant', devSignIn: false, seedDemoData: false, tenantId: TENANT.TENANT_ID });
+  });
+
+  test('the SharePoint store needs a tenant and a site', () => {
+    expect(problemsOf({ STORE: 'sharepoint' })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^STORE: sharepoint needs a tenant/),
+        expect.stringMatching(/^SHAREPOINT_SITE_ID: required/),
+      ]),
+    );
+  });
+
+  test('the committed env files load: local is embedded, dev is a tenant', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    expect(loadConfig({ APP_ENV: 'local' }, root).mode).toBe('embedded');
+    const dev = loadConfig({ APP_ENV: 'dev', SECRET_BOT_PASSWORD: 'x', SHAREPOINT_SITE_ID: 'site' }, root);
+    expect(dev).toMatchObject({ mode: 'tenant', devSignIn: false, store: { kind: 'sharepoint' } });
+  });
+});
