@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../../tests/helpers/chromium.ts';
+import { launchChromium } from './chromium.ts';
 
 /** npm run icons: renders appPackage/icons/*.svg to the PNGs the manifest and the tab use. */
 const root = process.cwd();

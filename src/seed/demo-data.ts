@@ -12,6 +12,19 @@ export const DEMO_SCHOOLS = {
   secondary: 'school-riverside',
 } as const;
 
+/**
+ * The Microsoft 365 Agents Playground's built-in test users (placeholder ids, not real accounts).
+ * The demo personas carry them as their Entra object ids, so chatting in the Playground as its
+ * current user is chatting as the demo member of staff, and the other users are the other roles.
+ */
+export const PLAYGROUND_USER_IDS: Record<Role, string> = {
+  Staff: '00000000-0000-0000-0000-0000000000020',
+  DSL: '00000000-0000-0000-0000-0000000000021',
+  SLT: '00000000-0000-0000-0000-0000000000022',
+  HR: '00000000-0000-0000-0000-0000000000023',
+  Admin: '00000000-0000-0000-0000-0000000000024',
+};
+
 /** The people the dev sign-in offers, one per role, all at the primary school. */
 export const DEMO_PERSONAS: Record<Role, string> = {
   Staff: 'person-demo-staff',
@@ -224,6 +237,10 @@ export function demoPeople(): [string, PersonData][] {
         ['Staff'],
       ),
     );
+  }
+  for (const [role, personId] of Object.entries(DEMO_PERSONAS) as [Role, string][]) {
+    const persona = fixed.find(([id]) => id === personId);
+    if (persona) persona[1].aadObjectId = PLAYGROUND_USER_IDS[role];
   }
   return [...fixed, ...generated];
 }

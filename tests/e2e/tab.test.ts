@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, startTestApp, type TestApp } from '../helpers/app.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../src/cli/chromium.ts';
 
 const SHOTS = join(ROOT, 'test-results');
 let t: TestApp;

@@ -1,0 +1,43 @@
+import { createServer } from 'node:net';
+import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { cardText } from '../helpers/bot.ts';
+import { adaptiveCardProblems } from '../helpers/cards.ts';
+import { startPlayground, type Playground } from '../helpers/playground.ts';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let t: TestApp;
+let playground: Playground;
+beforeAll(async () => {
+  t = await startTestApp();
+  playground = await startPlayground(`${t.base}/api/messages`, await freePort());
+}, 30_000);
+afterAll(async () => {
+  await playground?.stop();
+  await t?.stop();
+});
+
+describe('the bot in the Microsoft 365 Agents Playground', () => {
+  test("the Playground's user is the demo member of staff, and is greeted with a valid card", async () => {
+    expect(playground.currentUser.aadObjectId).toBe(PLAYGROUND_USER_IDS.Staff);
+    const message = await playground.say('hello');
+    const card = message.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+    expect(card).toBeDefined();
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Hello Jordan');
+    expect(text).toContain('Your designated safeguarding lead is Morgan Hale.');
+  }, 20_000);
+
+  test('"help" answers with the help card', async () => {
+    const message = await playground.say('help');
+    expect(cardText(message.attachments?.[0]?.content)).toContain('How I can help');
+  }, 20_000);
+});
