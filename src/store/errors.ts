@@ -3,36 +3,35 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
-export class ConflictError extends StoreError {
+/** An error about one record, identified by its kind and id. */
+abstract class RecordError extends StoreError {
+  readonly kind: string;
+  readonly id: string;
+  constructor(kind: string, id: string, problem: string) {
+    super(`${kind}/${id} ${problem}`);
+    this.kind = kind;
+    this.id = id;
+  }
+}
+
+export class ConflictError extends RecordError {
   override name = 'ConflictError';
-  readonly kind: string;
-  readonly id: string;
   constructor(kind: string, id: string) {
-    super(`${kind}/${id} was changed by someone else since it was read; reload and try again`);
-    this.kind = kind;
-    this.id = id;
+    super(kind, id, 'was changed by someone else since it was read; reload and try again');
   }
 }
 
-export class NotFoundError extends StoreError {
+export class NotFoundError extends RecordError {
   override name = 'NotFoundError';
-  readonly kind: string;
-  readonly id: string;
   constructor(kind: string, id: string) {
-    super(`${kind}/${id} does not exist`);
-    this.kind = kind;
-    this.id = id;
+    super(kind, id, 'does not exist');
   }
 }
 
-export class DuplicateError extends StoreError {
+export class DuplicateError extends RecordError {
   override name = 'DuplicateError';
-  readonly kind: string;
-  readonly id: string;
   constructor(kind: string, id: string) {
-    super(`${kind}/${id} already exists`);
-    this.kind = kind;
-    this.id = id;
+    super(kind, id, 'already exists');
   }
 }
 
@@ -45,9 +44,4 @@ export class StoreValidationError extends StoreError {
     this.kind = kind;
     this.problems = problems;
   }
-}
-
-/** The backing service could not be reached; the write did not happen. */
-export class StoreUnavailableError extends StoreError {
-  override name = 'StoreUnavailableError';
 }

@@ -14,12 +14,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiProblem, api, session, type Me } from './api.ts';
 import { DevSignIn } from './DevSignIn.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import type { Host, ThemeName } from './host.ts';
 import { pagesFor } from './pages.ts';
+import { ConfigureTab } from './public/ConfigureTab.tsx';
+import { InfoPage } from './public/InfoPage.tsx';
+import { useHashRoute } from './route.ts';
 import { ShellContext } from './shell-context.ts';
 import { THEMES, THEME_LABELS } from './theme.ts';
 
@@ -61,14 +64,6 @@ const useStyles = makeStyles({
     ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10 },
   },
 });
-
-function useHashRoute(): string {
-  const subscribe = useCallback((notify: () => void) => {
-    window.addEventListener('hashchange', notify);
-    return () => window.removeEventListener('hashchange', notify);
-  }, []);
-  return useSyncExternalStore(subscribe, () => window.location.hash.replace(/^#\/?/, '') || 'home');
-}
 
 function Shell({
   me,
@@ -194,9 +189,19 @@ export function App({ host }: { host: Host }) {
     setTheme(t);
   };
 
+  const route = useHashRoute();
+  const publicPage =
+    route === 'configure' ? (
+      <ConfigureTab inTeams={host.inTeams} />
+    ) : route === 'privacy' || route === 'terms' ? (
+      <InfoPage kind={route} />
+    ) : undefined;
+
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root}>
-      {error ? (
+      {publicPage ? (
+        publicPage
+      ) : error ? (
         <ErrorNotice error={error} />
       ) : me === undefined ? (
         <Spinner label="Signing you in" />

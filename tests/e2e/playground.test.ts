@@ -1,17 +1,9 @@
-import { createServer } from 'node:net';
 import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { cardText } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { startPlayground, type Playground } from '../helpers/playground.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../helpers/net.ts';
 
 let t: TestApp;
 let playground: Playground;

@@ -97,4 +97,18 @@ describe('the tab in Chromium', () => {
     await page.getByRole('heading', { name: 'Choose who to sign in as' }).waitFor();
     await page.close();
   }, 30_000);
+
+  test('the pages the manifest links to open without signing in: privacy, terms and channel-tab setup', async () => {
+    const page = await browser.newPage();
+    for (const [hash, heading] of [
+      ['privacy', 'Privacy'],
+      ['terms', 'Terms of use'],
+      ['configure', 'Add Social Media Policy Hub to this channel'],
+    ]) {
+      await page.goto(`${t.base}/tab/#/${hash}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Choose who to sign in as' }).count()).toBe(0);
+    }
+    await page.close();
+  }, 30_000);
 });
