@@ -116,7 +116,8 @@ export const socialAccountSchema = z.object({
   applicationId: id.optional(),
   platform: z.enum(PLATFORMS),
   handle: shortText,
-  url: z.url().max(2048),
+  /** Shown as a link, so only web addresses: no javascript: or data: URLs. */
+  url: z.url({ protocol: /^https?$/ }).max(2048),
   leadId: id,
   moderatorIds: z.array(id),
   status: z.enum(ACCOUNT_STATUSES),

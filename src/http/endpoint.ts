@@ -22,37 +22,31 @@ interface Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   params?: P;
   query?: Q;
   body?: B;
-  /** Public endpoints skip authentication; everything else needs a verified principal. */
-  public?: boolean;
 }
 
-export interface Input<P, Q, B> {
+export interface PublicInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
-  principal: Principal;
   req: Request;
   res: Response;
 }
 
-/**
- * The one way to write an API endpoint: authenticate, validate params, query and body against
- * schemas, run the handler, and send its result as JSON (or a uniform error).
- */
-export function endpoint<
-  P extends z.ZodType = z.ZodUnknown,
-  Q extends z.ZodType = z.ZodUnknown,
-  B extends z.ZodType = z.ZodUnknown,
->(
+export interface Input<P, Q, B> extends PublicInput<P, Q, B> {
+  principal: Principal;
+}
+
+type Handler<I> = (input: I) => Promise<unknown>;
+
+/** Validates params, query and body against their schemas, runs the handler, sends JSON or a uniform error. */
+function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I>(
   services: Services,
   spec: Spec<P, Q, B>,
-  handler: (input: Input<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>,
+  resolve: (req: Request, input: PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<I>,
+  handler: Handler<I>,
 ): RequestHandler {
   return (req, res, next) => {
     const run = async () => {
-      const principal = spec.public
-        ? (undefined as unknown as Principal)
-        : await services.auth.authenticate(req.header('authorization'), services.store);
       const hasBody = req.body !== undefined && req.body !== null && req.body !== '';
       if (spec.body && !req.is('application/json')) {
         throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json');
@@ -64,11 +58,10 @@ export function endpoint<
         params: spec.params ? spec.params.parse(req.params ?? {}) : req.params,
         query: spec.query ? spec.query.parse(req.query ?? {}) : req.query,
         body: spec.body ? spec.body.parse(req.body ?? null) : undefined,
-        principal,
         req,
         res,
-      } as Input<z.infer<P>, z.infer<Q>, z.infer<B>>;
-      const result = await handler(input);
+      } as PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>;
+      const result = await handler(await resolve(req, input));
       res.header('Cache-Control', 'no-store');
       res.send(200, result);
     };
@@ -80,4 +73,38 @@ export function endpoint<
       },
     );
   };
+}
+
+/** The one way to write an API endpoint: the caller must be signed in, and is resolved first. */
+export function endpoint<
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(
+  services: Services,
+  spec: Spec<P, Q, B>,
+  handler: Handler<Input<z.infer<P>, z.infer<Q>, z.infer<B>>>,
+): RequestHandler {
+  return handle(
+    services,
+    spec,
+    async (req, input) => {
+      const principal = await services.auth.authenticate(req.header('authorization'), services.store);
+      return { ...input, principal };
+    },
+    handler,
+  );
+}
+
+/** For the few endpoints that must work before sign-in (the dev sign-in itself). */
+export function publicEndpoint<
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(
+  services: Services,
+  spec: Spec<P, Q, B>,
+  handler: Handler<PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>>,
+): RequestHandler {
+  return handle(services, spec, async (_req, input) => input, handler);
 }

@@ -99,6 +99,22 @@ export function describeStoreContract(name: string, target: ContractTarget): voi
       expect((await store.people.list()).items).toHaveLength(0);
     });
 
+    test('an account link must be a web address, so a javascript: URL can never be stored', async () => {
+      const account: Data<'socialAccounts'> = {
+        schoolId: 's',
+        platform: 'Facebook',
+        handle: 'Friends of Oakfield',
+        url: 'javascript:alert(document.cookie)',
+        leadId: 'p1',
+        moderatorIds: ['p1', 'p2'],
+        status: 'active',
+        createdOn: '2026-01-05',
+      };
+      await expect(store.socialAccounts.create(account)).rejects.toBeInstanceOf(StoreValidationError);
+      const ok = await store.socialAccounts.create({ ...account, url: 'https://www.facebook.com/friendsofoakfield' });
+      expect(ok.url).toBe('https://www.facebook.com/friendsofoakfield');
+    });
+
     test('lists filter on indexed fields by equality, membership and range', async () => {
       for (let n = 1; n <= 9; n++) await store.people.create(person(n, { active: n !== 5 }));
       const schoolA = await store.people.listAll({ where: { schoolId: 'school-a' } });

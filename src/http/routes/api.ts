@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ROLES, ROLE_LABELS } from '../../domain/roles.ts';
 import { DEMO_PERSONAS } from '../../seed/demo-data.ts';
 import type { Services } from '../../services.ts';
-import { endpoint } from '../endpoint.ts';
+import { endpoint, publicEndpoint } from '../endpoint.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -99,7 +99,7 @@ function registerDevSignInRoutes(server: Server, services: Services): void {
 
   server.get(
     '/api/v1/dev/personas',
-    endpoint(services, { public: true }, async ({ req }) => {
+    publicEndpoint(services, {}, async ({ req }) => {
       requireLoopback(req.socket.remoteAddress);
       const personas = [];
       for (const role of ROLES) {
@@ -118,9 +118,9 @@ function registerDevSignInRoutes(server: Server, services: Services): void {
 
   server.post(
     '/api/v1/dev/sign-in',
-    endpoint(
+    publicEndpoint(
       services,
-      { public: true, body: z.object({ personId: z.string().min(1).max(128) }).strict() },
+      { body: z.object({ personId: z.string().min(1).max(128) }).strict() },
       async ({ req, body }) => {
         requireLoopback(req.socket.remoteAddress);
         const person = await store.people.get(body.personId);
