@@ -1,0 +1,78 @@
+import { hasRole, type HasRoles, type Role } from '../roles.ts';
+import type { Audience } from './catalogue.ts';
+
+/**
+ * Who is alerted for each duty, per school. This is data: a school sets it in its own record,
+ * and these defaults apply where it has not.
+ */
+export interface SchoolRouting {
+  /** Roles alerted for safeguarding reports (the DSL and deputies hold the DSL role). */
+  safeguardingRoles: Role[];
+  /** Roles alerted for reputation-only reports, such as a parent's post. */
+  reputationRoles: Role[];
+  /** Roles alerted when an account may be compromised. */
+  accountSecurityRoles: Role[];
+  /** Concerns about an adult go to the headteacher, or to the chair if they concern the head. */
+  headteacherId?: string;
+  chairOfGovernorsId?: string;
+}
+
+export const DEFAULT_ROUTING: SchoolRouting = {
+  safeguardingRoles: ['DSL'],
+  reputationRoles: ['SLT'],
+  accountSecurityRoles: ['Admin', 'DSL'],
+};
+
+export interface Colleague extends HasRoles {
+  id: string;
+  active: boolean;
+}
+
+export interface RoutingInput {
+  audience: Audience;
+  schoolId: string;
+  /** The adult a conduct concern is about: never alerted, whatever their roles. */
+  subjectPersonId?: string;
+}
+
+export type RoutingResult = { ok: true; recipientIds: string[] } | { ok: false; problem: string };
+
+export function recipientsFor(
+  input: RoutingInput,
+  colleagues: readonly Colleague[],
+  routing: SchoolRouting,
+): RoutingResult {
+  const active = colleagues.filter((c) => c.active && c.id !== input.subjectPersonId);
+  const withRoles = (roles: Role[]) =>
+    active.filter((c) => roles.some((role) => hasRole(c, role, input.schoolId))).map((c) => c.id);
+
+  let ids: string[];
+  switch (input.audience) {
+    case 'safeguarding':
+      ids = withRoles(routing.safeguardingRoles);
+      break;
+    case 'reputation':
+      ids = withRoles(routing.reputationRoles);
+      break;
+    case 'account-security':
+      ids = withRoles(routing.accountSecurityRoles);
+      break;
+    case 'adult-conduct': {
+      const aboutHead = input.subjectPersonId !== undefined && input.subjectPersonId === routing.headteacherId;
+      const target = aboutHead ? routing.chairOfGovernorsId : routing.headteacherId;
+      ids = active.some((c) => c.id === target) ? [target!] : [];
+      if (ids.length === 0) {
+        return {
+          ok: false,
+          problem: aboutHead
+            ? 'No chair of governors is set for this school, so a concern about the headteacher cannot be routed'
+            : 'No headteacher is set for this school, so a concern about an adult cannot be routed',
+        };
+      }
+      break;
+    }
+  }
+  if (ids.length === 0)
+    return { ok: false, problem: `Nobody at this school holds a role that receives ${input.audience} reports` };
+  return { ok: true, recipientIds: [...new Set(ids)] };
+}

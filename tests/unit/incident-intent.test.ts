@@ -1,0 +1,88 @@
+import { detectPlatform, recogniseIntent } from '../../src/domain/incidents/intent.ts';
+
+describe('recognising a report in chat', () => {
+  test.each([
+    ['report', { kind: 'report' }],
+    ['Report an incident', { kind: 'report' }],
+    [
+      'a pupil sent me a friend request on Instagram',
+      { kind: 'report', type: 'friend-request', platform: 'Instagram' },
+    ],
+    ['someone posted photos of our pupils', { kind: 'report', type: 'images-without-consent' }],
+    [
+      'a parent is abusing a teacher on our Facebook page',
+      { kind: 'report', type: 'inappropriate-post', platform: 'Facebook' },
+    ],
+    ['my account has been hacked', { kind: 'report', type: 'compromised-account' }],
+    ['A Year 8 girl has been messaging me on snap', { kind: 'report', type: 'pupil-contact', platform: 'Snapchat' }],
+    ['ex-pupil followed me on insta', { kind: 'report', type: 'friend-request', platform: 'Instagram' }],
+    [
+      'Some year 10s are bullying a boy in a WhatsApp group',
+      { kind: 'report', type: 'cyberbullying', platform: 'WhatsApp' },
+    ],
+    ["I'm worried about a colleague messaging pupils privately", { kind: 'report', type: 'adult-conduct' }],
+    [
+      'our school twitter got hacked and is posting spam',
+      { kind: 'report', type: 'compromised-account', platform: 'X' },
+    ],
+  ])('%s', (text, expected) => {
+    expect(recogniseIntent(text)).toEqual(expected);
+  });
+});
+
+describe('questions, and questions that are really reports', () => {
+  test.each([
+    'can I accept a friend request from a pupil?',
+    'How fast do we have to reply to comments on the school page?',
+    'can I use the school logo on my own profile',
+    'Am I allowed to follow an ex-pupil on Instagram?',
+  ])('a plain question is a question: %s', (text) => {
+    expect(recogniseIntent(text)).toEqual({ kind: 'question' });
+  });
+
+  test('a question that also says something happened gets the answer and the offer to report', () => {
+    expect(
+      recogniseIntent('can I accept a friend request from a pupil? a pupil in Year 9 added me last night'),
+    ).toEqual({
+      kind: 'question-with-event',
+      type: 'friend-request',
+    });
+    expect(recogniseIntent('a pupil added me on Snapchat last night, what do I do?')).toEqual({
+      kind: 'question-with-event',
+      type: 'friend-request',
+      platform: 'Snapchat',
+    });
+  });
+});
+
+describe('possible disclosures always start a report', () => {
+  test.each([
+    'a girl in my class told me she is being hurt at home',
+    'one of my pupils says they are self-harming, can I talk to them about it?',
+    'Is it ok to ask a pupil about suicidal posts on TikTok?',
+  ])('%s', (text) => {
+    expect(recogniseIntent(text).kind).toBe('disclosure');
+  });
+});
+
+describe('things that are neither', () => {
+  test.each(['thanks', 'what is for lunch', 'hello there'])('%s', (text) => {
+    expect(['other', 'question']).toContain(recogniseIntent(text).kind);
+    expect(recogniseIntent(text).kind).not.toBe('report');
+  });
+});
+
+describe('platforms as staff write them', () => {
+  test.each([
+    ['on insta', 'Instagram'],
+    ['via FB messenger', 'Facebook'],
+    ['a tweet about the head', 'X'],
+    ['on tik tok', 'TikTok'],
+    ['whats app group', 'WhatsApp'],
+    ['youtube comments', 'YouTube'],
+    ['in a text message', undefined],
+    ['he is a big fan of igloos', undefined],
+  ])('%s → %s', (text, platform) => {
+    expect(detectPlatform(text)).toBe(platform);
+  });
+});
