@@ -25,6 +25,8 @@ export interface Reply {
 export interface BotTurn {
   activity: IncomingActivity;
   send(reply: Reply): Promise<void>;
+  /** Answers an Action.Execute invoke with a card that replaces the one the person acted on. */
+  respondWithCard(card: AdaptiveCard): Promise<void>;
   /** The SDK's conversation reference, kept opaque so it can be stored for proactive messages. */
   conversationReference(): Record<string, unknown>;
 }

@@ -46,6 +46,12 @@ function toTurn(context: TurnContext): BotTurn {
     async send(reply) {
       await context.sendActivity(toOutgoing(reply));
     },
+    async respondWithCard(card) {
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+      });
+    },
     conversationReference: () =>
       TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
   };

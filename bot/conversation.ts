@@ -1,8 +1,12 @@
+import { adaptiveCard, paragraph } from '../src/cards/elements.ts';
+import { REPORT_SUBMIT_VERB } from '../src/cards/report-form.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
+import { recogniseIntent } from '../src/domain/incidents/intent.ts';
 import { hasRole } from '../src/domain/roles.ts';
 import type { Rec } from '../src/store/kinds.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn } from './activity.ts';
+import { newReportForm, submitReport } from './report-flow.ts';
 
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
 const HELP = /^\s*(help|\?|what can you do\??|menu)\s*$/i;
@@ -76,11 +80,34 @@ export function createBot(services: Services): Bot {
         }
         return;
       }
+      if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
+        const action = ((activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } }).action ?? {};
+        const data = (action.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
+        if (action.verb === REPORT_SUBMIT_VERB) {
+          await turn.respondWithCard(await submitReport(services, person, data));
+        } else {
+          await turn.respondWithCard(
+            adaptiveCard([paragraph('This button is no longer available. Type "help" to see what I can do.')]),
+          );
+        }
+        return;
+      }
       if (activity.type !== 'message') return;
 
       const text = (activity.text ?? '').trim();
       const ctx = await context(person);
-      if (GREETING.test(text)) {
+      const intent = recogniseIntent(text);
+      if (intent.kind === 'disclosure' || intent.kind === 'report') {
+        // The person's own words go into the form, so nothing they typed is lost (a bare "report" has none).
+        const description = intent.type || intent.kind === 'disclosure' ? text : undefined;
+        const prefill = { type: intent.type, platform: intent.platform, description };
+        await turn.send({ card: newReportForm(prefill) });
+      } else if (intent.kind === 'question-with-event') {
+        await turn.send({
+          text: 'It sounds as if something has happened. Answers to policy questions are coming soon; in the meantime, please report it here so your safeguarding lead knows.',
+        });
+        await turn.send({ card: newReportForm({ type: intent.type, platform: intent.platform, description: text }) });
+      } else if (GREETING.test(text)) {
         await turn.send({
           card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl: hubUrl(services), ...ctx }),
         });

@@ -62,3 +62,50 @@ export function cardText(card: unknown): string {
   walk(card);
   return out.join('\n');
 }
+
+export interface InvokeCardResponse {
+  statusCode: number;
+  type: string;
+  value: Record<string, unknown> & { body?: unknown[] };
+}
+
+/** Sends an Action.Execute invoke, as Teams does when a card button is pressed, and returns the card it answers with. */
+export async function executeAction(
+  base: string,
+  verb: string,
+  data: Record<string, unknown>,
+  overrides: Record<string, unknown> = {},
+): Promise<{ status: number; body: InvokeCardResponse }> {
+  const res = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(
+      activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        deliveryMode: undefined,
+        replyToId: 'card-message-1',
+        value: { action: { type: 'Action.Execute', verb, data } },
+        ...overrides,
+      }),
+    ),
+  });
+  return { status: res.status, body: (await res.json()) as InvokeCardResponse };
+}
+
+/** The inputs of a card by id, with their current values, as a person would see them filled in. */
+export function cardInputs(card: unknown): Record<string, { value?: unknown; type: string }> {
+  const inputs: Record<string, { value?: unknown; type: string }> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') {
+        inputs[n.id] = { value: n.value, type: n.type };
+      }
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return inputs;
+}

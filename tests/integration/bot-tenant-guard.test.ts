@@ -45,6 +45,9 @@ function turn(tenantId: string | undefined, text = 'hello'): BotTurn & { sent: R
     send: async (reply) => {
       sent.push(reply);
     },
+    respondWithCard: async (card) => {
+      sent.push({ card });
+    },
     conversationReference: () => ({ conversation: { id: 'a:conv' } }),
   };
 }

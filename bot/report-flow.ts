@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { reportConfirmationCard } from '../src/cards/report-confirmation.ts';
+import { reportFormCard, type ReportDraft } from '../src/cards/report-form.ts';
+import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
+import type { IncidentType } from '../src/domain/incidents/catalogue.ts';
+import { reportIncident } from '../src/incidents/report-incident.ts';
+import type { Services } from '../src/services.ts';
+import type { Rec } from '../src/store/kinds.ts';
+
+const DRAFT_FIELDS: (keyof ReportDraft)[] = [
+  'type',
+  'platform',
+  'occurredOn',
+  'occurredTime',
+  'people',
+  'description',
+  'actionsTaken',
+  'immediateRisk',
+  'toldDsl',
+];
+
+export function newReportForm(prefill: { type?: IncidentType; platform?: string; description?: string }): AdaptiveCard {
+  return reportFormCard({ draftId: randomUUID(), ...prefill });
+}
+
+/** Only the form's own fields, as strings, are carried back into a re-shown form. */
+function draftFrom(data: Record<string, unknown>): ReportDraft {
+  const draft: ReportDraft = { draftId: typeof data.draftId === 'string' ? data.draftId : randomUUID() };
+  for (const field of DRAFT_FIELDS) {
+    const value = data[field];
+    if (typeof value === 'string') (draft as unknown as Record<string, string>)[field] = value;
+  }
+  return draft;
+}
+
+export const notSavedCard = (why: string): AdaptiveCard =>
+  adaptiveCard([
+    heading('Your report was not saved'),
+    paragraph(why, { color: 'Attention', weight: 'Bolder' }),
+    paragraph(
+      'If a child may be at risk, speak to your designated safeguarding lead now. If a life is at risk, call 999 first.',
+    ),
+  ]);
+
+/**
+ * Handles "Send report". The reporter is whoever the server identified from the activity, never
+ * anything in the card data. The answer is a card: the confirmation, or the form again with
+ * every value kept and the problems shown.
+ */
+export async function submitReport(
+  services: Services,
+  reporter: Rec<'people'> | undefined,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCard> {
+  if (!reporter) {
+    return notSavedCard(
+      'We could not match your Teams account to a member of staff in the school directory, so this report could not be recorded. Tell your designated safeguarding lead in person.',
+    );
+  }
+  const draft = draftFrom(data);
+  try {
+    const outcome = await reportIncident(services, reporter, data);
+    if (outcome.kind === 'invalid')
+      return reportFormCard(draft, outcome.errors, 'Please check the answers marked below.');
+    if (outcome.kind === 'refused')
+      return notSavedCard('This form cannot be used. Start a new report by typing "report".');
+    return reportConfirmationCard({
+      reference: outcome.incident.reference,
+      type: outcome.incident.type,
+      immediateRisk: outcome.incident.immediateRisk,
+      savedAt: new Date(outcome.incident.createdAt),
+      alerted: outcome.alerted,
+    });
+  } catch (err) {
+    services.log.error({ err }, 'saving an incident report failed');
+    return reportFormCard(
+      draft,
+      {},
+      'Your report has NOT been saved because of a problem on our side. Your answers are still here: try "Send report" again. If a child may be at risk, tell your safeguarding lead now.',
+    );
+  }
+}

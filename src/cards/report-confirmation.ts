@@ -1,0 +1,45 @@
+import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { adaptiveCard, factSet, heading, paragraph, sendText, type AdaptiveCard } from './elements.ts';
+import { IMMEDIATE_ACTION } from './report-form.ts';
+
+export interface ConfirmationInput {
+  reference: string;
+  type: string;
+  immediateRisk: boolean;
+  savedAt: Date;
+  /** How many people were alerted; zero when nobody could be routed to. */
+  alerted: number;
+}
+
+/** Shown to the reporter only after the report is saved. Carries no detail beyond their own choices. */
+export function reportConfirmationCard(input: ConfirmationInput): AdaptiveCard {
+  const advice = isIncidentType(input.type) ? INCIDENT_TYPES[input.type].advice : INCIDENT_TYPES.other.advice;
+  const time = input.savedAt.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
+  return adaptiveCard(
+    [
+      ...(input.immediateRisk
+        ? [paragraph(IMMEDIATE_ACTION, { color: 'Attention', weight: 'Bolder', size: 'Medium' })]
+        : []),
+      heading(`Report saved: ${input.reference}`),
+      paragraph(
+        input.alerted > 0
+          ? `Your report was saved at ${time} and the safeguarding lead has been alerted.`
+          : `Your report was saved at ${time}. Nobody could be alerted automatically, so please also tell your safeguarding lead in person.`,
+      ),
+      factSet([
+        ['Reference', input.reference],
+        ['What happened', isIncidentType(input.type) ? INCIDENT_TYPES[input.type].label : input.type],
+      ]),
+      paragraph('What to do now', { weight: 'Bolder', spacing: 'Medium' }),
+      ...advice.map((line) => paragraph(`- ${line}`, { spacing: 'Small' })),
+      paragraph('You will get a message here when a safeguarding lead has read your report, and when it is closed.', {
+        isSubtle: true,
+      }),
+    ],
+    [sendText('My reports', 'my reports')],
+  );
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { PLATFORMS } from '../records.ts';
+import { INCIDENT_TYPE_IDS, type IncidentType } from './catalogue.ts';
+
+/** A report as validated from the form: what the domain and store work with. */
+export interface ReportInput {
+  draftId: string;
+  type: IncidentType;
+  platform: (typeof PLATFORMS)[number];
+  /** ISO date-time in UTC, when a date was given. */
+  occurredAt?: string;
+  people: string;
+  description: string;
+  actionsTaken: string;
+  immediateRisk: boolean;
+  toldDsl: boolean;
+}
+
+export type ReportField =
+  'type' | 'platform' | 'occurredOn' | 'people' | 'description' | 'actionsTaken' | 'immediateRisk' | 'toldDsl';
+export type ReportValidation =
+  { ok: true; report: ReportInput } | { ok: false; errors: Partial<Record<ReportField, string>> };
+
+const ANNOTATION = /^(year|yr|y\d{1,2}|reception|nursery|class|form|group|aged?|\d{1,2}[a-z]{0,3}|and|the|of|in)$/i;
+const UNNAMED = /\b(unknown|unnamed|anonymous|not sure|don'?t know)\b|@\w/i;
+
+/** Words that can be part of a name: letters, at least two, and not capitals-only initials such as "JT". */
+function isNameWord(word: string): boolean {
+  return (
+    /^\p{L}[\p{L}'’]+$/u.test(word) && !ANNOTATION.test(word) && !(word.length <= 3 && word === word.toUpperCase())
+  );
+}
+
+/**
+ * True when every person listed has at least a first name and a surname. Parts that only give a
+ * year group or class ("Year 9", "10C") are annotations of the name before them. Entries that say
+ * the person is unknown, or give an account handle, are accepted: staff cannot name who they do not know.
+ */
+export function hasFullNames(people: string): boolean {
+  const parts = people
+    .split(/[\n;,]+/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+  let named = 0;
+  for (const part of parts) {
+    if (UNNAMED.test(part)) {
+      named++;
+      continue;
+    }
+    const tokens = part.split(/[\s.()/-]+/).filter(Boolean);
+    if (tokens.every((t) => ANNOTATION.test(t))) continue;
+    if (tokens.filter(isNameWord).length < 2) return false;
+    named++;
+  }
+  return named > 0;
+}
+
+const yesNo = z.enum(['yes', 'no'], { message: 'Choose yes or no' });
+
+const schema = z.object({
+  draftId: z.uuid({ message: 'This form has expired; start a new report' }),
+  type: z.enum(INCIDENT_TYPE_IDS as [IncidentType, ...IncidentType[]], { message: 'Choose what happened' }),
+  platform: z.enum(PLATFORMS, { message: 'Choose the platform' }),
+  occurredOn: z.iso.date({ message: 'Give the date as a calendar date' }).optional(),
+  occurredTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Give the time as hh:mm' })
+    .optional(),
+  people: z
+    .string({ message: 'Name the people involved' })
+    .trim()
+    .min(3, { message: 'Name the people involved' })
+    .max(4000, { message: 'Keep this under 4,000 characters' })
+    .refine(hasFullNames, {
+      message: 'Give each person’s first name and surname, not initials (or say "unknown" if you do not know)',
+    }),
+  description: z
+    .string({ message: 'Describe what happened' })
+    .trim()
+    .min(10, { message: 'Describe what happened in a sentence or two' })
+    .max(4000, { message: 'Keep this under 4,000 characters' }),
+  actionsTaken: z.string().trim().max(4000, { message: 'Keep this under 4,000 characters' }).default(''),
+  immediateRisk: yesNo,
+  toldDsl: yesNo,
+});
+
+/** Validates the submitted form. `now` bounds the date: a report cannot be about the future. */
+export function validateReport(submitted: Record<string, unknown>, now: Date): ReportValidation {
+  // Blank inputs arrive as empty strings; treat them as not given.
+  const cleaned = Object.fromEntries(Object.entries(submitted).filter(([, v]) => v !== '' && v !== null));
+  const result = schema.safeParse(cleaned);
+  const errors: Partial<Record<ReportField, string>> = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = (issue.path[0] === 'occurredTime' ? 'occurredOn' : issue.path[0]) as ReportField;
+      errors[field] ??= issue.message;
+    }
+    return { ok: false, errors };
+  }
+  const v = result.data;
+  let occurredAt: string | undefined;
+  if (v.occurredOn) {
+    // Times are UK wall-clock; without a zone library here, record the date at the given time in UTC
+    // and keep the entered values verbatim in the report entry.
+    occurredAt = new Date(`${v.occurredOn}T${v.occurredTime ?? '00:00'}:00Z`).toISOString();
+    if (v.occurredOn > now.toISOString().slice(0, 10))
+      return { ok: false, errors: { occurredOn: 'The date cannot be in the future' } };
+  }
+  return {
+    ok: true,
+    report: {
+      draftId: v.draftId,
+      type: v.type,
+      platform: v.platform,
+      occurredAt,
+      people: v.people,
+      description: v.description,
+      actionsTaken: v.actionsTaken,
+      immediateRisk: v.immediateRisk === 'yes',
+      toldDsl: v.toldDsl === 'yes',
+    },
+  };
+}

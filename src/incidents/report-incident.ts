@@ -1,0 +1,155 @@
+import { classify } from '../domain/incidents/classification.ts';
+import { incidentReference, referenceCounterId } from '../domain/incidents/reference.ts';
+import { validateReport, type ReportField } from '../domain/incidents/report.ts';
+import { retentionFor } from '../domain/incidents/retention.ts';
+import { DEFAULT_ROUTING, recipientsFor } from '../domain/incidents/routing.ts';
+import type { Services } from '../services.ts';
+import { ConflictError, DuplicateError } from '../store/errors.ts';
+import type { Rec } from '../store/kinds.ts';
+
+export const ALERT_TOPIC = 'incident.alert';
+const OTHER_RECORDS_YEARS = 6;
+const MAX_ATTEMPTS = 5;
+
+export type ReportOutcome =
+  | { kind: 'saved'; incident: Rec<'incidents'>; alerted: number; alreadySaved: boolean }
+  | { kind: 'invalid'; errors: Partial<Record<ReportField, string>> }
+  /** The form id belongs to someone else's report: refuse without saying anything about it. */
+  | { kind: 'refused' };
+
+/** A repeat of a form already saved: the same answer as the first time, for its own reporter only. */
+async function alreadySaved(
+  services: Services,
+  incident: Rec<'incidents'>,
+  reporter: Rec<'people'>,
+): Promise<ReportOutcome> {
+  if (incident.reporterId !== reporter.id) return { kind: 'refused' };
+  const entries = await services.store.audit.listAll({ where: { targetId: incident.id, actorId: reporter.id } });
+  const reported = entries.find((e) => e.action === 'incident.reported');
+  const alerted = Number(reported?.detail?.recipients ?? 0);
+  return { kind: 'saved', incident, alerted, alreadySaved: true };
+}
+
+/** The lowest year group named ("Year 9", "Y7", "Reception"), to date child-protection retention. */
+export function youngestYearGroup(people: string): number | undefined {
+  const years = [...people.matchAll(/\b(?:year|yr|y)\s?(\d{1,2})\b/gi)].map((m) => Number(m[1]));
+  if (/\breception\b/i.test(people)) years.push(0);
+  return years.length ? Math.min(...years) : undefined;
+}
+
+/**
+ * Saves a report durably before anything is confirmed: the incident, its immutable report entry,
+ * the audit entry and the alerts to send (an outbox) are one atomic commit. Sending the same form
+ * twice returns the first save; nothing is written twice.
+ */
+export async function reportIncident(
+  services: Services,
+  reporter: Rec<'people'>,
+  submitted: Record<string, unknown>,
+): Promise<ReportOutcome> {
+  const { store, log } = services;
+  const now = services.now();
+  const validation = validateReport(submitted, now);
+  if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
+  const report = validation.report;
+  const id = `incident-${report.draftId}`;
+
+  const previous = await store.incidents.get(id);
+  if (previous) return alreadySaved(services, previous, reporter);
+
+  const schoolId = reporter.schoolId;
+  const c = classify(report.type, `${report.description}\n${report.people}`, report.immediateRisk);
+  const colleagues = await store.people.listAll({ where: { schoolId, active: true } });
+  let routed = recipientsFor({ audience: c.audience, schoolId }, colleagues, DEFAULT_ROUTING);
+  if (!routed.ok) {
+    // A report must never go nowhere: fall back to the safeguarding lead, then to SLT.
+    log.warn({ schoolId, audience: c.audience, problem: routed.problem }, 'incident routing fell back');
+    routed = recipientsFor({ audience: 'safeguarding', schoolId }, colleagues, DEFAULT_ROUTING);
+    if (!routed.ok) routed = recipientsFor({ audience: 'reputation', schoolId }, colleagues, DEFAULT_ROUTING);
+  }
+  const recipientIds = routed.ok ? routed.recipientIds : [];
+  const retention = retentionFor({
+    safeguarding: c.safeguarding,
+    adultConduct: c.audience === 'adult-conduct',
+    reportedOn: now.toISOString(),
+    youngestPupilYearGroup: youngestYearGroup(report.people),
+    otherRecordsYears: OTHER_RECORDS_YEARS,
+  });
+  const year = now.getUTCFullYear();
+  const counterId = referenceCounterId(reporter.trustId, year);
+  const at = now.toISOString();
+
+  for (let attempt = 1; ; attempt++) {
+    const counter = await store.counters.get(counterId);
+    const sequence = (counter?.value ?? 0) + 1;
+    try {
+      const incident = await store.commit((uow) => {
+        if (counter) uow.update('counters', counter, { value: sequence });
+        else uow.create('counters', { value: sequence }, counterId);
+        const created = uow.create(
+          'incidents',
+          {
+            reference: incidentReference(year, sequence),
+            schoolId,
+            reporterId: reporter.id,
+            type: report.type,
+            platform: report.platform,
+            occurredAt: report.occurredAt,
+            immediateRisk: report.immediateRisk,
+            urgent: c.urgent,
+            riskArea: c.riskArea,
+            riskType: c.riskType,
+            possibleCrime: c.possibleCrime,
+            safeguarding: c.safeguarding,
+            status: 'new',
+            ...retention,
+          },
+          id,
+        );
+        uow.append('incidentEntries', {
+          incidentId: id,
+          schoolId,
+          byId: reporter.id,
+          at,
+          kind: 'report',
+          text: report.description,
+          data: {
+            people: report.people,
+            actionsTaken: report.actionsTaken,
+            toldDsl: report.toldDsl,
+            crimeIndicators: c.crimeIndicators,
+            audience: c.audience,
+          },
+          ...retention,
+        });
+        uow.append('audit', {
+          at,
+          actorId: reporter.id,
+          action: 'incident.reported',
+          targetKind: 'incidents',
+          targetId: id,
+          schoolId,
+          detail: { reference: created.reference, recipients: recipientIds.length },
+        });
+        for (const recipientId of recipientIds) {
+          uow.create('outbox', {
+            topic: ALERT_TOPIC,
+            payload: { incidentId: id, recipientId },
+            status: 'pending',
+            attempts: 0,
+            notBefore: at,
+          });
+        }
+        return created;
+      });
+      return { kind: 'saved', incident, alerted: recipientIds.length, alreadySaved: false };
+    } catch (err) {
+      const raced = (err instanceof ConflictError || err instanceof DuplicateError) && err.kind === 'counters';
+      if (err instanceof DuplicateError && err.kind === 'incidents') {
+        // The same form arrived twice at once; the other request saved it.
+        return alreadySaved(services, await store.incidents.require(id), reporter);
+      }
+      if (!raced || attempt >= MAX_ATTEMPTS) throw err;
+    }
+  }
+}

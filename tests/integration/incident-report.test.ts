@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DatabaseSync } from '../../src/store/sqlite/node-sqlite.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { activity, cardInputs, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
+import { adaptiveCardProblems } from '../helpers/cards.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+const friendRequest = friendRequestForm;
+
+const submit = (data: Record<string, unknown>, from: Record<string, unknown> = STAFF) =>
+  executeAction(t.base, REPORT_SUBMIT_VERB, data, { from });
+
+const countRows = (table: string, where = '1 = 1') => {
+  const db = new DatabaseSync(join(t.dataDir, 'app.db'));
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${where}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe('starting a report in chat', () => {
+  test('"a pupil sent me a friend request on Instagram" gets the report form, pre-filled, as valid Adaptive Card 1.5', async () => {
+    const { replies } = await postActivity(
+      t.base,
+      activity({ text: 'a pupil sent me a friend request on Instagram', from: STAFF }),
+    );
+    const [card] = cardsOf(replies);
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const inputs = cardInputs(card);
+    expect(inputs.type?.value).toBe('friend-request');
+    expect(inputs.platform?.value).toBe('Instagram');
+    expect(inputs.description?.value).toBe('a pupil sent me a friend request on Instagram');
+    const text = cardText(card);
+    expect(text).toMatch(/Initials are not enough/);
+    expect(text).toMatch(/Never screenshot, save, copy or forward images that may be indecent/);
+    expect(text).toMatch(/call 999/);
+    expect((card!.actions as { type: string; verb: string }[])[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: REPORT_SUBMIT_VERB,
+    });
+  });
+
+  test('"report" on its own opens an empty form', async () => {
+    const { replies } = await postActivity(t.base, activity({ text: 'report', from: STAFF }));
+    const inputs = cardInputs(cardsOf(replies)[0]);
+    expect(inputs.type?.value).toBeUndefined();
+    expect(inputs.description?.value).toBeUndefined();
+  });
+});
+
+describe('sending a report', () => {
+  test('a valid report is saved before it is confirmed, with a reference, advice, and alerts queued for the DSLs', async () => {
+    const data = friendRequest();
+    const { status, body } = await submit(data);
+    expect(status).toBe(200);
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(adaptiveCardProblems(body.value)).toEqual([]);
+    const text = cardText(body.value);
+    const reference = /Report saved: (INC-\d{4}-\d{4})/.exec(text)?.[1];
+    expect(reference).toBeDefined();
+    expect(text).toMatch(/safeguarding lead has been alerted/);
+    expect(text).toMatch(/Do not accept the request and do not reply/);
+    expect(text).toMatch(/block/);
+
+    const store = t.app.services.store;
+    const incident = await store.incidents.require(`incident-${data.draftId}`);
+    expect(incident).toMatchObject({
+      reference,
+      reporterId: DEMO_PERSONAS.Staff,
+      status: 'new',
+      riskArea: 'contact',
+      riskType: 'values',
+      safeguarding: true,
+      urgent: false,
+      retentionCategory: 'child-protection',
+      reviewOn: '2038-08-31',
+    });
+    const [entry] = await store.incidentEntries.listAll({ where: { incidentId: incident.id } });
+    expect(entry).toMatchObject({ kind: 'report', text: data.description, data: { people: 'Riley Brookes, Year 9' } });
+    const alerts = (await store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
+      (o) => o.payload.incidentId === incident.id,
+    );
+    expect(alerts.map((a) => a.payload.recipientId).sort()).toEqual(
+      [DEMO_PERSONAS.DSL, 'person-oak-deputy-dsl'].sort(),
+    );
+  });
+
+  test('immediate risk puts the immediate-action instructions first and flags the report urgent', async () => {
+    const data = { ...friendRequest(), immediateRisk: 'yes' };
+    const { body } = await submit(data);
+    const first = (body.value.body as { text?: string }[])[0]!.text;
+    expect(first).toMatch(/contact your designated safeguarding lead now.*call 999/);
+    expect((await t.app.services.store.incidents.require(`incident-${data.draftId}`)).urgent).toBe(true);
+  });
+
+  test('validation errors come back on the card, next to their fields, with every typed value kept', async () => {
+    const data = { ...friendRequest(), people: 'R.B.', description: '', immediateRisk: '' };
+    const before = countRows('incidents');
+    const { body } = await submit(data);
+    const text = cardText(body.value);
+    expect(adaptiveCardProblems(body.value)).toEqual([]);
+    expect(text).toMatch(/Please check the answers marked below/);
+    expect(text).toMatch(/first name and surname, not initials/);
+    expect(text).toMatch(/Describe what happened/);
+    const inputs = cardInputs(body.value);
+    expect(inputs.people?.value).toBe('R.B.');
+    expect(inputs.actionsTaken?.value).toBe('Did not accept it. Took a screenshot.');
+    expect(inputs.occurredOn?.value).toBe('2026-11-20');
+    expect(inputs.type?.value).toBe('friend-request');
+    expect(countRows('incidents')).toBe(before);
+  });
+
+  test('the same form sent twice, or twice at once, makes exactly one incident with one reference', async () => {
+    const data = friendRequest();
+    const first = await submit(data);
+    const second = await submit(data);
+    const ref = (r: typeof first) => /INC-\d{4}-\d{4}/.exec(cardText(r.body.value))?.[0];
+    expect(ref(second)).toBe(ref(first));
+    expect(countRows('incidents', `id = 'incident-${data.draftId}'`)).toBe(1);
+    expect(countRows('incidentEntries', `json_extract(data, '$.incidentId') = 'incident-${data.draftId}'`)).toBe(1);
+
+    const racing = friendRequest();
+    const results = await Promise.all([submit(racing), submit(racing), submit(racing)]);
+    expect(new Set(results.map(ref)).size).toBe(1);
+    expect(countRows('incidents', `id = 'incident-${racing.draftId}'`)).toBe(1);
+  });
+
+  test("replaying someone else's form id is refused and reveals nothing about their report", async () => {
+    const data = friendRequest();
+    const mine = await submit(data);
+    const reference = /INC-\d{4}-\d{4}/.exec(cardText(mine.body.value))![0];
+    const theirs = await submit({ ...data, description: 'Trying to read it' }, SLT);
+    const text = cardText(theirs.body.value);
+    expect(text).toMatch(/not saved/);
+    expect(text).not.toContain(reference);
+    expect(text).not.toContain('Riley');
+  });
+
+  test('someone the directory does not know is told the report was not recorded', async () => {
+    const before = countRows('incidents');
+    const { body } = await submit(friendRequest(), { id: '29:stranger', name: 'Stranger', aadObjectId: randomUUID() });
+    expect(cardText(body.value)).toMatch(/Your report was not saved/);
+    expect(adaptiveCardProblems(body.value)).toEqual([]);
+    expect(countRows('incidents')).toBe(before);
+  });
+
+  test('when the store fails, the person is told it did not save, nothing is half-written, and a retry saves it once', async () => {
+    const db = new DatabaseSync(join(t.dataDir, 'app.db'));
+    db.exec(
+      `CREATE TRIGGER fail_incidents BEFORE INSERT ON incidents BEGIN SELECT RAISE(ABORT, 'disk unavailable'); END`,
+    );
+    const tables = ['incidents', 'incidentEntries', 'audit', 'outbox', 'counters'];
+    const before = Object.fromEntries(tables.map((tb) => [tb, countRows(tb)]));
+    const counterBefore = db.prepare('SELECT data FROM counters').all();
+    const data = friendRequest();
+    try {
+      const { body } = await submit(data);
+      const text = cardText(body.value);
+      expect(text).toMatch(/has NOT been saved/);
+      expect(cardInputs(body.value).people?.value).toBe('Riley Brookes, Year 9');
+      for (const tb of tables) expect(countRows(tb)).toBe(before[tb]);
+      expect(db.prepare('SELECT data FROM counters').all()).toEqual(counterBefore);
+    } finally {
+      db.exec('DROP TRIGGER fail_incidents');
+      db.close();
+    }
+    const retry = await submit(data);
+    expect(cardText(retry.body.value)).toMatch(/Report saved: INC-/);
+    expect(countRows('incidents', `id = 'incident-${data.draftId}'`)).toBe(1);
+  });
+
+  test('references count up without gaps or repeats', async () => {
+    const refs: string[] = [];
+    for (let i = 0; i < 3; i++)
+      refs.push(/INC-\d{4}-(\d{4})/.exec(cardText((await submit(friendRequest())).body.value))![1]!);
+    const numbers = refs.map(Number);
+    expect(numbers[1]).toBe(numbers[0]! + 1);
+    expect(numbers[2]).toBe(numbers[1]! + 1);
+  });
+});
