@@ -4,10 +4,12 @@ import {
   ConfigurationBotFrameworkAuthentication,
   TurnContext,
   type Activity,
+  type ConversationReference,
   type Request as BotRequest,
   type Response as BotResponse,
 } from 'botbuilder';
 import type { BotEndpoint } from '../src/http/server.ts';
+import type { Messenger } from '../src/notifications/messenger.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn, IncomingActivity, Reply } from './activity.ts';
 import type { Bot } from './conversation.ts';
@@ -57,7 +59,7 @@ function toTurn(context: TurnContext): BotTurn {
   };
 }
 
-export function createBotEndpoint(services: Services, bot: Bot): BotEndpoint {
+export function createBotEndpoint(services: Services, bot: Bot): { endpoint: BotEndpoint; messenger: Messenger } {
   const { config, log } = services;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
@@ -72,8 +74,21 @@ export function createBotEndpoint(services: Services, bot: Bot): BotEndpoint {
       'Sorry, something went wrong on our side and your message was not handled. Please try again.',
     );
   };
-  return (req, res) =>
-    adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) =>
-      bot.onTurn(toTurn(context)),
-    );
+  return {
+    endpoint: (req, res) =>
+      adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) =>
+        bot.onTurn(toTurn(context)),
+      ),
+    messenger: {
+      async sendCard(reference, card) {
+        await adapter.continueConversationAsync(
+          config.bot.appId ?? '',
+          reference as Partial<ConversationReference>,
+          async (context) => {
+            await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+          },
+        );
+      },
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { adaptiveCard, paragraph } from '../src/cards/elements.ts';
 import { REPORT_SUBMIT_VERB } from '../src/cards/report-form.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
 import { recogniseIntent } from '../src/domain/incidents/intent.ts';
+import { hubUrl as configuredHubUrl } from '../src/config/urls.ts';
 import { hasRole } from '../src/domain/roles.ts';
 import type { Rec } from '../src/store/kinds.ts';
 import type { Services } from '../src/services.ts';
@@ -13,11 +14,6 @@ const HELP = /^\s*(help|\?|what can you do\??|menu)\s*$/i;
 
 export interface Bot {
   onTurn(turn: BotTurn): Promise<void>;
-}
-
-export function hubUrl(services: Pick<Services, 'config'>): string {
-  const base = services.config.publicUrl ?? `http://localhost:${services.config.port}`;
-  return `${base.replace(/\/$/, '')}/tab/`;
 }
 
 /** The conversation logic, independent of the bot SDK. */
@@ -75,7 +71,11 @@ export function createBot(services: Services): Bot {
         if (personal && added.length > 0) {
           const ctx = await context(person);
           await turn.send({
-            card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl: hubUrl(services), ...ctx }),
+            card: welcomeCard({
+              name: person?.givenName ?? activity.from.name,
+              hubUrl: configuredHubUrl(services.config),
+              ...ctx,
+            }),
           });
         }
         return;
@@ -109,13 +109,21 @@ export function createBot(services: Services): Bot {
         await turn.send({ card: newReportForm({ type: intent.type, platform: intent.platform, description: text }) });
       } else if (GREETING.test(text)) {
         await turn.send({
-          card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl: hubUrl(services), ...ctx }),
+          card: welcomeCard({
+            name: person?.givenName ?? activity.from.name,
+            hubUrl: configuredHubUrl(services.config),
+            ...ctx,
+          }),
         });
       } else if (/^\s*hub\s*$/i.test(text)) {
-        await turn.send({ text: `Open the hub here: ${hubUrl(services)}` });
+        await turn.send({ text: `Open the hub here: ${configuredHubUrl(services.config)}` });
       } else {
         await turn.send({
-          card: helpCard({ hubUrl: hubUrl(services), dslName: ctx.dslName, notUnderstood: !HELP.test(text) }),
+          card: helpCard({
+            hubUrl: configuredHubUrl(services.config),
+            dslName: ctx.dslName,
+            notUnderstood: !HELP.test(text),
+          }),
         });
       }
     },

@@ -6,6 +6,8 @@ import { createHttpServer, type HttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './log.ts';
 import { seedDemoData } from './seed/seed.ts';
 import type { Services } from './services.ts';
+import { caseUrl } from './config/urls.ts';
+import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openSqliteAdapter } from './store/sqlite/sqlite-store.ts';
 import { createStore, type Store } from './store/store.ts';
 
@@ -34,12 +36,16 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     auth: devSignIn ?? entraNotConfigured,
     devSignIn,
     now: () => new Date(),
+    // Reports are only accepted once the server listens, by which time the dispatcher exists.
+    outbox: { kick: () => dispatcher.kick() },
   };
   if (config.seedDemoData) {
     const { created } = await seedDemoData(store);
     if (created > 0) log.info({ created }, 'seeded demo data');
   }
-  const http = createHttpServer(services, createBotEndpoint(services, createBot(services)));
+  const bot = createBotEndpoint(services, createBot(services));
+  const dispatcher = createOutboxDispatcher(services, bot.messenger, (incidentId) => caseUrl(config, incidentId));
+  const http = createHttpServer(services, bot.endpoint);
   const port = await http.listen();
   log.info(
     { url: `http://${config.host}:${port}`, mode: config.mode, store: config.store.kind, devSignIn: config.devSignIn },
@@ -51,6 +57,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     port,
     async stop() {
       await http.close();
+      await dispatcher.stop();
       await store.close();
     },
   };

@@ -13,4 +13,6 @@ export interface Services {
   /** Present only in embedded mode on loopback. */
   devSignIn?: DevSignIn;
   now: () => Date;
+  /** Asks the outbox to send what was just queued, rather than waiting for its next round. */
+  outbox: { kick(): void };
 }

@@ -142,6 +142,7 @@ export async function reportIncident(
         }
         return created;
       });
+      services.outbox.kick();
       return { kind: 'saved', incident, alerted: recipientIds.length, alreadySaved: false };
     } catch (err) {
       const raced = (err instanceof ConflictError || err instanceof DuplicateError) && err.kind === 'counters';

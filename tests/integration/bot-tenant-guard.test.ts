@@ -26,7 +26,14 @@ async function tenantServices(): Promise<Services> {
   );
   const store = createStore(openSqliteAdapter({ path: ':memory:' }));
   await seedDemoData(store);
-  return { config, store, log: createLogger('silent'), auth: entraNotConfigured, now: () => new Date() };
+  return {
+    config,
+    store,
+    log: createLogger('silent'),
+    auth: entraNotConfigured,
+    now: () => new Date(),
+    outbox: { kick: () => undefined },
+  };
 }
 
 /** A turn that records what the bot sends, standing in for the SDK adapter. */

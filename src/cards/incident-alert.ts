@@ -1,0 +1,42 @@
+import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { adaptiveCard, factSet, heading, openUrl, paragraph, type AdaptiveCard } from './elements.ts';
+
+export interface AlertInput {
+  reference: string;
+  type: string;
+  urgent: boolean;
+  reportedAt: Date;
+  caseUrl: string;
+}
+
+/**
+ * The alert to a safeguarding lead or leader. It carries no names and no description: only the
+ * reference, the kind of incident, its urgency and a link; the detail is shown after a role check.
+ */
+export function incidentAlertCard(input: AlertInput): AdaptiveCard {
+  const time = input.reportedAt.toLocaleString('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/London',
+  });
+  return adaptiveCard(
+    [
+      heading(input.urgent ? `Urgent report: ${input.reference}` : `New report: ${input.reference}`),
+      ...(input.urgent
+        ? [
+            paragraph('The reporter says a child may be at immediate risk. Please open it now.', {
+              color: 'Attention',
+              weight: 'Bolder',
+            }),
+          ]
+        : []),
+      factSet([
+        ['Reference', input.reference],
+        ['Type', isIncidentType(input.type) ? INCIDENT_TYPES[input.type].label : 'Other'],
+        ['Urgency', input.urgent ? 'Urgent' : 'Normal'],
+        ['Reported', time],
+      ]),
+    ],
+    [openUrl('Open case', input.caseUrl)],
+  );
+}

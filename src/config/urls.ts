@@ -1,0 +1,10 @@
+import type { Config } from './config.ts';
+
+/** The tab's address as people reach it: the public URL in a tenant, localhost when embedded. */
+export function hubUrl(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  const base = config.publicUrl ?? `http://localhost:${config.port}`;
+  return `${base.replace(/\/$/, '')}/tab/`;
+}
+
+export const caseUrl = (config: Pick<Config, 'publicUrl' | 'port'>, incidentId: string) =>
+  `${hubUrl(config)}#/cases/${encodeURIComponent(incidentId)}`;

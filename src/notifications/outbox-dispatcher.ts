@@ -1,0 +1,114 @@
+import { incidentAlertCard } from '../cards/incident-alert.ts';
+import { ALERT_TOPIC } from '../incidents/report-incident.ts';
+import type { Services } from '../services.ts';
+import { ConflictError } from '../store/errors.ts';
+import type { Rec } from '../store/kinds.ts';
+import type { Messenger } from './messenger.ts';
+
+const MAX_ATTEMPTS = 8;
+/** Waits between attempts: quick at first, then backing off to about an hour. */
+const backoffMs = (attempt: number) => Math.min(60 * 60_000, 15_000 * 2 ** (attempt - 1));
+
+export interface OutboxDispatcher {
+  /** Sends what is due now; called right after a commit that queued messages, and on a timer. */
+  kick(): void;
+  /** Resolves when the current round (if any) has finished; for shutdown and tests. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+class Undeliverable extends Error {}
+
+/**
+ * Delivers queued messages. The outbox is written in the same commit as the record that caused
+ * it, so an alert can be late but never lost; each entry is marked done only after it was sent.
+ */
+export function createOutboxDispatcher(
+  services: Services,
+  messenger: Messenger,
+  caseUrl: (incidentId: string) => string,
+  intervalMs = 30_000,
+): OutboxDispatcher {
+  const { store, log } = services;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function deliver(entry: Rec<'outbox'>): Promise<void> {
+    if (entry.topic !== ALERT_TOPIC) throw new Undeliverable(`no handler for ${entry.topic}`);
+    const { incidentId, recipientId } = entry.payload as { incidentId: string; recipientId: string };
+    const incident = await store.incidents.get(incidentId);
+    if (!incident) throw new Undeliverable('the incident no longer exists');
+    const conversation = await store.conversationRefs.get(`person-${recipientId}`);
+    if (!conversation) throw new Error('the recipient has not opened a chat with the bot yet');
+    await messenger.sendCard(
+      conversation.reference,
+      incidentAlertCard({
+        reference: incident.reference,
+        type: incident.type,
+        urgent: incident.urgent,
+        reportedAt: new Date(incident.createdAt),
+        caseUrl: caseUrl(incident.id),
+      }),
+    );
+  }
+
+  async function round(): Promise<void> {
+    const now = services.now();
+    const due = await store.outbox.listAll({
+      where: { status: 'pending', notBefore: { lte: now.toISOString() } },
+      orderBy: 'notBefore',
+    });
+    for (const entry of due) {
+      try {
+        await deliver(entry);
+        await store.outbox.update(entry, { status: 'done', attempts: entry.attempts + 1, lastError: undefined });
+      } catch (err) {
+        if (err instanceof ConflictError) continue; // another round took it
+        const attempts = entry.attempts + 1;
+        const final = err instanceof Undeliverable || attempts >= MAX_ATTEMPTS;
+        log.warn(
+          { outboxId: entry.id, topic: entry.topic, attempts, final, err: (err as Error).message },
+          'outbox delivery failed',
+        );
+        await store.outbox
+          .update(entry, {
+            status: final ? 'failed' : 'pending',
+            attempts,
+            lastError: (err as Error).message.slice(0, 500),
+            notBefore: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+          })
+          .catch((e: unknown) => log.error({ err: e }, 'could not record an outbox failure'));
+      }
+    }
+  }
+
+  function kick(): void {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = round()
+      .catch((err: unknown) => log.error({ err }, 'outbox round failed'))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  const timer = setInterval(kick, intervalMs);
+  timer.unref();
+
+  return {
+    kick,
+    async idle() {
+      while (running) await running;
+    },
+    async stop() {
+      clearInterval(timer);
+      while (running) await running;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { jest } from '@jest/globals';
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { activity, cardText, executeAction } from '../helpers/bot.ts';
+import { adaptiveCardProblems } from '../helpers/cards.ts';
+import { startConnector, type Connector } from '../helpers/connector.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+
+jest.setTimeout(60_000);
+
+let t: TestApp;
+let connector: Connector;
+beforeAll(async () => {
+  t = await startTestApp();
+  connector = await startConnector();
+});
+afterAll(async () => {
+  await t.stop();
+  await connector.close();
+});
+
+/** A person says hello through the local connector, as they would when opening the bot in Teams. */
+async function chatFromConnector(from: Record<string, unknown>, conversationId: string) {
+  const res = await fetch(`${t.base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(
+      activity({
+        text: 'hi',
+        from,
+        serviceUrl: connector.url,
+        deliveryMode: undefined,
+        conversation: { id: conversationId, conversationType: 'personal' },
+      }),
+    ),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** An alert card the bot sent into a conversation (its greeting replies carry no "Open case"). */
+const alertsTo = (conversationId: string) => (r: { path: string; body: unknown }) =>
+  r.path.startsWith(`/v3/conversations/${conversationId}/activities`) && JSON.stringify(r.body).includes('Open case');
+
+describe('alerting the safeguarding lead', () => {
+  test('a saved report reaches the DSL at once, with only the reference, type, urgency and an Open case link', async () => {
+    await chatFromConnector(DSL, 'a:dsl-chat');
+    const data = friendRequestForm();
+    const { body } = await executeAction(t.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
+    const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
+
+    const alert = await connector.waitFor(
+      (r) => alertsTo('a:dsl-chat')(r) && JSON.stringify(r.body).includes(reference),
+    );
+    const card = alert.body.attachments![0]!.content;
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain(`New report: ${reference}`);
+    expect(text).toContain('A friend or follow request from a pupil');
+    expect(text).toContain('Normal');
+    for (const secret of ['Riley', 'Brookes', 'Instagram last night', 'Did not accept', 'Jordan'])
+      expect(JSON.stringify(card)).not.toContain(secret);
+    const open = (card.actions as { type: string; title: string; url: string }[])[0]!;
+    expect(open).toMatchObject({ type: 'Action.OpenUrl', title: 'Open case' });
+    expect(open.url).toMatch(new RegExp(`/tab/#/cases/incident-${data.draftId}$`));
+
+    await t.app.services.outbox.kick();
+    const store = t.app.services.store;
+    const entries = (await store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
+      (o) => o.payload.incidentId === `incident-${data.draftId}` && o.payload.recipientId === DEMO_PERSONAS.DSL,
+    );
+    expect(entries.map((e) => e.status)).toEqual(['done']);
+  });
+
+  test('an alert to someone the bot cannot reach yet waits in the outbox and is delivered once they open the chat', async () => {
+    const data = friendRequestForm();
+    await executeAction(t.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
+    const store = t.app.services.store;
+    const deputyAlert = async () =>
+      (await store.outbox.listAll({ where: { topic: 'incident.alert' } })).find(
+        (o) => o.payload.incidentId === `incident-${data.draftId}` && o.payload.recipientId === 'person-oak-deputy-dsl',
+      )!;
+    await waitUntil(async () => (await deputyAlert()).attempts > 0);
+    expect(await deputyAlert()).toMatchObject({
+      status: 'pending',
+      lastError: 'the recipient has not opened a chat with the bot yet',
+    });
+
+    // The deputy opens the bot; the next round, once the back-off has passed, delivers it.
+    const deputy = await store.people.require('person-oak-deputy-dsl');
+    await store.people.update(deputy, { aadObjectId: '00000000-0000-4000-8000-0000000000d2' });
+    await chatFromConnector(
+      { id: '29:rowan', name: 'Rowan Achebe', aadObjectId: '00000000-0000-4000-8000-0000000000d2' },
+      'a:deputy-chat',
+    );
+    const pending = await deputyAlert();
+    await store.outbox.update(pending, { notBefore: new Date(0).toISOString() });
+    t.app.services.outbox.kick();
+    await connector.waitFor(alertsTo('a:deputy-chat'));
+    await waitUntil(async () => (await deputyAlert()).status === 'done');
+  });
+
+  // Slow by nature: the bot SDK itself retries a 503 with back-off before the outbox records a failure.
+  test('a connector outage delays the alert but does not lose it', async () => {
+    connector.setDown(true);
+    const data = friendRequestForm();
+    await executeAction(t.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
+    const store = t.app.services.store;
+    const dslAlert = async () =>
+      (await store.outbox.listAll({ where: { topic: 'incident.alert' } })).find(
+        (o) => o.payload.incidentId === `incident-${data.draftId}` && o.payload.recipientId === DEMO_PERSONAS.DSL,
+      )!;
+    await waitUntil(async () => (await dslAlert()).attempts > 0, 45_000);
+    expect((await dslAlert()).status).toBe('pending');
+    connector.setDown(false);
+    await store.outbox.update(await dslAlert(), { notBefore: new Date(0).toISOString() });
+    t.app.services.outbox.kick();
+    await waitUntil(async () => (await dslAlert()).status === 'done');
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out waiting');
+}
