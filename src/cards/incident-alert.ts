@@ -40,3 +40,13 @@ export function incidentAlertCard(input: AlertInput): AdaptiveCard {
     [openUrl('Open case', input.caseUrl)],
   );
 }
+
+/** Tells a reporter their report was read, with nothing from the case file. */
+export function readReceiptCard(reference: string): AdaptiveCard {
+  return adaptiveCard([
+    paragraph(`A safeguarding lead has read your report ${reference}.`, { weight: 'Bolder' }),
+    paragraph('You will get another message when it is closed. Type "my reports" to see the status of your reports.', {
+      isSubtle: true,
+    }),
+  ]);
+}

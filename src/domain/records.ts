@@ -38,6 +38,16 @@ export const schoolSchema = z.object({
   nation: z.enum(NATIONS),
   /** Teams team hosting the SLT and safeguarding channels, once the app is installed there. */
   teamId: z.string().optional(),
+  /** Who receives which reports; the defaults in domain/incidents/routing.ts fill any gaps. */
+  routing: z
+    .object({
+      safeguardingRoles: z.array(z.enum(ROLES)).optional(),
+      reputationRoles: z.array(z.enum(ROLES)).optional(),
+      accountSecurityRoles: z.array(z.enum(ROLES)).optional(),
+      headteacherId: id.optional(),
+      chairOfGovernorsId: id.optional(),
+    })
+    .optional(),
   ...retention,
 });
 
@@ -159,6 +169,8 @@ export const incidentSchema = z.object({
   possibleCrime: z.boolean(),
   safeguarding: z.boolean(),
   status: z.enum(INCIDENT_STATUSES),
+  /** Which duty the report engaged (safeguarding, reputation, adult-conduct, account-security). */
+  audience: z.enum(['safeguarding', 'reputation', 'adult-conduct', 'account-security']).optional(),
   assigneeId: id.optional(),
   /** The adult named in a conduct concern, who must never see it. */
   subjectPersonId: id.optional(),

@@ -2,7 +2,7 @@ import { classify } from '../domain/incidents/classification.ts';
 import { incidentReference, referenceCounterId } from '../domain/incidents/reference.ts';
 import { validateReport, type ReportField } from '../domain/incidents/report.ts';
 import { retentionFor } from '../domain/incidents/retention.ts';
-import { DEFAULT_ROUTING, recipientsFor } from '../domain/incidents/routing.ts';
+import { recipientsFor, routingFor } from '../domain/incidents/routing.ts';
 import type { Services } from '../services.ts';
 import { ConflictError, DuplicateError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -59,13 +59,17 @@ export async function reportIncident(
 
   const schoolId = reporter.schoolId;
   const c = classify(report.type, `${report.description}\n${report.people}`, report.immediateRisk);
-  const colleagues = await store.people.listAll({ where: { schoolId, active: true } });
-  let routed = recipientsFor({ audience: c.audience, schoolId }, colleagues, DEFAULT_ROUTING);
+  const [colleagues, school] = await Promise.all([
+    store.people.listAll({ where: { schoolId, active: true } }),
+    store.schools.get(schoolId),
+  ]);
+  const routing = routingFor(school);
+  let routed = recipientsFor({ audience: c.audience, schoolId }, colleagues, routing);
   if (!routed.ok) {
     // A report must never go nowhere: fall back to the safeguarding lead, then to SLT.
     log.warn({ schoolId, audience: c.audience, problem: routed.problem }, 'incident routing fell back');
-    routed = recipientsFor({ audience: 'safeguarding', schoolId }, colleagues, DEFAULT_ROUTING);
-    if (!routed.ok) routed = recipientsFor({ audience: 'reputation', schoolId }, colleagues, DEFAULT_ROUTING);
+    routed = recipientsFor({ audience: 'safeguarding', schoolId }, colleagues, routing);
+    if (!routed.ok) routed = recipientsFor({ audience: 'reputation', schoolId }, colleagues, routing);
   }
   const recipientIds = routed.ok ? routed.recipientIds : [];
   const retention = retentionFor({
@@ -102,6 +106,7 @@ export async function reportIncident(
             possibleCrime: c.possibleCrime,
             safeguarding: c.safeguarding,
             status: 'new',
+            audience: c.audience,
             ...retention,
           },
           id,

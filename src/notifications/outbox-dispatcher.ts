@@ -1,4 +1,6 @@
-import { incidentAlertCard } from '../cards/incident-alert.ts';
+import type { AdaptiveCard } from '../cards/elements.ts';
+import { incidentAlertCard, readReceiptCard } from '../cards/incident-alert.ts';
+import { READ_RECEIPT_TOPIC } from '../incidents/cases.ts';
 import { ALERT_TOPIC } from '../incidents/report-incident.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
@@ -14,7 +16,7 @@ export interface OutboxDispatcher {
   kick(): void;
   /** Resolves when the current round (if any) has finished; for shutdown and tests. */
   idle(): Promise<void>;
-  stop(): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
 }
 
 class Undeliverable extends Error {}
@@ -32,16 +34,11 @@ export function createOutboxDispatcher(
   const { store, log } = services;
   let running: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
 
-  async function deliver(entry: Rec<'outbox'>): Promise<void> {
-    if (entry.topic !== ALERT_TOPIC) throw new Undeliverable(`no handler for ${entry.topic}`);
-    const { incidentId, recipientId } = entry.payload as { incidentId: string; recipientId: string };
-    const incident = await store.incidents.get(incidentId);
-    if (!incident) throw new Undeliverable('the incident no longer exists');
-    const conversation = await store.conversationRefs.get(`person-${recipientId}`);
-    if (!conversation) throw new Error('the recipient has not opened a chat with the bot yet');
-    await messenger.sendCard(
-      conversation.reference,
+  /** Each topic's message, built from the record it is about, at sending time. */
+  const cards: Record<string, (incident: Rec<'incidents'>) => AdaptiveCard> = {
+    [ALERT_TOPIC]: (incident) =>
       incidentAlertCard({
         reference: incident.reference,
         type: incident.type,
@@ -49,7 +46,18 @@ export function createOutboxDispatcher(
         reportedAt: new Date(incident.createdAt),
         caseUrl: caseUrl(incident.id),
       }),
-    );
+    [READ_RECEIPT_TOPIC]: (incident) => readReceiptCard(incident.reference),
+  };
+
+  async function deliver(entry: Rec<'outbox'>): Promise<void> {
+    const build = cards[entry.topic];
+    if (!build) throw new Undeliverable(`no handler for ${entry.topic}`);
+    const { incidentId, recipientId } = entry.payload as { incidentId: string; recipientId: string };
+    const incident = await store.incidents.get(incidentId);
+    if (!incident) throw new Undeliverable('the incident no longer exists');
+    const conversation = await store.conversationRefs.get(`person-${recipientId}`);
+    if (!conversation) throw new Error('the recipient has not opened a chat with the bot yet');
+    await messenger.sendCard(conversation.reference, build(incident));
   }
 
   async function round(): Promise<void> {
@@ -59,6 +67,7 @@ export function createOutboxDispatcher(
       orderBy: 'notBefore',
     });
     for (const entry of due) {
+      if (stopped) return;
       try {
         await deliver(entry);
         await store.outbox.update(entry, { status: 'done', attempts: entry.attempts + 1, lastError: undefined });
@@ -83,6 +92,7 @@ export function createOutboxDispatcher(
   }
 
   function kick(): void {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
@@ -106,9 +116,14 @@ export function createOutboxDispatcher(
     async idle() {
       while (running) await running;
     },
-    async stop() {
+    /**
+     * Stops taking work and gives a send in progress a short grace period. Entries are durable, so
+     * one cut off here stays pending and is sent after restart: delivery is at least once.
+     */
+    async stop(graceMs = 2000) {
+      stopped = true;
       clearInterval(timer);
-      while (running) await running;
+      if (running) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
     },
   };
 }

@@ -35,6 +35,7 @@ export async function seedDemoData(store: Store, today = new Date()): Promise<{ 
       trustId: DEMO_TRUST_ID,
       name: 'Oakfield Primary School',
       nation: 'england-and-wales',
+      routing: { headteacherId: 'person-oak-head', chairOfGovernorsId: 'person-oak-chair' },
     }),
   );
   count(
@@ -42,6 +43,7 @@ export async function seedDemoData(store: Store, today = new Date()): Promise<{ 
       trustId: DEMO_TRUST_ID,
       name: 'Riverside Academy',
       nation: 'england-and-wales',
+      routing: { headteacherId: 'person-river-head' },
     }),
   );
   const people = demoPeople();

@@ -35,6 +35,18 @@ export interface RoutingInput {
   subjectPersonId?: string;
 }
 
+/** A school's own routing settings over the defaults. */
+export function routingFor(school: { routing?: Partial<SchoolRouting> } | undefined): SchoolRouting {
+  const own = school?.routing ?? {};
+  return {
+    safeguardingRoles: own.safeguardingRoles ?? DEFAULT_ROUTING.safeguardingRoles,
+    reputationRoles: own.reputationRoles ?? DEFAULT_ROUTING.reputationRoles,
+    accountSecurityRoles: own.accountSecurityRoles ?? DEFAULT_ROUTING.accountSecurityRoles,
+    headteacherId: own.headteacherId,
+    chairOfGovernorsId: own.chairOfGovernorsId,
+  };
+}
+
 export type RoutingResult = { ok: true; recipientIds: string[] } | { ok: false; problem: string };
 
 export function recipientsFor(

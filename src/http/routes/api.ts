@@ -4,6 +4,7 @@ import { ROLES, ROLE_LABELS } from '../../domain/roles.ts';
 import { DEMO_PERSONAS } from '../../seed/demo-data.ts';
 import type { Services } from '../../services.ts';
 import { endpoint, publicEndpoint } from '../endpoint.ts';
+import { registerCaseRoutes } from './cases.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -85,6 +86,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
     }),
   );
 
+  registerCaseRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 

@@ -1,0 +1,154 @@
+import type { Principal } from '../auth/principal.ts';
+import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { canHandleCase, canReadCase } from '../domain/incidents/access.ts';
+import { POSSIBLE_CRIME_PROCEDURE } from '../domain/incidents/procedure.ts';
+import { routingFor } from '../domain/incidents/routing.ts';
+import { notFound } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
+
+export const READ_RECEIPT_TOPIC = 'report.read';
+
+const typeLabel = (type: string) => (isIncidentType(type) ? INCIDENT_TYPES[type].label : type);
+
+export interface CaseFilters {
+  status?: Rec<'incidents'>['status'][];
+  urgent?: boolean;
+  type?: string;
+}
+
+function summary(i: Rec<'incidents'>) {
+  return {
+    id: i.id,
+    reference: i.reference,
+    type: i.type,
+    typeLabel: typeLabel(i.type),
+    status: i.status,
+    urgent: i.urgent,
+    possibleCrime: i.possibleCrime,
+    riskArea: i.riskArea,
+    riskType: i.riskType,
+    schoolId: i.schoolId,
+    assigneeId: i.assigneeId,
+    reportedAt: i.createdAt,
+  };
+}
+
+/** Unread first, then urgent, then newest: what a safeguarding lead must see first. */
+function triageOrder(a: Rec<'incidents'>, b: Rec<'incidents'>): number {
+  const unread = Number(b.status === 'new') - Number(a.status === 'new');
+  if (unread) return unread;
+  const urgent = Number(b.urgent) - Number(a.urgent);
+  return urgent || b.createdAt.localeCompare(a.createdAt);
+}
+
+export async function listCases(services: Services, principal: Principal, filters: CaseFilters) {
+  const { store } = services;
+  const results = [];
+  for (const schoolId of principal.schoolIds) {
+    const routing = routingFor(await store.schools.get(schoolId));
+    const incidents = await store.incidents.listAll({
+      where: {
+        schoolId,
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.urgent !== undefined ? { urgent: filters.urgent } : {}),
+      },
+    });
+    results.push(
+      ...incidents.filter(
+        (i) => (!filters.type || i.type === filters.type) && canReadCase(principal.person, i, routing),
+      ),
+    );
+  }
+  return results.sort(triageOrder).map(summary);
+}
+
+/**
+ * Opens a case file. Every opening is audited before anything is returned. The first opening by
+ * someone who handles the case marks it read and tells the reporter, without any detail.
+ */
+export async function openCase(services: Services, principal: Principal, incidentId: string) {
+  const { store } = services;
+  const incident = await store.incidents.get(incidentId);
+  const routing = routingFor(incident ? await store.schools.get(incident.schoolId) : undefined);
+  // Not found and not allowed look the same, so ids cannot be probed.
+  if (!incident || !canReadCase(principal.person, incident, routing)) throw notFound('The case');
+  const at = services.now().toISOString();
+  const firstRead = incident.status === 'new' && canHandleCase(principal.person, incident, routing);
+
+  const current = await store.commit((uow) => {
+    uow.append('audit', {
+      at,
+      actorId: principal.person.id,
+      action: 'incident.viewed',
+      targetKind: 'incidents',
+      targetId: incident.id,
+      schoolId: incident.schoolId,
+    });
+    if (!firstRead) return incident;
+    uow.append('incidentEntries', {
+      incidentId: incident.id,
+      schoolId: incident.schoolId,
+      byId: principal.person.id,
+      at,
+      kind: 'status',
+      text: 'Read by a safeguarding lead',
+      data: { from: 'new', to: 'read' },
+      retentionCategory: incident.retentionCategory,
+      reviewOn: incident.reviewOn,
+    });
+    uow.create('outbox', {
+      topic: READ_RECEIPT_TOPIC,
+      payload: { incidentId: incident.id, recipientId: incident.reporterId },
+      status: 'pending',
+      attempts: 0,
+      notBefore: at,
+    });
+    return uow.update('incidents', incident, { status: 'read', firstReadAt: at });
+  });
+  if (firstRead) services.outbox.kick();
+
+  const entries = await store.incidentEntries.listAll({ where: { incidentId: incident.id }, orderBy: 'at' });
+  const names = new Map<string, string>();
+  for (const personId of new Set([current.reporterId, ...entries.map((e) => e.byId)])) {
+    names.set(personId, (await store.people.get(personId))?.displayName ?? 'Unknown person');
+  }
+  return {
+    ...summary(current),
+    reporter: names.get(current.reporterId),
+    platform: current.platform,
+    occurredAt: current.occurredAt,
+    immediateRisk: current.immediateRisk,
+    firstReadAt: current.firstReadAt,
+    retentionCategory: current.retentionCategory,
+    reviewOn: current.reviewOn,
+    canHandle: canHandleCase(principal.person, current, routing),
+    procedure: current.possibleCrime ? POSSIBLE_CRIME_PROCEDURE : undefined,
+    chronology: entries.map((e) => ({
+      id: e.id,
+      at: e.at,
+      kind: e.kind,
+      by: names.get(e.byId),
+      text: e.text,
+      data: e.data,
+    })),
+  };
+}
+
+/** A reporter's own reports: status only, never the case file. */
+export async function myReports(services: Services, principal: Principal) {
+  const incidents = await services.store.incidents.listAll({
+    where: { reporterId: principal.person.id },
+    orderBy: 'createdAt',
+    descending: true,
+  });
+  return incidents.map((i) => ({
+    id: i.id,
+    reference: i.reference,
+    typeLabel: typeLabel(i.type),
+    status: i.status,
+    reportedAt: i.createdAt,
+    readAt: i.firstReadAt,
+    closedAt: i.closedAt,
+  }));
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { executeAction } from '../helpers/bot.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+
+let t: TestApp;
+let incidentId: string;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  t = await startTestApp();
+  const form = friendRequestForm();
+  await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+  incidentId = `incident-${form.draftId}`;
+  for (const id of [
+    ...Object.values(DEMO_PERSONAS),
+    'person-oak-head',
+    'person-oak-deputy-dsl',
+    'person-river-dsl',
+    'person-001',
+  ]) {
+    tokens[id] = await t.signIn(id);
+  }
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+const json = async <T>(res: Response) => (await res.json()) as T;
+const views = async () =>
+  (await t.app.services.store.audit.listAll({ where: { targetId: incidentId } })).filter(
+    (a) => a.action === 'incident.viewed',
+  );
+
+describe('case list and case file', () => {
+  test('the DSL sees the new report first in the case list, without opening it', async () => {
+    const { items } = await json<{ items: { id: string; status: string; typeLabel: string }[] }>(
+      await t.get('/api/v1/cases', tokens[DEMO_PERSONAS.DSL]),
+    );
+    expect(items[0]).toMatchObject({
+      id: incidentId,
+      status: 'new',
+      typeLabel: 'A friend or follow request from a pupil',
+    });
+  });
+
+  test('a senior leader can read it, the view is audited, and it stays unread until a DSL opens it', async () => {
+    const before = (await views()).length;
+    const res = await t.get(`/api/v1/cases/${incidentId}`, tokens[DEMO_PERSONAS.SLT]);
+    expect(res.status).toBe(200);
+    const file = await json<{ status: string; canHandle: boolean }>(res);
+    expect(file).toMatchObject({ status: 'new', canHandle: false });
+    expect((await views()).length).toBe(before + 1);
+  });
+
+  test('the DSL opens it: the report is shown in full, it becomes read, and the reporter is told', async () => {
+    const file = await json<{
+      status: string;
+      reporter: string;
+      chronology: { kind: string; text: string; data?: { people?: string } }[];
+    }>(await t.get(`/api/v1/cases/${incidentId}`, tokens[DEMO_PERSONAS.DSL]));
+    expect(file.status).toBe('read');
+    expect(file.reporter).toBe('Jordan Ellery');
+    expect(file.chronology.map((e) => e.kind)).toEqual(['report', 'status']);
+    expect(file.chronology[0]).toMatchObject({
+      text: 'Riley sent me a follow request on Instagram last night.',
+      data: { people: 'Riley Brookes, Year 9' },
+    });
+    const audit = await views();
+    expect(audit.at(-1)).toMatchObject({ actorId: DEMO_PERSONAS.DSL, action: 'incident.viewed' });
+    const receipts = (await t.app.services.store.outbox.listAll({ where: { topic: 'report.read' } })).filter(
+      (o) => o.payload.incidentId === incidentId,
+    );
+    expect(receipts.map((r) => r.payload.recipientId)).toEqual([DEMO_PERSONAS.Staff]);
+
+    const mine = await json<{ items: { id: string; status: string; readAt?: string }[] }>(
+      await t.get('/api/v1/my-reports', tokens[DEMO_PERSONAS.Staff]),
+    );
+    expect(mine.items.find((r) => r.id === incidentId)).toMatchObject({ status: 'read', readAt: expect.any(String) });
+    expect(JSON.stringify(mine)).not.toContain('Riley');
+  });
+});
+
+describe('who cannot read a case', () => {
+  test.each([
+    ['the reporter (who follows status in My reports instead)', DEMO_PERSONAS.Staff],
+    ['another member of staff', 'person-001'],
+    ['HR', DEMO_PERSONAS.HR],
+    ['an administrator', DEMO_PERSONAS.Admin],
+    ["another school's DSL", 'person-river-dsl'],
+  ])(
+    '%s gets 404, exactly as for a case that does not exist, and the attempt reads nothing',
+    async (_who, personId) => {
+      const before = (await views()).length;
+      const res = await t.get(`/api/v1/cases/${incidentId}`, tokens[personId]);
+      expect(res.status).toBe(404);
+      const missing = await t.get(`/api/v1/cases/incident-${randomUUID()}`, tokens[personId]);
+      expect(await res.json()).toEqual(await missing.json());
+      expect((await views()).length).toBe(before);
+      const { items } = await json<{ items: { id: string }[] }>(await t.get('/api/v1/cases', tokens[personId]));
+      expect(items.map((i) => i.id)).not.toContain(incidentId);
+    },
+  );
+
+  test('a concern about an adult is read by the headteacher, never by its subject, even a senior leader', async () => {
+    const store = t.app.services.store;
+    const concern = await store.incidents.create({
+      reference: 'INC-2026-9001',
+      schoolId: 'school-oakfield',
+      reporterId: DEMO_PERSONAS.Staff,
+      type: 'adult-conduct',
+      platform: 'WhatsApp',
+      immediateRisk: false,
+      urgent: false,
+      riskArea: 'conduct',
+      riskType: 'values',
+      possibleCrime: false,
+      safeguarding: true,
+      status: 'new',
+      audience: 'adult-conduct',
+      subjectPersonId: DEMO_PERSONAS.SLT,
+    });
+    expect((await t.get(`/api/v1/cases/${concern.id}`, tokens[DEMO_PERSONAS.SLT])).status).toBe(404);
+    expect((await t.get(`/api/v1/cases/${concern.id}`, tokens[DEMO_PERSONAS.DSL])).status).toBe(404);
+    const list = await json<{ items: { id: string }[] }>(await t.get('/api/v1/cases', tokens[DEMO_PERSONAS.SLT]));
+    expect(list.items.map((i) => i.id)).not.toContain(concern.id);
+    const head = await t.get(`/api/v1/cases/${concern.id}`, tokens['person-oak-head']);
+    expect(head.status).toBe(200);
+  });
+
+  test('filters are validated: an unknown status is a 400 naming the parameter', async () => {
+    const res = await t.get('/api/v1/cases?status=new,lost', tokens[DEMO_PERSONAS.DSL]);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('status');
+  });
+});
