@@ -1,4 +1,7 @@
+import { principalFor } from '../src/auth/principal.ts';
 import { adaptiveCard, paragraph } from '../src/cards/elements.ts';
+import { myReportsCard } from '../src/cards/my-reports.ts';
+import { myReports } from '../src/incidents/cases.ts';
 import { REPORT_SUBMIT_VERB } from '../src/cards/report-form.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
 import { recogniseIntent } from '../src/domain/incidents/intent.ts';
@@ -10,6 +13,7 @@ import type { BotTurn } from './activity.ts';
 import { newReportForm, submitReport } from './report-flow.ts';
 
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
+const MY_REPORTS = /^\s*\/?(my reports?|my incidents|status)\s*$/i;
 const HELP = /^\s*(help|\?|what can you do\??|menu)\s*$/i;
 
 export interface Bot {
@@ -97,7 +101,10 @@ export function createBot(services: Services): Bot {
       const text = (activity.text ?? '').trim();
       const ctx = await context(person);
       const intent = recogniseIntent(text);
-      if (intent.kind === 'disclosure' || intent.kind === 'report') {
+      if (MY_REPORTS.test(text)) {
+        const reports = person ? await myReports(services, principalFor(person)) : [];
+        await turn.send({ card: myReportsCard(reports, configuredHubUrl(services.config)) });
+      } else if (intent.kind === 'disclosure' || intent.kind === 'report') {
         // The person's own words go into the form, so nothing they typed is lost (a bare "report" has none).
         const description = intent.type || intent.kind === 'disclosure' ? text : undefined;
         const prefill = { type: intent.type, platform: intent.platform, description };

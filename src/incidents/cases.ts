@@ -113,11 +113,13 @@ export async function openCase(services: Services, principal: Principal, inciden
   for (const personId of new Set([current.reporterId, ...entries.map((e) => e.byId)])) {
     names.set(personId, (await store.people.get(personId))?.displayName ?? 'Unknown person');
   }
+  const original = entries.find((e) => e.kind === 'report')?.data ?? {};
   return {
     ...summary(current),
     reporter: names.get(current.reporterId),
     platform: current.platform,
-    occurredAt: current.occurredAt,
+    occurredOn: typeof original.occurredOn === 'string' ? original.occurredOn : undefined,
+    occurredTime: typeof original.occurredTime === 'string' ? original.occurredTime : undefined,
     immediateRisk: current.immediateRisk,
     firstReadAt: current.firstReadAt,
     retentionCategory: current.retentionCategory,

@@ -120,6 +120,8 @@ export async function reportIncident(
           text: report.description,
           data: {
             people: report.people,
+            occurredOn: report.occurredOn,
+            occurredTime: report.occurredTime,
             actionsTaken: report.actionsTaken,
             toldDsl: report.toldDsl,
             crimeIndicators: c.crimeIndicators,

@@ -80,8 +80,10 @@ function Shell({
 }) {
   const styles = useStyles();
   const route = useHashRoute();
+  const [pageId, ...rest] = route.split('/');
+  const param = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
   const pages = pagesFor(me.roles);
-  const page = pages.find((p) => p.id === route) ?? pages[0]!;
+  const page = pages.find((p) => p.id === pageId) ?? pages[0]!;
   const schoolId = me.person.schoolId;
   const PageComponent = page.component;
 
@@ -149,7 +151,7 @@ function Shell({
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
           <Suspense fallback={<Spinner label="Loading" />}>
-            <PageComponent page={page} schoolId={schoolId} />
+            <PageComponent page={page} schoolId={schoolId} param={page.id === pageId ? param : undefined} />
           </Suspense>
         </main>
       </div>

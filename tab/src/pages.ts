@@ -14,12 +14,16 @@ export interface PageDef {
 export interface PageProps {
   page: PageDef;
   schoolId: string;
+  /** What follows the page id in the address: `#/cases/<id>` gives the case id. */
+  param?: string;
 }
 
 // Each page is its own chunk, so a role's first screen loads only what it shows.
 const Home = lazy(() => import('./pages/HomePage.tsx'));
 const Policy = lazy(() => import('./pages/PolicyPage.tsx'));
 const Upcoming = lazy(() => import('./pages/UpcomingPage.tsx'));
+const Cases = lazy(() => import('./pages/CasesPage.tsx'));
+const MyReports = lazy(() => import('./pages/MyReportsPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -37,7 +41,7 @@ export const PAGES: PageDef[] = [
     title: 'My reports',
     roles: everyone,
     purpose: 'Follow the incidents you have reported and see when a safeguarding lead has read them.',
-    component: Upcoming,
+    component: MyReports,
   },
   {
     id: 'my-applications',
@@ -58,7 +62,7 @@ export const PAGES: PageDef[] = [
     title: 'Safeguarding cases',
     roles: ['DSL', 'SLT'],
     purpose: 'Triage reported incidents, record actions and referrals, and close cases with an outcome.',
-    component: Upcoming,
+    component: Cases,
   },
   {
     id: 'approvals',

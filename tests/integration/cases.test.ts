@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { executeAction } from '../helpers/bot.ts';
+import { activity, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
+import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
 const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
@@ -135,5 +136,17 @@ describe('who cannot read a case', () => {
     const res = await t.get('/api/v1/cases?status=new,lost', tokens[DEMO_PERSONAS.DSL]);
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('status');
+  });
+});
+
+describe('"my reports" in chat', () => {
+  test('lists the reporter’s own reports with their status and nothing from the case file', async () => {
+    const { replies } = await postActivity(t.base, activity({ text: 'my reports', from: STAFF }));
+    const card = cardsOf(replies)[0];
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toMatch(/INC-\d{4}-\d{4}/);
+    expect(text).toContain('A friend or follow request from a pupil: read by a safeguarding lead');
+    expect(text).not.toContain('Riley');
   });
 });

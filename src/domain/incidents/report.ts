@@ -7,8 +7,11 @@ export interface ReportInput {
   draftId: string;
   type: IncidentType;
   platform: (typeof PLATFORMS)[number];
-  /** ISO date-time in UTC, when a date was given. */
+  /** ISO date-time in UTC, when a date was given; for sorting and searching. */
   occurredAt?: string;
+  /** The date and time exactly as the reporter gave them (UK local time; the time may be unknown). */
+  occurredOn?: string;
+  occurredTime?: string;
   people: string;
   description: string;
   actionsTaken: string;
@@ -100,8 +103,8 @@ export function validateReport(submitted: Record<string, unknown>, now: Date): R
   const v = result.data;
   let occurredAt: string | undefined;
   if (v.occurredOn) {
-    // Times are UK wall-clock; without a zone library here, record the date at the given time in UTC
-    // and keep the entered values verbatim in the report entry.
+    // Times are UK wall-clock. occurredAt is an approximation in UTC for ordering; what the reporter
+    // entered is kept verbatim in the report entry and is what people are shown.
     occurredAt = new Date(`${v.occurredOn}T${v.occurredTime ?? '00:00'}:00Z`).toISOString();
     if (v.occurredOn > now.toISOString().slice(0, 10))
       return { ok: false, errors: { occurredOn: 'The date cannot be in the future' } };
@@ -113,6 +116,8 @@ export function validateReport(submitted: Record<string, unknown>, now: Date): R
       type: v.type,
       platform: v.platform,
       occurredAt,
+      occurredOn: v.occurredOn,
+      occurredTime: v.occurredOn ? v.occurredTime : undefined,
       people: v.people,
       description: v.description,
       actionsTaken: v.actionsTaken,

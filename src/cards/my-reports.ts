@@ -1,0 +1,40 @@
+import { adaptiveCard, heading, paragraph, type AdaptiveCard } from './elements.ts';
+
+export interface MyReportLine {
+  reference: string;
+  typeLabel: string;
+  status: string;
+  readAt?: string;
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  new: 'waiting to be read',
+  read: 'read by a safeguarding lead',
+  'in-progress': 'being dealt with',
+  referred: 'referred to another agency',
+  closed: 'closed',
+};
+
+/** The reporter's own reports, status only: what happens inside a case is for the DSL. */
+export function myReportsCard(reports: MyReportLine[], hubUrl: string): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading('Your reports'),
+      ...(reports.length === 0
+        ? [paragraph('You have not reported anything. To report something, tell me what happened or type "report".')]
+        : [
+            {
+              type: 'FactSet',
+              facts: reports.slice(0, 10).map((r) => ({
+                title: r.reference,
+                value: `${r.typeLabel}: ${STATUS_WORDS[r.status] ?? r.status}`,
+              })),
+            },
+            ...(reports.length > 10
+              ? [paragraph(`And ${reports.length - 10} older reports in the hub.`, { isSubtle: true })]
+              : []),
+          ]),
+    ],
+    [{ type: 'Action.OpenUrl', title: 'Open My reports', url: `${hubUrl}#/my-reports` }],
+  );
+}
