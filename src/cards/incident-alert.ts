@@ -50,3 +50,13 @@ export function readReceiptCard(reference: string): AdaptiveCard {
     }),
   ]);
 }
+
+/** Tells a reporter their report was closed; the outcome itself stays in the case file. */
+export function closedNoticeCard(reference: string): AdaptiveCard {
+  return adaptiveCard([
+    paragraph(`Your report ${reference} has been closed by a safeguarding lead.`, { weight: 'Bolder' }),
+    paragraph('Thank you for reporting it. If anything else happens, tell me or your safeguarding lead.', {
+      isSubtle: true,
+    }),
+  ]);
+}

@@ -116,6 +116,8 @@ export async function openCase(services: Services, principal: Principal, inciden
   const original = entries.find((e) => e.kind === 'report')?.data ?? {};
   return {
     ...summary(current),
+    etag: current.etag,
+    outcome: current.outcome,
     reporter: names.get(current.reporterId),
     platform: current.platform,
     occurredOn: typeof original.occurredOn === 'string' ? original.occurredOn : undefined,

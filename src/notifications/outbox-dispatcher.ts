@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../cards/elements.ts';
-import { incidentAlertCard, readReceiptCard } from '../cards/incident-alert.ts';
+import { closedNoticeCard, incidentAlertCard, readReceiptCard } from '../cards/incident-alert.ts';
+import { CLOSED_TOPIC } from '../incidents/case-actions.ts';
 import { READ_RECEIPT_TOPIC } from '../incidents/cases.ts';
 import { ALERT_TOPIC } from '../incidents/report-incident.ts';
 import type { Services } from '../services.ts';
@@ -47,6 +48,7 @@ export function createOutboxDispatcher(
         caseUrl: caseUrl(incident.id),
       }),
     [READ_RECEIPT_TOPIC]: (incident) => readReceiptCard(incident.reference),
+    [CLOSED_TOPIC]: (incident) => closedNoticeCard(incident.reference),
   };
 
   async function deliver(entry: Rec<'outbox'>): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { INCIDENT_STATUSES } from '../../domain/records.ts';
+import { INCIDENT_STATUSES, RISK_AREAS, RISK_TYPES } from '../../domain/records.ts';
+import { AGENCIES, actOnCase } from '../../incidents/case-actions.ts';
 import { listCases, myReports, openCase } from '../../incidents/cases.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
@@ -36,6 +37,44 @@ export function registerCaseRoutes(server: Server, services: Services): void {
     '/api/v1/cases/:id',
     endpoint(services, { params: z.object({ id: z.string().min(1).max(200) }) }, async ({ principal, params }) =>
       openCase(services, principal, params.id),
+    ),
+  );
+
+  const text = z.string().trim().min(3, { message: 'Write at least a few words' }).max(8000);
+  server.post(
+    '/api/v1/cases/:id/actions',
+    endpoint(
+      services,
+      {
+        params: z.object({ id: z.string().min(1).max(200) }),
+        body: z.object({
+          etag: z.string().min(1).max(100),
+          action: z.discriminatedUnion('kind', [
+            z.object({ kind: z.enum(['assessment', 'action', 'correction']), text }).strict(),
+            z
+              .object({
+                kind: z.literal('referral'),
+                agency: z.enum(AGENCIES),
+                agencyReference: z.string().trim().max(100).optional(),
+                text,
+              })
+              .strict(),
+            z
+              .object({
+                kind: z.literal('status'),
+                to: z.enum(INCIDENT_STATUSES),
+                outcome: z.string().max(8000).optional(),
+                reason: z.string().max(8000).optional(),
+              })
+              .strict(),
+            z.object({ kind: z.literal('assign'), assigneeId: z.string().min(1).max(128) }).strict(),
+            z
+              .object({ kind: z.literal('classification'), riskArea: z.enum(RISK_AREAS), riskType: z.enum(RISK_TYPES) })
+              .strict(),
+          ]),
+        }),
+      },
+      async ({ principal, params, body }) => actOnCase(services, principal, params.id, body.etag, body.action),
     ),
   );
 

@@ -1,0 +1,145 @@
+import type { Principal } from '../auth/principal.ts';
+import { canHandleCase } from '../domain/incidents/access.ts';
+import { routingFor } from '../domain/incidents/routing.ts';
+import { changeStatus } from '../domain/incidents/status.ts';
+import type { RISK_AREAS, RISK_TYPES } from '../domain/records.ts';
+import { hasRole } from '../domain/roles.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import { ConflictError } from '../store/errors.ts';
+import type { Rec } from '../store/kinds.ts';
+import type { UnitOfWork } from '../store/store.ts';
+
+export const CLOSED_TOPIC = 'report.closed';
+export const AGENCIES = ['police', 'lado', 'childrens-social-care', 'ceop', 'other'] as const;
+
+export type CaseAction =
+  | { kind: 'assessment' | 'action' | 'correction'; text: string }
+  | { kind: 'referral'; agency: (typeof AGENCIES)[number]; agencyReference?: string; text: string }
+  | { kind: 'status'; to: Rec<'incidents'>['status']; outcome?: string; reason?: string }
+  | { kind: 'assign'; assigneeId: string }
+  | { kind: 'classification'; riskArea: (typeof RISK_AREAS)[number]; riskType: (typeof RISK_TYPES)[number] };
+
+/**
+ * Records what a DSL does on a case. The chronology only grows: the original report is never
+ * edited, and a correction is a new entry. `etag` is the version the DSL was looking at; if the
+ * case changed since, the action is refused rather than applied to something they have not seen.
+ */
+export async function actOnCase(
+  services: Services,
+  principal: Principal,
+  incidentId: string,
+  etag: string,
+  action: CaseAction,
+) {
+  const { store } = services;
+  const incident = await store.incidents.get(incidentId);
+  const routing = routingFor(incident ? await store.schools.get(incident.schoolId) : undefined);
+  if (!incident || !canHandleCase(principal.person, incident, routing)) {
+    // Readers who may not handle the case learn only that; everyone else sees no case at all.
+    if (
+      incident &&
+      (hasRole(principal.person, 'SLT', incident.schoolId) || hasRole(principal.person, 'DSL', incident.schoolId)) &&
+      incident.subjectPersonId !== principal.person.id
+    ) {
+      throw forbidden('Only a safeguarding lead can record actions on this case');
+    }
+    throw notFound('The case');
+  }
+  if (incident.etag !== etag) throw new ConflictError('incidents', incident.id);
+
+  const at = services.now().toISOString();
+  const by = principal.person.id;
+  const entry = (uow: UnitOfWork, kind: Rec<'incidentEntries'>['kind'], text: string, data?: Record<string, unknown>) =>
+    uow.append('incidentEntries', {
+      incidentId: incident.id,
+      schoolId: incident.schoolId,
+      byId: by,
+      at,
+      kind,
+      text,
+      data,
+      retentionCategory: incident.retentionCategory,
+      reviewOn: incident.reviewOn,
+    });
+  const audit = (uow: UnitOfWork, detail: Record<string, unknown>) =>
+    uow.append('audit', {
+      at,
+      actorId: by,
+      action: `incident.${action.kind}`,
+      targetKind: 'incidents',
+      targetId: incident.id,
+      schoolId: incident.schoolId,
+      detail,
+    });
+
+  let changes: Partial<Rec<'incidents'>> = {};
+  let closing = false;
+  let write: (uow: UnitOfWork) => void;
+  switch (action.kind) {
+    case 'assessment':
+    case 'action':
+    case 'correction':
+      write = (uow) => entry(uow, action.kind, action.text);
+      break;
+    case 'referral':
+      write = (uow) =>
+        entry(uow, 'referral', action.text, { agency: action.agency, agencyReference: action.agencyReference });
+      if (incident.status === 'read' || incident.status === 'in-progress') changes = { status: 'referred' };
+      break;
+    case 'status': {
+      const result = changeStatus(incident.status, action);
+      if (!result.ok) throw new ApiError(400, 'invalid_status_change', result.problem);
+      closing = result.status === 'closed';
+      changes = closing
+        ? { status: 'closed', closedAt: at, outcome: action.outcome!.trim() }
+        : { status: result.status };
+      const text = closing ? action.outcome!.trim() : action.reason?.trim() || `Status changed to ${result.status}`;
+      write = (uow) => entry(uow, closing ? 'outcome' : 'status', text, { from: incident.status, to: result.status });
+      break;
+    }
+    case 'assign': {
+      const assignee = await store.people.get(action.assigneeId);
+      if (
+        !assignee?.active ||
+        !hasRole(assignee, 'DSL', incident.schoolId) ||
+        assignee.id === incident.subjectPersonId
+      ) {
+        throw new ApiError(
+          400,
+          'invalid_assignee',
+          "Cases can only be assigned to an active safeguarding lead at the case's school",
+        );
+      }
+      changes = { assigneeId: assignee.id };
+      write = (uow) => entry(uow, 'assignment', `Assigned to ${assignee.displayName}`, { assigneeId: assignee.id });
+      break;
+    }
+    case 'classification':
+      changes = { riskArea: action.riskArea, riskType: action.riskType };
+      write = (uow) =>
+        entry(uow, 'classification', `Classification changed to ${action.riskArea} / ${action.riskType}`, {
+          from: { riskArea: incident.riskArea, riskType: incident.riskType },
+          to: { riskArea: action.riskArea, riskType: action.riskType },
+        });
+      break;
+  }
+
+  const updated = await store.commit((uow) => {
+    write(uow);
+    audit(uow, action.kind === 'status' ? { from: incident.status, to: action.to } : {});
+    if (closing) {
+      uow.create('outbox', {
+        topic: CLOSED_TOPIC,
+        payload: { incidentId: incident.id, recipientId: incident.reporterId },
+        status: 'pending',
+        attempts: 0,
+        notBefore: at,
+      });
+    }
+    // Every action bumps the case's version, so a second DSL acting on what they saw is told it changed.
+    return uow.update('incidents', incident, changes);
+  });
+  if (closing) services.outbox.kick();
+  return { id: updated.id, etag: updated.etag, status: updated.status };
+}

@@ -1,0 +1,145 @@
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { executeAction } from '../helpers/bot.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const id of [DEMO_PERSONAS.DSL, DEMO_PERSONAS.SLT, DEMO_PERSONAS.Staff, 'person-oak-deputy-dsl'])
+    tokens[id] = await t.signIn(id);
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+async function newCase(): Promise<string> {
+  const form = friendRequestForm();
+  await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+  return `incident-${form.draftId}`;
+}
+
+interface CaseFile {
+  etag: string;
+  status: string;
+  assigneeId?: string;
+  riskArea: string;
+  riskType: string;
+  outcome?: string;
+  chronology: { kind: string; text: string; by: string; data?: Record<string, unknown> }[];
+}
+const open = async (id: string, who = DEMO_PERSONAS.DSL) =>
+  (await (await t.get(`/api/v1/cases/${id}`, tokens[who])).json()) as CaseFile;
+const act = (id: string, etag: string, action: Record<string, unknown>, who = DEMO_PERSONAS.DSL) =>
+  t.post(`/api/v1/cases/${id}/actions`, { etag, action }, tokens[who]);
+
+describe('handling a case', () => {
+  test('assess, refer to the police with their reference, and close with an outcome; the reporter is told it closed', async () => {
+    const id = await newCase();
+    let file = await open(id);
+    let res = await act(id, file.etag, {
+      kind: 'assessment',
+      text: 'Spoke to Jordan; request declined; no other contact.',
+    });
+    expect(res.status).toBe(200);
+    file = await open(id);
+    res = await act(id, file.etag, {
+      kind: 'referral',
+      agency: 'police',
+      agencyReference: 'CAD-1234',
+      text: 'Advice sought from the police schools officer.',
+    });
+    expect(res.status).toBe(200);
+    file = await open(id);
+    expect(file.status).toBe('referred');
+    expect((await act(id, file.etag, { kind: 'status', to: 'closed' })).status).toBe(400);
+    res = await act(id, file.etag, {
+      kind: 'status',
+      to: 'closed',
+      outcome: 'Parents spoken to; pupil reminded of the rules.',
+    });
+    expect(res.status).toBe(200);
+    file = await open(id);
+    expect(file).toMatchObject({ status: 'closed', outcome: 'Parents spoken to; pupil reminded of the rules.' });
+    expect(file.chronology.map((e) => e.kind)).toEqual(['report', 'status', 'assessment', 'referral', 'outcome']);
+    expect(file.chronology[3]).toMatchObject({
+      by: 'Morgan Hale',
+      data: { agency: 'police', agencyReference: 'CAD-1234' },
+    });
+    const closed = (await t.app.services.store.outbox.listAll({ where: { topic: 'report.closed' } })).filter(
+      (o) => o.payload.incidentId === id,
+    );
+    expect(closed.map((o) => o.payload.recipientId)).toEqual([DEMO_PERSONAS.Staff]);
+  });
+
+  test('corrections are appended; the original report is never changed', async () => {
+    const id = await newCase();
+    const file = await open(id);
+    await act(id, file.etag, { kind: 'correction', text: 'The pupil is in Year 8, not Year 9.' });
+    const after = await open(id);
+    expect(after.chronology[0]).toEqual(file.chronology[0]);
+    expect(after.chronology.at(-1)).toMatchObject({ kind: 'correction', text: 'The pupil is in Year 8, not Year 9.' });
+  });
+
+  test('a DSL can re-classify the case and assign it to a deputy, and both are recorded', async () => {
+    const id = await newCase();
+    let file = await open(id);
+    expect((await act(id, file.etag, { kind: 'classification', riskArea: 'conduct', riskType: 'sexual' })).status).toBe(
+      200,
+    );
+    file = await open(id);
+    expect((await act(id, file.etag, { kind: 'assign', assigneeId: 'person-oak-deputy-dsl' })).status).toBe(200);
+    file = await open(id);
+    expect(file).toMatchObject({ riskArea: 'conduct', riskType: 'sexual', assigneeId: 'person-oak-deputy-dsl' });
+    expect(file.chronology.at(-2)).toMatchObject({
+      kind: 'classification',
+      data: { from: { riskArea: 'contact', riskType: 'values' } },
+    });
+    const audit = await t.app.services.store.audit.listAll({ where: { targetId: id } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['incident.classification', 'incident.assign']));
+    // Only an active DSL at the school can be assigned.
+    expect((await act(id, file.etag, { kind: 'assign', assigneeId: DEMO_PERSONAS.Staff })).status).toBe(400);
+  });
+
+  test('two DSLs acting on the same version: the second is told the case changed, and nothing of theirs is applied', async () => {
+    const id = await newCase();
+    const seen = await open(id);
+    const first = await act(id, seen.etag, { kind: 'assessment', text: 'First assessment.' });
+    const second = await act(
+      id,
+      seen.etag,
+      { kind: 'assessment', text: 'Second assessment, on a stale view.' },
+      'person-oak-deputy-dsl',
+    );
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(409);
+    const texts = (await open(id)).chronology.map((e) => e.text);
+    expect(texts).toContain('First assessment.');
+    expect(texts).not.toContain('Second assessment, on a stale view.');
+  });
+
+  test('a senior leader can read but not act on a safeguarding case; staff cannot even find it', async () => {
+    const id = await newCase();
+    const file = await open(id);
+    expect((await act(id, file.etag, { kind: 'assessment', text: 'SLT note' }, DEMO_PERSONAS.SLT)).status).toBe(403);
+    expect((await act(id, file.etag, { kind: 'assessment', text: 'Staff note' }, DEMO_PERSONAS.Staff)).status).toBe(
+      404,
+    );
+  });
+
+  test('malformed actions are 400s that name the problem', async () => {
+    const id = await newCase();
+    const file = await open(id);
+    const unknownKind = await act(id, file.etag, { kind: 'delete' });
+    expect(unknownKind.status).toBe(400);
+    const badAgency = await act(id, file.etag, { kind: 'referral', agency: 'mi5', text: 'x y z' });
+    expect(badAgency.status).toBe(400);
+    expect(JSON.stringify(await badAgency.json())).toContain('agency');
+    const skipRead = await act(id, file.etag, { kind: 'status', to: 'new' });
+    expect(skipRead.status).toBe(400);
+  });
+});
