@@ -94,7 +94,8 @@ export async function actOnCase(
       changes = closing
         ? { status: 'closed', closedAt: at, outcome: action.outcome!.trim() }
         : { status: result.status };
-      const text = closing ? action.outcome!.trim() : action.reason?.trim() || `Status changed to ${result.status}`;
+      const words = result.status.replace('-', ' ');
+      const text = closing ? action.outcome!.trim() : action.reason?.trim() || `Status changed to ${words}`;
       write = (uow) => entry(uow, closing ? 'outcome' : 'status', text, { from: incident.status, to: result.status });
       break;
     }

@@ -6,6 +6,21 @@ const STATUS_LABELS: Record<string, string> = {
   closed: 'Closed',
 };
 
+const ENTRY_LABELS: Record<string, string> = {
+  report: 'Original report',
+  correction: 'Correction',
+  assessment: 'Assessment',
+  action: 'Action taken',
+  referral: 'Referral',
+  status: 'Status',
+  classification: 'Classification',
+  assignment: 'Assignment',
+  attachment: 'Attachment',
+  outcome: 'Outcome',
+};
+
+export const entryLabel = (kind: string) => ENTRY_LABELS[kind] ?? kind;
+
 export const statusLabel = (status: string) => STATUS_LABELS[status] ?? status;
 
 export const dateTime = (iso: string | undefined) =>

@@ -1,32 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ROOT, startTestApp, type TestApp } from '../helpers/app.ts';
-import { launchChromium } from '../../src/cli/chromium.ts';
+import type { Page } from 'playwright-core';
+import { ROOT } from '../helpers/app.ts';
+import { appWithBrowser } from '../helpers/browser-app.ts';
 
 const SHOTS = join(ROOT, 'test-results');
-let t: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  browser = await launchChromium();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+mkdirSync(SHOTS, { recursive: true });
+const env = appWithBrowser();
 
 /** A fresh page that records console errors, which include any Content-Security-Policy violation. */
 async function openTab(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${t.base}/tab/`);
+  await page.goto(`${env.app.base}/tab/`);
   return { page, errors };
 }
 
@@ -99,13 +89,13 @@ describe('the tab in Chromium', () => {
   }, 30_000);
 
   test('the pages the manifest links to open without signing in: privacy, terms and channel-tab setup', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     for (const [hash, heading] of [
       ['privacy', 'Privacy'],
       ['terms', 'Terms of use'],
       ['configure', 'Add Social Media Policy Hub to this channel'],
     ]) {
-      await page.goto(`${t.base}/tab/#/${hash}`);
+      await page.goto(`${env.app.base}/tab/#/${hash}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       expect(await page.getByRole('heading', { name: 'Choose who to sign in as' }).count()).toBe(0);
     }

@@ -17,8 +17,9 @@ import {
 import { useState } from 'react';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { ItemTable } from '../ItemTable.tsx';
+import { CaseActions } from './CaseActions.tsx';
 import { PageHeader } from '../PageHeader.tsx';
-import { date, dateTime, statusLabel } from '../format.ts';
+import { date, dateTime, entryLabel, statusLabel } from '../format.ts';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
 
@@ -33,6 +34,9 @@ interface CaseSummary {
 }
 
 interface CaseFile extends CaseSummary {
+  etag: string;
+  canHandle: boolean;
+  outcome?: string;
   reporter: string;
   platform: string;
   occurredOn?: string;
@@ -118,7 +122,8 @@ function CaseList() {
 
 function CaseDetail({ id }: { id: string }) {
   const styles = useStyles();
-  const { data: c, error } = useApi<CaseFile>(`/cases/${encodeURIComponent(id)}`);
+  const [version, setVersion] = useState(0);
+  const { data: c, error } = useApi<CaseFile>(`/cases/${encodeURIComponent(id)}?v=${version}`);
   if (error) return <ErrorNotice error={error} />;
   if (!c) return <Spinner label="Opening the case" />;
   return (
@@ -171,7 +176,7 @@ function CaseDetail({ id }: { id: string }) {
         {c.chronology.map((e) => (
           <li key={e.id} className={styles.entry}>
             <Text block weight="semibold">
-              {dateTime(e.at)}, {e.by}
+              {entryLabel(e.kind)}: {dateTime(e.at)}, {e.by}
             </Text>
             <Body1 as="p" className={styles.quote}>
               {e.text}
@@ -189,6 +194,9 @@ function CaseDetail({ id }: { id: string }) {
           </li>
         ))}
       </ol>
+      {c.canHandle && (
+        <CaseActions key={c.etag} id={c.id} etag={c.etag} status={c.status} onDone={() => setVersion((v) => v + 1)} />
+      )}
     </article>
   );
 }

@@ -1,0 +1,174 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { ApiProblem, api } from '../api.ts';
+import { statusLabel } from '../format.ts';
+
+const NEXT: Record<string, string[]> = {
+  new: ['read'],
+  read: ['in-progress', 'referred', 'closed'],
+  'in-progress': ['referred', 'closed'],
+  referred: ['in-progress', 'closed'],
+  closed: ['in-progress'],
+};
+
+const AGENCIES: [string, string][] = [
+  ['police', 'Police'],
+  ['lado', 'Local authority designated officer (LADO)'],
+  ['childrens-social-care', "Children's social care"],
+  ['ceop', 'CEOP'],
+  ['other', 'Other agency'],
+];
+
+const useStyles = makeStyles({
+  panel: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '640px',
+    padding: tokens.spacingHorizontalL,
+    marginTop: tokens.spacingVerticalL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+/** What a safeguarding lead can record on a case. The server checks every action again. */
+export function CaseActions({
+  id,
+  etag,
+  status,
+  onDone,
+}: {
+  id: string;
+  etag: string;
+  status: string;
+  onDone: () => void;
+}) {
+  const styles = useStyles();
+  const [kind, setKind] = useState('assessment');
+  const [text, setText] = useState('');
+  const [agency, setAgency] = useState('police');
+  const [agencyReference, setAgencyReference] = useState('');
+  const [to, setTo] = useState(NEXT[status]?.[0] ?? '');
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const send = async (action: Record<string, unknown>, reset: () => void) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await api(`/cases/${encodeURIComponent(id)}/actions`, { method: 'POST', body: { etag, action } });
+      reset();
+      onDone();
+    } catch (err) {
+      setProblem(
+        err instanceof ApiProblem && err.status === 409
+          ? 'Someone else updated this case while you were looking at it. It has been reloaded: check it and try again.'
+          : (err as Error).message,
+      );
+      if (err instanceof ApiProblem && err.status === 409) onDone();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="case-actions" className={styles.panel}>
+      <Text as="h2" id="case-actions" size={500} weight="semibold">
+        Record on this case
+      </Text>
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label="What are you recording?">
+        <Select value={kind} onChange={(_, d) => setKind(d.value)}>
+          <option value="assessment">Assessment</option>
+          <option value="action">Action taken (for example, parents contacted)</option>
+          <option value="referral">Referral to another agency</option>
+          <option value="correction">Correction to the record</option>
+        </Select>
+      </Field>
+      {kind === 'referral' && (
+        <>
+          <Field label="Agency">
+            <Select value={agency} onChange={(_, d) => setAgency(d.value)}>
+              {AGENCIES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Their reference number (if given)">
+            <Input value={agencyReference} onChange={(_, d) => setAgencyReference(d.value)} />
+          </Field>
+        </>
+      )}
+      <Field label="Details" required>
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
+      </Field>
+      <Button
+        appearance="primary"
+        disabled={busy || text.trim().length < 3}
+        onClick={() =>
+          void send(
+            kind === 'referral'
+              ? { kind, agency, agencyReference: agencyReference || undefined, text }
+              : { kind, text },
+            () => {
+              setText('');
+              setAgencyReference('');
+            },
+          )
+        }
+      >
+        Add to chronology
+      </Button>
+
+      {NEXT[status] && (
+        <>
+          <Field label="Change status">
+            <Select value={to} onChange={(_, d) => setTo(d.value)}>
+              {NEXT[status]!.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {(to === 'closed' || status === 'closed') && (
+            <Field label={to === 'closed' ? 'Outcome (required to close)' : 'Reason for reopening'} required>
+              <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+            </Field>
+          )}
+          <Button
+            disabled={busy || ((to === 'closed' || status === 'closed') && note.trim().length === 0)}
+            onClick={() =>
+              void send(
+                to === 'closed'
+                  ? { kind: 'status', to, outcome: note }
+                  : { kind: 'status', to, reason: note || undefined },
+                () => setNote(''),
+              )
+            }
+          >
+            Change status
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
