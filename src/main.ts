@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './log.ts';
 import { seedDemoData } from './seed/seed.ts';
 import type { Services } from './services.ts';
 import { caseUrl } from './config/urls.ts';
+import { chaseUnread } from './incidents/chase-unread.ts';
 import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openSqliteAdapter } from './store/sqlite/sqlite-store.ts';
 import { createStore, type Store } from './store/store.ts';
@@ -46,6 +47,11 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   const bot = createBotEndpoint(services, createBot(services));
   const dispatcher = createOutboxDispatcher(services, bot.messenger, (incidentId) => caseUrl(config, incidentId));
   const http = createHttpServer(services, bot.endpoint);
+  // Chase unread reports every minute; the rule decides whether anything is due.
+  const chasing = setInterval(() => {
+    chaseUnread(services).catch((err: unknown) => log.error({ err }, 'chasing unread reports failed'));
+  }, 60_000);
+  chasing.unref();
   const port = await http.listen();
   log.info(
     { url: `http://${config.host}:${port}`, mode: config.mode, store: config.store.kind, devSignIn: config.devSignIn },
@@ -56,6 +62,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     http,
     port,
     async stop() {
+      clearInterval(chasing);
       await http.close();
       await dispatcher.stop();
       await store.close();

@@ -7,6 +7,8 @@ export interface AlertInput {
   urgent: boolean;
   reportedAt: Date;
   caseUrl: string;
+  /** Set when this is a reminder because nobody has opened the report yet. */
+  escalation?: 'deputies' | 'headteacher';
 }
 
 /**
@@ -21,7 +23,20 @@ export function incidentAlertCard(input: AlertInput): AdaptiveCard {
   });
   return adaptiveCard(
     [
-      heading(input.urgent ? `Urgent report: ${input.reference}` : `New report: ${input.reference}`),
+      heading(
+        input.escalation
+          ? `Still unread: ${input.reference}`
+          : input.urgent
+            ? `Urgent report: ${input.reference}`
+            : `New report: ${input.reference}`,
+      ),
+      ...(input.escalation
+        ? [
+            paragraph('Nobody has opened this report yet. Please open it, or make sure a safeguarding lead does.', {
+              weight: 'Bolder',
+            }),
+          ]
+        : []),
       ...(input.urgent
         ? [
             paragraph('The reporter says a child may be at immediate risk. Please open it now.', {

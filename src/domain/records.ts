@@ -175,6 +175,8 @@ export const incidentSchema = z.object({
   /** The adult named in a conduct concern, who must never see it. */
   subjectPersonId: id.optional(),
   firstReadAt: isoDateTime.optional(),
+  /** How far chasing an unread report has gone, so each step is sent once. */
+  escalatedTo: z.enum(['deputies', 'headteacher']).optional(),
   closedAt: isoDateTime.optional(),
   outcome: z.string().max(4000).optional(),
   ...retention,

@@ -38,9 +38,11 @@ export function createOutboxDispatcher(
   let stopped = false;
 
   /** Each topic's message, built from the record it is about, at sending time. */
-  const cards: Record<string, (incident: Rec<'incidents'>) => AdaptiveCard> = {
-    [ALERT_TOPIC]: (incident) =>
+  const cards: Record<string, (incident: Rec<'incidents'>, payload: Record<string, unknown>) => AdaptiveCard> = {
+    [ALERT_TOPIC]: (incident, payload) =>
       incidentAlertCard({
+        escalation:
+          payload.escalation === 'deputies' || payload.escalation === 'headteacher' ? payload.escalation : undefined,
         reference: incident.reference,
         type: incident.type,
         urgent: incident.urgent,
@@ -59,7 +61,7 @@ export function createOutboxDispatcher(
     if (!incident) throw new Undeliverable('the incident no longer exists');
     const conversation = await store.conversationRefs.get(`person-${recipientId}`);
     if (!conversation) throw new Error('the recipient has not opened a chat with the bot yet');
-    await messenger.sendCard(conversation.reference, build(incident));
+    await messenger.sendCard(conversation.reference, build(incident, entry.payload));
   }
 
   async function round(): Promise<void> {

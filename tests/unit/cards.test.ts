@@ -1,4 +1,8 @@
 import { adaptiveCard, paragraph } from '../../src/cards/elements.ts';
+import { closedNoticeCard, incidentAlertCard, readReceiptCard } from '../../src/cards/incident-alert.ts';
+import { myReportsCard } from '../../src/cards/my-reports.ts';
+import { reportConfirmationCard } from '../../src/cards/report-confirmation.ts';
+import { reportFormCard } from '../../src/cards/report-form.ts';
 import { helpCard, welcomeCard } from '../../src/cards/welcome.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 
@@ -21,5 +25,42 @@ describe('Adaptive Card checks', () => {
       helpCard({ hubUrl: 'https://hub.example/tab/', notUnderstood: true }),
     ];
     for (const card of cards) expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+});
+
+describe('incident cards', () => {
+  const alert = {
+    reference: 'INC-2026-0007',
+    type: 'friend-request',
+    reportedAt: new Date('2026-11-21T09:00:00Z'),
+    caseUrl: 'https://hub/tab/#/cases/x',
+  };
+  test.each([
+    ['the empty report form', reportFormCard({ draftId: 'd' })],
+    [
+      'the form with errors and values',
+      reportFormCard({ draftId: 'd', people: 'R.B.', type: 'other' }, { people: 'Use full names' }, 'Please check'),
+    ],
+    [
+      'the confirmation',
+      reportConfirmationCard({
+        reference: 'INC-2026-0007',
+        type: 'friend-request',
+        immediateRisk: true,
+        savedAt: new Date(),
+        alerted: 2,
+      }),
+    ],
+    ['a new alert', incidentAlertCard({ ...alert, urgent: false })],
+    ['an urgent alert', incidentAlertCard({ ...alert, urgent: true })],
+    ['a chasing alert', incidentAlertCard({ ...alert, urgent: false, escalation: 'headteacher' })],
+    ['the read receipt', readReceiptCard('INC-2026-0007')],
+    ['the closed notice', closedNoticeCard('INC-2026-0007')],
+    [
+      'my reports',
+      myReportsCard([{ reference: 'INC-2026-0007', typeLabel: 'Other', status: 'read' }], 'https://hub/tab/'),
+    ],
+  ])('%s is valid Adaptive Card 1.5', (_name, card) => {
+    expect(adaptiveCardProblems(card)).toEqual([]);
   });
 });

@@ -1,0 +1,70 @@
+import { DEFAULT_ESCALATION, escalationStage, type EscalationStage } from '../domain/incidents/escalation.ts';
+import { recipientsFor, routingFor } from '../domain/incidents/routing.ts';
+import type { Services } from '../services.ts';
+import { ConflictError } from '../store/errors.ts';
+import { ALERT_TOPIC } from './report-incident.ts';
+
+const ORDER: EscalationStage[] = ['none', 'deputies', 'headteacher'];
+
+/**
+ * Chases reports nobody has opened: a second alert to every safeguarding lead, then to the
+ * headteacher. Each step is sent once (recorded on the incident) and audited. Returns how many
+ * incidents were escalated. Runs on a timer; tests call it with their own clock.
+ */
+export async function chaseUnread(services: Services): Promise<number> {
+  const { store } = services;
+  const now = services.now();
+  const at = now.toISOString();
+  let escalated = 0;
+  for (const incident of await store.incidents.listAll({ where: { status: 'new' } })) {
+    const stage = escalationStage(
+      { reportedAt: incident.createdAt, firstReadAt: incident.firstReadAt, urgent: incident.urgent },
+      now,
+      DEFAULT_ESCALATION,
+    );
+    if (ORDER.indexOf(stage) <= ORDER.indexOf(incident.escalatedTo ?? 'none')) continue;
+    const school = await store.schools.get(incident.schoolId);
+    const routing = routingFor(school);
+    let recipientIds: string[] = [];
+    if (stage === 'deputies') {
+      const colleagues = await store.people.listAll({ where: { schoolId: incident.schoolId, active: true } });
+      const routed = recipientsFor(
+        { audience: 'safeguarding', schoolId: incident.schoolId, subjectPersonId: incident.subjectPersonId },
+        colleagues,
+        routing,
+      );
+      recipientIds = routed.ok ? routed.recipientIds : [];
+    } else if (routing.headteacherId && routing.headteacherId !== incident.subjectPersonId) {
+      recipientIds = [routing.headteacherId];
+    }
+    try {
+      await store.commit((uow) => {
+        uow.update('incidents', incident, { escalatedTo: stage as 'deputies' | 'headteacher' });
+        for (const recipientId of recipientIds) {
+          uow.create('outbox', {
+            topic: ALERT_TOPIC,
+            payload: { incidentId: incident.id, recipientId, escalation: stage },
+            status: 'pending',
+            attempts: 0,
+            notBefore: at,
+          });
+        }
+        uow.append('audit', {
+          at,
+          actorId: 'system',
+          action: 'incident.escalated',
+          targetKind: 'incidents',
+          targetId: incident.id,
+          schoolId: incident.schoolId,
+          detail: { stage, recipients: recipientIds.length },
+        });
+      });
+      escalated++;
+    } catch (err) {
+      // Opened or escalated by someone else meanwhile: the next run sees the new state.
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+  if (escalated) services.outbox.kick();
+  return escalated;
+}

@@ -1,0 +1,72 @@
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { chaseUnread } from '../../src/incidents/chase-unread.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { executeAction } from '../helpers/bot.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+async function report(extra: Record<string, string> = {}) {
+  const form = { ...friendRequestForm(), ...extra };
+  await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+  const incident = await t.app.services.store.incidents.require(`incident-${form.draftId}`);
+  return incident;
+}
+
+/** Runs the chase as if it were `minutes` after the report was made. */
+function chaseAt(reportedAt: string, minutes: number) {
+  const services = { ...t.app.services, now: () => new Date(Date.parse(reportedAt) + minutes * 60_000) };
+  return chaseUnread(services);
+}
+
+const escalationAlerts = async (incidentId: string) =>
+  (await t.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } }))
+    .filter((o) => o.payload.incidentId === incidentId && o.payload.escalation)
+    .map((o) => `${String(o.payload.escalation)}:${String(o.payload.recipientId)}`)
+    .sort();
+
+describe('chasing unread reports', () => {
+  test('an unread report is chased: all safeguarding leads after 2 hours, the headteacher after 8, each step once', async () => {
+    const incident = await report();
+    expect(await chaseAt(incident.createdAt, 60)).toBe(0);
+    expect(await escalationAlerts(incident.id)).toEqual([]);
+
+    expect(await chaseAt(incident.createdAt, 121)).toBeGreaterThanOrEqual(1);
+    expect(await escalationAlerts(incident.id)).toEqual([
+      `deputies:${DEMO_PERSONAS.DSL}`,
+      'deputies:person-oak-deputy-dsl',
+    ]);
+    await chaseAt(incident.createdAt, 122);
+    expect(await escalationAlerts(incident.id)).toHaveLength(2);
+
+    await chaseAt(incident.createdAt, 481);
+    expect(await escalationAlerts(incident.id)).toContain('headteacher:person-oak-head');
+    const audit = await t.app.services.store.audit.listAll({ where: { targetId: incident.id } });
+    expect(audit.filter((a) => a.action === 'incident.escalated').map((a) => a.detail?.stage)).toEqual([
+      'deputies',
+      'headteacher',
+    ]);
+  });
+
+  test('an urgent report is chased within minutes', async () => {
+    const incident = await report({ immediateRisk: 'yes' });
+    await chaseAt(incident.createdAt, 16);
+    expect(await escalationAlerts(incident.id)).toHaveLength(2);
+  });
+
+  test('once a DSL has opened the report, nothing more is sent', async () => {
+    const incident = await report();
+    await t.get(`/api/v1/cases/${incident.id}`, await t.signIn(DEMO_PERSONAS.DSL));
+    await chaseAt(incident.createdAt, 600);
+    expect(await escalationAlerts(incident.id)).toEqual([]);
+  });
+});
