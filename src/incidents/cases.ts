@@ -5,6 +5,7 @@ import { POSSIBLE_CRIME_PROCEDURE } from '../domain/incidents/procedure.ts';
 import { routingFor } from '../domain/incidents/routing.ts';
 import { notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
+import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 
 export const READ_RECEIPT_TOPIC = 'report.read';
@@ -68,6 +69,17 @@ export async function listCases(services: Services, principal: Principal, filter
  * someone who handles the case marks it read and tells the reporter, without any detail.
  */
 export async function openCase(services: Services, principal: Principal, incidentId: string) {
+  // Two leads opening a new case at once both try to mark it read; the one who loses just looks again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openCaseOnce(services, principal, incidentId);
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function openCaseOnce(services: Services, principal: Principal, incidentId: string) {
   const { store } = services;
   const incident = await store.incidents.get(incidentId);
   const routing = routingFor(incident ? await store.schools.get(incident.schoolId) : undefined);

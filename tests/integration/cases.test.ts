@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { principalFor } from '../../src/auth/principal.ts';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { openCase } from '../../src/incidents/cases.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { activity, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
@@ -148,5 +150,30 @@ describe('"my reports" in chat', () => {
     expect(text).toMatch(/INC-\d{4}-\d{4}/);
     expect(text).toContain('A friend or follow request from a pupil: read by a safeguarding lead');
     expect(text).not.toContain('Riley');
+  });
+});
+
+describe('two safeguarding leads opening a new case at the same moment', () => {
+  test('both see it, it is marked read once, and the reporter is told once', async () => {
+    const form = friendRequestForm();
+    await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+    const id = `incident-${form.draftId}`;
+    // Called side by side in one process, the two opens interleave at every await, so both read
+    // the case as new and race to mark it read. (Over HTTP the requests rarely overlap.)
+    const services = t.app.services;
+    const [lead, deputy] = await Promise.all(
+      [DEMO_PERSONAS.DSL, 'person-oak-deputy-dsl'].map((p) => services.store.people.require(p)),
+    );
+    const [a, b] = await Promise.all([
+      openCase(services, principalFor(lead!), id),
+      openCase(services, principalFor(deputy!), id),
+    ]);
+    expect([a.status, b.status]).toEqual(['read', 'read']);
+    const receipts = (await t.app.services.store.outbox.listAll({ where: { topic: 'report.read' } })).filter(
+      (o) => o.payload.incidentId === id,
+    );
+    expect(receipts).toHaveLength(1);
+    const entries = await t.app.services.store.incidentEntries.listAll({ where: { incidentId: id } });
+    expect(entries.filter((e) => e.kind === 'status')).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { reportIncident } from '../../src/incidents/report-incident.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { DatabaseSync } from '../../src/store/sqlite/node-sqlite.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -125,7 +126,7 @@ describe('sending a report', () => {
     expect(countRows('incidents')).toBe(before);
   });
 
-  test('the same form sent twice, or twice at once, makes exactly one incident with one reference', async () => {
+  test('the same form sent twice over HTTP, or several times in flight, makes exactly one incident with one reference', async () => {
     const data = friendRequest();
     const first = await submit(data);
     const second = await submit(data);
@@ -138,6 +139,30 @@ describe('sending a report', () => {
     const results = await Promise.all([submit(racing), submit(racing), submit(racing)]);
     expect(new Set(results.map(ref)).size).toBe(1);
     expect(countRows('incidents', `id = 'incident-${racing.draftId}'`)).toBe(1);
+  });
+
+  test('the same form saved three times side by side in one process (retried invokes racing) still makes one incident', async () => {
+    // In-process calls interleave at every await, so all three find no incident and race to create it.
+    const services = t.app.services;
+    const reporter = await services.store.people.require(DEMO_PERSONAS.Staff);
+    const data = friendRequest();
+    const outcomes = await Promise.all([1, 2, 3].map(() => reportIncident(services, reporter, data)));
+    expect(outcomes.map((o) => o.kind)).toEqual(['saved', 'saved', 'saved']);
+    const references = outcomes.map((o) => (o.kind === 'saved' ? o.incident.reference : ''));
+    expect(new Set(references).size).toBe(1);
+    expect(countRows('incidents', `id = 'incident-${data.draftId}'`)).toBe(1);
+    expect(countRows('incidentEntries', `json_extract(data, '$.incidentId') = 'incident-${data.draftId}'`)).toBe(1);
+  });
+
+  test('different reports saved side by side get distinct, consecutive references', async () => {
+    const services = t.app.services;
+    const reporter = await services.store.people.require(DEMO_PERSONAS.Staff);
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map(() => reportIncident(services, reporter, friendRequest())));
+    const numbers = outcomes
+      .map((o) => (o.kind === 'saved' ? Number(o.incident.reference.slice(-4)) : NaN))
+      .sort((a, b) => a - b);
+    expect(numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1)).toBe(true);
+    expect(new Set(numbers).size).toBe(5);
   });
 
   test("replaying someone else's form id is refused and reveals nothing about their report", async () => {
