@@ -10,7 +10,7 @@ import { hasRole } from '../src/domain/roles.ts';
 import type { Rec } from '../src/store/kinds.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn } from './activity.ts';
-import { newReportForm, submitReport } from './report-flow.ts';
+import { NOT_IN_DIRECTORY, newReportForm, notSavedCard, submitReport } from './report-flow.ts';
 
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
 const MY_REPORTS = /^\s*\/?(my reports?|my incidents|status)\s*$/i;
@@ -70,18 +70,14 @@ export function createBot(services: Services): Bot {
       const person = await sender(turn);
       if (person && personal) await rememberConversation(turn, person);
 
+      const hubUrl = configuredHubUrl(services.config);
+      const welcome = async () =>
+        turn.send({
+          card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl, ...(await context(person)) }),
+        });
+
       if (activity.type === 'conversationUpdate') {
-        const added = activity.membersAdded ?? [];
-        if (personal && added.length > 0) {
-          const ctx = await context(person);
-          await turn.send({
-            card: welcomeCard({
-              name: person?.givenName ?? activity.from.name,
-              hubUrl: configuredHubUrl(services.config),
-              ...ctx,
-            }),
-          });
-        }
+        if (personal && (activity.membersAdded ?? []).length > 0) await welcome();
         return;
       }
       if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
@@ -99,39 +95,31 @@ export function createBot(services: Services): Bot {
       if (activity.type !== 'message') return;
 
       const text = (activity.text ?? '').trim();
-      const ctx = await context(person);
       const intent = recogniseIntent(text);
-      if (MY_REPORTS.test(text)) {
+      const wantsReport =
+        intent.kind === 'disclosure' || intent.kind === 'report' || intent.kind === 'question-with-event';
+      if (wantsReport && !person) {
+        // A form that can never be saved would waste the time of someone who may need help now.
+        await turn.send({ card: notSavedCard(NOT_IN_DIRECTORY) });
+      } else if (MY_REPORTS.test(text)) {
         const reports = person ? await myReports(services, principalFor(person)) : [];
-        await turn.send({ card: myReportsCard(reports, configuredHubUrl(services.config)) });
-      } else if (intent.kind === 'disclosure' || intent.kind === 'report') {
+        await turn.send({ card: myReportsCard(reports, hubUrl) });
+      } else if (wantsReport) {
+        if (intent.kind === 'question-with-event') {
+          await turn.send({
+            text: 'It sounds as if something has happened. Answers to policy questions are coming soon; in the meantime, please report it here so your safeguarding lead knows.',
+          });
+        }
         // The person's own words go into the form, so nothing they typed is lost (a bare "report" has none).
-        const description = intent.type || intent.kind === 'disclosure' ? text : undefined;
-        const prefill = { type: intent.type, platform: intent.platform, description };
-        await turn.send({ card: newReportForm(prefill) });
-      } else if (intent.kind === 'question-with-event') {
-        await turn.send({
-          text: 'It sounds as if something has happened. Answers to policy questions are coming soon; in the meantime, please report it here so your safeguarding lead knows.',
-        });
-        await turn.send({ card: newReportForm({ type: intent.type, platform: intent.platform, description: text }) });
+        const description = intent.kind === 'report' && !intent.type ? undefined : text;
+        await turn.send({ card: newReportForm({ type: intent.type, platform: intent.platform, description }) });
       } else if (GREETING.test(text)) {
-        await turn.send({
-          card: welcomeCard({
-            name: person?.givenName ?? activity.from.name,
-            hubUrl: configuredHubUrl(services.config),
-            ...ctx,
-          }),
-        });
+        await welcome();
       } else if (/^\s*hub\s*$/i.test(text)) {
-        await turn.send({ text: `Open the hub here: ${configuredHubUrl(services.config)}` });
+        await turn.send({ text: `Open the hub here: ${hubUrl}` });
       } else {
-        await turn.send({
-          card: helpCard({
-            hubUrl: configuredHubUrl(services.config),
-            dslName: ctx.dslName,
-            notUnderstood: !HELP.test(text),
-          }),
-        });
+        const { dslName } = await context(person);
+        await turn.send({ card: helpCard({ hubUrl, dslName, notUnderstood: !HELP.test(text) }) });
       }
     },
   };

@@ -33,6 +33,9 @@ function draftFrom(data: Record<string, unknown>): ReportDraft {
   return draft;
 }
 
+export const NOT_IN_DIRECTORY =
+  'We could not match your Teams account to a member of staff in the school directory, so a report from you cannot be recorded here. Tell your designated safeguarding lead in person.';
+
 export const notSavedCard = (why: string): AdaptiveCard =>
   adaptiveCard([
     heading('Your report was not saved'),
@@ -52,11 +55,7 @@ export async function submitReport(
   reporter: Rec<'people'> | undefined,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCard> {
-  if (!reporter) {
-    return notSavedCard(
-      'We could not match your Teams account to a member of staff in the school directory, so this report could not be recorded. Tell your designated safeguarding lead in person.',
-    );
-  }
+  if (!reporter) return notSavedCard(NOT_IN_DIRECTORY);
   const draft = draftFrom(data);
   try {
     const outcome = await reportIncident(services, reporter, data);

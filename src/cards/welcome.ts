@@ -23,7 +23,7 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
       heading('Social Media Policy Hub'),
       ...(input.name ? [userText(`Hello ${input.name}`, { weight: 'Bolder' })] : []),
       paragraph(
-        `I help you follow ${input.schoolName ? 'your school' : 'the school'}'s social media policy: ask me what it says, report something that happened online, or apply for an official school account.`,
+        `I help you follow ${input.schoolName ? 'your school' : 'the school'}'s social media policy. Tell me about something that happened online, such as a friend request from a pupil, and I will help you report it to your safeguarding lead.`,
       ),
       paragraph(SAFEGUARDING_FIRST, { color: 'Attention', weight: 'Bolder' }),
       paragraph(dslLine(input.dslName), { isSubtle: true }),
@@ -40,17 +40,13 @@ export function helpCard(input: { hubUrl: string; dslName?: string; notUnderstoo
       {
         type: 'FactSet',
         facts: [
+          { title: 'report', value: 'Report something, or just tell me what happened' },
+          { title: 'my reports', value: 'See the status of the reports you have made' },
+          { title: 'hub', value: 'Open the Social Media Policy Hub tab' },
           { title: 'help', value: 'Show this card' },
-          {
-            title: 'hub',
-            value: 'Open the Social Media Policy Hub tab: your training, the policy and your applications',
-          },
         ],
       },
-      paragraph(
-        'Reporting incidents and asking policy questions in this chat are being switched on. Until then, report concerns to your designated safeguarding lead in person.',
-        { isSubtle: true },
-      ),
+      paragraph('Answers to questions about the policy are coming soon.', { isSubtle: true }),
       paragraph(SAFEGUARDING_FIRST, { color: 'Attention', weight: 'Bolder' }),
       paragraph(dslLine(input.dslName), { isSubtle: true }),
     ],

@@ -56,6 +56,20 @@ describe('starting a report in chat', () => {
     });
   });
 
+  test('someone the directory does not know is told at once that a report cannot be recorded here, and who to tell', async () => {
+    const { replies } = await postActivity(
+      t.base,
+      activity({
+        text: 'a pupil sent me a friend request',
+        from: { id: '29:stranger', name: 'Stranger', aadObjectId: randomUUID() },
+      }),
+    );
+    const text = cardText(cardsOf(replies)[0]);
+    expect(text).toMatch(/cannot be recorded here/);
+    expect(text).toMatch(/Tell your designated safeguarding lead in person/);
+    expect(cardInputs(cardsOf(replies)[0])).toEqual({});
+  });
+
   test('"report" on its own opens an empty form', async () => {
     const { replies } = await postActivity(t.base, activity({ text: 'report', from: STAFF }));
     const inputs = cardInputs(cardsOf(replies)[0]);
