@@ -1,11 +1,12 @@
 import type { Principal } from '../auth/principal.ts';
-import { canHandleCase } from '../domain/incidents/access.ts';
-import { routingFor } from '../domain/incidents/routing.ts';
+import { canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { changeStatus } from '../domain/incidents/status.ts';
 import type { RISK_AREAS, RISK_TYPES } from '../domain/records.ts';
 import { hasRole } from '../domain/roles.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
+import { appendEntry, loadCase } from './case-record.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { UnitOfWork } from '../store/store.ts';
@@ -33,15 +34,10 @@ export async function actOnCase(
   action: CaseAction,
 ) {
   const { store } = services;
-  const incident = await store.incidents.get(incidentId);
-  const routing = routingFor(incident ? await store.schools.get(incident.schoolId) : undefined);
+  const { incident, routing } = await loadCase(services, incidentId);
   if (!incident || !canHandleCase(principal.person, incident, routing)) {
-    // Readers who may not handle the case learn only that; everyone else sees no case at all.
-    if (
-      incident &&
-      (hasRole(principal.person, 'SLT', incident.schoolId) || hasRole(principal.person, 'DSL', incident.schoolId)) &&
-      incident.subjectPersonId !== principal.person.id
-    ) {
+    // Those who may read the case learn only that they cannot act on it; everyone else sees no case at all.
+    if (incident && canReadCase(principal.person, incident, routing)) {
       throw forbidden('Only a safeguarding lead can record actions on this case');
     }
     throw notFound('The case');
@@ -51,17 +47,7 @@ export async function actOnCase(
   const at = services.now().toISOString();
   const by = principal.person.id;
   const entry = (uow: UnitOfWork, kind: Rec<'incidentEntries'>['kind'], text: string, data?: Record<string, unknown>) =>
-    uow.append('incidentEntries', {
-      incidentId: incident.id,
-      schoolId: incident.schoolId,
-      byId: by,
-      at,
-      kind,
-      text,
-      data,
-      retentionCategory: incident.retentionCategory,
-      reviewOn: incident.reviewOn,
-    });
+    appendEntry(uow, incident, { byId: by, at, kind, text, data });
   const audit = (uow: UnitOfWork, detail: Record<string, unknown>) =>
     uow.append('audit', {
       at,
@@ -130,13 +116,7 @@ export async function actOnCase(
     write(uow);
     audit(uow, action.kind === 'status' ? { from: incident.status, to: action.to } : {});
     if (closing) {
-      uow.create('outbox', {
-        topic: CLOSED_TOPIC,
-        payload: { incidentId: incident.id, recipientId: incident.reporterId },
-        status: 'pending',
-        attempts: 0,
-        notBefore: at,
-      });
+      queueMessage(uow, CLOSED_TOPIC, { incidentId: incident.id, recipientId: incident.reporterId }, at);
     }
     // Every action bumps the case's version, so a second DSL acting on what they saw is told it changed.
     return uow.update('incidents', incident, changes);

@@ -4,7 +4,9 @@ import { canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { POSSIBLE_CRIME_PROCEDURE } from '../domain/incidents/procedure.ts';
 import { routingFor } from '../domain/incidents/routing.ts';
 import { notFound } from '../http/errors.ts';
+import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
+import { appendEntry, loadCase } from './case-record.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 
@@ -81,8 +83,7 @@ export async function openCase(services: Services, principal: Principal, inciden
 
 async function openCaseOnce(services: Services, principal: Principal, incidentId: string) {
   const { store } = services;
-  const incident = await store.incidents.get(incidentId);
-  const routing = routingFor(incident ? await store.schools.get(incident.schoolId) : undefined);
+  const { incident, routing } = await loadCase(services, incidentId);
   // Not found and not allowed look the same, so ids cannot be probed.
   if (!incident || !canReadCase(principal.person, incident, routing)) throw notFound('The case');
   const at = services.now().toISOString();
@@ -98,24 +99,14 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
       schoolId: incident.schoolId,
     });
     if (!firstRead) return incident;
-    uow.append('incidentEntries', {
-      incidentId: incident.id,
-      schoolId: incident.schoolId,
+    appendEntry(uow, incident, {
       byId: principal.person.id,
       at,
       kind: 'status',
       text: 'Read by a safeguarding lead',
       data: { from: 'new', to: 'read' },
-      retentionCategory: incident.retentionCategory,
-      reviewOn: incident.reviewOn,
     });
-    uow.create('outbox', {
-      topic: READ_RECEIPT_TOPIC,
-      payload: { incidentId: incident.id, recipientId: incident.reporterId },
-      status: 'pending',
-      attempts: 0,
-      notBefore: at,
-    });
+    queueMessage(uow, READ_RECEIPT_TOPIC, { incidentId: incident.id, recipientId: incident.reporterId }, at);
     return uow.update('incidents', incident, { status: 'read', firstReadAt: at });
   });
   if (firstRead) services.outbox.kick();

@@ -1,5 +1,6 @@
 import { DEFAULT_ESCALATION, escalationStage, type EscalationStage } from '../domain/incidents/escalation.ts';
 import { recipientsFor, routingFor } from '../domain/incidents/routing.ts';
+import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import { ALERT_TOPIC } from './report-incident.ts';
@@ -41,13 +42,7 @@ export async function chaseUnread(services: Services): Promise<number> {
       await store.commit((uow) => {
         uow.update('incidents', incident, { escalatedTo: stage as 'deputies' | 'headteacher' });
         for (const recipientId of recipientIds) {
-          uow.create('outbox', {
-            topic: ALERT_TOPIC,
-            payload: { incidentId: incident.id, recipientId, escalation: stage },
-            status: 'pending',
-            attempts: 0,
-            notBefore: at,
-          });
+          queueMessage(uow, ALERT_TOPIC, { incidentId: incident.id, recipientId, escalation: stage }, at);
         }
         uow.append('audit', {
           at,

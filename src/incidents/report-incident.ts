@@ -3,7 +3,9 @@ import { incidentReference, referenceCounterId } from '../domain/incidents/refer
 import { validateReport, type ReportField } from '../domain/incidents/report.ts';
 import { retentionFor } from '../domain/incidents/retention.ts';
 import { recipientsFor, routingFor } from '../domain/incidents/routing.ts';
+import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
+import { appendEntry } from './case-record.ts';
 import { ConflictError, DuplicateError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 
@@ -111,9 +113,7 @@ export async function reportIncident(
           },
           id,
         );
-        uow.append('incidentEntries', {
-          incidentId: id,
-          schoolId,
+        appendEntry(uow, created, {
           byId: reporter.id,
           at,
           kind: 'report',
@@ -127,7 +127,6 @@ export async function reportIncident(
             crimeIndicators: c.crimeIndicators,
             audience: c.audience,
           },
-          ...retention,
         });
         uow.append('audit', {
           at,
@@ -139,13 +138,7 @@ export async function reportIncident(
           detail: { reference: created.reference, recipients: recipientIds.length },
         });
         for (const recipientId of recipientIds) {
-          uow.create('outbox', {
-            topic: ALERT_TOPIC,
-            payload: { incidentId: id, recipientId },
-            status: 'pending',
-            attempts: 0,
-            notBefore: at,
-          });
+          queueMessage(uow, ALERT_TOPIC, { incidentId: id, recipientId }, at);
         }
         return created;
       });

@@ -111,8 +111,8 @@ function validate<K extends KindName>(kind: K, data: unknown): Data<K> {
 }
 
 function hydrate<K extends KindName>(kind: K, row: StoredRow): Rec<K> {
-  const { id, etag, createdAt, updatedAt, ...data } = row;
-  return { ...validate(kind, data), id, etag, createdAt, updatedAt } as Rec<K>;
+  const { id, etag, createdAt, updatedAt } = row;
+  return { ...validate(kind, stripStored(row)), id, etag, createdAt, updatedAt } as Rec<K>;
 }
 
 function toRow(record: Rec<KindName>): StoredRow {
