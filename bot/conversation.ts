@@ -112,7 +112,9 @@ export function createBot(services: Services): Bot {
         }
         // The person's own words go into the form, so nothing they typed is lost (a bare "report" has none).
         const description = intent.kind === 'report' && !intent.type ? undefined : text;
-        await turn.send({ card: newReportForm({ type: intent.type, platform: intent.platform, description }) });
+        await turn.send({
+          card: await newReportForm(services, person!, { type: intent.type, platform: intent.platform, description }),
+        });
       } else if (GREETING.test(text)) {
         await welcome();
       } else if (/^\s*hub\s*$/i.test(text)) {

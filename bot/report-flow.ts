@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { reportConfirmationCard } from '../src/cards/report-confirmation.ts';
-import { reportFormCard, type ReportDraft } from '../src/cards/report-form.ts';
+import { reportFormCard, type Choice, type ReportDraft } from '../src/cards/report-form.ts';
+import { findColleagues } from '../src/people/directory.ts';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
 import type { IncidentType } from '../src/domain/incidents/catalogue.ts';
 import { reportIncident } from '../src/incidents/report-incident.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
 
+/** Keeps the card well under Teams' 28 KB limit even for a large secondary school. */
+const MAX_SUBJECT_CHOICES = 250;
+
 const DRAFT_FIELDS: (keyof ReportDraft)[] = [
   'type',
+  'subject',
   'platform',
   'occurredOn',
   'occurredTime',
@@ -19,8 +24,21 @@ const DRAFT_FIELDS: (keyof ReportDraft)[] = [
   'toldDsl',
 ];
 
-export function newReportForm(prefill: { type?: IncidentType; platform?: string; description?: string }): AdaptiveCard {
-  return reportFormCard({ draftId: randomUUID(), ...prefill });
+/** Everyone the reporter may name as the subject of a concern: active colleagues at their school, not themselves. */
+async function subjectChoices(services: Services, reporter: Rec<'people'>): Promise<Choice[]> {
+  const colleagues = await findColleagues(services.store, reporter.schoolId);
+  return colleagues
+    .filter((p) => p.id !== reporter.id)
+    .slice(0, MAX_SUBJECT_CHOICES)
+    .map((p) => ({ title: `${p.displayName} (${p.jobTitle})`, value: p.id }));
+}
+
+export async function newReportForm(
+  services: Services,
+  reporter: Rec<'people'>,
+  prefill: { type?: IncidentType; platform?: string; description?: string },
+): Promise<AdaptiveCard> {
+  return reportFormCard({ draftId: randomUUID(), ...prefill }, {}, undefined, await subjectChoices(services, reporter));
 }
 
 /** Only the form's own fields, as strings, are carried back into a re-shown form. */
@@ -57,10 +75,12 @@ export async function submitReport(
 ): Promise<AdaptiveCard> {
   if (!reporter) return notSavedCard(NOT_IN_DIRECTORY);
   const draft = draftFrom(data);
+  // A failed lookup must not stop the report itself from being tried.
+  const colleagues = await subjectChoices(services, reporter).catch(() => []);
   try {
     const outcome = await reportIncident(services, reporter, data);
     if (outcome.kind === 'invalid')
-      return reportFormCard(draft, outcome.errors, 'Please check the answers marked below.');
+      return reportFormCard(draft, outcome.errors, 'Please check the answers marked below.', colleagues);
     if (outcome.kind === 'refused')
       return notSavedCard('This form cannot be used. Start a new report by typing "report".');
     return reportConfirmationCard({
@@ -76,6 +96,7 @@ export async function submitReport(
       draft,
       {},
       'Your report has NOT been saved because of a problem on our side. Your answers are still here: try "Send report" again. If a child may be at risk, tell your safeguarding lead now.',
+      colleagues,
     );
   }
 }

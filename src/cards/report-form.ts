@@ -1,13 +1,20 @@
 import { INCIDENT_TYPES, INCIDENT_TYPE_IDS } from '../domain/incidents/catalogue.ts';
+import { NOT_ON_STAFF_LIST } from '../domain/incidents/report.ts';
 import { PLATFORMS } from '../domain/records.ts';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard, type CardElement } from './elements.ts';
 
 export const REPORT_SUBMIT_VERB = 'incident.submit';
+/** A colleague the reporter can name as the subject of a concern. */
+export interface Choice {
+  title: string;
+  value: string;
+}
 
 /** What the form collects; every value is as typed, so a re-shown form loses nothing. */
 export interface ReportDraft {
   draftId: string;
   type?: string;
+  subject?: string;
   platform?: string;
   occurredOn?: string;
   occurredTime?: string;
@@ -54,7 +61,13 @@ function yesNo(id: keyof ReportDraft, label: string, value: string | undefined):
  * The incident report form (Adaptive Card 1.5, Universal Actions). Errors from the server are
  * shown under their fields, and every value the person typed is put back.
  */
-export function reportFormCard(draft: ReportDraft, errors: ReportErrors = {}, banner?: string): AdaptiveCard {
+export function reportFormCard(
+  draft: ReportDraft,
+  errors: ReportErrors = {},
+  banner?: string,
+  /** The reporter's colleagues, for naming the adult a concern is about. */
+  colleagues: Choice[] = [],
+): AdaptiveCard {
   const text = (id: keyof ReportDraft, label: string, placeholder: string, extra: CardElement = {}): CardElement => ({
     type: 'Input.Text',
     id,
@@ -80,6 +93,22 @@ export function reportFormCard(draft: ReportDraft, errors: ReportErrors = {}, ba
         ...(draft.type ? { value: draft.type } : {}),
       },
       ...fieldError(errors, 'type'),
+      {
+        // Static typeahead: server-driven Data.Query search needs Adaptive Cards 1.6.
+        type: 'Input.ChoiceSet',
+        id: 'subject',
+        label: 'Only for a concern about an adult: who is it about?',
+        style: 'filtered',
+        placeholder: 'Start typing their name',
+        choices: [{ title: 'Someone not on the staff list', value: NOT_ON_STAFF_LIST }, ...colleagues],
+        ...(draft.subject ? { value: draft.subject } : {}),
+      },
+      paragraph('The person you name is never shown this report. It goes to the headteacher.', {
+        isSubtle: true,
+        size: 'Small',
+        spacing: 'None',
+      }),
+      ...fieldError(errors, 'subject'),
       {
         type: 'Input.ChoiceSet',
         id: 'platform',

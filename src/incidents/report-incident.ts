@@ -1,6 +1,6 @@
 import { classify } from '../domain/incidents/classification.ts';
 import { incidentReference, referenceCounterId } from '../domain/incidents/reference.ts';
-import { validateReport, type ReportField } from '../domain/incidents/report.ts';
+import { NOT_ON_STAFF_LIST, validateReport, type ReportField } from '../domain/incidents/report.ts';
 import { retentionFor } from '../domain/incidents/retention.ts';
 import { recipientsFor, routingFor } from '../domain/incidents/routing.ts';
 import { queueMessage } from '../notifications/outbox.ts';
@@ -65,13 +65,26 @@ export async function reportIncident(
     store.people.listAll({ where: { schoolId, active: true } }),
     store.schools.get(schoolId),
   ]);
+  let subjectPersonId: string | undefined;
+  if (report.subject && report.subject !== NOT_ON_STAFF_LIST) {
+    // The picker only offers active colleagues at the reporter's school; anything else was crafted or is stale.
+    if (report.subject === reporter.id) {
+      return {
+        kind: 'invalid',
+        errors: { subject: 'You are already recorded as the reporter. Describe your own part in the description.' },
+      };
+    }
+    if (!colleagues.some((p) => p.id === report.subject))
+      return { kind: 'invalid', errors: { subject: 'Choose a name from the list' } };
+    subjectPersonId = report.subject;
+  }
   const routing = routingFor(school);
-  let routed = recipientsFor({ audience: c.audience, schoolId }, colleagues, routing);
+  let routed = recipientsFor({ audience: c.audience, schoolId, subjectPersonId }, colleagues, routing);
   if (!routed.ok) {
     // A report must never go nowhere: fall back to the safeguarding lead, then to SLT.
     log.warn({ schoolId, audience: c.audience, problem: routed.problem }, 'incident routing fell back');
-    routed = recipientsFor({ audience: 'safeguarding', schoolId }, colleagues, routing);
-    if (!routed.ok) routed = recipientsFor({ audience: 'reputation', schoolId }, colleagues, routing);
+    routed = recipientsFor({ audience: 'safeguarding', schoolId, subjectPersonId }, colleagues, routing);
+    if (!routed.ok) routed = recipientsFor({ audience: 'reputation', schoolId, subjectPersonId }, colleagues, routing);
   }
   const recipientIds = routed.ok ? routed.recipientIds : [];
   const retention = retentionFor({
@@ -109,6 +122,7 @@ export async function reportIncident(
             safeguarding: c.safeguarding,
             status: 'new',
             audience: c.audience,
+            subjectPersonId,
             ...retention,
           },
           id,
@@ -126,6 +140,7 @@ export async function reportIncident(
             toldDsl: report.toldDsl,
             crimeIndicators: c.crimeIndicators,
             audience: c.audience,
+            subjectNotOnStaffList: report.subject === NOT_ON_STAFF_LIST || undefined,
           },
         });
         uow.append('audit', {

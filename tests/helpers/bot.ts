@@ -69,29 +69,36 @@ export interface InvokeCardResponse {
   value: Record<string, unknown> & { body?: unknown[] };
 }
 
-/** Sends an Action.Execute invoke, as Teams does when a card button is pressed, and returns the card it answers with. */
-export async function executeAction(
+/** Sends an invoke activity, as Teams does, and returns the HTTP status and the invoke response body. */
+export async function invoke<T>(
   base: string,
-  verb: string,
-  data: Record<string, unknown>,
+  name: string,
+  value: Record<string, unknown>,
   overrides: Record<string, unknown> = {},
-): Promise<{ status: number; body: InvokeCardResponse }> {
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(
-      activity({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        deliveryMode: undefined,
-        replyToId: 'card-message-1',
-        value: { action: { type: 'Action.Execute', verb, data } },
-        ...overrides,
-      }),
+      activity({ type: 'invoke', name, deliveryMode: undefined, replyToId: 'card-message-1', value, ...overrides }),
     ),
   });
-  return { status: res.status, body: (await res.json()) as InvokeCardResponse };
+  return { status: res.status, body: (await res.json()) as T };
 }
+
+/** Sends an Action.Execute invoke, as Teams does when a card button is pressed, and returns the card it answers with. */
+export const executeAction = (
+  base: string,
+  verb: string,
+  data: Record<string, unknown>,
+  overrides: Record<string, unknown> = {},
+) =>
+  invoke<InvokeCardResponse>(
+    base,
+    'adaptiveCard/action',
+    { action: { type: 'Action.Execute', verb, data } },
+    overrides,
+  );
 
 /** The inputs of a card by id, with their current values, as a person would see them filled in. */
 export function cardInputs(card: unknown): Record<string, { value?: unknown; type: string }> {

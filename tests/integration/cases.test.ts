@@ -108,30 +108,50 @@ describe('who cannot read a case', () => {
     },
   );
 
-  test('a concern about an adult is read by the headteacher, never by its subject, even a senior leader', async () => {
-    const store = t.app.services.store;
-    const concern = await store.incidents.create({
-      reference: 'INC-2026-9001',
-      schoolId: 'school-oakfield',
-      reporterId: DEMO_PERSONAS.Staff,
+  test('a concern about an adult, reported through the form, is read by the headteacher and never by its subject, even a senior leader', async () => {
+    const form = {
+      ...friendRequestForm(),
       type: 'adult-conduct',
       platform: 'WhatsApp',
-      immediateRisk: false,
-      urgent: false,
-      riskArea: 'conduct',
-      riskType: 'values',
-      possibleCrime: false,
-      safeguarding: true,
-      status: 'new',
+      subject: DEMO_PERSONAS.SLT,
+      people: 'Priya Whitlock (deputy headteacher)',
+      description: 'A deputy head messaged a Year 6 pupil privately on WhatsApp.',
+    };
+    const { body } = await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+    expect(cardText(body.value)).toMatch(/INC-\d{4}-\d{4}/);
+    const id = `incident-${form.draftId}`;
+    expect(await t.app.services.store.incidents.require(id)).toMatchObject({
       audience: 'adult-conduct',
       subjectPersonId: DEMO_PERSONAS.SLT,
     });
-    expect((await t.get(`/api/v1/cases/${concern.id}`, tokens[DEMO_PERSONAS.SLT])).status).toBe(404);
-    expect((await t.get(`/api/v1/cases/${concern.id}`, tokens[DEMO_PERSONAS.DSL])).status).toBe(404);
+    const alerts = (await t.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
+      (o) => o.payload.incidentId === id,
+    );
+    expect(alerts.map((a) => a.payload.recipientId)).toEqual(['person-oak-head']);
+    expect((await t.get(`/api/v1/cases/${id}`, tokens[DEMO_PERSONAS.SLT])).status).toBe(404);
+    expect((await t.get(`/api/v1/cases/${id}`, tokens[DEMO_PERSONAS.DSL])).status).toBe(404);
     const list = await json<{ items: { id: string }[] }>(await t.get('/api/v1/cases', tokens[DEMO_PERSONAS.SLT]));
-    expect(list.items.map((i) => i.id)).not.toContain(concern.id);
-    const head = await t.get(`/api/v1/cases/${concern.id}`, tokens['person-oak-head']);
+    expect(list.items.map((i) => i.id)).not.toContain(id);
+    const head = await t.get(`/api/v1/cases/${id}`, tokens['person-oak-head']);
     expect(head.status).toBe(200);
+  });
+
+  test('a concern about the headteacher goes to the chair of governors, and the headteacher cannot read it', async () => {
+    const form = {
+      ...friendRequestForm(),
+      type: 'adult-conduct',
+      subject: 'person-oak-head',
+      people: 'Harriet Osei (headteacher)',
+      description: 'The head posted a photo of pupils on her personal Instagram.',
+    };
+    const { body } = await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+    expect(cardText(body.value)).toMatch(/Report saved/);
+    const id = `incident-${form.draftId}`;
+    const alerts = (await t.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
+      (o) => o.payload.incidentId === id,
+    );
+    expect(alerts.map((a) => a.payload.recipientId)).toEqual(['person-oak-chair']);
+    expect((await t.get(`/api/v1/cases/${id}`, tokens['person-oak-head'])).status).toBe(404);
   });
 
   test('filters are validated: an unknown status is a 400 naming the parameter', async () => {

@@ -78,6 +78,56 @@ describe('starting a report in chat', () => {
   });
 });
 
+describe('naming the adult a concern is about', () => {
+  test('the form offers the reporter’s own colleagues by name, never the reporter or anyone at another school', async () => {
+    const { replies } = await postActivity(
+      t.base,
+      activity({ text: 'I am worried about a colleague messaging pupils', from: STAFF }),
+    );
+    const card = cardsOf(replies)[0]!;
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const picker = (card.body as Record<string, unknown>[]).find((e) => e.id === 'subject') as {
+      style: string;
+      choices: { title: string; value: string }[];
+    };
+    expect(picker.style).toBe('filtered');
+    expect(picker.choices).toContainEqual({ title: 'Harriet Osei (Headteacher)', value: 'person-oak-head' });
+    expect(picker.choices).toContainEqual({ title: 'Someone not on the staff list', value: 'not-on-staff-list' });
+    const values = picker.choices.map((c) => c.value);
+    expect(values).not.toContain(DEMO_PERSONAS.Staff);
+    expect(values).not.toContain('person-river-head');
+  });
+
+  test('a concern about an adult needs a name, and the re-shown form keeps everything typed', async () => {
+    const data = { ...friendRequest(), type: 'adult-conduct', description: 'A teaching assistant messages pupils.' };
+    const { body } = await submit(data);
+    expect(adaptiveCardProblems(body.value)).toEqual([]);
+    expect(cardText(body.value)).toMatch(/Choose who this concern is about/);
+    expect(cardInputs(body.value).description?.value).toBe('A teaching assistant messages pupils.');
+    expect(await t.app.services.store.incidents.get(`incident-${data.draftId}`)).toBeUndefined();
+  });
+
+  test('a crafted name from another school is refused on the card, and a picked colleague stays picked when the form is re-shown', async () => {
+    const crafted = { ...friendRequest(), type: 'adult-conduct', subject: 'person-river-head' };
+    expect(cardText((await submit(crafted)).body.value)).toMatch(/Choose a name from the list/);
+    const picked = { ...friendRequest(), type: 'adult-conduct', subject: 'person-oak-deputy-dsl', people: 'R' };
+    const { body } = await submit(picked);
+    expect(cardInputs(body.value).subject?.value).toBe('person-oak-deputy-dsl');
+    expect(cardText(body.value)).toContain('Rowan Achebe (Deputy DSL)');
+  });
+
+  test('someone not on the staff list can be the subject; the concern still reaches the headteacher', async () => {
+    const data = { ...friendRequest(), type: 'adult-conduct', subject: 'not-on-staff-list' };
+    await submit(data);
+    const incident = await t.app.services.store.incidents.require(`incident-${data.draftId}`);
+    expect(incident.subjectPersonId).toBeUndefined();
+    const alerts = (await t.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
+      (o) => o.payload.incidentId === incident.id,
+    );
+    expect(alerts.map((a) => a.payload.recipientId)).toEqual(['person-oak-head']);
+  });
+});
+
 describe('sending a report', () => {
   test('a valid report is saved before it is confirmed, with a reference, advice, and alerts queued for the DSLs', async () => {
     const data = friendRequest();

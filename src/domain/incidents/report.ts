@@ -17,10 +17,23 @@ export interface ReportInput {
   actionsTaken: string;
   immediateRisk: boolean;
   toldDsl: boolean;
+  /** Who a concern about an adult is about: a person id, or NOT_ON_STAFF_LIST. */
+  subject?: string;
 }
 
+/** The picker's choice for an adult who is not in the staff directory (a visiting coach, say). */
+export const NOT_ON_STAFF_LIST = 'not-on-staff-list';
+
 export type ReportField =
-  'type' | 'platform' | 'occurredOn' | 'people' | 'description' | 'actionsTaken' | 'immediateRisk' | 'toldDsl';
+  | 'type'
+  | 'subject'
+  | 'platform'
+  | 'occurredOn'
+  | 'people'
+  | 'description'
+  | 'actionsTaken'
+  | 'immediateRisk'
+  | 'toldDsl';
 export type ReportValidation =
   { ok: true; report: ReportInput } | { ok: false; errors: Partial<Record<ReportField, string>> };
 
@@ -85,6 +98,7 @@ const schema = z.object({
   actionsTaken: z.string().trim().max(4000, { message: 'Keep this under 4,000 characters' }).default(''),
   immediateRisk: yesNo,
   toldDsl: yesNo,
+  subject: z.string().max(128).optional(),
 });
 
 /** Validates the submitted form. `now` bounds the date: a report cannot be about the future. */
@@ -101,6 +115,12 @@ export function validateReport(submitted: Record<string, unknown>, now: Date): R
     return { ok: false, errors };
   }
   const v = result.data;
+  if (v.type === 'adult-conduct' && !v.subject) {
+    return {
+      ok: false,
+      errors: { subject: 'Choose who this concern is about, or "Someone not on the staff list"' },
+    };
+  }
   let occurredAt: string | undefined;
   if (v.occurredOn) {
     // Times are UK wall-clock. occurredAt is an approximation in UTC for ordering; what the reporter
@@ -123,6 +143,7 @@ export function validateReport(submitted: Record<string, unknown>, now: Date): R
       actionsTaken: v.actionsTaken,
       immediateRisk: v.immediateRisk === 'yes',
       toldDsl: v.toldDsl === 'yes',
+      subject: v.subject,
     },
   };
 }

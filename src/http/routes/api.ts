@@ -8,6 +8,7 @@ import { registerCaseRoutes } from './cases.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
+import { findColleagues } from '../../people/directory.ts';
 
 const schoolQuery = z.object({ schoolId: z.string().min(1).max(128).optional() }).strict();
 
@@ -54,13 +55,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
       },
       async ({ principal, query }) => {
         const schoolId = schoolFor(principal, query.schoolId);
-        const people = await store.people.listAll({ where: { schoolId, active: true } });
-        const needle = query.search?.toLocaleLowerCase('en-GB');
-        const matches = people
-          .filter((p) => !needle || p.displayName.toLocaleLowerCase('en-GB').includes(needle))
-          .sort(
-            (a, b) => a.surname.localeCompare(b.surname, 'en-GB') || a.givenName.localeCompare(b.givenName, 'en-GB'),
-          );
+        const matches = await findColleagues(store, schoolId, query.search);
         return { items: matches.slice(0, query.limit).map(personSummary), total: matches.length };
       },
     ),
