@@ -15,6 +15,7 @@ export interface IncomingActivity {
   /** channelData.tenant.id: the tenant the activity came from. */
   tenantId?: string;
   membersAdded?: { id: string }[];
+  attachments?: { contentType: string; contentUrl?: string; name?: string; content?: unknown }[];
 }
 
 export interface Reply {
@@ -27,6 +28,8 @@ export interface BotTurn {
   send(reply: Reply): Promise<void>;
   /** Answers an Action.Execute invoke with a card that replaces the one the person acted on. */
   respondWithCard(card: AdaptiveCard): Promise<void>;
+  /** Fetches a file the channel holds for the bot (a pasted image), with the bot's own credentials. */
+  fetchWithBotToken(url: string, init: RequestInit): Promise<Response>;
   /** The SDK's conversation reference, kept opaque so it can be stored for proactive messages. */
   conversationReference(): Record<string, unknown>;
 }

@@ -31,6 +31,12 @@ function toIncoming(activity: Activity): IncomingActivity {
     conversation: { id: activity.conversation?.id ?? '', conversationType: activity.conversation?.conversationType },
     tenantId: channelData.tenant?.id ?? activity.conversation?.tenantId,
     membersAdded: activity.membersAdded?.map((m) => ({ id: m.id })),
+    attachments: activity.attachments?.map((a) => ({
+      contentType: String(a.contentType ?? ''),
+      contentUrl: a.contentUrl,
+      name: a.name,
+      content: a.content as unknown,
+    })),
   };
 }
 
@@ -42,7 +48,15 @@ function toOutgoing(reply: Reply): Partial<Activity> {
   };
 }
 
-function toTurn(context: TurnContext): BotTurn {
+/** The connector's credentials, when the bot has an app id; in local runs there are none. */
+async function botToken(context: TurnContext): Promise<string | undefined> {
+  const adapter = context.adapter as CloudAdapter;
+  const client = context.turnState.get(adapter.ConnectorClientKey) as
+    { credentials?: { getToken?: () => Promise<string> } } | undefined;
+  return client?.credentials?.getToken ? await client.credentials.getToken() : undefined;
+}
+
+function toTurn(context: TurnContext, botAppId: string | undefined): BotTurn {
   return {
     activity: toIncoming(context.activity),
     async send(reply) {
@@ -53,6 +67,12 @@ function toTurn(context: TurnContext): BotTurn {
         type: 'invokeResponse',
         value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
       });
+    },
+    async fetchWithBotToken(url, init) {
+      const token = botAppId ? await botToken(context) : undefined;
+      const headers = new Headers(init.headers);
+      if (token) headers.set('authorization', `Bearer ${token}`);
+      return fetch(url, { ...init, headers });
     },
     conversationReference: () =>
       TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
@@ -77,7 +97,7 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
   return {
     endpoint: (req, res) =>
       adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) =>
-        bot.onTurn(toTurn(context)),
+        bot.onTurn(toTurn(context, config.bot.appId)),
       ),
     messenger: {
       async sendCard(reference, card) {

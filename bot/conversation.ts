@@ -10,6 +10,9 @@ import { hasRole } from '../src/domain/roles.ts';
 import type { Rec } from '../src/store/kinds.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn } from './activity.ts';
+import { evidenceReceiptCard } from '../src/cards/evidence-receipt.ts';
+import { attachEvidence } from '../src/incidents/evidence.ts';
+import { downloadFiles, filesIn } from './evidence-download.ts';
 import { NOT_IN_DIRECTORY, newReportForm, notSavedCard, submitReport } from './report-flow.ts';
 
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
@@ -93,6 +96,18 @@ export function createBot(services: Services): Bot {
         return;
       }
       if (activity.type !== 'message') return;
+
+      if (personal && filesIn(activity).length > 0) {
+        if (!person) {
+          await turn.send({ card: notSavedCard(NOT_IN_DIRECTORY) });
+          return;
+        }
+        // Any words sent with the files are kept as their caption.
+        const { files, refused } = await downloadFiles(turn, config.evidence);
+        const outcome = await attachEvidence(services, person, files, refused, (activity.text ?? '').trim());
+        await turn.send({ card: evidenceReceiptCard(outcome) });
+        return;
+      }
 
       const text = (activity.text ?? '').trim();
       const intent = recogniseIntent(text);

@@ -1,6 +1,7 @@
 import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
 import { adaptiveCard, factSet, heading, paragraph, sendText, type AdaptiveCard } from './elements.ts';
 import { IMMEDIATE_ACTION } from './report-form.ts';
+import { EVIDENCE_WINDOW_HOURS } from '../incidents/evidence.ts';
 
 export interface ConfirmationInput {
   reference: string;
@@ -36,6 +37,10 @@ export function reportConfirmationCard(input: ConfirmationInput): AdaptiveCard {
       ]),
       paragraph('What to do now', { weight: 'Bolder', spacing: 'Medium' }),
       ...advice.map((line) => paragraph(`- ${line}`, { spacing: 'Small' })),
+      paragraph(
+        `Screenshots: send them in this chat within ${EVIDENCE_WINDOW_HOURS} hours and they are added to ${input.reference}.`,
+        { spacing: 'Medium' },
+      ),
       paragraph('You will get a message here when a safeguarding lead has read your report, and when it is closed.', {
         isSubtle: true,
       }),

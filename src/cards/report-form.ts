@@ -30,7 +30,7 @@ export type ReportErrors = Partial<Record<keyof ReportDraft, string>>;
 export const IMMEDIATE_ACTION =
   'If a child is in immediate danger, contact your designated safeguarding lead now, in person or by phone. If a life is at risk, call 999 first.';
 
-const IMAGES_WARNING =
+export const IMAGES_WARNING =
   'Never screenshot, save, copy or forward images that may be indecent images of a child, even to report them. Describe what you saw instead, and tell the DSL.';
 
 const NAMES_HELP =

@@ -44,6 +44,9 @@ const schema = z.object({
   SHAREPOINT_SITE_ID: optionalText,
   DEV_SIGN_IN: flag.optional(),
   SEED_DEMO_DATA: flag.optional(),
+  EVIDENCE_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, { message: 'expected comma-separated host names such as sharepoint.com' }),
   MAX_BODY_BYTES: z.coerce
     .number({ message: 'expected a number of bytes' })
     .int()
@@ -59,6 +62,8 @@ const DEFAULTS: Record<string, string> = {
   STORE: 'sqlite',
   SQLITE_PATH: './data/app.db',
   MAX_BODY_BYTES: String(1024 * 1024),
+  // Where Teams puts files sent to a bot: OneDrive/SharePoint download links and the bot connector.
+  EVIDENCE_HOSTS: 'sharepoint.com,sharepoint.us,smba.trafficmanager.net,botframework.com',
 };
 
 /** Settings whose presence means "this is a real tenant", which rules out the dev sign-in. */
@@ -80,6 +85,11 @@ export interface Config {
   devSignIn: boolean;
   seedDemoData: boolean;
   maxBodyBytes: number;
+  /**
+   * Hosts (and their subdomains) the bot may download attachments from, over HTTPS. Embedded mode
+   * also allows loopback, where the Agents Playground and the tests serve files.
+   */
+  evidence: { hosts: string[]; allowLoopback: boolean };
 }
 
 export function isLoopback(host: string): boolean {
@@ -167,5 +177,6 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
     devSignIn,
     seedDemoData: env.SEED_DEMO_DATA ?? mode === 'embedded',
     maxBodyBytes: env.MAX_BODY_BYTES,
+    evidence: { hosts: env.EVIDENCE_HOSTS.toLowerCase().split(','), allowLoopback: mode === 'embedded' },
   };
 }

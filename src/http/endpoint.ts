@@ -38,6 +38,29 @@ export interface Input<P, Q, B> extends PublicInput<P, Q, B> {
 
 type Handler<I> = (input: I) => Promise<unknown>;
 
+/** A handler returns this to send a file instead of JSON; it is always a download, never rendered inline. */
+export class FileResult {
+  readonly name: string;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+  constructor(name: string, contentType: string, bytes: Uint8Array) {
+    this.name = name;
+    this.contentType = contentType;
+    this.bytes = bytes;
+  }
+}
+
+function sendFile(res: Response, file: FileResult): void {
+  const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.header('Content-Type', file.contentType);
+  res.header(
+    'Content-Disposition',
+    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+  );
+  res.header('Cache-Control', 'no-store, private');
+  res.sendRaw(200, Buffer.from(file.bytes));
+}
+
 /** Validates params, query and body against their schemas, runs the handler, sends JSON or a uniform error. */
 function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I>(
   services: Services,
@@ -62,6 +85,7 @@ function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I
         res,
       } as PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>;
       const result = await handler(await resolve(req, input));
+      if (result instanceof FileResult) return sendFile(res, result);
       res.header('Cache-Control', 'no-store');
       res.send(200, result);
     };

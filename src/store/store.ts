@@ -9,7 +9,7 @@ import {
   type MutableKind,
   type Rec,
 } from './kinds.ts';
-import { NotFoundError, StoreValidationError } from './errors.ts';
+import { NotFoundError, StoreError, StoreValidationError } from './errors.ts';
 
 export type Scalar = string | number | boolean;
 /** Equality, membership, or a closed range; every adapter can express these on an indexed column. */
@@ -20,7 +20,7 @@ export interface ListOptions<K extends KindName> {
   where?: Where<K>;
   orderBy?: IndexedField<K> | 'createdAt';
   descending?: boolean;
-  /** Page size; adapters clamp it to what they support. */
+  /** Page size; adapters clamp it to what they support. Ties in the order keep the order of writing. */
   limit?: number;
   /** Opaque token from a previous page. */
   cursor?: string;
@@ -38,6 +38,15 @@ export type PlannedWrite =
   | { op: 'create'; kind: KindName; row: StoredRow }
   | { op: 'update'; kind: KindName; row: StoredRow; expectedEtag: string };
 
+/** File content kept with a record, such as a screenshot attached to a report. */
+export interface StoredFile {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** Evidence is screenshots and documents, not video; larger files are refused before they are read in full. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
 export const MAX_PAGE_SIZE = 5000;
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -54,6 +63,9 @@ export interface StoreAdapter {
    * on create raises DuplicateError. Returns the rows as stored, with their new etags.
    */
   apply(writes: PlannedWrite[]): Promise<StoredRow[]>;
+  /** Files are write-once: an existing id raises DuplicateError. */
+  putFile(id: string, file: StoredFile): Promise<void>;
+  getFile(id: string): Promise<StoredFile | undefined>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -90,6 +102,11 @@ export type Store = { readonly [K in MutableKind]: MutableCollection<K> } & {
   readonly adapterName: StoreAdapter['name'];
   /** Runs `build` to plan writes, then applies them all or none. */
   commit<T>(build: (uow: UnitOfWork) => T): Promise<T>;
+  /** Write-once file content. Callers check who may read a file before calling get. */
+  readonly files: {
+    put(file: StoredFile, id?: string): Promise<string>;
+    get(id: string): Promise<StoredFile | undefined>;
+  };
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -202,9 +219,19 @@ export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): 
   }
 
   return {
-    ...(collections as Omit<Store, 'adapterName' | 'commit' | 'ping' | 'close'>),
+    ...(collections as Omit<Store, 'adapterName' | 'commit' | 'files' | 'ping' | 'close'>),
     adapterName: adapter.name,
     commit,
+    files: {
+      async put(file, id = `file-${newId()}`) {
+        if (file.bytes.byteLength === 0) throw new StoreError('a file must not be empty');
+        if (file.bytes.byteLength > MAX_FILE_BYTES) throw new StoreError('a file must be 10 MB or smaller');
+        if (!/^[\w.+-]+\/[\w.+-]+$/.test(file.contentType)) throw new StoreError('a file needs a valid content type');
+        await adapter.putFile(id, file);
+        return id;
+      },
+      get: (id) => adapter.getFile(id),
+    },
     ping: () => adapter.ping(),
     close: () => adapter.close(),
   } as Store;

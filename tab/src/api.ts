@@ -18,8 +18,8 @@ export const session = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function request(path: string, init: { method?: string; body?: unknown; accept: string }): Promise<Response> {
+  const headers: Record<string, string> = { Accept: init.accept };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -28,15 +28,25 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  const payload = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
   if (!response.ok) {
+    const payload = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
     throw new ApiProblem(
       response.status,
       payload.error?.code ?? 'error',
       payload.error?.message ?? response.statusText,
     );
   }
-  return payload as T;
+  return response;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await request(path, { ...init, accept: 'application/json' });
+  return (await response.json()) as T;
+}
+
+/** A file the API sends as a download, such as evidence attached to a case. */
+export async function apiFile(path: string): Promise<Blob> {
+  return (await request(path, { accept: '*/*' })).blob();
 }
 
 export interface Me {

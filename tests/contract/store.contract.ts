@@ -154,6 +154,17 @@ export function describeStoreContract(name: string, target: ContractTarget): voi
       expect(seen).toEqual([...seen].sort().reverse());
     });
 
+    test('records written together with the same timestamp list in the order they were written', async () => {
+      const at = '2026-11-20T10:00:00.000Z';
+      const entries = ['first', 'second', 'third', 'fourth'];
+      await store.commit((uow) => {
+        for (const text of entries)
+          uow.append('incidentEntries', { incidentId: 'i-1', schoolId: 's', byId: 'p', at, kind: 'action', text });
+      });
+      const listed = await store.incidentEntries.listAll({ where: { incidentId: 'i-1' }, orderBy: 'at' });
+      expect(listed.map((e) => e.text)).toEqual(entries);
+    });
+
     test('quotes and query syntax in values are data, not query', async () => {
       const tricky = "O'Brien') or (1 eq 1";
       await store.people.create(person(1, { department: tricky }));
@@ -196,6 +207,25 @@ export function describeStoreContract(name: string, target: ContractTarget): voi
       expect('update' in store.incidentEntries).toBe(false);
       expect('update' in store.acknowledgements).toBe(false);
       expect((await store.audit.listAll({ where: { targetId: 'case-1' } }))[0]).toEqual(entry);
+    });
+
+    test('a file is kept byte for byte, cannot be overwritten, and a missing one is undefined', async () => {
+      const bytes = new Uint8Array(256 * 1024).map((_, i) => (i * 7) % 256);
+      const id = await store.files.put({ contentType: 'image/png', bytes });
+      expect(await store.files.get(id)).toEqual({ contentType: 'image/png', bytes });
+      await expect(store.files.put({ contentType: 'image/png', bytes: new Uint8Array([1]) }, id)).rejects.toThrow(
+        DuplicateError,
+      );
+      expect((await store.files.get(id))?.bytes).toEqual(bytes);
+      expect(await store.files.get('file-missing')).toBeUndefined();
+    });
+
+    test('empty, oversized and untyped files are refused before anything is written', async () => {
+      await expect(store.files.put({ contentType: 'image/png', bytes: new Uint8Array() })).rejects.toThrow(/empty/);
+      await expect(
+        store.files.put({ contentType: 'image/png', bytes: new Uint8Array(10 * 1024 * 1024 + 1) }),
+      ).rejects.toThrow(/10 MB/);
+      await expect(store.files.put({ contentType: '', bytes: new Uint8Array([1]) })).rejects.toThrow(StoreError);
     });
 
     test('every record kind round-trips through the store', async () => {

@@ -4,10 +4,12 @@ import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { ROOT } from '../helpers/app.ts';
 import { appWithBrowser } from '../helpers/browser-app.ts';
-import { cardText, executeAction } from '../helpers/bot.ts';
+import { activity, cardText, executeAction, postActivity } from '../helpers/bot.ts';
+import { ONE_PIXEL_PNG, startFileServer } from '../helpers/file-server.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
 const env = appWithBrowser();
+const JORDAN = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
 
 async function signedIn(name: string): Promise<Page> {
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -19,9 +21,7 @@ async function signedIn(name: string): Promise<Page> {
 
 test('a DSL records an assessment, moves the case on and closes it; the reporter sees it closed', async () => {
   const form = friendRequestForm();
-  const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, form, {
-    from: { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff },
-  });
+  const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, form, { from: JORDAN });
   const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
 
   const dsl = await signedIn('Morgan Hale');
@@ -54,4 +54,32 @@ test('a DSL records an assessment, moves the case on and closes it; the reporter
   await row.getByText('Closed').waitFor();
   expect(await reporter.getByText('Pupil and parents spoken to').count()).toBe(0);
   await reporter.close();
+}, 60_000);
+
+test('a screenshot the reporter sent in chat is shown to the DSL on the case, only when they open it', async () => {
+  const files = await startFileServer({ '/request.png': ONE_PIXEL_PNG });
+  try {
+    const form = friendRequestForm();
+    await executeAction(env.app.base, REPORT_SUBMIT_VERB, form, { from: JORDAN });
+    const attachment = {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      name: 'request.png',
+      content: { downloadUrl: `${files.base}/request.png` },
+    };
+    await postActivity(env.app.base, activity({ from: JORDAN, attachments: [attachment] }));
+
+    const dsl = await signedIn('Morgan Hale');
+    await dsl.goto(`${env.app.base}/tab/#/cases/incident-${form.draftId}`);
+    const chronology = dsl.getByRole('list', { name: 'Chronology' });
+    await chronology.getByText('request.png (1 kB)').waitFor();
+    expect(await dsl.getByRole('img', { name: 'Evidence: request.png' }).count()).toBe(0);
+    await chronology.getByRole('button', { name: 'Open request.png' }).click();
+    const image = dsl.getByRole('img', { name: 'Evidence: request.png' });
+    await image.waitFor();
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    await chronology.getByRole('link', { name: 'Save a copy of request.png' }).waitFor();
+    await dsl.close();
+  } finally {
+    await files.stop();
+  }
 }, 60_000);

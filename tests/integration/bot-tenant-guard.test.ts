@@ -55,6 +55,7 @@ function turn(tenantId: string | undefined, text = 'hello'): BotTurn & { sent: R
     respondWithCard: async (card) => {
       sent.push({ card });
     },
+    fetchWithBotToken: (url, init) => fetch(url, init),
     conversationReference: () => ({ conversation: { id: 'a:conv' } }),
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from '../../src/store/sqlite/node-sqlite.ts';
 import { KINDS, KIND_NAMES } from '../../src/store/kinds.ts';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteAdapter } from '../../src/store/sqlite/sqlite-store.ts';
 import { createStore } from '../../src/store/store.ts';
 import { describeStoreContract } from '../contract/store.contract.ts';
@@ -38,7 +39,20 @@ describe('SQLite adapter specifics', () => {
     expect(await second.trusts.get(trust.id)).toEqual(trust);
     await second.close();
     const db = new DatabaseSync(path);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length });
+    db.close();
+  });
+
+  test('the database itself refuses to change or delete evidence files', async () => {
+    const path = freshPath();
+    const store = createStore(openSqliteAdapter({ path }));
+    const id = await store.files.put({ contentType: 'image/png', bytes: new Uint8Array([1, 2, 3]) });
+    await store.close();
+    const db = new DatabaseSync(path);
+    expect(() => db.prepare('UPDATE files SET bytes = ? WHERE id = ?').run(new Uint8Array([9]), id)).toThrow(
+      /write-once/,
+    );
+    expect(() => db.prepare('DELETE FROM files').run()).toThrow(/write-once/);
     db.close();
   });
 

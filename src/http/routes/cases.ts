@@ -4,7 +4,8 @@ import { INCIDENT_STATUSES, RISK_AREAS, RISK_TYPES } from '../../domain/records.
 import { AGENCIES, actOnCase } from '../../incidents/case-actions.ts';
 import { listCases, myReports, openCase } from '../../incidents/cases.ts';
 import type { Services } from '../../services.ts';
-import { endpoint } from '../endpoint.ts';
+import { endpoint, FileResult } from '../endpoint.ts';
+import { openEvidence } from '../../incidents/evidence.ts';
 
 const list = <T extends [string, ...string[]]>(values: T) =>
   z
@@ -75,6 +76,18 @@ export function registerCaseRoutes(server: Server, services: Services): void {
         }),
       },
       async ({ principal, params, body }) => actOnCase(services, principal, params.id, body.etag, body.action),
+    ),
+  );
+
+  server.get(
+    '/api/v1/cases/:id/files/:fileId',
+    endpoint(
+      services,
+      { params: z.object({ id: z.string().min(1).max(200), fileId: z.string().min(1).max(200) }) },
+      async ({ principal, params }) => {
+        const { name, file } = await openEvidence(services, principal, params.id, params.fileId);
+        return new FileResult(name, file.contentType, file.bytes);
+      },
     ),
   );
 

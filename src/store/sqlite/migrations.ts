@@ -73,6 +73,24 @@ export const MIGRATIONS: Migration[] = [
       for (const [table, indexed, appendOnly] of kinds) createKindTable(db, table, indexed, appendOnly);
     },
   },
+  {
+    version: 2,
+    name: 'write-once files',
+    up(db) {
+      db.exec(`CREATE TABLE files (
+        id TEXT PRIMARY KEY NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        bytes BLOB NOT NULL
+      ) STRICT`);
+      // Evidence must be what was sent: no code path may change or remove it.
+      for (const op of ['UPDATE', 'DELETE']) {
+        db.exec(`CREATE TRIGGER files_no_${op.toLowerCase()} BEFORE ${op} ON files
+          BEGIN SELECT RAISE(ABORT, 'files are write-once'); END`);
+      }
+    },
+  },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */

@@ -156,11 +156,12 @@ export function openSqliteAdapter({ path }: SqliteAdapterOptions): StoreAdapter 
       const orderField = (options.orderBy as string | undefined) ?? 'createdAt';
       checkIndexed(kind, orderField);
       const dir = options.descending ? 'DESC' : 'ASC';
+      // Ties keep the order records were written in (rowid), as SharePoint's item ids do.
       const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
       const offset = decodeCursor(options.cursor);
       const rows = db
         .prepare(
-          `SELECT * FROM ${quoteIdent(kind)} ${sql} ORDER BY ${fieldExpr(orderField)} ${dir}, id ${dir} LIMIT ? OFFSET ?`,
+          `SELECT * FROM ${quoteIdent(kind)} ${sql} ORDER BY ${fieldExpr(orderField)} ${dir}, rowid ${dir} LIMIT ? OFFSET ?`,
         )
         .all(...params, limit + 1, offset) as unknown as RawRow[];
       const more = rows.length > limit;
@@ -179,6 +180,25 @@ export function openSqliteAdapter({ path }: SqliteAdapterOptions): StoreAdapter 
         db.exec('ROLLBACK');
         throw err;
       }
+    },
+    async putFile(id, file) {
+      try {
+        db.prepare('INSERT INTO files (id, content_type, size, created_at, bytes) VALUES (?, ?, ?, ?, ?)').run(
+          id,
+          file.contentType,
+          file.bytes.byteLength,
+          new Date().toISOString(),
+          file.bytes,
+        );
+      } catch (err) {
+        if (String((err as Error).message).includes('UNIQUE constraint failed')) throw new DuplicateError('files', id);
+        throw err;
+      }
+    },
+    async getFile(id) {
+      const row = db.prepare('SELECT content_type, bytes FROM files WHERE id = ?').get(id) as
+        { content_type: string; bytes: Uint8Array } | undefined;
+      return row ? { contentType: row.content_type, bytes: new Uint8Array(row.bytes) } : undefined;
     },
     async ping() {
       db.prepare('SELECT 1').get();

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { ItemTable } from '../ItemTable.tsx';
 import { CaseActions } from './CaseActions.tsx';
+import { CaseAttachment, type AttachmentData } from './CaseAttachment.tsx';
 import { PageHeader } from '../PageHeader.tsx';
 import { date, dateTime, entryLabel, statusLabel } from '../format.ts';
 import type { PageProps } from '../pages.ts';
@@ -178,9 +179,14 @@ function CaseDetail({ id }: { id: string }) {
             <Text block weight="semibold">
               {entryLabel(e.kind)}: {dateTime(e.at)}, {e.by}
             </Text>
-            <Body1 as="p" className={styles.quote}>
-              {e.text}
-            </Body1>
+            {e.text && (
+              <Body1 as="p" className={styles.quote}>
+                {e.text}
+              </Body1>
+            )}
+            {e.kind === 'attachment' && e.data && (
+              <CaseAttachment caseId={c.id} file={e.data as unknown as AttachmentData} />
+            )}
             {e.kind === 'report' && e.data && (
               <dl className={styles.facts}>
                 <dt>People involved</dt>

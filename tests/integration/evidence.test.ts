@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { DatabaseSync } from '../../src/store/sqlite/node-sqlite.ts';
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { activity, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
+import { adaptiveCardProblems } from '../helpers/cards.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+import { ONE_PIXEL_PNG, startFileServer, type FileServer } from '../helpers/file-server.ts';
+
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const HR = { id: '29:hr', name: 'HR', aadObjectId: PLAYGROUND_USER_IDS.HR };
+const FILE_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+const PNG = ONE_PIXEL_PNG;
+let files: FileServer;
+let filesBase: string;
+let hits: string[];
+let t: TestApp;
+let incidentId: string;
+let reference: string;
+
+beforeAll(async () => {
+  files = await startFileServer({
+    '/shot.png': PNG,
+    '/program.png': Buffer.from('MZ\x90\x00 this is a Windows program, not a picture'),
+    '/huge.png': (res) => {
+      // Chunked, with no length up front, so the limit must be enforced while reading.
+      const chunk = Buffer.alloc(1024 * 1024, 1);
+      for (let i = 0; i < 11; i++) res.write(chunk);
+      res.end();
+    },
+  });
+  filesBase = files.base;
+  hits = files.hits;
+  t = await startTestApp();
+  const form = friendRequestForm();
+  const { body } = await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+  incidentId = `incident-${form.draftId}`;
+  reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
+});
+afterAll(async () => {
+  await t.stop();
+  await files.stop();
+});
+
+const sendFiles = (attachments: unknown[], from = STAFF, text = '') =>
+  postActivity(t.base, activity({ text, from, attachments }));
+
+const storedFiles = () => {
+  const db = new DatabaseSync(join(t.dataDir, 'app.db'));
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM files').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+const fileEntries = async (id = incidentId) =>
+  (await t.app.services.store.incidentEntries.listAll({ where: { incidentId: id } })).filter(
+    (e) => e.kind === 'attachment',
+  );
+
+describe('screenshots sent in chat after a report', () => {
+  test('a file and a pasted image are added to the latest report, and the reporter is told where they went', async () => {
+    const { replies } = await sendFiles(
+      [
+        { contentType: FILE_INFO, name: 'friend-request.png', content: { downloadUrl: `${filesBase}/shot.png` } },
+        { contentType: 'image/png', contentUrl: `${filesBase}/shot.png`, name: 'pasted.png' },
+        { contentType: 'text/html', content: '<p>here is the screenshot</p>' },
+      ],
+      STAFF,
+      'the request as it appeared',
+    );
+    const card = cardsOf(replies)[0];
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain(`Added to ${reference}`);
+    expect(text).toContain('friend-request.png');
+    expect(text).toContain('pasted.png');
+    const entries = await fileEntries();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({
+      byId: DEMO_PERSONAS.Staff,
+      text: 'the request as it appeared',
+      data: { fileName: 'friend-request.png', contentType: 'image/png', size: PNG.length },
+    });
+  });
+
+  test('the DSL downloads the exact bytes, as a download, and the opening is audited', async () => {
+    const [entry] = await fileEntries();
+    const fileId = String(entry!.data!.fileId);
+    const token = await t.signIn(DEMO_PERSONAS.DSL);
+    const res = await t.get(`/api/v1/cases/${incidentId}/files/${fileId}`, token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="friend-request.png"/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
+    const audit = await t.app.services.store.audit.listAll({ where: { targetId: incidentId } });
+    expect(audit.at(-1)).toMatchObject({
+      actorId: DEMO_PERSONAS.DSL,
+      action: 'incident.evidence.viewed',
+      detail: { fileId },
+    });
+  });
+
+  test('the reporter, HR and another school’s DSL get 404 for the file, and so does a file from another case', async () => {
+    const [entry] = await fileEntries();
+    const path = `/api/v1/cases/${incidentId}/files/${String(entry!.data!.fileId)}`;
+    for (const personId of [DEMO_PERSONAS.Staff, DEMO_PERSONAS.HR, 'person-river-dsl']) {
+      expect((await t.get(path, await t.signIn(personId))).status).toBe(404);
+    }
+    // A readable case cannot be used to fetch a file that belongs to a different case.
+    const other = friendRequestForm();
+    await executeAction(t.base, REPORT_SUBMIT_VERB, other, { from: STAFF });
+    const dsl = await t.signIn(DEMO_PERSONAS.DSL);
+    const res = await t.get(`/api/v1/cases/incident-${other.draftId}/files/${String(entry!.data!.fileId)}`, dsl);
+    expect(res.status).toBe(404);
+  });
+
+  test('a program named .png, a file over 10 MB and a link outside Teams are refused by name, and nothing is kept', async () => {
+    const latest = friendRequestForm();
+    await executeAction(t.base, REPORT_SUBMIT_VERB, latest, { from: STAFF });
+    const hitsBefore = hits.length;
+    const { replies } = await sendFiles([
+      { contentType: FILE_INFO, name: 'program.png', content: { downloadUrl: `${filesBase}/program.png` } },
+      { contentType: FILE_INFO, name: 'huge.png', content: { downloadUrl: `${filesBase}/huge.png` } },
+      { contentType: FILE_INFO, name: 'elsewhere.png', content: { downloadUrl: 'http://files.example.net/x.png' } },
+    ]);
+    const text = cardText(cardsOf(replies)[0]);
+    expect(text).toMatch(/Nothing was added to INC-/);
+    expect(text).toContain('program.png: only screenshots (PNG, JPEG, GIF or WebP) and PDFs can be attached');
+    expect(text).toContain('huge.png: it is larger than 10 MB');
+    expect(text).toContain('elsewhere.png: it did not come from Teams');
+    expect(hits.slice(hitsBefore)).toEqual(['/program.png', '/huge.png']);
+    expect(await fileEntries(`incident-${latest.draftId}`)).toEqual([]);
+    expect(storedFiles()).toBe(2);
+  });
+
+  test('someone with no recent report is asked to report first, and the file is not kept', async () => {
+    const before = storedFiles();
+    const { replies } = await sendFiles(
+      [{ contentType: FILE_INFO, name: 'shot.png', content: { downloadUrl: `${filesBase}/shot.png` } }],
+      HR,
+    );
+    const text = cardText(cardsOf(replies)[0]);
+    expect(text).toMatch(/no open report from the last 24 hours/);
+    expect(text).toMatch(/Never screenshot, save, copy or forward images that may be indecent/);
+    expect(storedFiles()).toBe(before);
+  });
+
+  test('the case file lists attachments in its chronology for the DSL', async () => {
+    const token = await t.signIn(DEMO_PERSONAS.DSL);
+    const file = (await (await t.get(`/api/v1/cases/${incidentId}`, token)).json()) as {
+      chronology: { kind: string; by: string; data?: { fileName?: string } }[];
+    };
+    const attachments = file.chronology.filter((e) => e.kind === 'attachment');
+    expect(attachments.map((e) => e.data?.fileName)).toEqual(['friend-request.png', 'pasted.png']);
+    expect(attachments[0]!.by).toBe('Jordan Ellery');
+  });
+});
