@@ -9,6 +9,8 @@ export interface AlertInput {
   caseUrl: string;
   /** Set when this is a reminder because nobody has opened the report yet. */
   escalation?: 'deputies' | 'headteacher';
+  /** Set when a safeguarding lead has assigned the case to the recipient. */
+  assigned?: boolean;
 }
 
 /**
@@ -24,11 +26,13 @@ export function incidentAlertCard(input: AlertInput): AdaptiveCard {
   return adaptiveCard(
     [
       heading(
-        input.escalation
-          ? `Still unread: ${input.reference}`
-          : input.urgent
-            ? `Urgent report: ${input.reference}`
-            : `New report: ${input.reference}`,
+        input.assigned
+          ? `Assigned to you: ${input.reference}`
+          : input.escalation
+            ? `Still unread: ${input.reference}`
+            : input.urgent
+              ? `Urgent report: ${input.reference}`
+              : `New report: ${input.reference}`,
       ),
       ...(input.escalation
         ? [

@@ -28,6 +28,13 @@ const retention = {
   reviewOn: isoDate.optional(),
 };
 
+/** Chasing intervals: at least a minute (the timer's tick), at most a week. */
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(7 * 24 * 60);
+
 export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
 export const trustSchema = z.object({ name: shortText, ...retention });
@@ -47,6 +54,16 @@ export const schoolSchema = z.object({
       headteacherId: id.optional(),
       chairOfGovernorsId: id.optional(),
     })
+    .optional(),
+  /** How long a report may stay unread before it is chased, in minutes; defaults in domain/incidents/escalation.ts. */
+  escalation: z
+    .object({
+      deputiesAfterMinutes: minutes,
+      headteacherAfterMinutes: minutes,
+      urgentDeputiesAfterMinutes: minutes,
+      urgentHeadteacherAfterMinutes: minutes,
+    })
+    .partial()
     .optional(),
   ...retention,
 });

@@ -1,8 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
-import { canHandleCase, canReadCase } from '../domain/incidents/access.ts';
+import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { changeStatus } from '../domain/incidents/status.ts';
 import type { RISK_AREAS, RISK_TYPES } from '../domain/records.ts';
-import { hasRole } from '../domain/roles.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
@@ -12,6 +11,7 @@ import type { Rec } from '../store/kinds.ts';
 import type { UnitOfWork } from '../store/store.ts';
 
 export const CLOSED_TOPIC = 'report.closed';
+export const ASSIGNED_TOPIC = 'case.assigned';
 export const AGENCIES = ['police', 'lado', 'childrens-social-care', 'ceop', 'other'] as const;
 
 export type CaseAction =
@@ -87,11 +87,7 @@ export async function actOnCase(
     }
     case 'assign': {
       const assignee = await store.people.get(action.assigneeId);
-      if (
-        !assignee?.active ||
-        !hasRole(assignee, 'DSL', incident.schoolId) ||
-        assignee.id === incident.subjectPersonId
-      ) {
+      if (!assignee || !canBeAssigned(assignee, incident)) {
         throw new ApiError(
           400,
           'invalid_assignee',
@@ -99,7 +95,12 @@ export async function actOnCase(
         );
       }
       changes = { assigneeId: assignee.id };
-      write = (uow) => entry(uow, 'assignment', `Assigned to ${assignee.displayName}`, { assigneeId: assignee.id });
+      write = (uow) => {
+        entry(uow, 'assignment', `Assigned to ${assignee.displayName}`, { assigneeId: assignee.id });
+        if (assignee.id !== principal.person.id) {
+          queueMessage(uow, ASSIGNED_TOPIC, { incidentId: incident.id, recipientId: assignee.id }, at);
+        }
+      };
       break;
     }
     case 'classification':
@@ -121,6 +122,6 @@ export async function actOnCase(
     // Every action bumps the case's version, so a second DSL acting on what they saw is told it changed.
     return uow.update('incidents', incident, changes);
   });
-  if (closing) services.outbox.kick();
+  if (closing || action.kind === 'assign') services.outbox.kick();
   return { id: updated.id, etag: updated.etag, status: updated.status };
 }

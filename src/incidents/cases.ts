@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts';
 import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
-import { canHandleCase, canReadCase } from '../domain/incidents/access.ts';
+import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { POSSIBLE_CRIME_PROCEDURE } from '../domain/incidents/procedure.ts';
 import { routingFor } from '../domain/incidents/routing.ts';
 import { notFound } from '../http/errors.ts';
@@ -18,9 +18,18 @@ export interface CaseFilters {
   status?: Rec<'incidents'>['status'][];
   urgent?: boolean;
   type?: string;
+  schoolId?: string;
+  /** A person id, or 'unassigned'. */
+  assignee?: string;
+  /** Reported at least this many days ago (to find cases left open too long). */
+  minAgeDays?: number;
+  /** Reported at most this many days ago. */
+  maxAgeDays?: number;
 }
 
-function summary(i: Rec<'incidents'>) {
+const DAY_MS = 86_400_000;
+
+function summary(i: Rec<'incidents'>, names: ReadonlyMap<string, string> = new Map()) {
   return {
     id: i.id,
     reference: i.reference,
@@ -33,6 +42,7 @@ function summary(i: Rec<'incidents'>) {
     riskType: i.riskType,
     schoolId: i.schoolId,
     assigneeId: i.assigneeId,
+    assignee: i.assigneeId ? names.get(i.assigneeId) : undefined,
     reportedAt: i.createdAt,
   };
 }
@@ -47,23 +57,40 @@ function triageOrder(a: Rec<'incidents'>, b: Rec<'incidents'>): number {
 
 export async function listCases(services: Services, principal: Principal, filters: CaseFilters) {
   const { store } = services;
+  const now = services.now().getTime();
+  const reportedAt: { gte?: string; lte?: string } = {};
+  if (filters.maxAgeDays !== undefined) reportedAt.gte = new Date(now - filters.maxAgeDays * DAY_MS).toISOString();
+  if (filters.minAgeDays !== undefined) reportedAt.lte = new Date(now - filters.minAgeDays * DAY_MS).toISOString();
+  const schoolIds = principal.schoolIds.filter((id) => !filters.schoolId || id === filters.schoolId);
   const results = [];
-  for (const schoolId of principal.schoolIds) {
-    const routing = routingFor(await store.schools.get(schoolId));
+  const names = new Map<string, string>();
+  for (const schoolId of schoolIds) {
+    const [school, staff] = await Promise.all([
+      store.schools.get(schoolId),
+      store.people.listAll({ where: { schoolId } }),
+    ]);
+    for (const person of staff) names.set(person.id, person.displayName);
+    const routing = routingFor(school);
     const incidents = await store.incidents.listAll({
       where: {
         schoolId,
         ...(filters.status ? { status: filters.status } : {}),
         ...(filters.urgent !== undefined ? { urgent: filters.urgent } : {}),
+        ...(filters.assignee && filters.assignee !== 'unassigned' ? { assigneeId: filters.assignee } : {}),
       },
     });
     results.push(
       ...incidents.filter(
-        (i) => (!filters.type || i.type === filters.type) && canReadCase(principal.person, i, routing),
+        (i) =>
+          (!filters.type || i.type === filters.type) &&
+          (filters.assignee !== 'unassigned' || !i.assigneeId) &&
+          (!reportedAt.gte || i.createdAt >= reportedAt.gte) &&
+          (!reportedAt.lte || i.createdAt <= reportedAt.lte) &&
+          canReadCase(principal.person, i, routing),
       ),
     );
   }
-  return results.sort(triageOrder).map(summary);
+  return results.sort(triageOrder).map((i) => summary(i, names));
 }
 
 /**
@@ -113,7 +140,11 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
 
   const entries = await store.incidentEntries.listAll({ where: { incidentId: incident.id }, orderBy: 'at' });
   const names = new Map<string, string>();
-  for (const personId of new Set([current.reporterId, ...entries.map((e) => e.byId)])) {
+  for (const personId of new Set([
+    current.reporterId,
+    ...entries.map((e) => e.byId),
+    ...(current.assigneeId ? [current.assigneeId] : []),
+  ])) {
     names.set(personId, (await store.people.get(personId))?.displayName ?? 'Unknown person');
   }
   const original = entries.find((e) => e.kind === 'report')?.data ?? {};
@@ -130,6 +161,8 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
     retentionCategory: current.retentionCategory,
     reviewOn: current.reviewOn,
     canHandle: canHandleCase(principal.person, current, routing),
+    assignee: current.assigneeId ? names.get(current.assigneeId) : undefined,
+    assignableLeads: canHandleCase(principal.person, current, routing) ? await assignableLeads(services, current) : [],
     procedure: current.possibleCrime ? POSSIBLE_CRIME_PROCEDURE : undefined,
     chronology: entries.map((e) => ({
       id: e.id,
@@ -140,6 +173,14 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
       data: e.data,
     })),
   };
+}
+
+/** Who a case can be assigned to: the active safeguarding leads at its school, never the subject of a concern. */
+async function assignableLeads(services: Services, incident: Rec<'incidents'>) {
+  const staff = await services.store.people.listAll({ where: { schoolId: incident.schoolId, active: true } });
+  return staff
+    .filter((p) => canBeAssigned(p, incident))
+    .map((p) => ({ id: p.id, name: p.displayName, jobTitle: p.jobTitle }));
 }
 
 /** A reporter's own reports: status only, never the case file. */

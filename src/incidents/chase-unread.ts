@@ -1,4 +1,4 @@
-import { DEFAULT_ESCALATION, escalationStage, type EscalationStage } from '../domain/incidents/escalation.ts';
+import { escalationFor, escalationStage, type EscalationStage } from '../domain/incidents/escalation.ts';
 import { recipientsFor, routingFor } from '../domain/incidents/routing.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
@@ -17,14 +17,16 @@ export async function chaseUnread(services: Services): Promise<number> {
   const now = services.now();
   const at = now.toISOString();
   let escalated = 0;
+  const schools = new Map<string, Awaited<ReturnType<typeof store.schools.get>>>();
   for (const incident of await store.incidents.listAll({ where: { status: 'new' } })) {
+    if (!schools.has(incident.schoolId)) schools.set(incident.schoolId, await store.schools.get(incident.schoolId));
+    const school = schools.get(incident.schoolId);
     const stage = escalationStage(
       { reportedAt: incident.createdAt, firstReadAt: incident.firstReadAt, urgent: incident.urgent },
       now,
-      DEFAULT_ESCALATION,
+      escalationFor(school),
     );
     if (ORDER.indexOf(stage) <= ORDER.indexOf(incident.escalatedTo ?? 'none')) continue;
-    const school = await store.schools.get(incident.schoolId);
     const routing = routingFor(school);
     let recipientIds: string[] = [];
     if (stage === 'deputies') {

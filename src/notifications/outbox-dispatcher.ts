@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../cards/elements.ts';
-import { closedNoticeCard, incidentAlertCard, readReceiptCard } from '../cards/incident-alert.ts';
-import { CLOSED_TOPIC } from '../incidents/case-actions.ts';
+import { closedNoticeCard, incidentAlertCard, readReceiptCard, type AlertInput } from '../cards/incident-alert.ts';
+import { ASSIGNED_TOPIC, CLOSED_TOPIC } from '../incidents/case-actions.ts';
 import { READ_RECEIPT_TOPIC } from '../incidents/cases.ts';
 import { ALERT_TOPIC } from '../incidents/report-incident.ts';
 import type { Services } from '../services.ts';
@@ -37,18 +37,24 @@ export function createOutboxDispatcher(
   let again = false;
   let stopped = false;
 
+  const alert = (incident: Rec<'incidents'>, extra: Pick<AlertInput, 'escalation' | 'assigned'>) =>
+    incidentAlertCard({
+      reference: incident.reference,
+      type: incident.type,
+      urgent: incident.urgent,
+      reportedAt: new Date(incident.createdAt),
+      caseUrl: caseUrl(incident.id),
+      ...extra,
+    });
+
   /** Each topic's message, built from the record it is about, at sending time. */
   const cards: Record<string, (incident: Rec<'incidents'>, payload: Record<string, unknown>) => AdaptiveCard> = {
     [ALERT_TOPIC]: (incident, payload) =>
-      incidentAlertCard({
+      alert(incident, {
         escalation:
           payload.escalation === 'deputies' || payload.escalation === 'headteacher' ? payload.escalation : undefined,
-        reference: incident.reference,
-        type: incident.type,
-        urgent: incident.urgent,
-        reportedAt: new Date(incident.createdAt),
-        caseUrl: caseUrl(incident.id),
       }),
+    [ASSIGNED_TOPIC]: (incident) => alert(incident, { assigned: true }),
     [READ_RECEIPT_TOPIC]: (incident) => readReceiptCard(incident.reference),
     [CLOSED_TOPIC]: (incident) => closedNoticeCard(incident.reference),
   };

@@ -35,6 +35,10 @@ test('a DSL records an assessment, moves the case on and closes it; the reporter
   const chronology = dsl.getByRole('list', { name: 'Chronology' });
   await chronology.getByText('Spoke to Jordan. The request was declined and blocked; no other contact.').waitFor();
 
+  await panel.getByLabel('Assign to').selectOption({ label: 'Rowan Achebe (Deputy DSL)' });
+  await panel.getByRole('button', { name: 'Assign' }).click();
+  await chronology.getByText('Assigned to Rowan Achebe').waitFor();
+
   await panel.getByLabel('Change status').selectOption('in-progress');
   await panel.getByRole('button', { name: 'Change status' }).click();
   await chronology.getByText('Status changed to in progress').waitFor();
@@ -82,4 +86,32 @@ test('a screenshot the reporter sent in chat is shown to the DSL on the case, on
   } finally {
     await files.stop();
   }
+}, 60_000);
+
+test('the case list filters by assignee and urgency, and shows who each case is assigned to', async () => {
+  const urgent = { ...friendRequestForm(), immediateRisk: 'yes' };
+  const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, urgent, { from: JORDAN });
+  const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
+
+  const dsl = await signedIn('Morgan Hale');
+  await dsl.getByRole('tab', { name: 'Cases' }).click();
+  const table = dsl.getByRole('table', { name: 'Cases' });
+  const row = table.getByRole('row', { name: new RegExp(reference) });
+  await row.waitFor();
+  await row.getByText('Urgent').waitFor();
+  const filters = dsl.getByRole('group', { name: 'Filter cases' });
+  await filters.getByLabel('Assigned to').selectOption({ label: 'Me' });
+  await dsl.getByText('No cases match these filters.').waitFor();
+  await filters.getByLabel('Assigned to').selectOption({ label: 'Nobody yet' });
+  await filters.getByLabel('Urgency').selectOption({ label: 'Urgent only' });
+  await row.waitFor();
+  const references = await table.getByRole('link').allTextContents();
+  for (const ref of references) {
+    const cells = await table
+      .getByRole('row', { name: new RegExp(ref) })
+      .getByRole('cell')
+      .allTextContents();
+    expect(cells.join(' ')).toContain('Urgent');
+  }
+  await dsl.close();
 }, 60_000);

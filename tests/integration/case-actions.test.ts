@@ -105,6 +105,20 @@ describe('handling a case', () => {
     expect((await act(id, file.etag, { kind: 'assign', assigneeId: DEMO_PERSONAS.Staff })).status).toBe(400);
   });
 
+  test('the case file offers exactly the school’s safeguarding leads to assign to, and the one assigned is told', async () => {
+    const id = await newCase();
+    const file = (await open(id)) as CaseFile & { assignableLeads: { id: string; name: string }[] };
+    expect(file.assignableLeads.map((l) => l.id).sort()).toEqual([DEMO_PERSONAS.DSL, 'person-oak-deputy-dsl'].sort());
+    expect((await act(id, file.etag, { kind: 'assign', assigneeId: 'person-oak-deputy-dsl' })).status).toBe(200);
+    const told = (await t.app.services.store.outbox.listAll({ where: { topic: 'case.assigned' } })).filter(
+      (o) => o.payload.incidentId === id,
+    );
+    expect(told.map((o) => o.payload.recipientId)).toEqual(['person-oak-deputy-dsl']);
+    expect(((await open(id)) as CaseFile & { assignee?: string }).assignee).toBe('Rowan Achebe');
+    // A senior leader, who can read but not handle a safeguarding case, is offered nobody.
+    const slt = (await open(id, DEMO_PERSONAS.SLT)) as CaseFile & { assignableLeads: unknown[] };
+    expect(slt.assignableLeads).toEqual([]);
+  });
   test('two DSLs acting on the same version: the second is told the case changed, and nothing of theirs is applied', async () => {
     const id = await newCase();
     const seen = await open(id);
@@ -141,5 +155,38 @@ describe('handling a case', () => {
     expect(JSON.stringify(await badAgency.json())).toContain('agency');
     const skipRead = await act(id, file.etag, { kind: 'status', to: 'new' });
     expect(skipRead.status).toBe(400);
+  });
+});
+
+describe('finding cases', () => {
+  type Listed = { items: { id: string; assignee?: string; schoolId: string }[] };
+  const list = async (query: string, who = DEMO_PERSONAS.DSL) =>
+    (await (await t.get(`/api/v1/cases${query}`, tokens[who])).json()) as Listed;
+
+  test('filter by assignee, unassigned, school and age', async () => {
+    const assigned = await newCase();
+    const file = await open(assigned);
+    await act(assigned, file.etag, { kind: 'assign', assigneeId: 'person-oak-deputy-dsl' });
+    const unassigned = await newCase();
+
+    const mine = await list('?assignee=person-oak-deputy-dsl');
+    expect(mine.items.map((i) => i.id)).toContain(assigned);
+    expect(mine.items.map((i) => i.id)).not.toContain(unassigned);
+    expect(mine.items.find((i) => i.id === assigned)?.assignee).toBe('Rowan Achebe');
+    const nobody = await list('?assignee=unassigned');
+    expect(nobody.items.map((i) => i.id)).toContain(unassigned);
+    expect(nobody.items.map((i) => i.id)).not.toContain(assigned);
+
+    expect((await list('?schoolId=school-oakfield')).items.map((i) => i.id)).toContain(unassigned);
+    expect((await list('?schoolId=school-riverside')).items).toEqual([]);
+    // Just reported: within the last day, and not older than a week.
+    expect((await list('?maxAgeDays=1')).items.map((i) => i.id)).toContain(unassigned);
+    expect((await list('?minAgeDays=7')).items.map((i) => i.id)).not.toContain(unassigned);
+  });
+
+  test('bad filter values are a 400 naming the parameter', async () => {
+    const res = await t.get('/api/v1/cases?minAgeDays=-3', tokens[DEMO_PERSONAS.DSL]);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('minAgeDays');
   });
 });

@@ -69,4 +69,37 @@ describe('chasing unread reports', () => {
     await chaseAt(incident.createdAt, 600);
     expect(await escalationAlerts(incident.id)).toEqual([]);
   });
+
+  test('senior leaders set their school’s own intervals, which the chase then follows; nobody else can', async () => {
+    const put = async (personId: string, body: unknown) =>
+      fetch(`${t.base}/api/v1/schools/school-oakfield/escalation`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.signIn(personId)}` },
+        body: JSON.stringify(body),
+      });
+    const settings = {
+      deputiesAfterMinutes: 30,
+      headteacherAfterMinutes: 90,
+      urgentDeputiesAfterMinutes: 5,
+      urgentHeadteacherAfterMinutes: 10,
+    };
+    expect((await put(DEMO_PERSONAS.DSL, settings)).status).toBe(403);
+    expect((await put('person-river-head', settings)).status).toBe(403);
+    const backwards = await put(DEMO_PERSONAS.SLT, { ...settings, headteacherAfterMinutes: 20 });
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(await backwards.json())).toContain('headteacherAfterMinutes');
+    expect((await put(DEMO_PERSONAS.SLT, settings)).status).toBe(200);
+    const read = await t.get('/api/v1/schools/school-oakfield/escalation', await t.signIn(DEMO_PERSONAS.SLT));
+    expect(await read.json()).toEqual(settings);
+
+    const incident = await report();
+    await chaseAt(incident.createdAt, 29);
+    expect(await escalationAlerts(incident.id)).toEqual([]);
+    await chaseAt(incident.createdAt, 31);
+    expect(await escalationAlerts(incident.id)).toHaveLength(2);
+    await chaseAt(incident.createdAt, 91);
+    expect(await escalationAlerts(incident.id)).toContain('headteacher:person-oak-head');
+    const audit = await t.app.services.store.audit.listAll({ where: { targetId: 'school-oakfield' } });
+    expect(audit.map((a) => a.action)).toContain('school.escalation.changed');
+  });
 });

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { DEFAULT_ESCALATION, escalationStage, nextEscalationAt } from '../../src/domain/incidents/escalation.ts';
+import {
+  DEFAULT_ESCALATION,
+  escalationFor,
+  escalationStage,
+  nextEscalationAt,
+} from '../../src/domain/incidents/escalation.ts';
 import { incidentReference } from '../../src/domain/incidents/reference.ts';
 import { retentionFor } from '../../src/domain/incidents/retention.ts';
 import { DEFAULT_ROUTING, recipientsFor, type Colleague } from '../../src/domain/incidents/routing.ts';
@@ -178,6 +183,15 @@ describe('retention', () => {
 describe('chasing unread reports', () => {
   const reportedAt = '2026-11-21T09:00:00Z';
   const at = (iso: string) => new Date(iso);
+
+  test('a school’s own intervals override the defaults, and the headteacher is never chased before the deputies', () => {
+    expect(escalationFor(undefined)).toEqual(DEFAULT_ESCALATION);
+    expect(escalationFor({ escalation: { deputiesAfterMinutes: 60 } })).toMatchObject({
+      deputiesAfterMinutes: 60,
+      headteacherAfterMinutes: DEFAULT_ESCALATION.headteacherAfterMinutes,
+    });
+    expect(escalationFor({ escalation: { deputiesAfterMinutes: 600 } }).headteacherAfterMinutes).toBe(600);
+  });
 
   test('an unread report escalates to deputies, then to the headteacher', () => {
     const input = { reportedAt, urgent: false };

@@ -32,3 +32,11 @@ export function canHandleCase(reader: HasRoles & { id: string }, facts: CaseFact
     (facts.audience !== 'safeguarding' && hasRole(reader, 'SLT', facts.schoolId))
   );
 }
+
+/** A case may be assigned to an active safeguarding lead at its school, but never to the adult it is about. */
+export function canBeAssigned(
+  person: HasRoles & { id: string; active: boolean },
+  facts: Pick<CaseFacts, 'schoolId' | 'subjectPersonId'>,
+): boolean {
+  return person.active && hasRole(person, 'DSL', facts.schoolId) && person.id !== facts.subjectPersonId;
+}

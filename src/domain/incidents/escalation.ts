@@ -17,6 +17,16 @@ export const DEFAULT_ESCALATION: EscalationSettings = {
   urgentHeadteacherAfterMinutes: 30,
 };
 
+/** A school's own intervals over the defaults. The headteacher is always chased after the deputies. */
+export function escalationFor(school: { escalation?: Partial<EscalationSettings> } | undefined): EscalationSettings {
+  const merged = { ...DEFAULT_ESCALATION, ...school?.escalation };
+  return {
+    ...merged,
+    headteacherAfterMinutes: Math.max(merged.headteacherAfterMinutes, merged.deputiesAfterMinutes),
+    urgentHeadteacherAfterMinutes: Math.max(merged.urgentHeadteacherAfterMinutes, merged.urgentDeputiesAfterMinutes),
+  };
+}
+
 export type EscalationStage = 'none' | 'deputies' | 'headteacher';
 
 export interface EscalationInput {

@@ -5,6 +5,7 @@ import { DEMO_PERSONAS } from '../../seed/demo-data.ts';
 import type { Services } from '../../services.ts';
 import { endpoint, publicEndpoint } from '../endpoint.ts';
 import { registerCaseRoutes } from './cases.ts';
+import { registerSchoolSettingsRoutes } from './school-settings.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -82,6 +83,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
   );
 
   registerCaseRoutes(server, services);
+  registerSchoolSettingsRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 

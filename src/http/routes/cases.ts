@@ -27,6 +27,10 @@ export function registerCaseRoutes(server: Server, services: Services): void {
               .transform((v) => v === 'true')
               .optional(),
             type: z.string().max(64).optional(),
+            schoolId: z.string().min(1).max(128).optional(),
+            assignee: z.string().min(1).max(128).optional(),
+            minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
+            maxAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
           })
           .strict(),
       },

@@ -47,11 +47,16 @@ export function CaseActions({
   id,
   etag,
   status,
+  assigneeId,
+  leads,
   onDone,
 }: {
   id: string;
   etag: string;
   status: string;
+  assigneeId?: string;
+  /** The safeguarding leads this case can be assigned to. */
+  leads: { id: string; name: string; jobTitle: string }[];
   onDone: () => void;
 }) {
   const styles = useStyles();
@@ -61,6 +66,7 @@ export function CaseActions({
   const [agencyReference, setAgencyReference] = useState('');
   const [to, setTo] = useState(NEXT[status]?.[0] ?? '');
   const [note, setNote] = useState('');
+  const [assignTo, setAssignTo] = useState(assigneeId ?? leads[0]?.id ?? '');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -137,6 +143,26 @@ export function CaseActions({
       >
         Add to chronology
       </Button>
+
+      {leads.length > 0 && (
+        <>
+          <Field label="Assign to">
+            <Select value={assignTo} onChange={(_, d) => setAssignTo(d.value)}>
+              {leads.map((lead) => (
+                <option key={lead.id} value={lead.id}>
+                  {lead.name} ({lead.jobTitle})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button
+            disabled={busy || !assignTo || assignTo === assigneeId}
+            onClick={() => void send({ kind: 'assign', assigneeId: assignTo }, () => undefined)}
+          >
+            Assign
+          </Button>
+        </>
+      )}
 
       {NEXT[status] && (
         <>

@@ -12,7 +12,7 @@ import {
   Text,
   makeStyles,
   tokens,
-  useId,
+  Field,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ErrorNotice } from '../ErrorNotice.tsx';
@@ -23,6 +23,8 @@ import { PageHeader } from '../PageHeader.tsx';
 import { date, dateTime, entryLabel, statusLabel } from '../format.ts';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
+import { useShell } from '../shell-context.ts';
+import { INCIDENT_TYPES, INCIDENT_TYPE_IDS } from '../../../src/domain/incidents/catalogue.ts';
 
 interface CaseSummary {
   id: string;
@@ -32,10 +34,14 @@ interface CaseSummary {
   urgent: boolean;
   possibleCrime: boolean;
   reportedAt: string;
+  schoolId: string;
+  assignee?: string;
 }
 
 interface CaseFile extends CaseSummary {
   etag: string;
+  assigneeId?: string;
+  assignableLeads: { id: string; name: string; jobTitle: string }[];
   canHandle: boolean;
   outcome?: string;
   reporter: string;
@@ -53,8 +59,9 @@ interface CaseFile extends CaseSummary {
 const useStyles = makeStyles({
   filters: {
     display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
+    alignItems: 'end',
     marginBottom: tokens.spacingVerticalM,
   },
   badges: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
@@ -73,34 +80,149 @@ const useStyles = makeStyles({
   quote: { display: 'block', whiteSpace: 'pre-wrap', margin: `${tokens.spacingVerticalXS} 0` },
 });
 
-const FILTERS: Record<string, string> = {
+const STATUS_FILTERS: Record<string, string> = {
   open: 'new,read,in-progress,referred',
   new: 'new',
   all: '',
 };
 
+const AGE_FILTERS: Record<string, [string, string]> = {
+  any: ['Any age', ''],
+  day: ['Reported in the last day', 'maxAgeDays=1'],
+  week: ['Reported in the last 7 days', 'maxAgeDays=7'],
+  stale: ['Reported more than 7 days ago', 'minAgeDays=7'],
+  old: ['Reported more than 30 days ago', 'minAgeDays=30'],
+};
+
+interface Filters {
+  status: string;
+  type: string;
+  urgent: string;
+  age: string;
+  assignee: string;
+  schoolId: string;
+}
+
+function casesQuery(f: Filters, myId: string): string {
+  const q = new URLSearchParams();
+  if (STATUS_FILTERS[f.status]) q.set('status', STATUS_FILTERS[f.status]!);
+  if (f.type) q.set('type', f.type);
+  if (f.urgent) q.set('urgent', 'true');
+  if (f.assignee) q.set('assignee', f.assignee === 'me' ? myId : f.assignee);
+  if (f.schoolId) q.set('schoolId', f.schoolId);
+  const age = AGE_FILTERS[f.age]?.[1];
+  const query = [q.toString(), age].filter(Boolean).join('&');
+  return query ? `?${query}` : '';
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: [string, string][];
+}) {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, d) => onChange(d.value)}>
+        {options.map(([v, title]) => (
+          <option key={v} value={v}>
+            {title}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 function CaseList() {
   const styles = useStyles();
-  const filterId = useId('filter');
-  const [filter, setFilter] = useState('open');
-  const state = useApi<{ items: CaseSummary[] }>(`/cases${FILTERS[filter] ? `?status=${FILTERS[filter]}` : ''}`);
+  const { me } = useShell();
+  const [filters, setFilters] = useState<Filters>({
+    status: 'open',
+    type: '',
+    urgent: '',
+    age: 'any',
+    assignee: '',
+    schoolId: '',
+  });
+  const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
+  const state = useApi<{ items: CaseSummary[] }>(`/cases${casesQuery(filters, me.person.id)}`);
+  const schoolName = new Map(me.schools.map((s) => [s.id, s.name]));
   return (
     <section aria-labelledby="page-title">
       <PageHeader title="Safeguarding cases" subtitle="Unread and urgent cases are listed first." />
-      <div className={styles.filters}>
-        <label htmlFor={filterId}>Show</label>
-        <Select id={filterId} value={filter} onChange={(_, d) => setFilter(d.value)}>
-          <option value="open">Open cases</option>
-          <option value="new">Unread only</option>
-          <option value="all">All cases</option>
-        </Select>
+      <div className={styles.filters} role="group" aria-label="Filter cases">
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          onChange={set('status')}
+          options={[
+            ['open', 'Open cases'],
+            ['new', 'Unread only'],
+            ['all', 'All cases'],
+          ]}
+        />
+        {me.schools.length > 1 && (
+          <FilterSelect
+            label="School"
+            value={filters.schoolId}
+            onChange={set('schoolId')}
+            options={[['', 'All my schools'], ...me.schools.map((s): [string, string] => [s.id, s.name])]}
+          />
+        )}
+        <FilterSelect
+          label="What happened"
+          value={filters.type}
+          onChange={set('type')}
+          options={[
+            ['', 'Any type'],
+            ...INCIDENT_TYPE_IDS.map((id): [string, string] => [id, INCIDENT_TYPES[id].label]),
+          ]}
+        />
+        <FilterSelect
+          label="Urgency"
+          value={filters.urgent}
+          onChange={set('urgent')}
+          options={[
+            ['', 'Any'],
+            ['true', 'Urgent only'],
+          ]}
+        />
+        <FilterSelect
+          label="Age"
+          value={filters.age}
+          onChange={set('age')}
+          options={Object.entries(AGE_FILTERS).map(([v, [title]]): [string, string] => [v, title])}
+        />
+        <FilterSelect
+          label="Assigned to"
+          value={filters.assignee}
+          onChange={set('assignee')}
+          options={[
+            ['', 'Anyone'],
+            ['me', 'Me'],
+            ['unassigned', 'Nobody yet'],
+          ]}
+        />
       </div>
       <ItemTable
         label="Cases"
         state={state}
         loading="Loading cases"
-        empty="There are no cases to show."
-        columns={['Reference', 'What happened', 'Status', 'Reported']}
+        empty="No cases match these filters."
+        columns={[
+          'Reference',
+          'What happened',
+          'Status',
+          'Assigned to',
+          'Reported',
+          ...(me.schools.length > 1 ? ['School'] : []),
+        ]}
         row={(c) => (
           <TableRow key={c.id}>
             <TableCell>
@@ -113,7 +235,9 @@ function CaseList() {
             <TableCell>
               <Badge appearance={c.status === 'new' ? 'filled' : 'tint'}>{statusLabel(c.status)}</Badge>
             </TableCell>
+            <TableCell>{c.assignee ?? '—'}</TableCell>
             <TableCell>{dateTime(c.reportedAt)}</TableCell>
+            {me.schools.length > 1 && <TableCell>{schoolName.get(c.schoolId) ?? c.schoolId}</TableCell>}
           </TableRow>
         )}
       />
@@ -159,6 +283,8 @@ function CaseDetail({ id }: { id: string }) {
             ? `${date(c.occurredOn)}${c.occurredTime ? `, ${c.occurredTime}` : ', time not known'}`
             : 'Not given'}
         </dd>
+        <dt>Assigned to</dt>
+        <dd>{c.assignee ?? 'Nobody yet'}</dd>
         <dt>Platform</dt>
         <dd>{c.platform}</dd>
         <dt>Online risk</dt>
@@ -201,7 +327,15 @@ function CaseDetail({ id }: { id: string }) {
         ))}
       </ol>
       {c.canHandle && (
-        <CaseActions key={c.etag} id={c.id} etag={c.etag} status={c.status} onDone={() => setVersion((v) => v + 1)} />
+        <CaseActions
+          key={c.etag}
+          id={c.id}
+          etag={c.etag}
+          status={c.status}
+          assigneeId={c.assigneeId}
+          leads={c.assignableLeads}
+          onDone={() => setVersion((v) => v + 1)}
+        />
       )}
     </article>
   );
