@@ -3,8 +3,10 @@ import { adaptiveCard, paragraph } from '../src/cards/elements.ts';
 import { myReportsCard } from '../src/cards/my-reports.ts';
 import { myReports } from '../src/incidents/cases.ts';
 import { REPORT_SUBMIT_VERB } from '../src/cards/report-form.ts';
+import { POLICY_FEEDBACK_VERB } from '../src/cards/policy-answer.ts';
+import { answerQuestion, recordFeedback } from './policy-flow.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
-import { recogniseIntent } from '../src/domain/incidents/intent.ts';
+import { questionPart, recogniseIntent } from '../src/domain/incidents/intent.ts';
 import { hubUrl as configuredHubUrl } from '../src/config/urls.ts';
 import { hasRole } from '../src/domain/roles.ts';
 import type { Rec } from '../src/store/kinds.ts';
@@ -88,6 +90,8 @@ export function createBot(services: Services): Bot {
         const data = (action.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
         if (action.verb === REPORT_SUBMIT_VERB) {
           await turn.respondWithCard(await submitReport(services, person, data));
+        } else if (action.verb === POLICY_FEEDBACK_VERB) {
+          await turn.respondWithCard(await recordFeedback(services, person, data));
         } else {
           await turn.respondWithCard(
             adaptiveCard([paragraph('This button is no longer available. Type "help" to see what I can do.')]),
@@ -119,12 +123,20 @@ export function createBot(services: Services): Bot {
       } else if (MY_REPORTS.test(text)) {
         const reports = person ? await myReports(services, principalFor(person)) : [];
         await turn.send({ card: myReportsCard(reports, hubUrl) });
+      } else if (intent.kind === 'question-with-event') {
+        // Answer the question, then offer the report with their words already in it.
+        await turn.send({ card: await answerQuestion(services, person!, questionPart(text)) });
+        await turn.send({
+          text: 'It sounds as if this has already happened. If so, please report it here so your safeguarding lead knows:',
+        });
+        await turn.send({
+          card: await newReportForm(services, person!, {
+            type: intent.type,
+            platform: intent.platform,
+            description: text,
+          }),
+        });
       } else if (wantsReport) {
-        if (intent.kind === 'question-with-event') {
-          await turn.send({
-            text: 'It sounds as if something has happened. Answers to policy questions are coming soon; in the meantime, please report it here so your safeguarding lead knows.',
-          });
-        }
         // The person's own words go into the form, so nothing they typed is lost (a bare "report" has none).
         const description = intent.kind === 'report' && !intent.type ? undefined : text;
         await turn.send({
@@ -132,6 +144,8 @@ export function createBot(services: Services): Bot {
         });
       } else if (GREETING.test(text)) {
         await welcome();
+      } else if (intent.kind === 'question' && person && !HELP.test(text)) {
+        await turn.send({ card: await answerQuestion(services, person, text) });
       } else if (/^\s*hub\s*$/i.test(text)) {
         await turn.send({ text: `Open the hub here: ${hubUrl}` });
       } else {

@@ -8,3 +8,7 @@ export function hubUrl(config: Pick<Config, 'publicUrl' | 'port'>): string {
 
 export const caseUrl = (config: Pick<Config, 'publicUrl' | 'port'>, incidentId: string) =>
   `${hubUrl(config)}#/cases/${encodeURIComponent(incidentId)}`;
+
+/** The policy page in the tab, opened at a section when one is given. */
+export const policyUrl = (config: Pick<Config, 'publicUrl' | 'port'>, sectionId?: string) =>
+  `${hubUrl(config)}#/policy${sectionId ? `/${encodeURIComponent(sectionId)}` : ''}`;

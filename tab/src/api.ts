@@ -62,9 +62,16 @@ export interface Persona {
   person: { id: string; displayName: string; jobTitle: string; schoolName: string };
 }
 
+export interface PolicySection {
+  id: string;
+  headingPath: string[];
+  passages: { id: string; clause?: string; text: string }[];
+}
+
 export interface Policy {
   title: string;
   versionNumber: number;
   importedAt: string;
   text: string;
+  sections: PolicySection[];
 }

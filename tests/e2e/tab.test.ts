@@ -50,7 +50,14 @@ describe('the tab in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Social Media Policy', exact: true, level: 1 }).waitFor();
     expect(page.url()).toMatch(/#\/policy$/);
-    await page.getByText('6. Staff use of personal social media').waitFor();
+    await page.getByRole('heading', { name: '6. Staff use of personal social media', level: 2 }).waitFor();
+    // The bot's answers link straight to a section: it is brought into view and focused.
+    await page
+      .getByRole('navigation', { name: 'Contents' })
+      .getByRole('link', { name: '13. Records and review' })
+      .click();
+    await page.waitForFunction(() => document.activeElement?.id === 'section-13-records-and-review');
+    expect(page.url()).toMatch(/#\/policy\/13-records-and-review$/);
     expect(errors).toEqual([]);
     await page.close();
   }, 30_000);

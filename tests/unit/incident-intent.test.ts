@@ -1,4 +1,4 @@
-import { detectPlatform, recogniseIntent } from '../../src/domain/incidents/intent.ts';
+import { detectPlatform, questionPart, recogniseIntent } from '../../src/domain/incidents/intent.ts';
 
 describe('recognising a report in chat', () => {
   test.each([
@@ -84,5 +84,15 @@ describe('platforms as staff write them', () => {
     ['he is a big fan of igloos', undefined],
   ])('%s → %s', (text, platform) => {
     expect(detectPlatform(text)).toBe(platform);
+  });
+});
+
+describe('the question inside a message', () => {
+  test('only the asking sentences are kept, so the story around them does not dilute the answer', () => {
+    expect(questionPart('Can I accept a friend request from a pupil? A pupil in Year 9 added me last night')).toBe(
+      'Can I accept a friend request from a pupil?',
+    );
+    expect(questionPart('A pupil added me last night. What should I do?')).toBe('What should I do?');
+    expect(questionPart('a pupil added me')).toBe('a pupil added me');
   });
 });

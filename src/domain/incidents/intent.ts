@@ -95,3 +95,12 @@ export function recogniseIntent(text: string): MessageIntent {
   if (REPORT_COMMAND.test(text) || type || (event && PUPIL.test(text))) return { kind: 'report', ...prefill };
   return { kind: 'other' };
 }
+
+/** The sentences of a message that ask something, so an answer is not diluted by the story around it. */
+export function questionPart(text: string): string {
+  const asking = text
+    .split(/(?<=[?.!])\s+/)
+    .filter((sentence) => QUESTION.test(sentence))
+    .join(' ');
+  return asking || text;
+}

@@ -10,6 +10,7 @@ import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { findColleagues } from '../../people/directory.ts';
+import { currentPolicy } from '../../policy/current-policy.ts';
 
 const schoolQuery = z.object({ schoolId: z.string().min(1).max(128).optional() }).strict();
 
@@ -66,18 +67,16 @@ export function registerApiRoutes(server: Server, services: Services): void {
     '/api/v1/policy',
     endpoint(services, { query: schoolQuery }, async ({ principal, query }) => {
       const schoolId = schoolFor(principal, query.schoolId);
-      const [document] = (await store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
-      const version = document?.currentVersionId
-        ? await store.policyVersions.get(document.currentVersionId)
-        : undefined;
-      if (!document || !version) throw notFound('A policy for this school');
+      const policy = await currentPolicy(services, schoolId);
+      if (!policy) throw notFound('A policy for this school');
       return {
-        documentId: document.id,
-        title: document.title,
-        versionId: version.id,
-        versionNumber: version.versionNumber,
-        importedAt: version.importedAt,
-        text: version.text,
+        documentId: policy.documentId,
+        title: policy.title,
+        versionId: policy.versionId,
+        versionNumber: policy.versionNumber,
+        importedAt: policy.importedAt,
+        text: policy.text,
+        sections: policy.sections,
       };
     }),
   );

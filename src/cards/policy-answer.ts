@@ -1,0 +1,72 @@
+import type { PolicyAnswer } from '../policy/answer.ts';
+import {
+  adaptiveCard,
+  heading,
+  openUrl,
+  paragraph,
+  userText,
+  type AdaptiveCard,
+  type CardElement,
+} from './elements.ts';
+
+export const POLICY_FEEDBACK_VERB = 'policy.feedback';
+
+export interface PolicyAnswerInput {
+  answer: PolicyAnswer;
+  questionId: string;
+  /** Link to the answering section in the tab, or to the whole policy when there is no answer. */
+  readUrl: string;
+  feedback?: 'helpful' | 'not-helpful';
+}
+
+/** The policy's own words are the school's text, not ours, so they are shown literally. */
+const quote = (text: string): CardElement => ({
+  type: 'Container',
+  style: 'emphasis',
+  items: [userText(text)],
+});
+
+function feedbackActions(input: PolicyAnswerInput): CardElement[] {
+  if (input.feedback) return [];
+  const data = (helpful: boolean) => ({ questionId: input.questionId, helpful });
+  return [
+    { type: 'Action.Execute', verb: POLICY_FEEDBACK_VERB, title: 'Helpful', data: data(true) },
+    { type: 'Action.Execute', verb: POLICY_FEEDBACK_VERB, title: 'Not helpful', data: data(false) },
+  ];
+}
+
+/** The answer to a policy question: the passage quoted exactly, where it comes from, and a link to read it in context. */
+export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
+  const { answer } = input;
+  const thanks = input.feedback
+    ? [paragraph('Thank you: your feedback helps the school improve its policy.', { isSubtle: true, size: 'Small' })]
+    : [];
+  if (!answer.answered) {
+    return adaptiveCard(
+      [
+        heading('I could not find this in the policy'),
+        paragraph(
+          'The school’s social media policy does not seem to cover this. Ask your line manager or a member of the senior leadership team, or read the policy yourself.',
+        ),
+        ...thanks,
+      ],
+      [openUrl('Read the policy', input.readUrl), ...feedbackActions(input)],
+    );
+  }
+  const source = [answer.clause ? `Section ${answer.clause}` : undefined, answer.heading].filter(Boolean).join(', ');
+  return adaptiveCard(
+    [
+      heading('From the policy'),
+      userText(source, { weight: 'Bolder' }),
+      quote(answer.passage),
+      ...(answer.alternates.length
+        ? [
+            paragraph('See also', { weight: 'Bolder', spacing: 'Medium' }),
+            ...answer.alternates.flatMap((a) => [userText(a.heading, { isSubtle: true }), userText(a.passage)]),
+          ]
+        : []),
+      ...thanks,
+    ],
+    [openUrl('Read it in context', input.readUrl), ...feedbackActions(input)],
+  );
+}

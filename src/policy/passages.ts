@@ -1,0 +1,187 @@
+/**
+ * Turns a policy's plain text (from Markdown, a .txt file, or text extracted from .docx or PDF)
+ * into sections and passages: a heading path plus one point each. Real documents are messy, so
+ * this copes with numbered and ALL-CAPS headings, "·", "o", "-" and numbered bullets, lines broken
+ * mid-sentence by PDF export, and clause numbers such as "2.1".
+ */
+
+export interface Passage {
+  /** Stable within a version: the section's slug and the passage's position in it. */
+  id: string;
+  sectionId: string;
+  headingPath: string[];
+  /** The clause number as printed ("6.1"), when there is one. */
+  clause?: string;
+  /** The document's own words, whitespace normalised, bullet markers and clause numbers removed. */
+  text: string;
+}
+
+export interface Section {
+  id: string;
+  headingPath: string[];
+  passages: Passage[];
+}
+
+const MD_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
+/** One or more list markers: nested lists exported as text often read "- o item". */
+const BULLET = /^\s*(?:(?:[•·▪◦●‣∙*o–—-]|\(?[a-z0-9]{1,3}[.)])\s+)+(?=\S)/u;
+const CLAUSE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)/;
+/** "3. Opening an account" or "3 Opening an account": a numbered heading, short and without a full stop. */
+const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+([^.!?:;]{2,90})$/;
+const SENTENCE_END = /[.!?:;]["'’”)]?$/;
+const MAX_GROUP_CHARS = 700;
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function isAllCapsHeading(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 4 &&
+    letters === letters.toUpperCase() &&
+    line.split(/\s+/).length <= 12 &&
+    !SENTENCE_END.test(line)
+  );
+}
+
+/** A heading line's level and title, or undefined for body text. */
+function headingOf(
+  line: string,
+  previousBlank: boolean,
+  nextBlank: boolean,
+): { level: number; title: string } | undefined {
+  const md = MD_HEADING.exec(line);
+  if (md) return { level: md[1]!.length, title: squash(md[2]!) };
+  const trimmed = line.trim();
+  const numbered = NUMBERED_HEADING.exec(trimmed);
+  // A numbered line is a heading only when it reads like a title: short, capitalised, and set apart.
+  if (
+    numbered &&
+    /^\p{Lu}/u.test(numbered[2]!) &&
+    numbered[2]!.split(/\s+/).length <= 10 &&
+    (previousBlank || nextBlank)
+  ) {
+    return { level: 1 + numbered[1]!.split('.').length, title: squash(trimmed) };
+  }
+  if (isAllCapsHeading(trimmed) && (previousBlank || nextBlank)) return { level: 2, title: squash(trimmed) };
+  // An unnumbered title ("Process for creating new accounts"): short, unpunctuated, on a line of its own.
+  if (
+    previousBlank &&
+    nextBlank &&
+    /^\p{Lu}/u.test(trimmed) &&
+    trimmed.length <= 70 &&
+    trimmed.split(/\s+/).length <= 8 &&
+    !/[.!?:;,]["'’”)]?$/.test(trimmed)
+  ) {
+    return { level: 2, title: squash(trimmed) };
+  }
+  return undefined;
+}
+
+type Block =
+  | { kind: 'heading'; level: number; title: string }
+  | { kind: 'paragraph'; text: string; clause?: string }
+  | { kind: 'bullet'; text: string };
+
+/** Reads lines into headings, paragraphs and bullets, re-joining lines broken mid-sentence. */
+function blocksOf(text: string): Block[] {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n');
+  const blocks: Block[] = [];
+  let open: Extract<Block, { kind: 'paragraph' | 'bullet' }> | undefined;
+  lines.forEach((raw, i) => {
+    const line = raw.trimEnd();
+    if (!line.trim()) {
+      open = undefined;
+      return;
+    }
+    const heading = headingOf(line, i === 0 || !lines[i - 1]!.trim(), i === lines.length - 1 || !lines[i + 1]?.trim());
+    if (heading) {
+      blocks.push({ kind: 'heading', ...heading });
+      open = undefined;
+      return;
+    }
+    const clause = CLAUSE.exec(line.trim());
+    if (clause) {
+      open = { kind: 'paragraph', text: line.trim().slice(clause[0].length), clause: clause[1] };
+      blocks.push(open);
+      return;
+    }
+    if (BULLET.test(line)) {
+      open = { kind: 'bullet', text: line.replace(BULLET, '').trim() };
+      blocks.push(open);
+      return;
+    }
+    // A continuation: the previous line did not finish its sentence, or this one starts in lower case.
+    if (open && (!SENTENCE_END.test(open.text) || /^\s*[\p{Ll}(]/u.test(line))) {
+      open.text = `${open.text} ${line.trim()}`;
+      return;
+    }
+    open = { kind: 'paragraph', text: line.trim() };
+    blocks.push(open);
+  });
+  return blocks;
+}
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'section';
+
+/** Splits a policy into sections of passages. Text before the first heading is its own section. */
+export function parsePolicy(text: string): Section[] {
+  const sections: Section[] = [];
+  const path: { level: number; title: string }[] = [];
+  let current: Section | undefined;
+  const usedIds = new Set<string>();
+  const startSection = () => {
+    const headingPath = path.map((h) => h.title);
+    let id = slug(headingPath.at(-1) ?? 'introduction');
+    for (let n = 2; usedIds.has(id); n++) id = `${slug(headingPath.at(-1) ?? 'introduction')}-${n}`;
+    usedIds.add(id);
+    current = { id, headingPath, passages: [] };
+    sections.push(current);
+  };
+  const add = (passageText: string, clause?: string) => {
+    if (!current) startSection();
+    const section = current!;
+    const cleaned = squash(passageText);
+    if (!cleaned) return;
+    section.passages.push({
+      id: `${section.id}/${section.passages.length + 1}`,
+      sectionId: section.id,
+      headingPath: section.headingPath,
+      ...(clause ? { clause } : {}),
+      text: cleaned,
+    });
+  };
+
+  const blocks = blocksOf(text);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind === 'heading') {
+      while (path.length && path.at(-1)!.level >= block.level) path.pop();
+      path.push({ level: block.level, title: block.title });
+      current = undefined;
+      continue;
+    }
+    if (block.kind === 'paragraph' && block.text.trimEnd().endsWith(':')) {
+      // A lead-in and its bullets make one point ("the business case states: ..."), unless too long to quote.
+      const bullets: string[] = [];
+      while (blocks[i + 1]?.kind === 'bullet') bullets.push((blocks[++i] as { text: string }).text);
+      const whole = [block.text, ...bullets].join(' ');
+      if (bullets.length === 0 || whole.length <= MAX_GROUP_CHARS) add(whole, block.clause);
+      else {
+        add(block.text, block.clause);
+        bullets.forEach((b) => add(b));
+      }
+      continue;
+    }
+    add(block.text, block.kind === 'paragraph' ? block.clause : undefined);
+  }
+  return sections.filter((s) => s.passages.length > 0);
+}

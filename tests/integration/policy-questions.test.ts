@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { POLICY_FEEDBACK_VERB } from '../../src/cards/policy-answer.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { activity, cardInputs, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
+import { adaptiveCardProblems } from '../helpers/cards.ts';
+
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+const ask = async (text: string, from = STAFF) => (await postActivity(t.base, activity({ text, from }))).replies;
+const actionData = (card: Record<string, unknown>, title: string) =>
+  ((card.actions as { title: string; data?: Record<string, unknown>; url?: string }[]) ?? []).find(
+    (a) => a.title === title,
+  );
+
+describe('policy questions in personal chat', () => {
+  test('a question is answered with the policy’s own words, the section, and a link to read it in context', async () => {
+    const [card] = cardsOf(await ask('Can I accept a friend request from a pupil?'));
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Section 6.1, 6. Staff use of personal social media');
+    expect(text).toContain('Staff must not accept friend requests or follow requests from current pupils');
+    expect(actionData(card!, 'Read it in context')?.url).toMatch(
+      /\/tab\/#\/policy\/6-staff-use-of-personal-social-media$/,
+    );
+    const [question] = await t.app.services.store.questions.listAll({ where: { askerId: DEMO_PERSONAS.Staff } });
+    expect(question).toMatchObject({ text: 'Can I accept a friend request from a pupil?', status: 'answered' });
+  });
+
+  test('a question the policy does not cover gets no confident wrong answer, and is kept as a gap', async () => {
+    const [card] = cardsOf(await ask('How much annual leave do I get?'));
+    expect(cardText(card)).toContain('I could not find this in the policy');
+    const questions = await t.app.services.store.questions.listAll({ where: { status: 'unanswered' } });
+    expect(questions.map((q) => q.text)).toContain('How much annual leave do I get?');
+  });
+
+  test('a question that describes something that happened gets the answer and then the report form, pre-filled', async () => {
+    const text = 'Can I accept a friend request from a pupil? A pupil in Year 9 added me last night on Instagram';
+    const replies = await ask(text);
+    const [answer, form] = cardsOf(replies);
+    expect(cardText(answer)).toContain('Staff must not accept friend requests');
+    expect(replies.map((r) => r.text).join(' ')).toMatch(/sounds as if this has already happened/);
+    expect(adaptiveCardProblems(form)).toEqual([]);
+    const inputs = cardInputs(form);
+    expect(inputs.type?.value).toBe('friend-request');
+    expect(inputs.platform?.value).toBe('Instagram');
+    expect(inputs.description?.value).toBe(text);
+  });
+
+  test('"Helpful" and "Not helpful" are stored for the asker only; the answer stays on the card', async () => {
+    const [card] = cardsOf(await ask('How often is the policy reviewed?'));
+    const data = actionData(card!, 'Not helpful')!.data!;
+    const crafted = await executeAction(t.base, POLICY_FEEDBACK_VERB, data, { from: DSL });
+    expect(cardText(crafted.body.value)).toMatch(/no longer available/);
+    const { body } = await executeAction(t.base, POLICY_FEEDBACK_VERB, data, { from: STAFF });
+    expect(adaptiveCardProblems(body.value)).toEqual([]);
+    expect(cardText(body.value)).toContain('This policy is reviewed every year');
+    expect(cardText(body.value)).toContain('Thank you');
+    expect(actionData(body.value, 'Helpful')).toBeUndefined();
+    const question = await t.app.services.store.questions.require(String(data.questionId));
+    expect(question.feedback).toBe('not-helpful');
+    const missing = await executeAction(
+      t.base,
+      POLICY_FEEDBACK_VERB,
+      { questionId: randomUUID(), helpful: true },
+      { from: STAFF },
+    );
+    expect(cardText(missing.body.value)).toMatch(/no longer available/);
+  });
+
+  test('the policy page API gives the sections the links point to', async () => {
+    const res = await t.get('/api/v1/policy', await t.signIn(DEMO_PERSONAS.Staff));
+    const policy = (await res.json()) as { sections: { id: string; passages: { clause?: string }[] }[] };
+    const section = policy.sections.find((s) => s.id === '6-staff-use-of-personal-social-media');
+    expect(section?.passages.map((p) => p.clause)).toEqual(['6.1', '6.2', '6.3', '6.4', '6.5', '6.6']);
+  });
+});

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { buildPolicyIndex } from '../../src/policy/answer.ts';
+import { parsePolicy } from '../../src/policy/passages.ts';
+
+const SAMPLE = readFileSync(new URL('../../src/seed/sample-policy.md', import.meta.url), 'utf8');
+
+/** A messy plain-text policy, as PDF and Word exports produce them. Invented for this test. */
+const MESSY = `Hilltop Federation
+
+ONLINE CONDUCT POLICY
+
+Who this covers
+
+This policy applies to every adult working in the
+federation, including supply staff and
+volunteers.
+
+1 Keeping in touch with pupils
+
+Staff talk to pupils only through the learning platform.
+It is not acceptable to use:
+· personal email
+o private messaging apps
+- text messages from a personal phone
+
+2.1 Former pupils
+
+Staff must not follow former pupils on any personal account until they are 18
+and have left the federation for at least two years.
+
+MONITORING OUR PAGES
+
+•	The office checks the federation pages every weekday morning.
+•	A named governor checks them during the holidays.
+`;
+
+describe('reading a policy into sections and passages', () => {
+  test('the sample policy: numbered sections, clause numbers kept apart, a lead-in with its bullets as one point', () => {
+    const sections = parsePolicy(SAMPLE);
+    expect(sections.map((s) => s.headingPath.at(-1))).toContain('6. Staff use of personal social media');
+    const staff = sections.find((s) => s.headingPath.at(-1) === '6. Staff use of personal social media')!;
+    expect(staff.passages[0]).toMatchObject({ clause: '6.1', text: expect.stringMatching(/^Staff must not accept/) });
+    const businessCase = sections.flatMap((s) => s.passages).find((p) => p.clause === '3.2')!;
+    expect(businessCase.text).toMatch(/business case that states: the aim of the account .* private and closed\.$/);
+  });
+
+  test('a messy export: ALL-CAPS, numbered and plain headings, broken lines re-joined, "·", "o", "-" and tab bullets', () => {
+    const sections = parsePolicy(MESSY);
+    const titles = sections.map((s) => s.headingPath.at(-1));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Who this covers',
+        '1 Keeping in touch with pupils',
+        '2.1 Former pupils',
+        'MONITORING OUR PAGES',
+      ]),
+    );
+    const passages = sections.flatMap((s) => s.passages.map((p) => p.text));
+    expect(passages).toContain(
+      'This policy applies to every adult working in the federation, including supply staff and volunteers.',
+    );
+    expect(passages).toContain(
+      'It is not acceptable to use: personal email private messaging apps text messages from a personal phone',
+    );
+    expect(passages).toContain(
+      'Staff must not follow former pupils on any personal account until they are 18 and have left the federation for at least two years.',
+    );
+    expect(passages).toContain('A named governor checks them during the holidays.');
+  });
+
+  test('every passage is the document’s own words: whitespace normalised, markers removed, nothing invented', () => {
+    const flat = MESSY.replace(/\s+/g, ' ');
+    for (const section of parsePolicy(MESSY)) {
+      for (const passage of section.passages) {
+        const words = passage.text.split(' ');
+        // Each run of words between removed bullet markers appears verbatim in the source.
+        expect(flat).toContain(words.slice(0, 4).join(' '));
+      }
+    }
+  });
+});
+
+describe('answering questions from the sample policy', () => {
+  const index = buildPolicyIndex(parsePolicy(SAMPLE));
+
+  test.each([
+    ['can I accept a friend request from a pupil?', '6.1'],
+    ['can I follow an ex-pupil on Instagram?', '6.1'],
+    ['how fast do we have to reply to comments on the school page?', '4.4'],
+    ['can I use the school logo on my own profile?', '6.4'],
+    ['can I take photos of pupils on my phone?', '5.3'],
+    ['how long are child protection records kept?', '13.1'],
+    ['do I need training to moderate an account?', '11.4'],
+    ['how often is the policy reviewed?', '13.3'],
+    ['what happens if I break the policy?', '12.1'],
+    ['is it ok to message my class on whatsapp?', '6.2'],
+    ['what should I do if a mum posts abuse about a teacher?', '7.2'],
+    ['who approves a new school account?', '3.1'],
+  ])('"%s" is answered from clause %s', (question, clause) => {
+    const answer = index.answer(question);
+    expect(answer).toMatchObject({ answered: true, clause });
+    expect(answer.alternates.length).toBeLessThanOrEqual(2);
+  });
+
+  test.each([
+    "what's for lunch in the canteen?",
+    'how much annual leave do I get?',
+    'can staff park in the school car park?',
+    'can I wear jeans on fridays?',
+    'what is the sick pay policy?',
+    'when is the school closed for christmas?',
+  ])('"%s" is outside the policy, so the bot says it could not find it', (question) => {
+    expect(index.answer(question).answered).toBe(false);
+  });
+
+  test('the answer quotes the policy exactly, with its heading and section', () => {
+    const answer = index.answer('can I accept a friend request from a pupil?');
+    expect(SAMPLE.replace(/\s+/g, ' ')).toContain(answer.passage);
+    expect(answer.heading).toBe('6. Staff use of personal social media');
+    expect(answer.sectionId).toBe('6-staff-use-of-personal-social-media');
+  });
+});
