@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -24,6 +25,7 @@ async function newCase(): Promise<string> {
 }
 
 interface CaseFile {
+  reference: string;
   etag: string;
   status: string;
   assigneeId?: string;
@@ -188,5 +190,38 @@ describe('finding cases', () => {
     const res = await t.get('/api/v1/cases?minAgeDays=-3', tokens[DEMO_PERSONAS.DSL]);
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('minAgeDays');
+  });
+});
+
+describe('exporting a case for a referral', () => {
+  test('a DSL exports the chronology as a Word document for a referral; the export is audited; staff cannot', async () => {
+    const id = await newCase();
+    let file = await open(id);
+    await act(id, file.etag, { kind: 'assessment', text: 'Spoke to the pupil & parents <b>today</b>.' });
+    file = await open(id);
+    await act(id, file.etag, {
+      kind: 'referral',
+      agency: 'lado',
+      agencyReference: 'LADO-77',
+      text: 'Referred for advice.',
+    });
+    const res = await t.get(`/api/v1/cases/${id}/export`, tokens[DEMO_PERSONAS.DSL]);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="INC-\d{4}-\d{4} chronology.docx"/);
+    const zip = await JSZip.loadAsync(await res.arrayBuffer());
+    const parts = zip.file(/^word\/(document|header\d*|footer\d*)\.xml$/);
+    const text = (await Promise.all(parts.map((f) => f.async('string')))).join(' ').replace(/<[^>]+>/g, '');
+    expect(text).toContain(`Case chronology: ${file.reference}`);
+    expect(text).toContain('Riley sent me a follow request on Instagram last night.');
+    // User text is data in the document, never markup.
+    expect(text).toContain('Spoke to the pupil &amp; parents &lt;b&gt;today&lt;/b&gt;.');
+    expect(text).toContain('lado, reference LADO-77');
+    expect(text).toContain('CONFIDENTIAL');
+    const audit = await t.app.services.store.audit.listAll({ where: { targetId: id } });
+    expect(audit.map((a) => a.action)).toContain('incident.exported');
+    expect((await t.get(`/api/v1/cases/${id}/export`, tokens[DEMO_PERSONAS.Staff])).status).toBe(404);
   });
 });

@@ -6,6 +6,9 @@ import { listCases, myReports, openCase } from '../../incidents/cases.ts';
 import type { Services } from '../../services.ts';
 import { endpoint, FileResult } from '../endpoint.ts';
 import { openEvidence } from '../../incidents/evidence.ts';
+import { exportChronology } from '../../incidents/chronology-export.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const list = <T extends [string, ...string[]]>(values: T) =>
   z
@@ -93,6 +96,14 @@ export function registerCaseRoutes(server: Server, services: Services): void {
         return new FileResult(name, file.contentType, file.bytes);
       },
     ),
+  );
+
+  server.get(
+    '/api/v1/cases/:id/export',
+    endpoint(services, { params: z.object({ id: z.string().min(1).max(200) }) }, async ({ principal, params }) => {
+      const { name, bytes } = await exportChronology(services, principal, params.id);
+      return new FileResult(name, DOCX, bytes);
+    }),
   );
 
   server.get(

@@ -1,6 +1,5 @@
 import { Button, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { apiFile } from '../api.ts';
+import { useFile } from '../useFile.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 
 const useStyles = makeStyles({
@@ -23,28 +22,13 @@ export interface AttachmentData {
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} kB`;
 
 /**
- * Evidence on a case. It is fetched only when asked for, because every opening is audited;
- * images are shown in place, and any file can be saved.
+ * Evidence on a case, fetched only when asked for; images are shown in place, and any file can be saved.
  */
 export function CaseAttachment({ caseId, file }: { caseId: string; file: AttachmentData }) {
   const styles = useStyles();
-  const [url, setUrl] = useState<string>();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<Error>();
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-
-  const open = async () => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const blob = await apiFile(`/cases/${encodeURIComponent(caseId)}/files/${encodeURIComponent(file.fileId)}`);
-      setUrl(URL.createObjectURL(blob));
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setLoading(false);
-    }
-  };
+  const { url, busy, error, load } = useFile(
+    `/cases/${encodeURIComponent(caseId)}/files/${encodeURIComponent(file.fileId)}`,
+  );
 
   return (
     <div>
@@ -52,11 +36,11 @@ export function CaseAttachment({ caseId, file }: { caseId: string; file: Attachm
         {file.fileName} ({kilobytes(file.size)})
       </Text>
       {!url && (
-        <Button size="small" onClick={() => void open()} disabled={loading} aria-label={`Open ${file.fileName}`}>
+        <Button size="small" onClick={() => void load()} disabled={busy} aria-label={`Open ${file.fileName}`}>
           Open
         </Button>
       )}
-      {loading && <Spinner size="tiny" label="Opening the file" />}
+      {busy && <Spinner size="tiny" label="Opening the file" />}
       {error && <ErrorNotice error={error} />}
       {url && (
         <>

@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { DownloadButton } from '../DownloadButton.tsx';
 import { ItemTable } from '../ItemTable.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseAttachment, type AttachmentData } from './CaseAttachment.tsx';
@@ -256,6 +257,11 @@ function CaseDetail({ id }: { id: string }) {
       <Link href="#/cases">All cases</Link>
       <PageHeader title={`Case ${c.reference}`} subtitle={c.typeLabel} />
       <div className={styles.badges}>
+        <DownloadButton
+          path={`/cases/${encodeURIComponent(c.id)}/export`}
+          label="Export chronology (Word)"
+          fileName={`${c.reference} chronology.docx`}
+        />
         <Badge appearance="filled">{statusLabel(c.status)}</Badge>
         {c.urgent && <Badge color="danger">Urgent</Badge>}
         {c.possibleCrime && <Badge color="warning">Possible crime</Badge>}

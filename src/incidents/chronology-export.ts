@@ -1,0 +1,151 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Principal } from '../auth/principal.ts';
+import type { Services } from '../services.ts';
+import { openCase } from './cases.ts';
+
+type CaseFile = Awaited<ReturnType<typeof openCase>>;
+
+const LONDON: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' };
+const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString('en-GB', LONDON) : '—');
+
+const KIND_LABELS: Record<string, string> = {
+  report: 'Original report',
+  correction: 'Correction',
+  assessment: 'Assessment',
+  action: 'Action taken',
+  referral: 'Referral',
+  status: 'Status',
+  classification: 'Classification',
+  assignment: 'Assignment',
+  attachment: 'Evidence attached',
+  outcome: 'Outcome',
+};
+
+/** What an entry adds beyond its text: referral details, or a file's name and fingerprint. */
+function entryDetail(e: CaseFile['chronology'][number]): string {
+  const d = e.data ?? {};
+  if (e.kind === 'referral')
+    return `${String(d.agency ?? '')}${d.agencyReference ? `, reference ${String(d.agencyReference)}` : ''}`;
+  if (e.kind === 'attachment') return `${String(d.fileName ?? '')} (SHA-256 ${String(d.sha256 ?? '').slice(0, 16)}…)`;
+  if (e.kind === 'report')
+    return `People involved: ${String(d.people ?? '')}. Done so far: ${String(d.actionsTaken || '—')}`;
+  return '';
+}
+
+const cell = (text: string, bold = false) =>
+  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+
+function factsTable(file: CaseFile): Table {
+  const facts: [string, string][] = [
+    ['Reference', file.reference],
+    ['What happened', file.typeLabel],
+    ['Platform', file.platform],
+    [
+      'When it happened',
+      file.occurredOn ? `${file.occurredOn}${file.occurredTime ? ` ${file.occurredTime}` : ''}` : 'Not given',
+    ],
+    ['Reported', when(file.reportedAt)],
+    ['Reported by', file.reporter ?? '—'],
+    ['Status', file.status],
+    ['Assigned to', file.assignee ?? 'Nobody'],
+    ['Online risk', `${file.riskArea} / ${file.riskType}`],
+    ['Urgent', file.urgent ? 'Yes: a child was said to be at immediate risk' : 'No'],
+    ['Possible criminal offence', file.possibleCrime ? 'Yes' : 'No'],
+    ['Retention', `${file.retentionCategory ?? '—'}, review on ${file.reviewOn ?? '—'}`],
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: facts.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
+  });
+}
+
+function chronologyTable(file: CaseFile): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: ['When', 'Who', 'What', 'Detail'].map((h) => cell(h, true)) }),
+      ...file.chronology.map(
+        (e) =>
+          new TableRow({
+            children: [
+              cell(when(e.at)),
+              cell(e.by ?? '—'),
+              cell(KIND_LABELS[e.kind] ?? e.kind),
+              new TableCell({
+                children: [
+                  ...(e.text ? [new Paragraph(e.text)] : []),
+                  ...(entryDetail(e)
+                    ? [new Paragraph({ children: [new TextRun({ text: entryDetail(e), italics: true })] })]
+                    : []),
+                ],
+              }),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+/**
+ * A case's chronology as a Word document, for a referral to the police, LADO or children's
+ * social care. Reading it is a case read (audited, and marks a new case read), and the export
+ * itself is audited too, because the file leaves the system.
+ */
+export async function exportChronology(services: Services, principal: Principal, incidentId: string) {
+  const file = await openCase(services, principal, incidentId);
+  const at = services.now().toISOString();
+  await services.store.audit.append({
+    at,
+    actorId: principal.person.id,
+    action: 'incident.exported',
+    targetKind: 'incidents',
+    targetId: file.id,
+    schoolId: file.schoolId,
+    detail: { format: 'docx' },
+  });
+  const confidential = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new TextRun({ text: 'CONFIDENTIAL: safeguarding record. Share only with those who need it.', bold: true }),
+    ],
+  });
+  const document = new Document({
+    creator: 'Social Media Policy Hub',
+    title: `Case chronology ${file.reference}`,
+    sections: [
+      {
+        headers: { default: new Header({ children: [confidential] }) },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph(`Exported ${when(at)} by ${principal.person.displayName}`)],
+          }),
+        },
+        children: [
+          new Paragraph({ text: `Case chronology: ${file.reference}`, heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: 'Summary', heading: HeadingLevel.HEADING_1 }),
+          factsTable(file),
+          ...(file.outcome
+            ? [new Paragraph({ text: 'Outcome', heading: HeadingLevel.HEADING_1 }), new Paragraph(file.outcome)]
+            : []),
+          new Paragraph({ text: 'Chronology', heading: HeadingLevel.HEADING_1 }),
+          chronologyTable(file),
+        ],
+      },
+    ],
+  });
+  const bytes = new Uint8Array(await Packer.toBuffer(document));
+  return { name: `${file.reference} chronology.docx`, bytes };
+}
