@@ -23,13 +23,14 @@ export interface PolicyAnswer {
 }
 
 /** Tuned on the sample policy's question set; see tests/qa and `npm run bench:qa`. */
-export const ANSWER_THRESHOLD = 0.55;
+export const ANSWER_THRESHOLD = 0.5;
 const ALTERNATE_THRESHOLD = 0.4;
 const CANDIDATES = 25;
 
 const RULE_QUESTION =
   /^\s*(can|could|may|must|should|am i|are (we|staff|teachers)|is it|is (he|she|they) allowed|do (i|we)|does)\b/i;
 const PREAMBLE = /\b(definitions?|glossary|introduction|purpose|scope|interpretation)\b/i;
+const DEFINITION_QUESTION = /\b(counts? as|what is meant by|definition|define|mean by|what does .+ mean)\b/i;
 const RULE_WORDS = /\b(must|may|should|never|not|only|required|permitted|allowed|ensure)\b/i;
 
 export interface PolicyIndex {
@@ -92,6 +93,7 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
       if (results.length === 0) return empty;
       const top = results[0]!.score;
       const ruleQuestion = RULE_QUESTION.test(question);
+      const definitionQuestion = DEFINITION_QUESTION.test(question);
       const ranked = results
         .map((r) => {
           const matched = new Set(r.queryTerms);
@@ -100,7 +102,8 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
           const passage = byId.get(String(r.id))!;
           // Prefer a rule that answers over a definition or preamble that only mentions the words.
           const answers = ruleQuestion && RULE_WORDS.test(passage.text) ? 1.08 : 1;
-          const preamble = PREAMBLE.test(passage.headingPath.join(' ')) ? 0.85 : 1;
+          // ...unless the question asks what something means, when the definition is the answer.
+          const preamble = PREAMBLE.test(passage.headingPath.join(' ')) ? (definitionQuestion ? 1.2 : 0.85) : 1;
           return { passage, score: coverage * (0.75 + 0.25 * (r.score / top)) * answers * preamble };
         })
         .sort((a, b) => b.score - a.score);

@@ -30,6 +30,22 @@ const US_TO_UK: [RegExp, string][] = [
 
 /** Staff words, each with the policy words it should also find. Multi-word keys are matched first. */
 export const SYNONYMS: Record<string, string> = {
+  respond: 'response',
+  'look after': 'kept securely keep',
+  'looks after': 'kept securely keep',
+  'take away': 'withdrawn withdraw',
+  'set up': 'open create',
+  'lose my job': 'dismissal disciplinary',
+  job: 'employee work',
+  moan: 'comments reputation damage',
+  complain: 'comments complaints',
+  behaviour: 'conduct',
+  check: 'monitor',
+  checked: 'monitored',
+  gmail: 'personal email address',
+  hotmail: 'personal email address',
+  text: 'messaging contact communicate',
+  texting: 'messaging contact communicate',
   break: 'breach',
   breaking: 'breach',
   broke: 'breach',
@@ -37,7 +53,6 @@ export const SYNONYMS: Record<string, string> = {
   page: 'account',
   class: 'pupils',
   whatsapp: 'whatsapp messaging apps',
-  text: 'messaging contact',
   insta: 'instagram',
   ig: 'instagram',
   fb: 'facebook',
@@ -120,11 +135,21 @@ const QUESTION_SHAPES: Record<string, string> = {
   'how long': 'until years kept',
   'how fast': 'within hours',
   'how quickly': 'within hours',
-  'how soon': 'within hours straight away',
+  'how soon': 'same day at once within',
+  'counts as': 'means',
+  'what is meant by': 'means',
   'how much': '',
   'how many': '',
   'what time': '',
 };
+
+/**
+ * Platform names narrow a question but rarely decide it: a rule about "personal social media"
+ * answers a question about Instagram even when the policy never names Instagram.
+ */
+const PLATFORM_WORDS = new Set(
+  'instagram insta ig facebook fb twitter x tiktok snapchat snap whatsapp youtube linkedin threads bluesky'.split(' '),
+);
 
 /** One word as the index sees it: lower case, British spelling, stemmed; stop words become nothing. */
 export function normaliseTerm(term: string): string | null {
@@ -134,7 +159,9 @@ export function normaliseTerm(term: string): string | null {
     .replace(/[^\p{L}\p{N}-]/gu, '');
   if (!word || STOP_WORDS.has(word) || word.length < 2) return null;
   for (const [pattern, replacement] of US_TO_UK) word = word.replace(pattern, replacement);
-  return stemmer(word);
+  const stem = stemmer(word);
+  // "gets", "happened" and "needs" are as empty as "get", "happen" and "need".
+  return STOP_WORDS.has(stem) ? null : stem;
 }
 
 export const tokenise = (text: string): string[] =>
@@ -172,7 +199,9 @@ export function queryGroups(question: string): { groups: string[][]; hints: stri
     const base = normaliseTerm(token);
     if (!base) continue;
     const extra = SYNONYMS[token] ?? synonymsByStem().get(base);
-    groups.push([...new Set([base, ...(extra ? terms(extra) : [])])]);
+    const group = [...new Set([base, ...(extra ? terms(extra) : [])])];
+    if (PLATFORM_WORDS.has(token)) hints.push(...group);
+    else groups.push(group);
   }
   // The same idea asked twice counts once.
   const seen = new Set<string>();

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { openStore } from '../main.ts';
+import { buildPolicyIndex, type PolicyAnswer } from '../policy/answer.ts';
+import { EmptyPolicyError, importPolicy } from '../policy/import-policy.ts';
+import { parsePolicy } from '../policy/passages.ts';
+import { UnsupportedDocumentError, formatOf, readPolicyDocument } from '../policy/read-document.ts';
+
+/**
+ * npm run --silent policy -- ask --policy <file> "<question>" [--json]
+ * npm run --silent policy -- ask --policy <file> --batch <questions.jsonl> [--json]
+ * npm run policy -- import <file> [--school <id>]
+ */
+const USAGE = `Usage:
+  npm run --silent policy -- ask --policy <file> "<question>" [--json]
+  npm run --silent policy -- ask --policy <file> --batch <questions.jsonl> [--json]
+  npm run policy -- import <file> [--school <id>]`;
+
+class UsageError extends Error {}
+
+const contract = (a: PolicyAnswer) => ({
+  answered: a.answered,
+  passage: a.answered ? a.passage : '',
+  heading: a.answered ? a.heading : '',
+  score: a.score,
+  alternates: a.alternates.map(({ passage, heading }) => ({ passage, heading })),
+});
+
+function human(a: PolicyAnswer): string {
+  if (!a.answered) return 'Not found in the policy.\n';
+  const source = [a.clause, a.heading].filter(Boolean).join(' ');
+  return `${source}\n  ${a.passage}\n${a.alternates.map((x) => `  see also (${x.heading}): ${x.passage}\n`).join('')}`;
+}
+
+async function ask(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { policy: { type: 'string' }, batch: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (!values.policy) throw new UsageError('ask needs --policy <file>');
+  const format = formatOf(values.policy);
+  const text = await readPolicyDocument(readFileSync(values.policy), format);
+  const index = buildPolicyIndex(parsePolicy(text));
+  const write = (a: PolicyAnswer, extra: Record<string, unknown> = {}) =>
+    process.stdout.write(values.json ? `${JSON.stringify({ ...extra, ...contract(a) })}\n` : human(a));
+  if (values.batch) {
+    const lines = readFileSync(values.batch, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    for (const [n, line] of lines.entries()) {
+      let item: { id?: unknown; q?: unknown };
+      try {
+        item = JSON.parse(line) as typeof item;
+      } catch {
+        throw new UsageError(`${values.batch} line ${n + 1} is not JSON`);
+      }
+      if (typeof item.q !== 'string') throw new UsageError(`${values.batch} line ${n + 1} has no "q" string`);
+      write(index.answer(item.q), { id: item.id });
+    }
+    return;
+  }
+  const question = positionals.join(' ').trim();
+  if (!question) throw new UsageError('ask needs a question, or --batch <file>');
+  write(index.answer(question));
+}
+
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { school: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) throw new UsageError('import needs a file');
+  const format = formatOf(file);
+  const text = await readPolicyDocument(readFileSync(file), format);
+  const store = openStore(loadConfig());
+  try {
+    const schools = await store.schools.listAll();
+    const schoolId = values.school ?? (schools.length === 1 ? schools[0]!.id : undefined);
+    if (!schoolId || !schools.some((s) => s.id === schoolId)) {
+      throw new UsageError(
+        `Choose the school with --school: ${schools.map((s) => s.id).join(', ') || 'no schools yet'}`,
+      );
+    }
+    const result = await importPolicy(store, { schoolId, text, format, importedById: 'cli', at: new Date() });
+    process.stdout.write(
+      `Imported ${file} as version ${result.versionNumber} of ${schoolId}'s policy (${result.sections} sections).\n`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  if (command === 'ask') await ask(rest);
+  else if (command === 'import') await importCommand(rest);
+  else throw new UsageError(command ? `Unknown command "${command}"` : 'Give a command');
+} catch (err) {
+  const expected =
+    err instanceof UsageError ||
+    err instanceof UnsupportedDocumentError ||
+    err instanceof EmptyPolicyError ||
+    err instanceof ConfigError ||
+    (err as NodeJS.ErrnoException).code === 'ENOENT';
+  if (!expected) throw err;
+  process.stderr.write(`${(err as Error).message}\n${err instanceof UsageError ? `${USAGE}\n` : ''}`);
+  process.exit(2);
+}

@@ -1,0 +1,147 @@
+import { performance } from 'node:perf_hooks';
+import MiniSearch from 'minisearch';
+import { buildPolicyIndex } from './answer.ts';
+import type { Passage, Section } from './passages.ts';
+
+/**
+ * Measures answering on a question set: top-1 and top-3 accuracy on questions the policy
+ * answers, abstention on questions it does not, and latency. The same figures are taken for
+ * MiniSearch with default settings over the same passages, as the baseline to beat.
+ */
+
+export interface QaQuestion {
+  id: string;
+  q: string;
+  /** A clause number ("6.1") or a fragment of the expected passage's text; null when out of scope. */
+  expect: string | null;
+}
+
+export interface QaFigures {
+  inScope: number;
+  outOfScope: number;
+  top1: number;
+  top3: number;
+  abstained: number;
+  p50Ms: number;
+  p95Ms: number;
+  misses: { id: string; q: string; got: string }[];
+}
+
+/** What a system returns for one question: its ranked passages, empty when it abstains. */
+type Answerer = (q: string) => Passage[];
+
+const matches = (p: Passage | undefined, expect: string) =>
+  p !== undefined && (p.clause === expect || p.text.includes(expect));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function measure(answer: Answerer, questions: QaQuestion[]): QaFigures {
+  const times: number[] = [];
+  let top1 = 0;
+  let top3 = 0;
+  let abstained = 0;
+  const misses: QaFigures['misses'] = [];
+  for (const question of questions) {
+    const start = performance.now();
+    const ranked = answer(question.q);
+    times.push(performance.now() - start);
+    if (question.expect === null) {
+      if (ranked.length === 0) abstained++;
+      else
+        misses.push({
+          id: question.id,
+          q: question.q,
+          got: `answered ${ranked[0]!.clause ?? ranked[0]!.text.slice(0, 40)}`,
+        });
+      continue;
+    }
+    if (matches(ranked[0], question.expect)) top1++;
+    else
+      misses.push({
+        id: question.id,
+        q: question.q,
+        got: ranked[0] ? (ranked[0].clause ?? ranked[0].text.slice(0, 40)) : 'no answer',
+      });
+    if (ranked.slice(0, 3).some((p) => matches(p, question.expect!))) top3++;
+  }
+  times.sort((a, b) => a - b);
+  const inScope = questions.filter((q) => q.expect !== null).length;
+  return {
+    inScope,
+    outOfScope: questions.length - inScope,
+    top1: top1 / Math.max(1, inScope),
+    top3: top3 / Math.max(1, inScope),
+    abstained: abstained / Math.max(1, questions.length - inScope),
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    misses,
+  };
+}
+
+export function evaluate(sections: Section[], questions: QaQuestion[]): { ours: QaFigures; baseline: QaFigures } {
+  const index = buildPolicyIndex(sections);
+  const byText = new Map<string, Passage>();
+  for (const p of index.passages) byText.set(p.text, p);
+  const ours: Answerer = (q) => {
+    const a = index.answer(q);
+    if (!a.answered) return [];
+    return [a.passage, ...a.alternates.map((x) => x.passage)].map((t) => byText.get(t)!).filter(Boolean);
+  };
+
+  const plain = new MiniSearch<Passage & { heading: string }>({ fields: ['text', 'heading'], idField: 'id' });
+  plain.addAll(index.passages.map((p) => ({ ...p, heading: p.headingPath.at(-1) ?? '' })));
+  const byId = new Map(index.passages.map((p) => [p.id, p]));
+  const baseline: Answerer = (q) =>
+    plain
+      .search(q)
+      .slice(0, 3)
+      .map((r) => byId.get(String(r.id))!);
+
+  // Warm both up once, so the first question does not pay for JIT compilation.
+  ours(questions[0]?.q ?? 'warm up');
+  baseline(questions[0]?.q ?? 'warm up');
+  return { ours: measure(ours, questions), baseline: measure(baseline, questions) };
+}
+
+export function parseQuestions(jsonl: string): QaQuestion[] {
+  return jsonl
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      const item = JSON.parse(line) as Partial<QaQuestion>;
+      if (typeof item.q !== 'string') throw new Error(`question ${i + 1} has no "q"`);
+      return { id: String(item.id ?? i + 1), q: item.q, expect: typeof item.expect === 'string' ? item.expect : null };
+    });
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The side-by-side table `npm run bench:qa` and `policy eval` print. */
+export function formatFigures(title: string, r: { ours: QaFigures; baseline: QaFigures }): string {
+  const rows: [string, string, string][] = [
+    [
+      'questions in scope / out of scope',
+      `${r.ours.inScope} / ${r.ours.outOfScope}`,
+      `${r.baseline.inScope} / ${r.baseline.outOfScope}`,
+    ],
+    ['top-1 accuracy', pct(r.ours.top1), pct(r.baseline.top1)],
+    ['top-3 accuracy', pct(r.ours.top3), pct(r.baseline.top3)],
+    ['out-of-scope abstained', pct(r.ours.abstained), pct(r.baseline.abstained)],
+    ['latency p50', `${r.ours.p50Ms.toFixed(2)} ms`, `${r.baseline.p50Ms.toFixed(2)} ms`],
+    ['latency p95', `${r.ours.p95Ms.toFixed(2)} ms`, `${r.baseline.p95Ms.toFixed(2)} ms`],
+  ];
+  const width = Math.max(...rows.map((row) => row[0].length));
+  const lines = [
+    title,
+    `${''.padEnd(width)}  ${'this app'.padStart(10)}  ${'plain MiniSearch'.padStart(16)}`,
+    ...rows.map(([k, a, b]) => `${k.padEnd(width)}  ${a.padStart(10)}  ${b.padStart(16)}`),
+  ];
+  if (r.ours.misses.length) {
+    lines.push('', 'Where this app was wrong:');
+    for (const m of r.ours.misses) lines.push(`  ${m.id} ${m.q}  →  ${m.got}`);
+  }
+  return lines.join('\n');
+}
