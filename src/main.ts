@@ -9,15 +9,7 @@ import type { Services } from './services.ts';
 import { caseUrl } from './config/urls.ts';
 import { chaseUnread } from './incidents/chase-unread.ts';
 import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
-import { openSqliteAdapter } from './store/sqlite/sqlite-store.ts';
-import { createStore, type Store } from './store/store.ts';
-
-export function openStore(config: Config): Store {
-  if (config.store.kind === 'sharepoint') {
-    throw new ConfigError(['STORE: the SharePoint store is not available in this build yet; use STORE=sqlite']);
-  }
-  return createStore(openSqliteAdapter({ path: config.store.path }));
-}
+import { openStore } from './store/open-store.ts';
 
 export interface RunningApp {
   services: Services;

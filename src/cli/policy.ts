@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.ts';
-import { openStore } from '../main.ts';
+import { openStore } from '../store/open-store.ts';
 import { buildPolicyIndex, type PolicyAnswer } from '../policy/answer.ts';
 import { EmptyPolicyError, importPolicy } from '../policy/import-policy.ts';
 import { parsePolicy } from '../policy/passages.ts';

@@ -1,6 +1,4 @@
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 
 export type PolicyFormat = 'md' | 'txt' | 'docx' | 'pdf';
 
@@ -60,10 +58,13 @@ export async function readPolicyDocument(bytes: Uint8Array, format: PolicyFormat
     case 'txt':
       return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
     case 'docx': {
+      // Loaded on demand: both are large, and most runs never read a Word or PDF file.
+      const { default: mammoth } = await import('mammoth');
       const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
       return fromMammothHtml(value);
     }
     case 'pdf': {
+      const { extractText, getDocumentProxy } = await import('unpdf');
       const pdf = await getDocumentProxy(new Uint8Array(bytes));
       const { text } = await extractText(pdf, { mergePages: false });
       return (Array.isArray(text) ? text : [text]).join('\n\n');
