@@ -3,8 +3,15 @@ import { adaptiveCard, paragraph } from '../src/cards/elements.ts';
 import { myReportsCard } from '../src/cards/my-reports.ts';
 import { myReports } from '../src/incidents/cases.ts';
 import { REPORT_SUBMIT_VERB } from '../src/cards/report-form.ts';
-import { POLICY_FEEDBACK_VERB } from '../src/cards/policy-answer.ts';
-import { answerQuestion, recordFeedback } from './policy-flow.ts';
+import { ASK_SLT_VERB, POLICY_FEEDBACK_VERB } from '../src/cards/policy-answer.ts';
+import { SLT_ANSWER_VERB } from '../src/cards/slt-question.ts';
+import {
+  answerQuestion,
+  askSltFromCard,
+  recordFeedback,
+  registerSltChannel,
+  sltAnswerFromCard,
+} from './policy-flow.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
 import { questionPart, recogniseIntent } from '../src/domain/incidents/intent.ts';
 import { hubUrl as configuredHubUrl } from '../src/config/urls.ts';
@@ -19,6 +26,7 @@ import { NOT_IN_DIRECTORY, newReportForm, notSavedCard, submitReport } from './r
 
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
 const MY_REPORTS = /^\s*\/?(my reports?|my incidents|status)\s*$/i;
+const SLT_CHANNEL_SETUP = /^\s*(set ?up|use this channel for) (slt|senior leadership)( team)? questions\s*$/i;
 const HELP = /^\s*(help|\?|what can you do\??|menu)\s*$/i;
 
 export interface Bot {
@@ -92,6 +100,10 @@ export function createBot(services: Services): Bot {
           await turn.respondWithCard(await submitReport(services, person, data));
         } else if (action.verb === POLICY_FEEDBACK_VERB) {
           await turn.respondWithCard(await recordFeedback(services, person, data));
+        } else if (action.verb === ASK_SLT_VERB) {
+          await turn.respondWithCard(await askSltFromCard(services, person, data));
+        } else if (action.verb === SLT_ANSWER_VERB) {
+          await turn.respondWithCard(await sltAnswerFromCard(services, person, data));
         } else {
           await turn.respondWithCard(
             adaptiveCard([paragraph('This button is no longer available. Type "help" to see what I can do.')]),
@@ -113,7 +125,12 @@ export function createBot(services: Services): Bot {
         return;
       }
 
-      const text = (activity.text ?? '').trim();
+      // In a channel the bot's name arrives as an <at> mention before the words.
+      const text = (activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
+      if (!personal && SLT_CHANNEL_SETUP.test(text)) {
+        await turn.send({ text: await registerSltChannel(services, person, turn.conversationReference()) });
+        return;
+      }
       const intent = recogniseIntent(text);
       const wantsReport =
         intent.kind === 'disclosure' || intent.kind === 'report' || intent.kind === 'question-with-event';

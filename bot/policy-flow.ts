@@ -1,6 +1,9 @@
 import { adaptiveCard, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
 import { policyAnswerCard } from '../src/cards/policy-answer.ts';
 import { policyUrl } from '../src/config/urls.ts';
+import { sltQuestionCard } from '../src/cards/slt-question.ts';
+import { hasRole } from '../src/domain/roles.ts';
+import { answerAsSlt, askSlt, sltChannelId } from '../src/policy/questions.ts';
 import { currentPolicy } from '../src/policy/current-policy.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
@@ -38,13 +41,15 @@ export async function recordFeedback(
   asker: Rec<'people'> | undefined,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCard> {
-  const id = typeof data.questionId === 'string' ? data.questionId : '';
+  const id = questionIdOf(data);
   const question = id ? await services.store.questions.get(id) : undefined;
-  if (!asker || !question || question.askerId !== asker.id || typeof data.helpful !== 'boolean') {
-    return adaptiveCard([paragraph('This button is no longer available. Ask your question again.')]);
-  }
+  if (!asker || !question || question.askerId !== asker.id || typeof data.helpful !== 'boolean') return gone();
   const feedback = data.helpful ? 'helpful' : 'not-helpful';
-  await services.store.questions.update(question, { feedback });
+  return cardForQuestion(services, await services.store.questions.update(question, { feedback }));
+}
+
+/** The answer card again, as it stands now (feedback given, question sent to SLT). */
+async function cardForQuestion(services: Services, question: Rec<'questions'>): Promise<AdaptiveCard> {
   const policy = await currentPolicy(services, question.schoolId);
   if (!policy) return NO_POLICY;
   const answer = policy.index.answer(question.text);
@@ -52,6 +57,58 @@ export async function recordFeedback(
     answer,
     questionId: question.id,
     readUrl: policyUrl(services.config, answer.answered ? answer.sectionId : undefined),
-    feedback,
+    feedback: question.feedback,
+    askedSlt: question.status === 'asked-slt' || question.answer !== undefined,
   });
+}
+
+const gone = () => adaptiveCard([paragraph('This button is no longer available. Ask your question again.')]);
+const questionIdOf = (data: Record<string, unknown>) => (typeof data.questionId === 'string' ? data.questionId : '');
+
+/** "Ask SLT" on an answer card. */
+export async function askSltFromCard(
+  services: Services,
+  asker: Rec<'people'> | undefined,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCard> {
+  if (!asker) return gone();
+  const outcome = await askSlt(services, asker, questionIdOf(data));
+  return outcome.kind === 'sent' ? cardForQuestion(services, outcome.question) : gone();
+}
+
+/** "Send answer" on the SLT card. */
+export async function sltAnswerFromCard(
+  services: Services,
+  leader: Rec<'people'> | undefined,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCard> {
+  const text = typeof data.answer === 'string' ? data.answer : '';
+  const outcome = await answerAsSlt(services, leader, questionIdOf(data), text);
+  if (outcome.kind === 'refused') return adaptiveCard([paragraph(outcome.why, { color: 'Attention' })]);
+  const asker = await services.store.people.get(outcome.question.askerId);
+  const base = {
+    questionId: outcome.question.id,
+    askerName: asker?.displayName ?? 'A member of staff',
+    question: outcome.question.text,
+  };
+  if (outcome.kind === 'invalid') return sltQuestionCard({ ...base, error: outcome.error, draft: text });
+  return sltQuestionCard({ ...base, answered: { byName: outcome.byName, text: outcome.question.answer ?? '' } });
+}
+
+/** In a team channel, a senior leader sets it up to receive staff questions for SLT. */
+export async function registerSltChannel(
+  services: Services,
+  person: Rec<'people'> | undefined,
+  reference: Record<string, unknown>,
+): Promise<string> {
+  if (!person || !hasRole(person, 'SLT', person.schoolId)) {
+    return 'Only a member of the senior leadership team can choose the channel for staff questions.';
+  }
+  const { store } = services;
+  const id = sltChannelId(person.schoolId);
+  const existing = await store.conversationRefs.get(id);
+  const data = { scope: 'channel' as const, schoolId: person.schoolId, channelPurpose: 'slt' as const, reference };
+  if (existing) await store.conversationRefs.update(existing, data);
+  else await store.conversationRefs.create(data, id);
+  return 'Done: staff questions for the senior leadership team will be posted in this channel. Answer them on the card.';
 }

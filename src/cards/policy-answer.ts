@@ -10,6 +10,7 @@ import {
 } from './elements.ts';
 
 export const POLICY_FEEDBACK_VERB = 'policy.feedback';
+export const ASK_SLT_VERB = 'policy.ask-slt';
 
 export interface PolicyAnswerInput {
   answer: PolicyAnswer;
@@ -17,6 +18,8 @@ export interface PolicyAnswerInput {
   /** Link to the answering section in the tab, or to the whole policy when there is no answer. */
   readUrl: string;
   feedback?: 'helpful' | 'not-helpful';
+  /** The question has gone to the senior leadership team. */
+  askedSlt?: boolean;
 }
 
 /** The policy's own words are the school's text, not ours, so they are shown literally. */
@@ -27,26 +30,37 @@ const quote = (text: string): CardElement => ({
 });
 
 function feedbackActions(input: PolicyAnswerInput): CardElement[] {
-  if (input.feedback) return [];
   const data = (helpful: boolean) => ({ questionId: input.questionId, helpful });
   return [
-    { type: 'Action.Execute', verb: POLICY_FEEDBACK_VERB, title: 'Helpful', data: data(true) },
-    { type: 'Action.Execute', verb: POLICY_FEEDBACK_VERB, title: 'Not helpful', data: data(false) },
+    ...(input.feedback
+      ? []
+      : [
+          { type: 'Action.Execute', verb: POLICY_FEEDBACK_VERB, title: 'Helpful', data: data(true) },
+          { type: 'Action.Execute', verb: POLICY_FEEDBACK_VERB, title: 'Not helpful', data: data(false) },
+        ]),
+    ...(input.askedSlt
+      ? []
+      : [{ type: 'Action.Execute', verb: ASK_SLT_VERB, title: 'Ask SLT', data: { questionId: input.questionId } }]),
   ];
 }
 
 /** The answer to a policy question: the passage quoted exactly, where it comes from, and a link to read it in context. */
 export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
   const { answer } = input;
-  const thanks = input.feedback
-    ? [paragraph('Thank you: your feedback helps the school improve its policy.', { isSubtle: true, size: 'Small' })]
-    : [];
+  const thanks = [
+    ...(input.feedback
+      ? [paragraph('Thank you: your feedback helps the school improve its policy.', { isSubtle: true, size: 'Small' })]
+      : []),
+    ...(input.askedSlt
+      ? [paragraph('Sent to the senior leadership team. Their answer will come to you here.', { weight: 'Bolder' })]
+      : []),
+  ];
   if (!answer.answered) {
     return adaptiveCard(
       [
         heading('I could not find this in the policy'),
         paragraph(
-          'The school’s social media policy does not seem to cover this. Ask your line manager or a member of the senior leadership team, or read the policy yourself.',
+          'The school’s social media policy does not seem to cover this. Press "Ask SLT" to send your question to the senior leadership team, or read the policy yourself.',
         ),
         ...thanks,
       ],

@@ -3,6 +3,8 @@ import { closedNoticeCard, incidentAlertCard, readReceiptCard, type AlertInput }
 import { ASSIGNED_TOPIC, CLOSED_TOPIC } from '../incidents/case-actions.ts';
 import { READ_RECEIPT_TOPIC } from '../incidents/cases.ts';
 import { ALERT_TOPIC } from '../incidents/report-incident.ts';
+import { QUESTION_ANSWERED_TOPIC, QUESTION_FOR_SLT_TOPIC } from '../policy/questions.ts';
+import { questionAnsweredCard, sltQuestionCard } from '../cards/slt-question.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -21,6 +23,11 @@ export interface OutboxDispatcher {
 }
 
 class Undeliverable extends Error {}
+
+interface Delivery {
+  conversationId: string;
+  card: AdaptiveCard;
+}
 
 /**
  * Delivers queued messages. The outbox is written in the same commit as the record that caused
@@ -47,27 +54,54 @@ export function createOutboxDispatcher(
       ...extra,
     });
 
+  /** A message about an incident, to a person's chat. */
+  const aboutIncident =
+    (build: (incident: Rec<'incidents'>, payload: Record<string, unknown>) => AdaptiveCard) =>
+    async (payload: Record<string, unknown>): Promise<Delivery> => {
+      const incident = await store.incidents.get(String(payload.incidentId));
+      if (!incident) throw new Undeliverable('the incident no longer exists');
+      return { conversationId: `person-${String(payload.recipientId)}`, card: build(incident, payload) };
+    };
+
+  /** A message about a policy question, to the conversation named when it was queued. */
+  const aboutQuestion =
+    (
+      build: (question: Rec<'questions'>, names: (id: string | undefined) => Promise<string>) => Promise<AdaptiveCard>,
+    ) =>
+    async (payload: Record<string, unknown>): Promise<Delivery> => {
+      const question = await store.questions.get(String(payload.questionId));
+      if (!question) throw new Undeliverable('the question no longer exists');
+      const names = async (id: string | undefined) =>
+        (id ? await store.people.get(id) : undefined)?.displayName ?? 'A member of staff';
+      return { conversationId: String(payload.conversationId), card: await build(question, names) };
+    };
+
   /** Each topic's message, built from the record it is about, at sending time. */
-  const cards: Record<string, (incident: Rec<'incidents'>, payload: Record<string, unknown>) => AdaptiveCard> = {
-    [ALERT_TOPIC]: (incident, payload) =>
+  const topics: Record<string, (payload: Record<string, unknown>) => Promise<Delivery>> = {
+    [ALERT_TOPIC]: aboutIncident((incident, payload) =>
       alert(incident, {
         escalation:
           payload.escalation === 'deputies' || payload.escalation === 'headteacher' ? payload.escalation : undefined,
       }),
-    [ASSIGNED_TOPIC]: (incident) => alert(incident, { assigned: true }),
-    [READ_RECEIPT_TOPIC]: (incident) => readReceiptCard(incident.reference),
-    [CLOSED_TOPIC]: (incident) => closedNoticeCard(incident.reference),
+    ),
+    [ASSIGNED_TOPIC]: aboutIncident((incident) => alert(incident, { assigned: true })),
+    [READ_RECEIPT_TOPIC]: aboutIncident((incident) => readReceiptCard(incident.reference)),
+    [CLOSED_TOPIC]: aboutIncident((incident) => closedNoticeCard(incident.reference)),
+    [QUESTION_FOR_SLT_TOPIC]: aboutQuestion(async (q, names) =>
+      sltQuestionCard({ questionId: q.id, askerName: await names(q.askerId), question: q.text }),
+    ),
+    [QUESTION_ANSWERED_TOPIC]: aboutQuestion(async (q, names) =>
+      questionAnsweredCard({ question: q.text, byName: await names(q.answeredById), answer: q.answer ?? '' }),
+    ),
   };
 
   async function deliver(entry: Rec<'outbox'>): Promise<void> {
-    const build = cards[entry.topic];
-    if (!build) throw new Undeliverable(`no handler for ${entry.topic}`);
-    const { incidentId, recipientId } = entry.payload as { incidentId: string; recipientId: string };
-    const incident = await store.incidents.get(incidentId);
-    if (!incident) throw new Undeliverable('the incident no longer exists');
-    const conversation = await store.conversationRefs.get(`person-${recipientId}`);
+    const topic = topics[entry.topic];
+    if (!topic) throw new Undeliverable(`no handler for ${entry.topic}`);
+    const { conversationId, card } = await topic(entry.payload);
+    const conversation = await store.conversationRefs.get(conversationId);
     if (!conversation) throw new Error('the recipient has not opened a chat with the bot yet');
-    await messenger.sendCard(conversation.reference, build(incident, entry.payload));
+    await messenger.sendCard(conversation.reference, card);
   }
 
   async function round(): Promise<void> {

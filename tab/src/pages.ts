@@ -24,6 +24,7 @@ const Policy = lazy(() => import('./pages/PolicyPage.tsx'));
 const Upcoming = lazy(() => import('./pages/UpcomingPage.tsx'));
 const Cases = lazy(() => import('./pages/CasesPage.tsx'));
 const MyReports = lazy(() => import('./pages/MyReportsPage.tsx'));
+const Questions = lazy(() => import('./pages/QuestionsPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -90,7 +91,7 @@ export const PAGES: PageDef[] = [
     title: 'Policy questions',
     roles: ['SLT'],
     purpose: 'Questions the policy did not answer, waiting for SLT.',
-    component: Upcoming,
+    component: Questions,
   },
 ];
 

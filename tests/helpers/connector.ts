@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
+import { startTestApp, type TestApp } from './app.ts';
+import { activity } from './bot.ts';
 
 /**
  * A local stand-in for the Bot Connector service: the bot posts its outgoing activities to an
@@ -68,4 +70,43 @@ export async function startConnector(): Promise<Connector> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** For tests of proactive messages: the app and a local connector, started before the file's tests. */
+export function appWithConnector(): { readonly app: TestApp; readonly connector: Connector } {
+  let app: TestApp | undefined;
+  let connector: Connector | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    connector = await startConnector();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await connector?.close();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get connector() {
+      return connector!;
+    },
+  };
+}
+
+/** A message through the local connector, so the bot's replies and later messages come back to it. */
+export async function sayThroughConnector(
+  env: { app: TestApp; connector: Connector },
+  from: Record<string, unknown>,
+  text: string,
+  conversation: Record<string, unknown>,
+): Promise<void> {
+  const res = await fetch(`${env.app.base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(
+      activity({ text, from, serviceUrl: env.connector.url, deliveryMode: undefined, conversation }),
+    ),
+  });
+  if (res.status !== 200) throw new Error(`the bot refused the message: ${res.status}`);
 }

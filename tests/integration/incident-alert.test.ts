@@ -1,10 +1,9 @@
 import { jest } from '@jest/globals';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { activity, cardText, executeAction } from '../helpers/bot.ts';
+import { cardText, executeAction } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
-import { startConnector, type Connector } from '../helpers/connector.ts';
+import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
 const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
@@ -12,34 +11,11 @@ const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER
 
 jest.setTimeout(60_000);
 
-let t: TestApp;
-let connector: Connector;
-beforeAll(async () => {
-  t = await startTestApp();
-  connector = await startConnector();
-});
-afterAll(async () => {
-  await t.stop();
-  await connector.close();
-});
+const env = appWithConnector();
 
 /** A person says hello through the local connector, as they would when opening the bot in Teams. */
-async function chatFromConnector(from: Record<string, unknown>, conversationId: string) {
-  const res = await fetch(`${t.base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(
-      activity({
-        text: 'hi',
-        from,
-        serviceUrl: connector.url,
-        deliveryMode: undefined,
-        conversation: { id: conversationId, conversationType: 'personal' },
-      }),
-    ),
-  });
-  expect(res.status).toBe(200);
-}
+const chatFromConnector = (from: Record<string, unknown>, conversationId: string) =>
+  sayThroughConnector(env, from, 'hi', { id: conversationId, conversationType: 'personal' });
 
 /** An alert card the bot sent into a conversation (its greeting replies carry no "Open case"). */
 const alertsTo = (conversationId: string) => (r: { path: string; body: unknown }) =>
@@ -49,10 +25,10 @@ describe('alerting the safeguarding lead', () => {
   test('a saved report reaches the DSL at once, with only the reference, type, urgency and an Open case link', async () => {
     await chatFromConnector(DSL, 'a:dsl-chat');
     const data = friendRequestForm();
-    const { body } = await executeAction(t.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
+    const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
     const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
 
-    const alert = await connector.waitFor(
+    const alert = await env.connector.waitFor(
       (r) => alertsTo('a:dsl-chat')(r) && JSON.stringify(r.body).includes(reference),
     );
     const card = alert.body.attachments![0]!.content;
@@ -67,8 +43,8 @@ describe('alerting the safeguarding lead', () => {
     expect(open).toMatchObject({ type: 'Action.OpenUrl', title: 'Open case' });
     expect(open.url).toMatch(new RegExp(`/tab/#/cases/incident-${data.draftId}$`));
 
-    await t.app.services.outbox.kick();
-    const store = t.app.services.store;
+    await env.app.app.services.outbox.kick();
+    const store = env.app.app.services.store;
     const entries = (await store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
       (o) => o.payload.incidentId === `incident-${data.draftId}` && o.payload.recipientId === DEMO_PERSONAS.DSL,
     );
@@ -77,8 +53,8 @@ describe('alerting the safeguarding lead', () => {
 
   test('an alert to someone the bot cannot reach yet waits in the outbox and is delivered once they open the chat', async () => {
     const data = friendRequestForm();
-    await executeAction(t.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
-    const store = t.app.services.store;
+    await executeAction(env.app.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
+    const store = env.app.app.services.store;
     const deputyAlert = async () =>
       (await store.outbox.listAll({ where: { topic: 'incident.alert' } })).find(
         (o) => o.payload.incidentId === `incident-${data.draftId}` && o.payload.recipientId === 'person-oak-deputy-dsl',
@@ -98,26 +74,26 @@ describe('alerting the safeguarding lead', () => {
     );
     const pending = await deputyAlert();
     await store.outbox.update(pending, { notBefore: new Date(0).toISOString() });
-    t.app.services.outbox.kick();
-    await connector.waitFor(alertsTo('a:deputy-chat'));
+    env.app.app.services.outbox.kick();
+    await env.connector.waitFor(alertsTo('a:deputy-chat'));
     await waitUntil(async () => (await deputyAlert()).status === 'done');
   });
 
   // Slow by nature: the bot SDK itself retries a 503 with back-off before the outbox records a failure.
   test('a connector outage delays the alert but does not lose it', async () => {
-    connector.setDown(true);
+    env.connector.setDown(true);
     const data = friendRequestForm();
-    await executeAction(t.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
-    const store = t.app.services.store;
+    await executeAction(env.app.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
+    const store = env.app.app.services.store;
     const dslAlert = async () =>
       (await store.outbox.listAll({ where: { topic: 'incident.alert' } })).find(
         (o) => o.payload.incidentId === `incident-${data.draftId}` && o.payload.recipientId === DEMO_PERSONAS.DSL,
       )!;
     await waitUntil(async () => (await dslAlert()).attempts > 0, 45_000);
     expect((await dslAlert()).status).toBe('pending');
-    connector.setDown(false);
+    env.connector.setDown(false);
     await store.outbox.update(await dslAlert(), { notBefore: new Date(0).toISOString() });
-    t.app.services.outbox.kick();
+    env.app.app.services.outbox.kick();
     await waitUntil(async () => (await dslAlert()).status === 'done');
   });
 });

@@ -6,6 +6,7 @@ import type { Services } from '../../services.ts';
 import { endpoint, publicEndpoint } from '../endpoint.ts';
 import { registerCaseRoutes } from './cases.ts';
 import { registerSchoolSettingsRoutes } from './school-settings.ts';
+import { registerQuestionRoutes } from './questions.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -83,6 +84,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
 
   registerCaseRoutes(server, services);
   registerSchoolSettingsRoutes(server, services);
+  registerQuestionRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 

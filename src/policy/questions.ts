@@ -1,0 +1,99 @@
+import { hasRole } from '../domain/roles.ts';
+import { queueMessage } from '../notifications/outbox.ts';
+import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
+
+/** A question goes to SLT: to the school's SLT channel if one is set up, else to each senior leader. */
+export const QUESTION_FOR_SLT_TOPIC = 'question.for-slt';
+/** A senior leader's answer goes back to the person who asked. */
+export const QUESTION_ANSWERED_TOPIC = 'question.answered';
+
+export const sltChannelId = (schoolId: string) => `channel-slt-${schoolId}`;
+
+export type AskOutcome = { kind: 'sent'; question: Rec<'questions'> } | { kind: 'refused' };
+
+/**
+ * "Ask SLT" on an answer card. Only the asker can send their own question, and sending it
+ * twice sends it once. The question and the messages to SLT are one commit.
+ */
+export async function askSlt(services: Services, asker: Rec<'people'>, questionId: string): Promise<AskOutcome> {
+  const { store } = services;
+  const question = await store.questions.get(questionId);
+  if (!question || question.askerId !== asker.id) return { kind: 'refused' };
+  if (question.status === 'asked-slt' || question.answer) return { kind: 'sent', question };
+  const channel = await store.conversationRefs.get(sltChannelId(question.schoolId));
+  const leaders = channel
+    ? []
+    : (await store.people.listAll({ where: { schoolId: question.schoolId, active: true } })).filter(
+        (p) => hasRole(p, 'SLT', question.schoolId) && p.id !== asker.id,
+      );
+  const at = services.now().toISOString();
+  const updated = await store.commit((uow) => {
+    if (channel) queueMessage(uow, QUESTION_FOR_SLT_TOPIC, { questionId, conversationId: channel.id }, at);
+    for (const leader of leaders) {
+      queueMessage(uow, QUESTION_FOR_SLT_TOPIC, { questionId, conversationId: `person-${leader.id}` }, at);
+    }
+    uow.append('audit', {
+      at,
+      actorId: asker.id,
+      action: 'question.asked-slt',
+      targetKind: 'questions',
+      targetId: questionId,
+      schoolId: question.schoolId,
+      detail: { to: channel ? 'channel' : `${leaders.length} senior leaders` },
+    });
+    return uow.update('questions', question, { status: 'asked-slt' });
+  });
+  services.outbox.kick();
+  return { kind: 'sent', question: updated };
+}
+
+export type AnswerOutcome =
+  | { kind: 'answered'; question: Rec<'questions'>; byName: string }
+  | { kind: 'invalid'; question: Rec<'questions'>; error: string }
+  | { kind: 'refused'; why: string };
+
+/**
+ * A senior leader answers from the card. Who they are comes from the activity, and they must be
+ * a senior leader at the question's school; the answer is kept with the question and sent back.
+ */
+export async function answerAsSlt(
+  services: Services,
+  leader: Rec<'people'> | undefined,
+  questionId: string,
+  text: string,
+): Promise<AnswerOutcome> {
+  const { store } = services;
+  const question = await store.questions.get(questionId);
+  if (!question) return { kind: 'refused', why: 'This question no longer exists.' };
+  if (!leader || !hasRole(leader, 'SLT', question.schoolId)) {
+    return { kind: 'refused', why: 'Only the senior leadership team of this school can answer staff questions.' };
+  }
+  if (question.answer && question.answeredById) {
+    const by = await store.people.get(question.answeredById);
+    return { kind: 'answered', question, byName: by?.displayName ?? 'a senior leader' };
+  }
+  const answer = text.trim();
+  if (answer.length < 2) return { kind: 'invalid', question, error: 'Write an answer before sending it.' };
+  if (answer.length > 4000) return { kind: 'invalid', question, error: 'Keep the answer under 4,000 characters.' };
+  const at = services.now().toISOString();
+  const updated = await store.commit((uow) => {
+    queueMessage(uow, QUESTION_ANSWERED_TOPIC, { questionId, conversationId: `person-${question.askerId}` }, at);
+    uow.append('audit', {
+      at,
+      actorId: leader.id,
+      action: 'question.answered',
+      targetKind: 'questions',
+      targetId: questionId,
+      schoolId: question.schoolId,
+    });
+    return uow.update('questions', question, {
+      status: 'answered',
+      answer,
+      answeredById: leader.id,
+      answeredAt: at,
+    });
+  });
+  services.outbox.kick();
+  return { kind: 'answered', question: updated, byName: leader.displayName };
+}
