@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config/config.ts';
 import { openStore } from '../store/open-store.ts';
 import { buildPolicyIndex, type PolicyAnswer } from '../policy/answer.ts';
 import { EmptyPolicyError, importPolicy } from '../policy/import-policy.ts';
+import { evaluate, formatFigures, parseQuestions } from '../policy/evaluate.ts';
 import { parsePolicy } from '../policy/passages.ts';
 import { UnsupportedDocumentError, formatOf, readPolicyDocument } from '../policy/read-document.ts';
 
@@ -11,11 +12,13 @@ import { UnsupportedDocumentError, formatOf, readPolicyDocument } from '../polic
  * npm run --silent policy -- ask --policy <file> "<question>" [--json]
  * npm run --silent policy -- ask --policy <file> --batch <questions.jsonl> [--json]
  * npm run policy -- import <file> [--school <id>]
+ * npm run policy -- eval --policy <file> --questions <questions.jsonl>
  */
 const USAGE = `Usage:
   npm run --silent policy -- ask --policy <file> "<question>" [--json]
   npm run --silent policy -- ask --policy <file> --batch <questions.jsonl> [--json]
-  npm run policy -- import <file> [--school <id>]`;
+  npm run policy -- import <file> [--school <id>]
+  npm run policy -- eval --policy <file> --questions <questions.jsonl>`;
 
 class UsageError extends Error {}
 
@@ -90,10 +93,20 @@ async function importCommand(args: string[]): Promise<void> {
   }
 }
 
+/** Measures answering on any policy and question set, for checks on real policies kept outside the project. */
+async function evalCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { policy: { type: 'string' }, questions: { type: 'string' } } });
+  if (!values.policy || !values.questions) throw new UsageError('eval needs --policy <file> and --questions <file>');
+  const text = await readPolicyDocument(readFileSync(values.policy), formatOf(values.policy));
+  const questions = parseQuestions(readFileSync(values.questions, 'utf8'));
+  process.stdout.write(`${formatFigures(values.policy, evaluate(parsePolicy(text), questions))}\n`);
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'ask') await ask(rest);
   else if (command === 'import') await importCommand(rest);
+  else if (command === 'eval') await evalCommand(rest);
   else throw new UsageError(command ? `Unknown command "${command}"` : 'Give a command');
 } catch (err) {
   const expected =

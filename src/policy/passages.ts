@@ -25,6 +25,7 @@ export interface Section {
 const MD_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
 /** One or more list markers: nested lists exported as text often read "- o item". */
 const BULLET = /^\s*(?:(?:[•·▪◦●‣∙*o–—-]|\(?[a-z0-9]{1,3}[.)])\s+)+(?=\S)/u;
+const BULLET_ONLY = /^\s*[•·▪◦●‣∙*–—-]\s*$/u;
 const CLAUSE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)/;
 /** "3. Opening an account" or "3 Opening an account": a numbered heading, short and without a full stop. */
 const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+([^.!?:;]{2,90})$/;
@@ -48,6 +49,8 @@ function headingOf(
   line: string,
   previousBlank: boolean,
   nextBlank: boolean,
+  /** The line before finished a sentence, so this one starts something new. */
+  previousEnded: boolean,
 ): { level: number; title: string } | undefined {
   const md = MD_HEADING.exec(line);
   if (md) return { level: md[1]!.length, title: squash(md[2]!) };
@@ -58,7 +61,7 @@ function headingOf(
     numbered &&
     /^\p{Lu}/u.test(numbered[2]!) &&
     numbered[2]!.split(/\s+/).length <= 10 &&
-    (previousBlank || nextBlank)
+    (previousBlank || nextBlank || previousEnded)
   ) {
     return { level: 1 + numbered[1]!.split('.').length, title: squash(trimmed) };
   }
@@ -96,7 +99,13 @@ function blocksOf(text: string): Block[] {
       open = undefined;
       return;
     }
-    const heading = headingOf(line, i === 0 || !lines[i - 1]!.trim(), i === lines.length - 1 || !lines[i + 1]?.trim());
+    const previous = i === 0 ? '' : lines[i - 1]!.trim();
+    const heading = headingOf(
+      line,
+      !previous,
+      i === lines.length - 1 || !lines[i + 1]?.trim(),
+      SENTENCE_END.test(previous),
+    );
     if (heading) {
       blocks.push({ kind: 'heading', ...heading });
       open = undefined;
@@ -106,6 +115,16 @@ function blocksOf(text: string): Block[] {
     if (clause) {
       open = { kind: 'paragraph', text: line.trim().slice(clause[0].length), clause: clause[1] };
       blocks.push(open);
+      return;
+    }
+    if (BULLET_ONLY.test(line)) {
+      // A marker alone on its line: the item's words follow on the next line.
+      open = { kind: 'bullet', text: '' };
+      blocks.push(open);
+      return;
+    }
+    if (open?.kind === 'bullet' && open.text === '') {
+      open.text = line.trim();
       return;
     }
     if (BULLET.test(line)) {
