@@ -7,6 +7,8 @@ export interface CurrentPolicy {
   versionId: string;
   title: string;
   versionNumber: number;
+  /** Every version number of this school's policy, newest first. */
+  versions: number[];
   importedAt: string;
   text: string;
   sections: Section[];
@@ -17,12 +19,25 @@ export interface CurrentPolicy {
 const cache = new Map<string, { sections: Section[]; index: PolicyIndex }>();
 const CACHE_LIMIT = 50;
 
-/** A school's current policy, parsed and indexed, or undefined when none has been imported. */
-export async function currentPolicy(services: Services, schoolId: string): Promise<CurrentPolicy | undefined> {
+/**
+ * A school's policy, parsed and indexed: the current version, or an earlier one by number (earlier
+ * versions stay readable). Undefined when there is no such version.
+ */
+export async function currentPolicy(
+  services: Services,
+  schoolId: string,
+  versionNumber?: number,
+): Promise<CurrentPolicy | undefined> {
   const { store } = services;
   const [document] = (await store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
-  const version = document?.currentVersionId ? await store.policyVersions.get(document.currentVersionId) : undefined;
-  if (!document || !version) return undefined;
+  if (!document) return undefined;
+  const version =
+    versionNumber === undefined
+      ? document.currentVersionId
+        ? await store.policyVersions.get(document.currentVersionId)
+        : undefined
+      : (await store.policyVersions.list({ where: { documentId: document.id, versionNumber }, limit: 1 })).items[0];
+  if (!version) return undefined;
   let built = cache.get(version.id);
   if (!built) {
     const sections = parsePolicy(version.text);
@@ -35,6 +50,9 @@ export async function currentPolicy(services: Services, schoolId: string): Promi
     versionId: version.id,
     title: document.title,
     versionNumber: version.versionNumber,
+    versions: (await store.policyVersions.listAll({ where: { documentId: document.id } }))
+      .map((v) => v.versionNumber)
+      .sort((a, b) => b - a),
     importedAt: version.importedAt,
     text: version.text,
     ...built,

@@ -71,6 +71,7 @@ export interface PolicySection {
 export interface Policy {
   title: string;
   versionNumber: number;
+  versions: number[];
   importedAt: string;
   text: string;
   sections: PolicySection[];

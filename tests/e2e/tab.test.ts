@@ -51,6 +51,9 @@ describe('the tab in Chromium', () => {
     await page.getByRole('heading', { name: 'Social Media Policy', exact: true, level: 1 }).waitFor();
     expect(page.url()).toMatch(/#\/policy$/);
     await page.getByRole('heading', { name: '6. Staff use of personal social media', level: 2 }).waitFor();
+    await page.getByRole('search').getByRole('searchbox').fill('can I follow an ex-pupil?');
+    await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('search').getByRole('link', { name: '6. Staff use of personal social media' }).waitFor();
     // The bot's answers link straight to a section: it is brought into view and focused.
     await page
       .getByRole('navigation', { name: 'Contents' })

@@ -140,7 +140,17 @@ describe('npm run policy -- import', () => {
         [2, 'docx'],
       ]);
       const res = await again.get('/api/v1/policy', await again.signIn('person-demo-staff'));
-      expect(((await res.json()) as { versionNumber: number }).versionNumber).toBe(2);
+      const token = await again.signIn('person-demo-staff');
+      expect(((await res.json()) as { versionNumber: number; versions: number[] }).versionNumber).toBe(2);
+      const first = (await (await again.get('/api/v1/policy?version=1', token)).json()) as {
+        versionNumber: number;
+        versions: number[];
+        sections: { id: string }[];
+      };
+      expect(first.versionNumber).toBe(1);
+      expect(first.versions).toEqual([2, 1]);
+      expect(first.sections.map((x) => x.id)).toContain('6-staff-use-of-personal-social-media');
+      expect((await again.get('/api/v1/policy?version=7', token)).status).toBe(404);
       const unknown = await policy(['import', docx, '--school', 'school-nowhere'], { SQLITE_PATH: sqlite });
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toMatch(/school-oakfield, school-riverside/);

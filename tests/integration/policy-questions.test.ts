@@ -83,4 +83,20 @@ describe('policy questions in personal chat', () => {
     const section = policy.sections.find((s) => s.id === '6-staff-use-of-personal-social-media');
     expect(section?.passages.map((p) => p.clause)).toEqual(['6.1', '6.2', '6.3', '6.4', '6.5', '6.6']);
   });
+
+  test('the policy page’s search answers the same way without recording a question', async () => {
+    const token = await t.signIn(DEMO_PERSONAS.HR);
+    const before = (await t.app.services.store.questions.listAll()).length;
+    const res = await t.get(
+      `/api/v1/policy/search?q=${encodeURIComponent('can I use the school logo on my profile?')}`,
+      token,
+    );
+    expect(await res.json()).toMatchObject({
+      answered: true,
+      clause: '6.4',
+      sectionId: '6-staff-use-of-personal-social-media',
+    });
+    expect((await t.app.services.store.questions.listAll()).length).toBe(before);
+    expect((await t.get('/api/v1/policy/search?q=a', token)).status).toBe(400);
+  });
 });

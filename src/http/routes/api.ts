@@ -66,20 +66,42 @@ export function registerApiRoutes(server: Server, services: Services): void {
 
   server.get(
     '/api/v1/policy',
-    endpoint(services, { query: schoolQuery }, async ({ principal, query }) => {
-      const schoolId = schoolFor(principal, query.schoolId);
-      const policy = await currentPolicy(services, schoolId);
-      if (!policy) throw notFound('A policy for this school');
-      return {
-        documentId: policy.documentId,
-        title: policy.title,
-        versionId: policy.versionId,
-        versionNumber: policy.versionNumber,
-        importedAt: policy.importedAt,
-        text: policy.text,
-        sections: policy.sections,
-      };
-    }),
+    endpoint(
+      services,
+      { query: schoolQuery.extend({ version: z.coerce.number().int().min(1).optional() }).strict() },
+      async ({ principal, query }) => {
+        const schoolId = schoolFor(principal, query.schoolId);
+        const policy = await currentPolicy(services, schoolId, query.version);
+        if (!policy)
+          throw notFound(
+            query.version ? `Version ${query.version} of this school's policy` : 'A policy for this school',
+          );
+        return {
+          documentId: policy.documentId,
+          title: policy.title,
+          versionId: policy.versionId,
+          versionNumber: policy.versionNumber,
+          versions: policy.versions,
+          importedAt: policy.importedAt,
+          text: policy.text,
+          sections: policy.sections,
+        };
+      },
+    ),
+  );
+
+  // The policy page's search box: the same answering as the bot, without recording a question.
+  server.get(
+    '/api/v1/policy/search',
+    endpoint(
+      services,
+      { query: schoolQuery.extend({ q: z.string().trim().min(2).max(300) }).strict() },
+      async ({ principal, query }) => {
+        const policy = await currentPolicy(services, schoolFor(principal, query.schoolId));
+        if (!policy) throw notFound('A policy for this school');
+        return policy.index.answer(query.q);
+      },
+    ),
   );
 
   registerCaseRoutes(server, services);

@@ -1,4 +1,16 @@
-import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { PageHeader } from '../PageHeader.tsx';
 import { useEffect, useState } from 'react';
 import { api, type Policy } from '../api.ts';
@@ -13,16 +25,74 @@ const useStyles = makeStyles({
   section: { scrollMarginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalL },
   target: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: '4px' },
   clause: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalS },
+  tools: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalL,
+  },
 });
+
+interface SearchResult {
+  answered: boolean;
+  passage: string;
+  heading: string;
+  sectionId: string;
+}
+
+/** Ask the policy a question in your own words; the best passage links to its section. */
+function PolicySearch({ schoolId }: { schoolId: string }) {
+  const [q, setQ] = useState('');
+  const [result, setResult] = useState<SearchResult>();
+  const [error, setError] = useState<Error>();
+  const search = () => {
+    if (q.trim().length < 2) return;
+    api<SearchResult>(`/policy/search?schoolId=${encodeURIComponent(schoolId)}&q=${encodeURIComponent(q.trim())}`).then(
+      setResult,
+      setError,
+    );
+  };
+  return (
+    <div role="search" style={{ flex: '1 1 24rem' }}>
+      <Field label="Search the policy">
+        <SearchBox
+          value={q}
+          onChange={(_, d) => setQ(d.value)}
+          onKeyDown={(e) => e.key === 'Enter' && search()}
+          placeholder="For example: can I follow an ex-pupil?"
+        />
+      </Field>
+      <Button onClick={search}>Search</Button>
+      {error && <ErrorNotice error={error} />}
+      {result && (
+        <MessageBar intent={result.answered ? 'info' : 'warning'} layout="multiline">
+          <MessageBarBody>
+            {result.answered ? (
+              <>
+                <Link href={`#/policy/${encodeURIComponent(result.sectionId)}`}>{result.heading}</Link>:{' '}
+                {result.passage}
+              </>
+            ) : (
+              'The policy does not seem to cover this. Ask the bot, and use "Ask SLT" on its answer.'
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
 
 /** The school's policy with a table of contents; `#/policy/<section>` opens at that section (the bot's answers link here). */
 export default function PolicyPage({ schoolId, param }: PageProps) {
   const styles = useStyles();
   const [policy, setPolicy] = useState<Policy>();
+  const [version, setVersion] = useState<number>();
   const [error, setError] = useState<Error>();
   useEffect(() => {
-    api<Policy>(`/policy?schoolId=${encodeURIComponent(schoolId)}`).then(setPolicy, setError);
-  }, [schoolId]);
+    const which = version ? `&version=${version}` : '';
+    api<Policy>(`/policy?schoolId=${encodeURIComponent(schoolId)}${which}`).then(setPolicy, setError);
+  }, [schoolId, version]);
   useEffect(() => {
     if (!policy || !param) return;
     const target = document.getElementById(`section-${param}`);
@@ -38,6 +108,21 @@ export default function PolicyPage({ schoolId, param }: PageProps) {
         title={policy.title}
         subtitle={`Version ${policy.versionNumber}, published ${new Date(policy.importedAt).toLocaleDateString('en-GB')}`}
       />
+      <div className={styles.tools}>
+        <PolicySearch schoolId={schoolId} />
+        {policy.versions.length > 1 && (
+          <Field label="Version">
+            <Select value={String(policy.versionNumber)} onChange={(_, d) => setVersion(Number(d.value))}>
+              {policy.versions.map((v) => (
+                <option key={v} value={v}>
+                  Version {v}
+                  {v === policy.versions[0] ? ' (current)' : ''}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
       <div className={styles.layout}>
         <nav aria-label="Contents" className={styles.toc}>
           <ol className={styles.tocList}>
