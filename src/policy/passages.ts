@@ -51,6 +51,8 @@ function headingOf(
   nextBlank: boolean,
   /** The line before finished a sentence, so this one starts something new. */
   previousEnded: boolean,
+  afterHeading = false,
+  nextStartsSentence = false,
 ): { level: number; title: string } | undefined {
   const md = MD_HEADING.exec(line);
   if (md) return { level: md[1]!.length, title: squash(md[2]!) };
@@ -66,10 +68,12 @@ function headingOf(
     return { level: 1 + numbered[1]!.split('.').length, title: squash(trimmed) };
   }
   if (isAllCapsHeading(trimmed) && (previousBlank || nextBlank)) return { level: 2, title: squash(trimmed) };
-  // An unnumbered title ("Process for creating new accounts"): short, unpunctuated, on a line of its own.
+  // An unnumbered title ("Process for creating new accounts"): short, unpunctuated, on a line of its
+  // own; in text from PDFs, which has no blank lines, one that follows a finished sentence or another
+  // heading and is followed by a new sentence.
+  const setApart = (previousBlank && nextBlank) || ((previousEnded || afterHeading) && nextStartsSentence);
   if (
-    previousBlank &&
-    nextBlank &&
+    setApart &&
     /^\p{Lu}/u.test(trimmed) &&
     trimmed.length <= 70 &&
     trimmed.split(/\s+/).length <= 8 &&
@@ -100,11 +104,14 @@ function blocksOf(text: string): Block[] {
       return;
     }
     const previous = i === 0 ? '' : lines[i - 1]!.trim();
+    const next = lines[i + 1]?.trim() ?? '';
     const heading = headingOf(
       line,
       !previous,
-      i === lines.length - 1 || !lines[i + 1]?.trim(),
-      SENTENCE_END.test(previous),
+      !next,
+      SENTENCE_END.test(previous) || i === 0,
+      open === undefined && blocks.at(-1)?.kind === 'heading',
+      /^\p{Lu}/u.test(next),
     );
     if (heading) {
       blocks.push({ kind: 'heading', ...heading });
