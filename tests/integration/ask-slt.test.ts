@@ -113,3 +113,42 @@ describe('asking SLT when the policy does not settle it', () => {
     expect((await env.app.get('/api/v1/questions?schoolId=school-oakfield', river)).status).toBe(403);
   });
 });
+
+describe('asking SLT in a school with no SLT channel', () => {
+  const fresh = appWithConnector();
+
+  test('the question goes to each senior leader’s own chat instead, and waits for those who have not opened the bot', async () => {
+    await sayThroughConnector(fresh, SLT, 'hi', { id: 'a:priya-chat', conversationType: 'personal' });
+    await sayThroughConnector(fresh, STAFF, 'Can I wear jeans on non-uniform day?', {
+      id: STAFF_CHAT,
+      conversationType: 'personal',
+    });
+    const answer = cardIn(await fresh.connector.waitFor(postedTo(STAFF_CHAT, 'I could not find this')))!;
+    const ask = (answer.actions as { title: string; data: Record<string, unknown> }[]).find(
+      (a) => a.title === 'Ask SLT',
+    )!;
+    await executeAction(fresh.app.base, ASK_SLT_VERB, ask.data, {
+      from: STAFF,
+      serviceUrl: fresh.connector.url,
+      conversation: { id: STAFF_CHAT, conversationType: 'personal' },
+    });
+    const posted = await fresh.connector.waitFor(postedTo('a:priya-chat', 'A question for SLT'));
+    expect(cardText(cardIn(posted))).toContain('Can I wear jeans on non-uniform day?');
+    // The headteacher, also a senior leader, has never opened the bot: theirs stays queued, not lost.
+    // Both were tried in the same round; poll briefly until the second attempt has been recorded.
+    const store = fresh.app.app.services.store;
+    let queued = await store.outbox.listAll({ where: { topic: 'question.for-slt' } });
+    for (let i = 0; i < 40 && !queued.some((o) => o.lastError); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      queued = await store.outbox.listAll({ where: { topic: 'question.for-slt' } });
+    }
+    expect(queued.map((o) => o.payload.conversationId).sort()).toEqual([
+      'person-person-demo-slt',
+      'person-person-oak-head',
+    ]);
+    expect(queued.find((o) => o.payload.conversationId === 'person-person-oak-head')).toMatchObject({
+      status: 'pending',
+      lastError: expect.stringMatching(/has not opened a chat/),
+    });
+  });
+});
