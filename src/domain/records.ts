@@ -112,17 +112,18 @@ export const APPLICATION_STATUSES = [
   'expired',
 ] as const;
 
+/** Drafts may be incomplete; domain/applications/business-case.ts decides what can be submitted. */
 export const applicationSchema = z.object({
   schoolId: id,
   applicantId: id,
-  accountName: shortText,
-  platform: z.enum(PLATFORMS),
+  accountName: z.string().max(255),
+  platform: z.enum(PLATFORMS).optional(),
   aim: longText,
   audience: longText,
   promotion: longText,
-  runnerIds: z.array(id),
-  volunteers: z.array(z.object({ name: shortText, relationship: shortText })),
-  visibility: z.enum(['open', 'private']),
+  runnerIds: z.array(id).max(20),
+  volunteers: z.array(z.object({ name: z.string().max(255), relationship: z.string().max(255) })).max(20),
+  visibility: z.enum(['open', 'private']).optional(),
   status: z.enum(APPLICATION_STATUSES),
   submittedAt: isoDateTime.optional(),
   decisions: z.array(
@@ -231,6 +232,8 @@ export const courseSchema = z.object({
   title: shortText,
   refresherMonths: z.number().int().min(1).max(120).optional(),
   requiredForRoles: z.array(z.enum(ROLES)),
+  /** Everyone who runs an official account must hold this course (the training gate). */
+  requiredForAccountRunners: z.boolean().optional(),
   ...retention,
 });
 

@@ -248,7 +248,13 @@ export function demoPeople(): [string, PersonData][] {
 export const DEMO_COURSES: [string, Data<'courses'>][] = [
   [
     'course-policy',
-    { trustId: DEMO_TRUST_ID, title: 'Social media policy', refresherMonths: 12, requiredForRoles: ['Staff'] },
+    {
+      trustId: DEMO_TRUST_ID,
+      title: 'Social media policy',
+      refresherMonths: 12,
+      requiredForRoles: ['Staff'],
+      requiredForAccountRunners: true,
+    },
   ],
   [
     'course-online-safety',
@@ -265,7 +271,13 @@ export const DEMO_COURSES: [string, Data<'courses'>][] = [
   ],
   [
     'course-moderator',
-    { trustId: DEMO_TRUST_ID, title: 'Account moderator', refresherMonths: 24, requiredForRoles: ['Admin'] },
+    {
+      trustId: DEMO_TRUST_ID,
+      title: 'Account moderator',
+      refresherMonths: 24,
+      requiredForRoles: ['Admin'],
+      requiredForAccountRunners: true,
+    },
   ],
 ];
 

@@ -7,6 +7,7 @@ import {
   type ApplicationState,
 } from '../../src/domain/applications/lifecycle.ts';
 import { checkTrainingGate, runnerReadiness } from '../../src/domain/applications/readiness.ts';
+import { checkBusinessCase } from '../../src/domain/applications/business-case.ts';
 import { APPLICATION_STATUSES } from '../../src/domain/records.ts';
 
 const AT = '2026-11-21T10:00:00.000Z';
@@ -178,6 +179,39 @@ describe('the training gate', () => {
     expect(checkTrainingGate([runnerReadiness('ready', facts)], 'block', undefined)).toEqual({
       ok: true,
       overridden: false,
+    });
+  });
+});
+
+describe('the business case', () => {
+  const complete = {
+    accountName: 'Oakfield PE',
+    platform: 'X',
+    aim: 'Share fixtures, results and celebrations of sporting achievement with families.',
+    audience: 'Parents and carers',
+    promotion: 'Newsletter and the school website',
+    runnerIds: ['person-a', 'person-b'],
+    volunteers: [{ name: 'Dana Whitfield', relationship: 'Parent, PTA chair' }],
+    visibility: 'open',
+  };
+
+  test('a complete case passes', () => {
+    expect(checkBusinessCase(complete).ok).toBe(true);
+  });
+
+  test('each gap is named in the applicant’s terms, next to its field', () => {
+    const result = checkBusinessCase({ ...complete, runnerIds: ['person-a'], aim: 'Sport', visibility: undefined });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        runnerIds: 'Name at least two staff members who will run the account',
+        aim: 'Say what the account is for and what it will achieve, in a sentence or two',
+        visibility: 'Choose whether the account is open or private',
+      },
+    });
+    expect(checkBusinessCase({ ...complete, runnerIds: ['person-a', 'person-a'] })).toMatchObject({
+      ok: false,
+      errors: { runnerIds: 'Name at least two staff members who will run the account' },
     });
   });
 });
