@@ -7,6 +7,7 @@ import { endpoint, publicEndpoint } from '../endpoint.ts';
 import { registerCaseRoutes } from './cases.ts';
 import { registerSchoolSettingsRoutes } from './school-settings.ts';
 import { registerQuestionRoutes } from './questions.ts';
+import { registerApplicationRoutes } from './applications.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -107,6 +108,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
   registerCaseRoutes(server, services);
   registerSchoolSettingsRoutes(server, services);
   registerQuestionRoutes(server, services);
+  registerApplicationRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 

@@ -1,0 +1,160 @@
+import type { Principal } from '../auth/principal.ts';
+import { FIRST_RESPONSE_DECIDES, applyAction, type ApplicationAction } from '../domain/applications/lifecycle.ts';
+import { checkBusinessCase, type BusinessCaseField } from '../domain/applications/business-case.ts';
+import { runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import { ConflictError } from '../store/errors.ts';
+import type { Data, Rec } from '../store/kinds.ts';
+
+export type DraftFields = Partial<
+  Pick<
+    Data<'applications'>,
+    'accountName' | 'platform' | 'aim' | 'audience' | 'promotion' | 'runnerIds' | 'volunteers' | 'visibility'
+  >
+>;
+
+const EDITABLE: readonly Data<'applications'>['status'][] = ['draft', 'changes-requested'];
+
+/** The applicant's own application; anyone else gets the same 404 as for one that does not exist. */
+async function ownApplication(services: Services, principal: Principal, id: string): Promise<Rec<'applications'>> {
+  const application = await services.store.applications.get(id);
+  if (!application || application.applicantId !== principal.person.id) throw notFound('The application');
+  return application;
+}
+
+/** A stale etag is a conflict: the draft was changed elsewhere (another tab) since it was read. */
+function expectVersion(application: Rec<'applications'>, etag: string): void {
+  if (application.etag !== etag) throw new ConflictError('applications', application.id);
+}
+
+/** Creates a draft, or saves changes to one (as the applicant types). */
+export async function saveDraft(
+  services: Services,
+  principal: Principal,
+  fields: DraftFields,
+  existing?: { id: string; etag: string },
+): Promise<Rec<'applications'>> {
+  const { store } = services;
+  if (!existing) {
+    return store.applications.create({
+      schoolId: principal.person.schoolId,
+      applicantId: principal.person.id,
+      accountName: '',
+      aim: '',
+      audience: '',
+      promotion: '',
+      runnerIds: [],
+      volunteers: [],
+      status: 'draft',
+      decisions: [],
+      ...fields,
+    });
+  }
+  const application = await ownApplication(services, principal, existing.id);
+  expectVersion(application, existing.etag);
+  if (!EDITABLE.includes(application.status)) {
+    throw new ApiError(409, 'not_editable', `This application is ${application.status} and can no longer be changed`);
+  }
+  return store.applications.update(application, fields);
+}
+
+export type SubmitOutcome =
+  | { kind: 'submitted'; application: Rec<'applications'> }
+  | { kind: 'invalid'; errors: Partial<Record<BusinessCaseField, string>> };
+
+/** Submits a complete business case. The runners must be active staff of the applicant's school. */
+export async function submitApplication(
+  services: Services,
+  principal: Principal,
+  id: string,
+  etag: string,
+): Promise<SubmitOutcome> {
+  const { store } = services;
+  const application = await ownApplication(services, principal, id);
+  expectVersion(application, etag);
+  const check = checkBusinessCase(application);
+  if (!check.ok) return { kind: 'invalid', errors: check.errors };
+  const staff = await store.people.listAll({ where: { schoolId: application.schoolId, active: true } });
+  if (!check.value.runnerIds.every((runner) => staff.some((p) => p.id === runner))) {
+    return { kind: 'invalid', errors: { runnerIds: 'Choose the people who will run it from this school’s staff' } };
+  }
+  const next = transition(application, { kind: 'submit' });
+  if (!next.ok) throw new ApiError(409, 'invalid_state', next.problem);
+  const at = services.now().toISOString();
+  const submitted = await store.commit((uow) => {
+    uow.append('audit', {
+      at,
+      actorId: principal.person.id,
+      action: 'application.submitted',
+      targetKind: 'applications',
+      targetId: application.id,
+      schoolId: application.schoolId,
+    });
+    return uow.update('applications', application, { status: 'submitted', submittedAt: at });
+  });
+  return { kind: 'submitted', application: submitted };
+}
+
+function transition(application: Rec<'applications'>, action: ApplicationAction) {
+  return applyAction({ status: application.status, decisions: application.decisions }, action, FIRST_RESPONSE_DECIDES);
+}
+
+/** The applicant withdraws while it is still pending. */
+export async function withdrawApplication(services: Services, principal: Principal, id: string, etag: string) {
+  const application = await ownApplication(services, principal, id);
+  expectVersion(application, etag);
+  const next = transition(application, { kind: 'withdraw' });
+  if (!next.ok) throw new ApiError(409, 'invalid_state', next.problem);
+  const at = services.now().toISOString();
+  return services.store.commit((uow) => {
+    uow.append('audit', {
+      at,
+      actorId: principal.person.id,
+      action: 'application.withdrawn',
+      targetKind: 'applications',
+      targetId: application.id,
+      schoolId: application.schoolId,
+    });
+    return uow.update('applications', application, { status: 'withdrawn' });
+  });
+}
+
+export async function myApplications(services: Services, principal: Principal) {
+  return services.store.applications.listAll({
+    where: { applicantId: principal.person.id },
+    orderBy: 'createdAt',
+    descending: true,
+  });
+}
+
+/** For each named runner: have they acknowledged the current policy and completed the required courses? */
+export async function runnersReadiness(
+  services: Services,
+  schoolId: string,
+  personIds: readonly string[],
+): Promise<(RunnerReadiness & { name: string })[]> {
+  const { store } = services;
+  const school = await store.schools.get(schoolId);
+  const [document] = (await store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
+  const courses = (await store.courses.listAll({ where: { trustId: school?.trustId ?? '' } })).filter(
+    (c) => c.requiredForAccountRunners && (!c.schoolId || c.schoolId === schoolId),
+  );
+  const results = [];
+  for (const personId of personIds) {
+    const [person, acknowledgements, trainingRecords] = await Promise.all([
+      store.people.get(personId),
+      store.acknowledgements.listAll({ where: { personId } }),
+      store.trainingRecords.listAll({ where: { personId } }),
+    ]);
+    const readiness = runnerReadiness(personId, {
+      currentPolicyVersionId: document?.currentVersionId,
+      acknowledgements,
+      requiredCourses: courses.map((c) => ({ id: c.id, title: c.title })),
+      trainingRecords,
+      today: services.now().toISOString().slice(0, 10),
+    });
+    results.push({ ...readiness, name: person?.displayName ?? 'Unknown person' });
+  }
+  return results;
+}

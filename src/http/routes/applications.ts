@@ -1,0 +1,94 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import {
+  myApplications,
+  runnersReadiness,
+  saveDraft,
+  submitApplication,
+  withdrawApplication,
+} from '../../applications/applications.ts';
+import { PLATFORMS } from '../../domain/records.ts';
+import type { Services } from '../../services.ts';
+import { endpoint } from '../endpoint.ts';
+import { ApiError } from '../errors.ts';
+
+const personId = z.string().min(1).max(128);
+/** What a draft may hold: each field optional, so a half-written form can be saved as it is. */
+const draftFields = z
+  .object({
+    accountName: z.string().max(255),
+    platform: z.enum(PLATFORMS),
+    aim: z.string().max(4000),
+    audience: z.string().max(4000),
+    promotion: z.string().max(4000),
+    runnerIds: z.array(personId).max(20),
+    volunteers: z.array(z.object({ name: z.string().max(255), relationship: z.string().max(255) }).strict()).max(20),
+    visibility: z.enum(['open', 'private']),
+  })
+  .partial()
+  .strict();
+const idParam = z.object({ id: z.string().min(1).max(128) });
+const etagBody = z.object({ etag: z.string().min(1).max(100) }).strict();
+
+export function registerApplicationRoutes(server: Server, services: Services): void {
+  server.get(
+    '/api/v1/applications/mine',
+    endpoint(services, {}, async ({ principal }) => ({ items: await myApplications(services, principal) })),
+  );
+
+  server.post(
+    '/api/v1/applications',
+    endpoint(services, { body: draftFields }, async ({ principal, body }) => saveDraft(services, principal, body)),
+  );
+
+  server.put(
+    '/api/v1/applications/:id',
+    endpoint(
+      services,
+      { params: idParam, body: z.object({ etag: z.string().min(1).max(100), fields: draftFields }).strict() },
+      async ({ principal, params, body }) =>
+        saveDraft(services, principal, body.fields, { id: params.id, etag: body.etag }),
+    ),
+  );
+
+  server.post(
+    '/api/v1/applications/:id/submit',
+    endpoint(services, { params: idParam, body: etagBody }, async ({ principal, params, body }) => {
+      const outcome = await submitApplication(services, principal, params.id, body.etag);
+      if (outcome.kind === 'invalid') {
+        throw new ApiError(400, 'incomplete_business_case', 'Please check the answers marked', outcome.errors);
+      }
+      return outcome.application;
+    }),
+  );
+
+  server.post(
+    '/api/v1/applications/:id/withdraw',
+    endpoint(services, { params: idParam, body: etagBody }, async ({ principal, params, body }) =>
+      withdrawApplication(services, principal, params.id, body.etag),
+    ),
+  );
+
+  // The form shows, for each runner picked, whether they are trained and have read the policy.
+  server.get(
+    '/api/v1/applications/readiness',
+    endpoint(
+      services,
+      {
+        query: z
+          .object({
+            ids: z
+              .string()
+              .transform((s) => s.split(',').filter(Boolean))
+              .pipe(z.array(personId).min(1).max(20)),
+          })
+          .strict(),
+      },
+      async ({ principal, query }) => {
+        const colleagues = await services.store.people.listAll({ where: { schoolId: principal.person.schoolId } });
+        const known = query.ids.filter((id) => colleagues.some((p) => p.id === id));
+        return { items: await runnersReadiness(services, principal.person.schoolId, known) };
+      },
+    ),
+  );
+}
