@@ -5,10 +5,13 @@ const TOKEN_KEY = 'smph.devToken';
 export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** Field-by-field problems, when the server gives them. */
+  readonly details?: unknown;
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -29,11 +32,14 @@ async function request(path: string, init: { method?: string; body?: unknown; ac
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   if (!response.ok) {
-    const payload = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+    const payload = (await response.json().catch(() => ({}))) as {
+      error?: { code: string; message: string; details?: unknown };
+    };
     throw new ApiProblem(
       response.status,
       payload.error?.code ?? 'error',
       payload.error?.message ?? response.statusText,
+      payload.error?.details,
     );
   }
   return response;

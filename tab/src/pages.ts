@@ -25,6 +25,7 @@ const Upcoming = lazy(() => import('./pages/UpcomingPage.tsx'));
 const Cases = lazy(() => import('./pages/CasesPage.tsx'));
 const MyReports = lazy(() => import('./pages/MyReportsPage.tsx'));
 const Questions = lazy(() => import('./pages/QuestionsPage.tsx'));
+const MyApplications = lazy(() => import('./pages/MyApplicationsPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -49,7 +50,7 @@ export const PAGES: PageDef[] = [
     title: 'My applications',
     roles: everyone,
     purpose: 'Apply for an official school account and follow its approval.',
-    component: Upcoming,
+    component: MyApplications,
   },
   {
     id: 'my-training',

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { ROOT } from '../helpers/app.ts';
-import { appWithBrowser } from '../helpers/browser-app.ts';
+import { appWithBrowser, signedIn } from '../helpers/browser-app.ts';
 import { activity, cardText, executeAction, postActivity } from '../helpers/bot.ts';
 import { ONE_PIXEL_PNG, startFileServer } from '../helpers/file-server.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
@@ -11,20 +10,14 @@ import { friendRequestForm } from '../helpers/fixtures.ts';
 const env = appWithBrowser();
 const JORDAN = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
 
-async function signedIn(name: string): Promise<Page> {
-  const page = await env.browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(`${env.app.base}/tab/`);
-  await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
-  await page.getByRole('navigation', { name: 'Pages' }).waitFor();
-  return page;
-}
+const signedInAs = (name: string) => signedIn(env, name);
 
 test('a DSL records an assessment, moves the case on and closes it; the reporter sees it closed', async () => {
   const form = friendRequestForm();
   const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, form, { from: JORDAN });
   const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
 
-  const dsl = await signedIn('Morgan Hale');
+  const dsl = await signedInAs('Morgan Hale');
   await dsl.goto(`${env.app.base}/tab/#/cases/incident-${form.draftId}`);
   await dsl.getByRole('heading', { name: `Case ${reference}`, level: 1 }).waitFor();
   const panel = dsl.getByRole('region', { name: 'Record on this case' });
@@ -56,7 +49,7 @@ test('a DSL records an assessment, moves the case on and closes it; the reporter
   await dsl.screenshot({ path: join(ROOT, 'test-results', 'case-closed.png'), fullPage: true });
   await dsl.close();
 
-  const reporter = await signedIn('Jordan Ellery');
+  const reporter = await signedInAs('Jordan Ellery');
   await reporter.getByRole('tab', { name: 'My reports' }).click();
   const row = reporter.getByRole('table', { name: 'My reports' }).getByRole('row', { name: new RegExp(reference) });
   await row.getByText('Closed').waitFor();
@@ -76,7 +69,7 @@ test('a screenshot the reporter sent in chat is shown to the DSL on the case, on
     };
     await postActivity(env.app.base, activity({ from: JORDAN, attachments: [attachment] }));
 
-    const dsl = await signedIn('Morgan Hale');
+    const dsl = await signedInAs('Morgan Hale');
     await dsl.goto(`${env.app.base}/tab/#/cases/incident-${form.draftId}`);
     const chronology = dsl.getByRole('list', { name: 'Chronology' });
     await chronology.getByText('request.png (1 kB)').waitFor();
@@ -97,7 +90,7 @@ test('the case list filters by assignee and urgency, and shows who each case is 
   const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, urgent, { from: JORDAN });
   const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
 
-  const dsl = await signedIn('Morgan Hale');
+  const dsl = await signedInAs('Morgan Hale');
   await dsl.getByRole('tab', { name: 'Cases' }).click();
   const table = dsl.getByRole('table', { name: 'Cases' });
   const row = table.getByRole('row', { name: new RegExp(reference) });

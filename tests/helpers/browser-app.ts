@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/cli/chromium.ts';
 import { startTestApp, type TestApp } from './app.ts';
 
@@ -22,4 +22,13 @@ export function appWithBrowser(): { readonly app: TestApp; readonly browser: Bro
       return browser!;
     },
   };
+}
+
+/** Opens the tab and signs in through the dev sign-in as the named demo person. */
+export async function signedIn(env: { app: TestApp; browser: Browser }, name: string): Promise<Page> {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${env.app.base}/tab/`);
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).waitFor();
+  return page;
 }

@@ -1,0 +1,281 @@
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiProblem, api } from '../api.ts';
+import { PLATFORMS } from '../../../src/domain/records.ts';
+import { useApi } from '../useApi.ts';
+
+export interface Application {
+  id: string;
+  etag: string;
+  status: string;
+  accountName: string;
+  platform?: string;
+  aim: string;
+  audience: string;
+  promotion: string;
+  runnerIds: string[];
+  volunteers: { name: string; relationship: string }[];
+  visibility?: 'open' | 'private';
+  submittedAt?: string;
+  createdAt: string;
+}
+
+type Fields = Pick<
+  Application,
+  'accountName' | 'platform' | 'aim' | 'audience' | 'promotion' | 'runnerIds' | 'volunteers' | 'visibility'
+>;
+type Errors = Partial<Record<keyof Fields, string>>;
+
+interface Person {
+  id: string;
+  displayName: string;
+  jobTitle: string;
+}
+interface Readiness {
+  personId: string;
+  name: string;
+  acknowledged: boolean;
+  missingCourses: string[];
+  ready: boolean;
+}
+
+const useStyles = makeStyles({
+  form: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '720px' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+const SAVE_DELAY_MS = 800;
+
+/** The written parts of the business case, each with what SLT looks for. */
+const LONG_ANSWERS: ['aim' | 'audience' | 'promotion', string, string][] = [
+  [
+    'aim',
+    'Aim',
+    'What the account is for and what it will achieve. SLT looks for a clear purpose that helps pupils or families.',
+  ],
+  ['audience', 'Intended audience', 'Parents, pupils, the local community… SLT checks the content suits them.'],
+  ['promotion', 'How it will be promoted', 'Newsletter, website, letters home…'],
+];
+
+/** Why SLT asks about runners, said once where it matters. */
+const RUNNER_HELP =
+  'At least two members of staff, so the account is never left with one person. SLT checks that each has read the policy and completed the required training.';
+
+function RunnerStatus({ readiness }: { readiness?: Readiness }) {
+  if (!readiness) return null;
+  if (readiness.ready) return <Badge color="success">Trained and has read the policy</Badge>;
+  const gaps = [
+    ...(readiness.acknowledged ? [] : ['has not confirmed reading the current policy']),
+    ...readiness.missingCourses.map((c) => `needs ${c}`),
+  ];
+  return <Badge color="warning">{`${readiness.name}: ${gaps.join('; ')}`}</Badge>;
+}
+
+/**
+ * The business case, saved as a draft while it is typed. Problems come back next to their
+ * fields; the server checks everything again on submission.
+ */
+export function ApplicationForm({ initial, onDone }: { initial?: Application; onDone: () => void }) {
+  const styles = useStyles();
+  const [fields, setFields] = useState<Fields>({
+    accountName: initial?.accountName ?? '',
+    platform: initial?.platform,
+    aim: initial?.aim ?? '',
+    audience: initial?.audience ?? '',
+    promotion: initial?.promotion ?? '',
+    runnerIds: initial?.runnerIds ?? [],
+    volunteers: initial?.volunteers ?? [],
+    visibility: initial?.visibility,
+  });
+  // The draft's id and version; a ref, because saving changes it and must not trigger another save.
+  const saved = useRef<{ id: string; etag: string } | undefined>(
+    initial ? { id: initial.id, etag: initial.etag } : undefined,
+  );
+  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [errors, setErrors] = useState<Errors>({});
+  const [problem, setProblem] = useState<string>();
+  const dirty = useRef(false);
+  const people = useApi<{ items: Person[] }>('/people?limit=500');
+  const readiness = useApi<{ items: Readiness[] }>(
+    fields.runnerIds.length ? `/applications/readiness?ids=${fields.runnerIds.join(',')}` : undefined,
+  );
+
+  const update = <K extends keyof Fields>(key: K, value: Fields[K]) => {
+    dirty.current = true;
+    setFields((f) => ({ ...f, [key]: value }));
+  };
+  const setVolunteer = (index: number, patch: Partial<Fields['volunteers'][number]>) =>
+    update(
+      'volunteers',
+      fields.volunteers.map((v, j) => (j === index ? { ...v, ...patch } : v)),
+    );
+
+  /** Creates the draft or saves it over the version last saved. */
+  const saveDraft = useCallback(async (): Promise<Application> => {
+    const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const current = saved.current;
+    const result = current
+      ? await api<Application>(`/applications/${current.id}`, {
+          method: 'PUT',
+          body: { etag: current.etag, fields: body },
+        })
+      : await api<Application>('/applications', { method: 'POST', body });
+    saved.current = { id: result.id, etag: result.etag };
+    return result;
+  }, [fields]);
+
+  // Saves the draft shortly after typing stops, so nothing typed is lost.
+  useEffect(() => {
+    if (!dirty.current) return;
+    const timer = setTimeout(() => {
+      setSaveState('saving');
+      saveDraft().then(
+        () => setSaveState('saved'),
+        () => setSaveState('failed'),
+      );
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [saveDraft]);
+
+  const submit = async () => {
+    setProblem(undefined);
+    setErrors({});
+    try {
+      const draft = await saveDraft();
+      await api(`/applications/${draft.id}/submit`, { method: 'POST', body: { etag: draft.etag } });
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiProblem && err.details) setErrors(err.details as Errors);
+      setProblem((err as Error).message);
+    }
+  };
+
+  const staff = people.data?.items ?? [];
+  const nameOf = (id: string) => staff.find((p) => p.id === id)?.displayName ?? id;
+  const available = staff.filter((p) => !fields.runnerIds.includes(p.id));
+
+  return (
+    <form className={styles.form} aria-label="Application for an official account" onSubmit={(e) => e.preventDefault()}>
+      <Field
+        label="Account name"
+        required
+        validationMessage={errors.accountName}
+        hint="As it will appear on the platform, e.g. “Oakfield PE”."
+      >
+        <Input value={fields.accountName} onChange={(_, d) => update('accountName', d.value)} />
+      </Field>
+      <Field label="Platform" required validationMessage={errors.platform}>
+        <Select value={fields.platform ?? ''} onChange={(_, d) => update('platform', d.value || undefined)}>
+          <option value="">Choose…</option>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {LONG_ANSWERS.map(([key, label, hint]) => (
+        <Field key={key} label={label} required validationMessage={errors[key]} hint={hint}>
+          <Textarea value={fields[key]} onChange={(_, d) => update(key, d.value)} resize="vertical" />
+        </Field>
+      ))}
+      <Field label="Staff who will run it" required validationMessage={errors.runnerIds} hint={RUNNER_HELP}>
+        <Select value="" onChange={(_, d) => d.value && update('runnerIds', [...fields.runnerIds, d.value])}>
+          <option value="">Add a member of staff…</option>
+          {available.map((p) => (
+            <option key={p.id} value={p.id}>
+              {`${p.displayName} (${p.jobTitle})`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ul aria-label="Chosen staff">
+        {fields.runnerIds.map((id) => (
+          <li key={id}>
+            <Text>{nameOf(id)}</Text> <RunnerStatus readiness={readiness.data?.items?.find((r) => r.personId === id)} />{' '}
+            <Button
+              size="small"
+              aria-label={`Remove ${nameOf(id)}`}
+              onClick={() =>
+                update(
+                  'runnerIds',
+                  fields.runnerIds.filter((r) => r !== id),
+                )
+              }
+            >
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <fieldset>
+        <legend>Volunteers or parents who will help (not staff)</legend>
+        {fields.volunteers.map((v, i) => (
+          <div key={i} className={styles.row}>
+            <Field label={`Volunteer ${i + 1}: full name`}>
+              <Input value={v.name} onChange={(_, d) => setVolunteer(i, { name: d.value })} />
+            </Field>
+            <Field label="Connection to the school">
+              <Input value={v.relationship} onChange={(_, d) => setVolunteer(i, { relationship: d.value })} />
+            </Field>
+            <Button
+              onClick={() =>
+                update(
+                  'volunteers',
+                  fields.volunteers.filter((_, j) => j !== i),
+                )
+              }
+            >
+              Remove
+            </Button>
+          </div>
+        ))}
+        <Button onClick={() => update('volunteers', [...fields.volunteers, { name: '', relationship: '' }])}>
+          Add a volunteer
+        </Button>
+      </fieldset>
+      <Field label="Open or private?" required validationMessage={errors.visibility}>
+        <RadioGroup
+          value={fields.visibility ?? ''}
+          onChange={(_, d) => update('visibility', d.value as 'open' | 'private')}
+        >
+          <Radio value="open" label="Open: anyone can see it" />
+          <Radio value="private" label="Private or closed: members approved by the moderators" />
+        </RadioGroup>
+      </Field>
+      {problem && (
+        <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+          {problem}
+        </Text>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void submit()}>
+          Send to SLT
+        </Button>
+        <Button onClick={onDone}>Close</Button>
+        <Text aria-live="polite" size={200}>
+          {saveState === 'saving'
+            ? 'Saving draft…'
+            : saveState === 'saved'
+              ? 'Draft saved'
+              : saveState === 'failed'
+                ? 'Draft not saved: check your connection'
+                : ''}
+        </Text>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { appWithBrowser, signedIn } from '../helpers/browser-app.ts';
+
+const env = appWithBrowser();
+
+const signedInAs = (name: string) => signedIn(env, name);
+
+test('a member of staff fills in the business case, sees what is missing, submits it and finds it in My applications', async () => {
+  const page = await signedInAs('Jordan Ellery');
+  await page.getByRole('tab', { name: 'My applications' }).click();
+  await page.getByRole('button', { name: 'New application' }).click();
+  const form = page.getByRole('form', { name: 'Application for an official account' });
+
+  await form.getByLabel('Account name').fill('Oakfield Year 6 news');
+  await form.getByLabel('Platform').selectOption('Facebook');
+  // Sent too early: the problems appear next to their fields, and what was typed stays.
+  await form.getByRole('button', { name: 'Send to SLT' }).click();
+  await form.getByText('Name at least two staff members who will run the account').waitFor();
+  await form.getByText('Say who the account is for: parents, pupils, the community…').waitFor();
+  expect(await form.getByLabel('Account name').inputValue()).toBe('Oakfield Year 6 news');
+
+  await form.getByLabel('Aim').fill('Share what Year 6 are learning, trips and celebrations with families each week.');
+  await form.getByLabel('Intended audience').fill('Year 6 parents and carers');
+  await form.getByLabel('How it will be promoted').fill('The weekly newsletter');
+  const runners = form.getByLabel('Staff who will run it');
+  for (const id of ['person-oak-deputy-dsl', 'person-demo-admin']) await runners.selectOption(id);
+  const picked = form.getByRole('list', { name: 'Chosen staff' });
+  await picked.getByText('Rowan Achebe', { exact: true }).waitFor();
+  // Each runner's training and policy status is shown, so gaps are known before SLT sees them.
+  await picked.getByText(/Rowan Achebe: .*needs Account moderator/).waitFor();
+  await form.getByRole('button', { name: 'Add a volunteer' }).click();
+  await form.getByLabel('Volunteer 1: full name').fill('Dana Whitfield');
+  await form.getByLabel('Connection to the school').fill('Parent');
+  await form.getByRole('radio', { name: /Private or closed/ }).check();
+  await form.getByText('Draft saved').waitFor();
+
+  await form.getByRole('button', { name: 'Send to SLT' }).click();
+  const row = page.getByRole('table', { name: 'My applications' }).getByRole('row', { name: /Oakfield Year 6 news/ });
+  await row.getByText('Waiting for SLT').waitFor();
+  const stored = await env.app.app.services.store.applications.listAll({ where: { status: 'submitted' } });
+  expect(stored.find((a) => a.accountName === 'Oakfield Year 6 news')).toMatchObject({
+    platform: 'Facebook',
+    runnerIds: ['person-oak-deputy-dsl', 'person-demo-admin'],
+    volunteers: [{ name: 'Dana Whitfield', relationship: 'Parent' }],
+    visibility: 'private',
+  });
+  await page.close();
+}, 60_000);
