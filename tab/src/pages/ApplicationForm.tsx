@@ -81,7 +81,12 @@ function RunnerStatus({ readiness }: { readiness?: Readiness }) {
     ...(readiness.acknowledged ? [] : ['has not confirmed reading the current policy']),
     ...readiness.missingCourses.map((c) => `needs ${c}`),
   ];
-  return <Badge color="warning">{`${readiness.name}: ${gaps.join('; ')}`}</Badge>;
+  // Long, so plain text that wraps rather than a badge; SLT will see the same gaps.
+  return (
+    <Text block size={200} style={{ color: tokens.colorPaletteDarkOrangeForeground1 }}>
+      {`${readiness.name}: ${gaps.join('; ')}`}
+    </Text>
+  );
 }
 
 /**
