@@ -55,6 +55,14 @@ export const schoolSchema = z.object({
       chairOfGovernorsId: id.optional(),
     })
     .optional(),
+  /** How SLT decides on account applications; defaults in domain/applications/lifecycle.ts. */
+  approvals: z
+    .object({
+      approvalsNeeded: z.number().int().min(1).max(5),
+      trainingGate: z.enum(['block', 'warn-and-record']),
+    })
+    .partial()
+    .optional(),
   /** How long a report may stay unread before it is chased, in minutes; defaults in domain/incidents/escalation.ts. */
   escalation: z
     .object({
@@ -132,6 +140,8 @@ export const applicationSchema = z.object({
       decision: z.enum(['approve', 'reject', 'request-changes', 'reassign']),
       comment: z.string().max(4000),
       at: isoDateTime,
+      /** Set when a leader approved although a runner was not ready (warn-and-record schools only). */
+      trainingOverride: z.string().max(4000).optional(),
     }),
   ),
   ...retention,

@@ -1,5 +1,6 @@
 import { hasRole } from '../domain/roles.ts';
 import { queueMessage } from '../notifications/outbox.ts';
+import { sltDestinations } from '../notifications/slt-destinations.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
@@ -7,8 +8,6 @@ import type { Rec } from '../store/kinds.ts';
 export const QUESTION_FOR_SLT_TOPIC = 'question.for-slt';
 /** A senior leader's answer goes back to the person who asked. */
 export const QUESTION_ANSWERED_TOPIC = 'question.answered';
-
-export const sltChannelId = (schoolId: string) => `channel-slt-${schoolId}`;
 
 export type AskOutcome = { kind: 'sent'; question: Rec<'questions'> } | { kind: 'refused' };
 
@@ -21,17 +20,11 @@ export async function askSlt(services: Services, asker: Rec<'people'>, questionI
   const question = await store.questions.get(questionId);
   if (!question || question.askerId !== asker.id) return { kind: 'refused' };
   if (question.status === 'asked-slt' || question.answer) return { kind: 'sent', question };
-  const channel = await store.conversationRefs.get(sltChannelId(question.schoolId));
-  const leaders = channel
-    ? []
-    : (await store.people.listAll({ where: { schoolId: question.schoolId, active: true } })).filter(
-        (p) => hasRole(p, 'SLT', question.schoolId) && p.id !== asker.id,
-      );
+  const destinations = await sltDestinations(services, question.schoolId, asker.id);
   const at = services.now().toISOString();
   const updated = await store.commit((uow) => {
-    if (channel) queueMessage(uow, QUESTION_FOR_SLT_TOPIC, { questionId, conversationId: channel.id }, at);
-    for (const leader of leaders) {
-      queueMessage(uow, QUESTION_FOR_SLT_TOPIC, { questionId, conversationId: `person-${leader.id}` }, at);
+    for (const conversationId of destinations) {
+      queueMessage(uow, QUESTION_FOR_SLT_TOPIC, { questionId, conversationId }, at);
     }
     uow.append('audit', {
       at,
@@ -40,7 +33,7 @@ export async function askSlt(services: Services, asker: Rec<'people'>, questionI
       targetKind: 'questions',
       targetId: questionId,
       schoolId: question.schoolId,
-      detail: { to: channel ? 'channel' : `${leaders.length} senior leaders` },
+      detail: { to: destinations },
     });
     return uow.update('questions', question, { status: 'asked-slt' });
   });

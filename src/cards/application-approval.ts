@@ -1,0 +1,124 @@
+import {
+  adaptiveCard,
+  factSet,
+  heading,
+  paragraph,
+  userText,
+  type AdaptiveCard,
+  type CardElement,
+} from './elements.ts';
+
+export const APPLICATION_DECIDE_VERB = 'application.decide';
+export const APPLICATION_REFRESH_VERB = 'application.refresh';
+
+export interface ApprovalCardInput {
+  applicationId: string;
+  applicantName: string;
+  accountName: string;
+  platform: string;
+  aim: string;
+  audience: string;
+  promotion: string;
+  visibility: string;
+  runners: { name: string; ready: boolean; gaps: string[] }[];
+  volunteers: { name: string; relationship: string }[];
+  status: string;
+  /** "Approved by Priya Whitlock at 10:42: …" once decided; approvals so far while pending. */
+  outcome?: string;
+  approvalsSoFar: string[];
+  approvalsNeeded: number;
+  /** Buttons are shown only to senior leaders of the school (refresh.userIds and a server check). */
+  canDecide: boolean;
+  /** MRIs of those who get the live view with buttons. */
+  deciderIds: string[];
+  error?: string;
+  gate: 'block' | 'warn-and-record';
+}
+
+/** Everything the applicant wrote is their text, so it is shown literally. */
+const answer = (label: string, text: string): CardElement[] => [
+  paragraph(label, { weight: 'Bolder', spacing: 'Medium' }),
+  userText(text),
+];
+
+/**
+ * The SLT approval card (Adaptive Card 1.5, Universal Actions). Senior leaders of the school see
+ * Approve / Reject / Request changes through the refresh; everyone else, a read-only card.
+ */
+export function applicationApprovalCard(input: ApprovalCardInput): AdaptiveCard {
+  const anyNotReady = input.runners.some((r) => !r.ready);
+  const body: CardElement[] = [
+    heading(`Account application: ${input.accountName}`),
+    factSet([
+      ['Applicant', input.applicantName],
+      ['Platform', input.platform],
+      ['Open or private', input.visibility],
+      ['Status', input.status],
+    ]),
+    ...answer('Aim', input.aim),
+    ...answer('Audience', input.audience),
+    ...answer('How it will be promoted', input.promotion),
+    paragraph('Who will run it', { weight: 'Bolder', spacing: 'Medium' }),
+    ...input.runners.map((r) =>
+      userText(`${r.name}: ${r.ready ? 'trained and has read the policy' : r.gaps.join('; ')}`, {
+        color: r.ready ? 'Good' : 'Attention',
+      }),
+    ),
+    ...input.volunteers.map((v) => userText(`${v.name} (${v.relationship}), volunteer`)),
+    ...(input.approvalsNeeded > 1 && !input.outcome
+      ? [
+          paragraph(
+            `Approvals: ${input.approvalsSoFar.length} of ${input.approvalsNeeded}${input.approvalsSoFar.length ? ` (${input.approvalsSoFar.join(', ')})` : ''}`,
+          ),
+        ]
+      : []),
+    ...(input.outcome ? [paragraph(input.outcome, { weight: 'Bolder', spacing: 'Medium' })] : []),
+    ...(input.error ? [paragraph(input.error, { color: 'Attention', weight: 'Bolder' })] : []),
+  ];
+  const decide = (decision: string, title: string, style?: string): CardElement => ({
+    type: 'Action.Execute',
+    verb: APPLICATION_DECIDE_VERB,
+    title,
+    ...(style ? { style } : {}),
+    data: { applicationId: input.applicationId, decision },
+  });
+  const live = input.canDecide && !input.outcome;
+  const card = adaptiveCard(
+    live
+      ? [
+          ...body,
+          ...(anyNotReady && input.gate === 'block'
+            ? [
+                paragraph('It cannot be approved until every runner is trained and has read the policy.', {
+                  color: 'Attention',
+                }),
+              ]
+            : []),
+          {
+            type: 'Input.Text',
+            id: 'comment',
+            label:
+              anyNotReady && input.gate === 'warn-and-record'
+                ? 'Comment (a reason is needed to reject, to request changes, or to approve untrained runners)'
+                : 'Comment (a reason is needed to reject or request changes)',
+            isMultiline: true,
+            maxLength: 4000,
+          },
+        ]
+      : body,
+    live
+      ? [
+          decide('approve', 'Approve', 'positive'),
+          decide('reject', 'Reject', 'destructive'),
+          decide('request-changes', 'Request changes'),
+        ]
+      : [],
+  );
+  return {
+    ...card,
+    refresh: {
+      action: { type: 'Action.Execute', verb: APPLICATION_REFRESH_VERB, data: { applicationId: input.applicationId } },
+      userIds: input.deciderIds,
+    },
+  };
+}
