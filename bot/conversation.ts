@@ -5,6 +5,8 @@ import { myReports } from '../src/incidents/cases.ts';
 import { REPORT_SUBMIT_VERB } from '../src/cards/report-form.ts';
 import { ASK_SLT_VERB, POLICY_FEEDBACK_VERB } from '../src/cards/policy-answer.ts';
 import { SLT_ANSWER_VERB } from '../src/cards/slt-question.ts';
+import { APPLICATION_DECIDE_VERB, APPLICATION_REFRESH_VERB } from '../src/cards/application-approval.ts';
+import { applicationCardAction } from './application-flow.ts';
 import {
   answerQuestion,
   askSltFromCard,
@@ -104,6 +106,8 @@ export function createBot(services: Services): Bot {
           await turn.respondWithCard(await askSltFromCard(services, person, data));
         } else if (action.verb === SLT_ANSWER_VERB) {
           await turn.respondWithCard(await sltAnswerFromCard(services, person, data));
+        } else if (action.verb === APPLICATION_DECIDE_VERB || action.verb === APPLICATION_REFRESH_VERB) {
+          await turn.respondWithCard(await applicationCardAction(services, person, action.verb, data));
         } else {
           await turn.respondWithCard(
             adaptiveCard([paragraph('This button is no longer available. Type "help" to see what I can do.')]),

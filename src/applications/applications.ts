@@ -6,6 +6,11 @@ import { ApiError, notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Data, Rec } from '../store/kinds.ts';
+import { queueMessage } from '../notifications/outbox.ts';
+import { sltDestinations } from '../notifications/slt-destinations.ts';
+
+/** A submitted application goes to the school's SLT (the approval card). */
+export const APPLICATION_FOR_SLT_TOPIC = 'application.for-slt';
 
 export type DraftFields = Partial<
   Pick<
@@ -82,7 +87,11 @@ export async function submitApplication(
   const next = transition(application, { kind: 'submit' });
   if (!next.ok) throw new ApiError(409, 'invalid_state', next.problem);
   const at = services.now().toISOString();
+  const destinations = await sltDestinations(services, application.schoolId, principal.person.id);
   const submitted = await store.commit((uow) => {
+    for (const conversationId of destinations) {
+      queueMessage(uow, APPLICATION_FOR_SLT_TOPIC, { applicationId: application.id, conversationId }, at);
+    }
     uow.append('audit', {
       at,
       actorId: principal.person.id,
@@ -93,6 +102,7 @@ export async function submitApplication(
     });
     return uow.update('applications', application, { status: 'submitted', submittedAt: at });
   });
+  services.outbox.kick();
   return { kind: 'submitted', application: submitted };
 }
 

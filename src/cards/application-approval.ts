@@ -122,3 +122,35 @@ export function applicationApprovalCard(input: ApprovalCardInput): AdaptiveCard 
     },
   };
 }
+
+/** The applicant hears the decision in personal chat, with the reason or what to change. */
+export function applicationDecidedCard(input: {
+  accountName: string;
+  status: string;
+  byName: string;
+  comment: string;
+  hubUrl: string;
+}): AdaptiveCard {
+  const headline: Record<string, string> = {
+    approved: 'approved',
+    rejected: 'not approved',
+    'changes-requested': 'sent back for changes',
+  };
+  return adaptiveCard(
+    [
+      heading(`Your application was ${headline[input.status] ?? input.status}`),
+      userText(`Account: ${input.accountName}`),
+      paragraph(`Decided by ${input.byName}.`),
+      ...(input.comment ? [paragraph('Their comment:', { weight: 'Bolder' }), userText(input.comment)] : []),
+      paragraph(
+        input.status === 'approved'
+          ? 'An administrator will now create the account and tell you when it is ready.'
+          : input.status === 'changes-requested'
+            ? 'Open My applications in the hub, make the changes and send it again.'
+            : 'You can talk to the senior leadership team about it, or apply again later.',
+        { isSubtle: true },
+      ),
+    ],
+    [{ type: 'Action.OpenUrl', title: 'My applications', url: `${input.hubUrl}#/my-applications` }],
+  );
+}

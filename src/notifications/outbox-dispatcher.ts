@@ -5,6 +5,10 @@ import { READ_RECEIPT_TOPIC } from '../incidents/cases.ts';
 import { ALERT_TOPIC } from '../incidents/report-incident.ts';
 import { QUESTION_ANSWERED_TOPIC, QUESTION_FOR_SLT_TOPIC } from '../policy/questions.ts';
 import { questionAnsweredCard, sltQuestionCard } from '../cards/slt-question.ts';
+import { applicationDecidedCard } from '../cards/application-approval.ts';
+import { APPLICATION_FOR_SLT_TOPIC } from '../applications/applications.ts';
+import { APPLICATION_DECIDED_TOPIC, approvalCard } from '../applications/approval.ts';
+import { hubUrl } from '../config/urls.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -76,6 +80,15 @@ export function createOutboxDispatcher(
       return { conversationId: String(payload.conversationId), card: await build(question, names) };
     };
 
+  /** A message about an account application, to the conversation named when it was queued. */
+  const aboutApplication =
+    (build: (application: Rec<'applications'>) => Promise<AdaptiveCard>) =>
+    async (payload: Record<string, unknown>): Promise<Delivery> => {
+      const application = await store.applications.get(String(payload.applicationId));
+      if (!application) throw new Undeliverable('the application no longer exists');
+      return { conversationId: String(payload.conversationId), card: await build(application) };
+    };
+
   /** Each topic's message, built from the record it is about, at sending time. */
   const topics: Record<string, (payload: Record<string, unknown>) => Promise<Delivery>> = {
     [ALERT_TOPIC]: aboutIncident((incident, payload) =>
@@ -90,6 +103,17 @@ export function createOutboxDispatcher(
     [QUESTION_FOR_SLT_TOPIC]: aboutQuestion(async (q, names) =>
       sltQuestionCard({ questionId: q.id, askerName: await names(q.askerId), question: q.text }),
     ),
+    [APPLICATION_FOR_SLT_TOPIC]: aboutApplication((application) => approvalCard(services, application)),
+    [APPLICATION_DECIDED_TOPIC]: aboutApplication(async (application) => {
+      const last = application.decisions.at(-1);
+      return applicationDecidedCard({
+        accountName: application.accountName,
+        status: application.status,
+        byName: (last ? await store.people.get(last.byId) : undefined)?.displayName ?? 'The senior leadership team',
+        comment: last?.comment ?? '',
+        hubUrl: hubUrl(services.config),
+      });
+    }),
     [QUESTION_ANSWERED_TOPIC]: aboutQuestion(async (q, names) =>
       questionAnsweredCard({ question: q.text, byName: await names(q.answeredById), answer: q.answer ?? '' }),
     ),
