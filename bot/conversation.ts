@@ -123,8 +123,12 @@ export function createBot(services: Services): Bot {
           return;
         }
         // Any words sent with the files are kept as their caption.
-        const { files, refused } = await downloadFiles(turn, config.evidence);
-        const outcome = await attachEvidence(services, person, files, refused, (activity.text ?? '').trim());
+        const outcome = await attachEvidence(
+          services,
+          person,
+          () => downloadFiles(turn, config.evidence),
+          (activity.text ?? '').trim(),
+        );
         await turn.send({ card: evidenceReceiptCard(outcome) });
         return;
       }

@@ -29,11 +29,7 @@ export async function answerQuestion(services: Services, asker: Rec<'people'>, t
     text: text.slice(0, 4000),
     status: answer.answered ? 'answered' : 'unanswered',
   });
-  return policyAnswerCard({
-    answer,
-    questionId: question.id,
-    readUrl: policyUrl(services.config, answer.answered ? answer.sectionId : undefined),
-  });
+  return cardForQuestion(services, question);
 }
 
 /** "Helpful" / "Not helpful" on an answer. Only the asker can rate their own question. */
@@ -49,7 +45,7 @@ export async function recordFeedback(
   return cardForQuestion(services, await services.store.questions.update(question, { feedback }));
 }
 
-/** The answer card again, as it stands now (feedback given, question sent to SLT). */
+/** The answer card as the question stands now (new, feedback given, or sent to SLT). */
 async function cardForQuestion(services: Services, question: Rec<'questions'>): Promise<AdaptiveCard> {
   const policy = await currentPolicy(services, question.schoolId);
   if (!policy) return NO_POLICY;

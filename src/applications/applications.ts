@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import { FIRST_RESPONSE_DECIDES, applyAction, type ApplicationAction } from '../domain/applications/lifecycle.ts';
 import { checkBusinessCase, type BusinessCaseField } from '../domain/applications/business-case.ts';
-import { runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
+import { readinessGaps, runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
@@ -143,7 +143,7 @@ export async function runnersReadiness(
   services: Services,
   schoolId: string,
   personIds: readonly string[],
-): Promise<(RunnerReadiness & { name: string })[]> {
+): Promise<(RunnerReadiness & { name: string; gaps: string[] })[]> {
   const { store } = services;
   const school = await store.schools.get(schoolId);
   const [document] = (await store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
@@ -164,7 +164,7 @@ export async function runnersReadiness(
       trainingRecords,
       today: services.now().toISOString().slice(0, 10),
     });
-    results.push({ ...readiness, name: person?.displayName ?? 'Unknown person' });
+    results.push({ ...readiness, gaps: readinessGaps(readiness), name: person?.displayName ?? 'Unknown person' });
   }
   return results;
 }

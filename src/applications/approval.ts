@@ -8,6 +8,7 @@ import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import { runnersReadiness } from './applications.ts';
+import { ukDateTime } from '../uk-time.ts';
 
 export const APPLICATION_DECIDED_TOPIC = 'application.decided';
 
@@ -46,7 +47,7 @@ export async function approvalCard(
   const outcome =
     isFinal(application.status) || application.status === 'changes-requested'
       ? last && application.status !== 'withdrawn' && application.status !== 'expired'
-        ? `${STATUS_WORDS[application.status]} by ${await nameOf(services, last.byId)} at ${new Date(last.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })}${last.comment ? `: ${last.comment}` : ''}`
+        ? `${STATUS_WORDS[application.status]} by ${await nameOf(services, last.byId)} at ${ukDateTime(last.at)}${last.comment ? `: ${last.comment}` : ''}`
         : STATUS_WORDS[application.status]
       : undefined;
   return applicationApprovalCard({
@@ -58,14 +59,7 @@ export async function approvalCard(
     audience: application.audience,
     promotion: application.promotion,
     visibility: application.visibility === 'private' ? 'Private or closed' : 'Open',
-    runners: runners.map((r) => ({
-      name: r.name,
-      ready: r.ready,
-      gaps: [
-        ...(r.acknowledged ? [] : ['has not confirmed reading the current policy']),
-        ...r.missingCourses.map((c) => `needs ${c}`),
-      ],
-    })),
+    runners: runners.map(({ name, ready, gaps }) => ({ name, ready, gaps })),
     volunteers: application.volunteers,
     status: STATUS_WORDS[application.status] ?? application.status,
     outcome,

@@ -1,5 +1,6 @@
 import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
 import { adaptiveCard, factSet, heading, openUrl, paragraph, type AdaptiveCard } from './elements.ts';
+import { ukDateTime } from '../uk-time.ts';
 
 export interface AlertInput {
   reference: string;
@@ -18,11 +19,7 @@ export interface AlertInput {
  * reference, the kind of incident, its urgency and a link; the detail is shown after a role check.
  */
 export function incidentAlertCard(input: AlertInput): AdaptiveCard {
-  const time = input.reportedAt.toLocaleString('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  });
+  const time = ukDateTime(input.reportedAt);
   return adaptiveCard(
     [
       heading(

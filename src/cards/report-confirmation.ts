@@ -2,6 +2,7 @@ import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts
 import { adaptiveCard, factSet, heading, paragraph, sendText, type AdaptiveCard } from './elements.ts';
 import { IMMEDIATE_ACTION } from './report-form.ts';
 import { EVIDENCE_WINDOW_HOURS } from '../incidents/evidence.ts';
+import { ukTime } from '../uk-time.ts';
 
 export interface ConfirmationInput {
   reference: string;
@@ -15,11 +16,7 @@ export interface ConfirmationInput {
 /** Shown to the reporter only after the report is saved. Carries no detail beyond their own choices. */
 export function reportConfirmationCard(input: ConfirmationInput): AdaptiveCard {
   const advice = isIncidentType(input.type) ? INCIDENT_TYPES[input.type].advice : INCIDENT_TYPES.other.advice;
-  const time = input.savedAt.toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  });
+  const time = ukTime(input.savedAt);
   return adaptiveCard(
     [
       ...(input.immediateRisk

@@ -15,11 +15,11 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
 import { openCase } from './cases.ts';
+import { ukDateTime } from '../uk-time.ts';
 
 type CaseFile = Awaited<ReturnType<typeof openCase>>;
 
-const LONDON: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' };
-const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString('en-GB', LONDON) : '—');
+const when = (iso: string | undefined) => (iso ? ukDateTime(iso) : '—');
 
 const KIND_LABELS: Record<string, string> = {
   report: 'Original report',

@@ -62,17 +62,18 @@ async function latestOpenReport(services: Services, reporter: Rec<'people'>) {
 /**
  * Adds files a reporter sent in chat to their latest report. Each file is stored before the
  * chronology says it exists, so an entry never points at nothing; the DSL sees them on the case.
+ * Nothing is downloaded unless there is a report to add it to.
  */
 export async function attachEvidence(
   services: Services,
   reporter: Rec<'people'>,
-  files: IncomingFile[],
-  refusedBefore: RefusedFile[] = [],
+  /** Fetches the files; called only once there is a report to add them to. */
+  download: () => Promise<{ files: IncomingFile[]; refused: RefusedFile[] }>,
   caption = '',
 ): Promise<EvidenceOutcome> {
-  const refused = [...refusedBefore];
   const incident = await latestOpenReport(services, reporter);
-  if (!incident) return { kind: 'no-open-report', refused };
+  if (!incident) return { kind: 'no-open-report', refused: [] };
+  const { files, refused } = await download();
 
   const accepted: { fileId: string; fileName: string; contentType: string; size: number; sha256: string }[] = [];
   for (const file of files) {

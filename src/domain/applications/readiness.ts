@@ -35,6 +35,14 @@ export function runnerReadiness(personId: string, facts: ReadinessFacts): Runner
   return { personId, acknowledged, missingCourses, ready: acknowledged && missingCourses.length === 0 };
 }
 
+/** What a runner still lacks, in words for the applicant and SLT. */
+export function readinessGaps(readiness: Pick<RunnerReadiness, 'acknowledged' | 'missingCourses'>): string[] {
+  return [
+    ...(readiness.acknowledged ? [] : ['has not confirmed reading the current policy']),
+    ...readiness.missingCourses.map((course) => `needs ${course}`),
+  ];
+}
+
 /** How a school treats runners who are not ready: block approval (the default), or allow it with a recorded reason. */
 export type TrainingGate = 'block' | 'warn-and-record';
 

@@ -48,6 +48,8 @@ interface Readiness {
   name: string;
   acknowledged: boolean;
   missingCourses: string[];
+  /** What they still lack, worded by the server. */
+  gaps: string[];
   ready: boolean;
 }
 
@@ -77,14 +79,10 @@ const RUNNER_HELP =
 function RunnerStatus({ readiness }: { readiness?: Readiness }) {
   if (!readiness) return null;
   if (readiness.ready) return <Badge color="success">Trained and has read the policy</Badge>;
-  const gaps = [
-    ...(readiness.acknowledged ? [] : ['has not confirmed reading the current policy']),
-    ...readiness.missingCourses.map((c) => `needs ${c}`),
-  ];
   // Long, so plain text that wraps rather than a badge; SLT will see the same gaps.
   return (
     <Text block size={200} style={{ color: tokens.colorPaletteDarkOrangeForeground1 }}>
-      {`${readiness.name}: ${gaps.join('; ')}`}
+      {`${readiness.name}: ${readiness.gaps.join('; ')}`}
     </Text>
   );
 }
