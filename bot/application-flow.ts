@@ -16,13 +16,12 @@ export async function applicationCardAction(
 ): Promise<AdaptiveCard> {
   const applicationId = typeof data.applicationId === 'string' ? data.applicationId : '';
   if (verb === APPLICATION_DECIDE_VERB) {
-    const outcome = await decideApplication(
-      services,
-      person,
-      applicationId,
-      typeof data.decision === 'string' ? data.decision : '',
-      typeof data.comment === 'string' ? data.comment : '',
-    );
+    const text = (key: string) => (typeof data[key] === 'string' ? data[key] : '');
+    const outcome = await decideApplication(services, person, applicationId, {
+      decision: text('decision'),
+      comment: text('comment'),
+      reassignTo: text('reassignTo'),
+    });
     return outcome.kind === 'card' ? outcome.card : adaptiveCard([paragraph(outcome.why, { color: 'Attention' })]);
   }
   const application = applicationId ? await services.store.applications.get(applicationId) : undefined;

@@ -88,6 +88,7 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
     MicrosoftAppTenantId: config.tenantId ?? '',
   });
   const adapter = new CloudAdapter(auth);
+  const appId = config.bot.appId ?? '';
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'bot turn error');
     await context.sendActivity(
@@ -101,13 +102,21 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
       ),
     messenger: {
       async sendCard(reference, card) {
-        await adapter.continueConversationAsync(
-          config.bot.appId ?? '',
-          reference as Partial<ConversationReference>,
-          async (context) => {
-            await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-          },
-        );
+        let activityId: string | undefined;
+        await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+          const sent = await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+          activityId = sent?.id;
+        });
+        return activityId;
+      },
+      async updateCard(reference, activityId, card) {
+        await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+          await context.updateActivity({
+            id: activityId,
+            type: 'message',
+            attachments: [CardFactory.adaptiveCard(card)],
+          });
+        });
       },
     },
   };

@@ -8,6 +8,7 @@ import { seedDemoData } from './seed/seed.ts';
 import type { Services } from './services.ts';
 import { caseUrl } from './config/urls.ts';
 import { chaseUnread } from './incidents/chase-unread.ts';
+import { followUpApplications } from './applications/follow-up-applications.ts';
 import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openStore } from './store/open-store.ts';
 
@@ -39,9 +40,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   const bot = createBotEndpoint(services, createBot(services));
   const dispatcher = createOutboxDispatcher(services, bot.messenger, (incidentId) => caseUrl(config, incidentId));
   const http = createHttpServer(services, bot.endpoint);
-  // Chase unread reports every minute; the rule decides whether anything is due.
+  // Every minute, chase unread reports and undecided applications; their rules decide what is due.
   const chasing = setInterval(() => {
     chaseUnread(services).catch((err: unknown) => log.error({ err }, 'chasing unread reports failed'));
+    followUpApplications(services).catch((err: unknown) => log.error({ err }, 'following up applications failed'));
   }, 60_000);
   chasing.unref();
   const port = await http.listen();

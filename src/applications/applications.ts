@@ -11,6 +11,8 @@ import { sltDestinations } from '../notifications/slt-destinations.ts';
 
 /** A submitted application goes to the school's SLT (the approval card). */
 export const APPLICATION_FOR_SLT_TOPIC = 'application.for-slt';
+/** A change that every posted approval card should show; sent as edits to those messages. */
+export const APPLICATION_CARD_CHANGED_TOPIC = 'application.card-changed';
 
 export type DraftFields = Partial<
   Pick<
@@ -100,7 +102,8 @@ export async function submitApplication(
       targetId: application.id,
       schoolId: application.schoolId,
     });
-    return uow.update('applications', application, { status: 'submitted', submittedAt: at });
+    // A resubmission starts the reminder clock again.
+    return uow.update('applications', application, { status: 'submitted', submittedAt: at, lastRemindedAt: undefined });
   });
   services.outbox.kick();
   return { kind: 'submitted', application: submitted };
@@ -117,7 +120,7 @@ export async function withdrawApplication(services: Services, principal: Princip
   const next = transition(application, { kind: 'withdraw' });
   if (!next.ok) throw new ApiError(409, 'invalid_state', next.problem);
   const at = services.now().toISOString();
-  return services.store.commit((uow) => {
+  const withdrawn = await services.store.commit((uow) => {
     uow.append('audit', {
       at,
       actorId: principal.person.id,
@@ -126,8 +129,12 @@ export async function withdrawApplication(services: Services, principal: Princip
       targetId: application.id,
       schoolId: application.schoolId,
     });
+    // The cards SLT holds now say it was withdrawn, so nobody decides it in vain.
+    queueMessage(uow, APPLICATION_CARD_CHANGED_TOPIC, { applicationId: application.id }, at);
     return uow.update('applications', application, { status: 'withdrawn' });
   });
+  services.outbox.kick();
+  return withdrawn;
 }
 
 export async function myApplications(services: Services, principal: Principal) {

@@ -1,16 +1,21 @@
 import { applicationApprovalCard } from '../cards/application-approval.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
-import { applyAction, currentApprovals, isFinal } from '../domain/applications/lifecycle.ts';
+import { applyAction, currentApprovals, isFinal, type ApplicationAction } from '../domain/applications/lifecycle.ts';
 import { checkTrainingGate } from '../domain/applications/readiness.ts';
+import { approvalSettingsFor } from '../domain/applications/follow-up.ts';
+import { sltDestinations } from '../notifications/slt-destinations.ts';
 import { hasRole } from '../domain/roles.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
-import { runnersReadiness } from './applications.ts';
+import { APPLICATION_CARD_CHANGED_TOPIC, runnersReadiness } from './applications.ts';
 import { ukDateTime } from '../uk-time.ts';
 
 export const APPLICATION_DECIDED_TOPIC = 'application.decided';
+export const APPLICATION_REASSIGNED_TOPIC = 'application.reassigned';
+/** After approval: the administrators' task to create the account. */
+export const APPLICATION_FOR_ADMINS_TOPIC = 'application.for-admins';
 
 const STATUS_WORDS: Record<string, string> = {
   submitted: 'Waiting for a decision',
@@ -21,35 +26,34 @@ const STATUS_WORDS: Record<string, string> = {
   expired: 'Expired without a decision',
 };
 
-async function schoolRules(services: Services, schoolId: string) {
-  const school = await services.store.schools.get(schoolId);
-  return {
-    approvalsNeeded: school?.approvals?.approvalsNeeded ?? 1,
-    gate: school?.approvals?.trainingGate ?? ('block' as const),
-  };
-}
+const settingsFor = async (services: Services, schoolId: string) =>
+  approvalSettingsFor(await services.store.schools.get(schoolId));
 
 const nameOf = async (services: Services, id: string) => (await services.store.people.get(id))?.displayName ?? id;
+
+async function leadersOf(services: Services, schoolId: string) {
+  const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
+  return staff.filter((p) => hasRole(p, 'SLT', schoolId));
+}
 
 /** The approval card as `viewer` should see it: with buttons only for the school's senior leaders. */
 export async function approvalCard(
   services: Services,
   application: Rec<'applications'>,
   viewer?: Rec<'people'>,
-  error?: string,
+  extra: { error?: string; notice?: string } = {},
 ): Promise<AdaptiveCard> {
-  const { store } = services;
-  const rules = await schoolRules(services, application.schoolId);
-  const staff = await store.people.listAll({ where: { schoolId: application.schoolId, active: true } });
-  const leaders = staff.filter((p) => hasRole(p, 'SLT', application.schoolId));
+  const rules = await settingsFor(services, application.schoolId);
+  const leaders = await leadersOf(services, application.schoolId);
   const runners = await runnersReadiness(services, application.schoolId, application.runnerIds);
-  const last = application.decisions.at(-1);
+  const last = application.decisions.filter((d) => d.decision !== 'reassign').at(-1);
   const outcome =
     isFinal(application.status) || application.status === 'changes-requested'
       ? last && application.status !== 'withdrawn' && application.status !== 'expired'
         ? `${STATUS_WORDS[application.status]} by ${await nameOf(services, last.byId)} at ${ukDateTime(last.at)}${last.comment ? `: ${last.comment}` : ''}`
         : STATUS_WORDS[application.status]
       : undefined;
+  const canDecide = viewer !== undefined && hasRole(viewer, 'SLT', application.schoolId);
   return applicationApprovalCard({
     applicationId: application.id,
     applicantName: await nameOf(services, application.applicantId),
@@ -65,30 +69,64 @@ export async function approvalCard(
     outcome,
     approvalsSoFar: await Promise.all(currentApprovals(application.decisions).map((id) => nameOf(services, id))),
     approvalsNeeded: rules.approvalsNeeded,
-    canDecide: viewer !== undefined && hasRole(viewer, 'SLT', application.schoolId),
+    canDecide,
     // Teams identifies users in refresh.userIds by their MRI.
     deciderIds: leaders.filter((p) => p.aadObjectId).map((p) => `8:orgid:${p.aadObjectId}`),
-    error,
-    gate: rules.gate,
+    error: extra.error,
+    notice: extra.notice,
+    gate: rules.trainingGate,
+    assignedTo: application.assignedToId ? await nameOf(services, application.assignedToId) : undefined,
+    colleagues: canDecide
+      ? leaders.filter((p) => p.id !== viewer.id).map((p) => ({ id: p.id, name: p.displayName }))
+      : [],
   });
+}
+
+/** Remembers a posted copy of the approval card, so later decisions can edit it in place. */
+export async function rememberPostedCard(
+  services: Services,
+  applicationId: string,
+  message: { conversationId: string; activityId: string },
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const application = await services.store.applications.get(applicationId);
+    if (!application) return;
+    try {
+      // Bounded: a long-running application with many reminders keeps its latest copies.
+      await services.store.applications.update(application, {
+        sltMessages: [...(application.sltMessages ?? []), message].slice(-50),
+      });
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= 3) throw err;
+    }
+  }
 }
 
 export type DecideOutcome = { kind: 'card'; card: AdaptiveCard } | { kind: 'refused'; why: string };
 
+export interface CardDecision {
+  decision: string;
+  comment: string;
+  /** For "reassign": the colleague asked to decide instead. */
+  reassignTo?: string;
+}
+
 /**
- * A senior leader's decision from the card. The role is checked on the server for every invoke;
- * the decision, the audit entry and the message to the applicant are one commit; two leaders
- * deciding at once produce one decision, and the second is shown who decided.
+ * A senior leader's action on the card: approve, reject, request changes, or hand the decision
+ * to a colleague. The role is checked on the server for every invoke; the change, its audit entry
+ * and its messages are one commit; two leaders at once make one decision, and the second is shown
+ * who decided. Every manual action edits the posted cards (automatic refreshes never do).
  */
 export async function decideApplication(
   services: Services,
   leader: Rec<'people'> | undefined,
   applicationId: string,
-  decision: string,
-  comment: string,
+  input: CardDecision,
 ): Promise<DecideOutcome> {
   const { store } = services;
-  if (decision !== 'approve' && decision !== 'reject' && decision !== 'request-changes') {
+  const { decision, comment } = input;
+  if (decision !== 'approve' && decision !== 'reject' && decision !== 'request-changes' && decision !== 'reassign') {
     return { kind: 'refused', why: 'This button is no longer available.' };
   }
   for (let attempt = 1; ; attempt++) {
@@ -97,43 +135,58 @@ export async function decideApplication(
     if (!leader || !hasRole(leader, 'SLT', application.schoolId)) {
       return { kind: 'refused', why: 'Only the senior leadership team of this school can decide applications.' };
     }
+    const again = (error: string) => approvalCard(services, application, leader, { error });
     if (application.status !== 'submitted') {
-      return {
-        kind: 'card',
-        card: await approvalCard(services, application, leader, 'This application has already been decided.'),
-      };
+      return { kind: 'card', card: await again('This application has already been decided.') };
     }
-    const rules = await schoolRules(services, application.schoolId);
-    let override: string | undefined;
-    if (decision === 'approve') {
-      const runners = await runnersReadiness(services, application.schoolId, application.runnerIds);
-      const gate = checkTrainingGate(runners, rules.gate, comment);
-      if (!gate.ok) return { kind: 'card', card: await approvalCard(services, application, leader, gate.problem) };
-      if (gate.overridden) override = comment.trim();
-    }
+    const rules = await settingsFor(services, application.schoolId);
     const at = services.now().toISOString();
-    const result = applyAction(
-      application,
-      { kind: 'decide', decision, byId: leader.id, comment, at },
-      { approvalsNeeded: rules.approvalsNeeded },
-    );
-    if (!result.ok) return { kind: 'card', card: await approvalCard(services, application, leader, result.problem) };
+    let action: ApplicationAction;
+    let override: string | undefined;
+    if (decision === 'reassign') {
+      const colleague = (await leadersOf(services, application.schoolId)).find((p) => p.id === input.reassignTo);
+      if (!colleague) return { kind: 'card', card: await again('Choose a senior leader of this school.') };
+      action = { kind: 'reassign', byId: leader.id, toId: colleague.id, comment, at };
+    } else {
+      if (decision === 'approve') {
+        const runners = await runnersReadiness(services, application.schoolId, application.runnerIds);
+        const gate = checkTrainingGate(runners, rules.trainingGate, comment);
+        if (!gate.ok) return { kind: 'card', card: await again(gate.problem) };
+        if (gate.overridden) override = comment.trim();
+      }
+      action = { kind: 'decide', decision, byId: leader.id, comment, at };
+    }
+    const result = applyAction(application, action, { approvalsNeeded: rules.approvalsNeeded });
+    if (!result.ok) return { kind: 'card', card: await again(result.problem) };
     if (!result.changed) return { kind: 'card', card: await approvalCard(services, application, leader) };
+    const { status } = result.state;
     const decisions = result.state.decisions.map((d, i) =>
       i === result.state.decisions.length - 1 && override ? { ...d, trainingOverride: override } : d,
     );
+    const admins = status === 'approved' ? await adminDestinations(services, application.schoolId) : [];
     try {
       const updated = await store.commit((uow) => {
         uow.append('audit', {
           at,
           actorId: leader.id,
-          action: `application.${decision}`,
+          action: decision === 'reassign' ? 'application.reassigned' : `application.${decision}`,
           targetKind: 'applications',
           targetId: application.id,
           schoolId: application.schoolId,
-          detail: { status: result.state.status, ...(override ? { trainingOverride: override } : {}) },
+          detail: {
+            status,
+            ...(override ? { trainingOverride: override } : {}),
+            ...(action.kind === 'reassign' ? { toId: action.toId } : {}),
+          },
         });
-        if (result.state.status !== 'submitted') {
+        if (action.kind === 'reassign') {
+          queueMessage(
+            uow,
+            APPLICATION_REASSIGNED_TOPIC,
+            { applicationId: application.id, conversationId: `person-${action.toId}`, byId: leader.id },
+            at,
+          );
+        } else if (status !== 'submitted') {
           queueMessage(
             uow,
             APPLICATION_DECIDED_TOPIC,
@@ -141,7 +194,15 @@ export async function decideApplication(
             at,
           );
         }
-        return uow.update('applications', application, { status: result.state.status, decisions });
+        for (const conversationId of admins) {
+          queueMessage(uow, APPLICATION_FOR_ADMINS_TOPIC, { applicationId: application.id, conversationId }, at);
+        }
+        queueMessage(uow, APPLICATION_CARD_CHANGED_TOPIC, { applicationId: application.id }, at);
+        return uow.update('applications', application, {
+          status,
+          decisions,
+          ...(action.kind === 'reassign' ? { assignedToId: action.toId } : {}),
+        });
       });
       services.outbox.kick();
       return { kind: 'card', card: await approvalCard(services, updated, leader) };
@@ -150,4 +211,13 @@ export async function decideApplication(
       if (!(err instanceof ConflictError) || attempt >= 3) throw err;
     }
   }
+}
+
+/** The school's account administrators' chats; its senior leaders' if it has no administrator yet. */
+async function adminDestinations(services: Services, schoolId: string): Promise<string[]> {
+  const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
+  const admins = staff.filter((p) => hasRole(p, 'Admin', schoolId));
+  if (admins.length) return admins.map((p) => `person-${p.id}`);
+  services.log.warn({ schoolId }, 'no account administrator: the creation task goes to SLT');
+  return sltDestinations(services, schoolId);
 }

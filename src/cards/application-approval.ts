@@ -33,6 +33,12 @@ export interface ApprovalCardInput {
   deciderIds: string[];
   error?: string;
   gate: 'block' | 'warn-and-record';
+  /** Why this copy was sent: a reminder, or a colleague handing the decision over. */
+  notice?: string;
+  /** The leader a colleague asked to decide, if any. */
+  assignedTo?: string;
+  /** Senior leaders the viewer may hand the decision to. */
+  colleagues: { id: string; name: string }[];
 }
 
 /** Everything the applicant wrote is their text, so it is shown literally. */
@@ -48,12 +54,14 @@ const answer = (label: string, text: string): CardElement[] => [
 export function applicationApprovalCard(input: ApprovalCardInput): AdaptiveCard {
   const anyNotReady = input.runners.some((r) => !r.ready);
   const body: CardElement[] = [
+    ...(input.notice ? [paragraph(input.notice, { weight: 'Bolder', color: 'Accent' })] : []),
     heading(`Account application: ${input.accountName}`),
     factSet([
       ['Applicant', input.applicantName],
       ['Platform', input.platform],
       ['Open or private', input.visibility],
       ['Status', input.status],
+      ...(input.assignedTo && !input.outcome ? [['Asked to decide', input.assignedTo] as [string, string]] : []),
     ]),
     ...answer('Aim', input.aim),
     ...answer('Audience', input.audience),
@@ -111,6 +119,28 @@ export function applicationApprovalCard(input: ApprovalCardInput): AdaptiveCard 
           decide('approve', 'Approve', 'positive'),
           decide('reject', 'Reject', 'destructive'),
           decide('request-changes', 'Request changes'),
+          ...(input.colleagues.length
+            ? [
+                {
+                  type: 'Action.ShowCard',
+                  title: 'Ask a colleague to decide',
+                  card: {
+                    type: 'AdaptiveCard',
+                    body: [
+                      {
+                        type: 'Input.ChoiceSet',
+                        id: 'reassignTo',
+                        label: 'Senior leader to decide instead',
+                        isRequired: true,
+                        errorMessage: 'Choose a colleague',
+                        choices: input.colleagues.map((c) => ({ title: c.name, value: c.id })),
+                      },
+                    ],
+                    actions: [decide('reassign', 'Hand it over')],
+                  },
+                },
+              ]
+            : []),
         ]
       : [],
   );
@@ -135,19 +165,27 @@ export function applicationDecidedCard(input: {
     approved: 'approved',
     rejected: 'not approved',
     'changes-requested': 'sent back for changes',
+    expired: 'closed without a decision',
   };
+  const expired = input.status === 'expired';
   return adaptiveCard(
     [
       heading(`Your application was ${headline[input.status] ?? input.status}`),
       userText(`Account: ${input.accountName}`),
-      paragraph(`Decided by ${input.byName}.`),
+      paragraph(
+        expired
+          ? 'The senior leadership team did not decide in time, so it has been closed rather than left waiting.'
+          : `Decided by ${input.byName}.`,
+      ),
       ...(input.comment ? [paragraph('Their comment:', { weight: 'Bolder' }), userText(input.comment)] : []),
       paragraph(
         input.status === 'approved'
           ? 'An administrator will now create the account and tell you when it is ready.'
           : input.status === 'changes-requested'
             ? 'Open My applications in the hub, make the changes and send it again.'
-            : 'You can talk to the senior leadership team about it, or apply again later.',
+            : expired
+              ? 'If you still want the account, apply again from My applications, or speak to a senior leader.'
+              : 'You can talk to the senior leadership team about it, or apply again later.',
         { isSubtle: true },
       ),
     ],

@@ -12,3 +12,7 @@ export const caseUrl = (config: Pick<Config, 'publicUrl' | 'port'>, incidentId: 
 /** The policy page in the tab, opened at a section when one is given. */
 export const policyUrl = (config: Pick<Config, 'publicUrl' | 'port'>, sectionId?: string) =>
   `${hubUrl(config)}#/policy${sectionId ? `/${encodeURIComponent(sectionId)}` : ''}`;
+
+/** The accounts page, opened at the form for recording the account an approved application asked for. */
+export const accountTaskUrl = (config: Pick<Config, 'publicUrl' | 'port'>, applicationId: string) =>
+  `${hubUrl(config)}#/accounts?create=${encodeURIComponent(applicationId)}`;

@@ -60,6 +60,10 @@ export const schoolSchema = z.object({
     .object({
       approvalsNeeded: z.number().int().min(1).max(5),
       trainingGate: z.enum(['block', 'warn-and-record']),
+      /** Working days (UK bank holidays excluded) before SLT is reminded, and again after each as many more. */
+      remindAfterWorkingDays: z.number().int().min(1).max(30),
+      /** Working days after which an undecided application expires and the applicant is told. */
+      expireAfterWorkingDays: z.number().int().min(2).max(120),
     })
     .partial()
     .optional(),
@@ -142,8 +146,15 @@ export const applicationSchema = z.object({
       at: isoDateTime,
       /** Set when a leader approved although a runner was not ready (warn-and-record schools only). */
       trainingOverride: z.string().max(4000).optional(),
+      /** For a reassignment: the senior leader now asked to decide. */
+      toId: id.optional(),
     }),
   ),
+  /** The senior leader a colleague asked to decide; reminders go to them. */
+  assignedToId: id.optional(),
+  /** The approval cards posted to SLT, so a decision can edit them in place. */
+  sltMessages: z.array(z.object({ conversationId: z.string().max(512), activityId: z.string().max(512) })).optional(),
+  lastRemindedAt: isoDateTime.optional(),
   ...retention,
 });
 

@@ -1,6 +1,9 @@
 import type { AdaptiveCard } from '../cards/elements.ts';
 
-/** Sends a proactive message into a conversation the bot has seen before. Implemented by the bot adapter. */
+/** Sends proactive messages into conversations the bot has seen before. Implemented by the bot adapter. */
 export interface Messenger {
-  sendCard(conversationReference: Record<string, unknown>, card: AdaptiveCard): Promise<void>;
+  /** Resolves to the posted message's id, when the channel gives one, so it can be edited later. */
+  sendCard(conversationReference: Record<string, unknown>, card: AdaptiveCard): Promise<string | undefined>;
+  /** Replaces the card in a message the bot posted earlier. */
+  updateCard(conversationReference: Record<string, unknown>, activityId: string, card: AdaptiveCard): Promise<void>;
 }

@@ -6,9 +6,17 @@ import { ALERT_TOPIC } from '../incidents/report-incident.ts';
 import { QUESTION_ANSWERED_TOPIC, QUESTION_FOR_SLT_TOPIC } from '../policy/questions.ts';
 import { questionAnsweredCard, sltQuestionCard } from '../cards/slt-question.ts';
 import { applicationDecidedCard } from '../cards/application-approval.ts';
-import { APPLICATION_FOR_SLT_TOPIC } from '../applications/applications.ts';
-import { APPLICATION_DECIDED_TOPIC, approvalCard } from '../applications/approval.ts';
-import { hubUrl } from '../config/urls.ts';
+import { APPLICATION_CARD_CHANGED_TOPIC, APPLICATION_FOR_SLT_TOPIC } from '../applications/applications.ts';
+import {
+  APPLICATION_DECIDED_TOPIC,
+  APPLICATION_FOR_ADMINS_TOPIC,
+  APPLICATION_REASSIGNED_TOPIC,
+  approvalCard,
+  rememberPostedCard,
+} from '../applications/approval.ts';
+import { APPLICATION_REMINDER_TOPIC } from '../applications/follow-up-applications.ts';
+import { accountTaskCard } from '../cards/account-task.ts';
+import { accountTaskUrl, hubUrl } from '../config/urls.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -28,10 +36,22 @@ export interface OutboxDispatcher {
 
 class Undeliverable extends Error {}
 
-interface Delivery {
-  conversationId: string;
-  card: AdaptiveCard;
+const SEND_TIMEOUT_MS = 30_000;
+
+/** One unanswered send must not hold up every message behind it; it is retried like any failure. */
+function answered<T>(sending: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the Bot Connector did not answer in time')), SEND_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([sending, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** A new message, or edits to messages sent earlier. */
+type Delivery =
+  | { conversationId: string; card: AdaptiveCard; afterSend?: (activityId: string) => Promise<void> }
+  | { edits: { conversationId: string; activityId: string }[]; card: AdaptiveCard };
 
 /**
  * Delivers queued messages. The outbox is written in the same commit as the record that caused
@@ -82,12 +102,30 @@ export function createOutboxDispatcher(
 
   /** A message about an account application, to the conversation named when it was queued. */
   const aboutApplication =
-    (build: (application: Rec<'applications'>) => Promise<AdaptiveCard>) =>
+    (build: (application: Rec<'applications'>, payload: Record<string, unknown>) => Promise<AdaptiveCard>) =>
     async (payload: Record<string, unknown>): Promise<Delivery> => {
       const application = await store.applications.get(String(payload.applicationId));
       if (!application) throw new Undeliverable('the application no longer exists');
-      return { conversationId: String(payload.conversationId), card: await build(application) };
+      return { conversationId: String(payload.conversationId), card: await build(application, payload) };
     };
+
+  /** A copy of the SLT approval card; each copy is remembered so a decision can edit it. */
+  const approvalCopy =
+    (notice?: (application: Rec<'applications'>, payload: Record<string, unknown>) => Promise<string>) =>
+    async (payload: Record<string, unknown>): Promise<Delivery> => {
+      const delivery = await aboutApplication(async (application) =>
+        approvalCard(services, application, undefined, { notice: await notice?.(application, payload) }),
+      )(payload);
+      const conversationId = String(payload.conversationId);
+      return {
+        ...delivery,
+        afterSend: (activityId) =>
+          rememberPostedCard(services, String(payload.applicationId), { conversationId, activityId }),
+      };
+    };
+
+  const personName = async (id: unknown) =>
+    (typeof id === 'string' ? await store.people.get(id) : undefined)?.displayName ?? 'A senior leader';
 
   /** Each topic's message, built from the record it is about, at sending time. */
   const topics: Record<string, (payload: Record<string, unknown>) => Promise<Delivery>> = {
@@ -103,14 +141,38 @@ export function createOutboxDispatcher(
     [QUESTION_FOR_SLT_TOPIC]: aboutQuestion(async (q, names) =>
       sltQuestionCard({ questionId: q.id, askerName: await names(q.askerId), question: q.text }),
     ),
-    [APPLICATION_FOR_SLT_TOPIC]: aboutApplication((application) => approvalCard(services, application)),
+    [APPLICATION_FOR_SLT_TOPIC]: approvalCopy(),
+    [APPLICATION_REASSIGNED_TOPIC]: approvalCopy(
+      async (_, payload) => `${await personName(payload.byId)} has asked you to decide this application.`,
+    ),
+    [APPLICATION_REMINDER_TOPIC]: approvalCopy(
+      async (_, payload) =>
+        `Reminder: this has waited ${Number(payload.waitingDays)} working days for a decision. It closes unanswered after ${Number(payload.daysLeft)} more.`,
+    ),
+    [APPLICATION_CARD_CHANGED_TOPIC]: async (payload) => {
+      const application = await store.applications.get(String(payload.applicationId));
+      if (!application) throw new Undeliverable('the application no longer exists');
+      return { edits: application.sltMessages ?? [], card: await approvalCard(services, application) };
+    },
+    [APPLICATION_FOR_ADMINS_TOPIC]: aboutApplication(async (application) => {
+      const approval = application.decisions.filter((d) => d.decision === 'approve').at(-1);
+      return accountTaskCard({
+        accountName: application.accountName,
+        platform: application.platform ?? 'Other',
+        applicantName: await personName(application.applicantId),
+        approvedBy: await personName(approval?.byId),
+        runnerNames: await Promise.all(application.runnerIds.map(personName)),
+        taskUrl: accountTaskUrl(services.config, application.id),
+      });
+    }),
     [APPLICATION_DECIDED_TOPIC]: aboutApplication(async (application) => {
-      const last = application.decisions.at(-1);
+      const last = application.decisions.filter((d) => d.decision !== 'reassign').at(-1);
+      const expired = application.status === 'expired';
       return applicationDecidedCard({
         accountName: application.accountName,
         status: application.status,
-        byName: (last ? await store.people.get(last.byId) : undefined)?.displayName ?? 'The senior leadership team',
-        comment: last?.comment ?? '',
+        byName: last && !expired ? await personName(last.byId) : 'The senior leadership team',
+        comment: expired ? '' : (last?.comment ?? ''),
         hubUrl: hubUrl(services.config),
       });
     }),
@@ -122,10 +184,22 @@ export function createOutboxDispatcher(
   async function deliver(entry: Rec<'outbox'>): Promise<void> {
     const topic = topics[entry.topic];
     if (!topic) throw new Undeliverable(`no handler for ${entry.topic}`);
-    const { conversationId, card } = await topic(entry.payload);
-    const conversation = await store.conversationRefs.get(conversationId);
+    const delivery = await topic(entry.payload);
+    if ('edits' in delivery) {
+      // Edits are idempotent, so a retry after a partial failure simply edits them all again.
+      for (const { conversationId, activityId } of delivery.edits) {
+        const conversation = await store.conversationRefs.get(conversationId);
+        if (conversation) await answered(messenger.updateCard(conversation.reference, activityId, delivery.card));
+      }
+      return;
+    }
+    const conversation = await store.conversationRefs.get(delivery.conversationId);
     if (!conversation) throw new Error('the recipient has not opened a chat with the bot yet');
-    await messenger.sendCard(conversation.reference, card);
+    const activityId = await answered(messenger.sendCard(conversation.reference, delivery.card));
+    if (activityId && delivery.afterSend) {
+      // Sent is sent: failing to remember the copy must not send it again.
+      await delivery.afterSend(activityId).catch((err: unknown) => log.warn({ err }, 'could not remember a sent card'));
+    }
   }
 
   async function round(): Promise<void> {

@@ -7,6 +7,8 @@ import { activity } from './bot.ts';
  * activity's serviceUrl, so pointing serviceUrl here lets a test read what the bot sent.
  */
 export interface Received {
+  /** POST for a new message; PUT when the bot edits one it sent. */
+  method: string;
   /** The request path, URL-decoded: /v3/conversations/{id}/activities[/{replyToId}]. */
   path: string;
   body: { type?: string; text?: string; attachments?: { contentType: string; content: Record<string, unknown> }[] };
@@ -39,6 +41,7 @@ export async function startConnector(): Promise<Connector> {
         return;
       }
       received.push({
+        method: req.method ?? '',
         path: decodeURIComponent(req.url ?? ''),
         body: text ? (JSON.parse(text) as Received['body']) : {},
       });

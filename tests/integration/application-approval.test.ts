@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { decideApplication } from '../../src/applications/approval.ts';
+import { followUpApplications } from '../../src/applications/follow-up-applications.ts';
 import { APPLICATION_DECIDE_VERB, APPLICATION_REFRESH_VERB } from '../../src/cards/application-approval.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { cardText, executeAction } from '../helpers/bot.ts';
@@ -9,8 +10,11 @@ import { appWithConnector, sayThroughConnector, type Received } from '../helpers
 const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
 const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
 const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const ADMIN = { id: '29:casey', name: 'Casey Brennan', aadObjectId: PLAYGROUND_USER_IDS.Admin };
 const SLT_CHANNEL = '19:slt@thread.tacv2';
 const STAFF_CHAT = 'a:jordan';
+const SLT_CHAT = 'a:priya';
+const ADMIN_CHAT = 'a:casey';
 const RUNNERS = ['person-oak-deputy-dsl', 'person-oak-chair'];
 
 jest.setTimeout(60_000);
@@ -73,6 +77,8 @@ describe('SLT decides on an application from the card', () => {
   beforeAll(async () => {
     await sayThroughConnector(env, SLT, 'set up SLT questions', { id: SLT_CHANNEL, conversationType: 'channel' });
     await sayThroughConnector(env, STAFF, 'hi', { id: STAFF_CHAT, conversationType: 'personal' });
+    await sayThroughConnector(env, SLT, 'hi', { id: SLT_CHAT, conversationType: 'personal' });
+    await sayThroughConnector(env, ADMIN, 'hi', { id: ADMIN_CHAT, conversationType: 'personal' });
     await makeReady(RUNNERS);
   });
 
@@ -94,6 +100,7 @@ describe('SLT decides on an application from the card', () => {
       'Approve',
       'Reject',
       'Request changes',
+      'Ask a colleague to decide',
     ]);
     const forDsl = await executeAction(env.app.base, APPLICATION_REFRESH_VERB, { applicationId: id }, { from: DSL });
     expect(forDsl.body.value.actions).toBeUndefined();
@@ -126,6 +133,119 @@ describe('SLT decides on an application from the card', () => {
     expect(cardText(told.body.attachments![0]!.content)).toContain('Account: Oakfield Music');
   });
 
+  test('a manual decision edits the card already in the channel; an automatic refresh never does', async () => {
+    const id = await submit('Oakfield Gardening');
+    const posted = await env.connector.waitFor(postedTo(SLT_CHANNEL, 'Account application: Oakfield Gardening'));
+    await executeAction(env.app.base, APPLICATION_REFRESH_VERB, { applicationId: id }, { from: SLT });
+
+    await executeAction(
+      env.app.base,
+      APPLICATION_DECIDE_VERB,
+      { applicationId: id, decision: 'reject', comment: 'We already post garden news on the main account.' },
+      { from: SLT },
+    );
+    const messageId = (await store().applications.require(id)).sltMessages?.[0]?.activityId;
+    expect(messageId).toBeDefined();
+    const edit = await env.connector.waitFor(
+      (r) => r.method === 'PUT' && r.path === `/v3/conversations/${SLT_CHANNEL}/activities/${messageId}`,
+    );
+    // Had the refresh edited the message, its edit would have been queued, and sent, first.
+    const editsOfIt = env.connector.received.filter((r) => r.method === 'PUT' && r.path.endsWith(`/${messageId}`));
+    expect(editsOfIt).toEqual([edit]);
+    const card = edit.body.attachments![0]!.content;
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/Rejected by Priya Whitlock at .*: We already post garden news/);
+    expect(card.actions).toBeUndefined();
+    expect(posted.method).toBe('POST');
+  });
+
+  test('approval gives the account administrators their task card, pointing to the tab', async () => {
+    const id = await submit('Oakfield Eco Club');
+    await executeAction(
+      env.app.base,
+      APPLICATION_DECIDE_VERB,
+      { applicationId: id, decision: 'approve' },
+      { from: SLT },
+    );
+    const task = await env.connector.waitFor(postedTo(ADMIN_CHAT, 'Oakfield Eco Club'));
+    const card = task.body.attachments![0]!.content;
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('Oakfield Eco Club');
+    expect(JSON.stringify(card.actions)).toContain(`#/accounts?create=${id}`);
+  });
+
+  test('a leader hands the decision to a colleague, who is sent the card and can decide', async () => {
+    const id = await submit('Oakfield Chess Club');
+    const services = env.app.app.services;
+    const harriet = await store().people.require('person-oak-head');
+    // Priya's card actions above came from elsewhere; her chat with the bot is here.
+    await sayThroughConnector(env, SLT, 'hi', { id: SLT_CHAT, conversationType: 'personal' });
+    const outcome = await decideApplication(services, harriet, id, {
+      decision: 'reassign',
+      comment: 'I am away on the residential trip',
+      reassignTo: DEMO_PERSONAS.SLT,
+    });
+    expect(outcome.kind === 'card' && cardText(outcome.card)).toMatch(/Asked to decide\s*Priya Whitlock/);
+    const sent = await env.connector.waitFor(postedTo(SLT_CHAT, 'Harriet Osei has asked you to decide'));
+    expect(adaptiveCardProblems(sent.body.attachments![0]!.content)).toEqual([]);
+    expect(await store().applications.require(id)).toMatchObject({
+      status: 'submitted',
+      assignedToId: DEMO_PERSONAS.SLT,
+    });
+    // Handing it to someone outside SLT is refused.
+    const refused = await decideApplication(services, harriet, id, {
+      decision: 'reassign',
+      comment: '',
+      reassignTo: DEMO_PERSONAS.DSL,
+    });
+    expect(refused.kind === 'card' && cardText(refused.card)).toMatch(/Choose a senior leader of this school/);
+    const { body } = await executeAction(
+      env.app.base,
+      APPLICATION_DECIDE_VERB,
+      { applicationId: id, decision: 'approve' },
+      { from: SLT, serviceUrl: env.connector.url, conversation: { id: SLT_CHAT, conversationType: 'personal' } },
+    );
+    expect(cardText(body.value)).toMatch(/Approved by Priya Whitlock/);
+    const audit = await store().audit.listAll({ where: { targetId: id } });
+    expect(audit.map((e) => e.action)).toEqual([
+      'application.submitted',
+      'application.reassigned',
+      'application.approve',
+    ]);
+  });
+
+  test('undecided: SLT is reminded after three working days, and after twenty it expires and the applicant is told', async () => {
+    const id = await submit('Oakfield Film Club');
+    const services = env.app.app.services;
+    // Pretend it was submitted on Friday 5 December 2025. (Dates in the past, so what is queued is due at once.)
+    const application = await store().applications.require(id);
+    await store().applications.update(application, { submittedAt: '2025-12-05T10:00:00.000Z' });
+    const at = (iso: string) => followUpApplications({ ...services, now: () => new Date(iso) });
+    // Other tests' applications are followed up too, so count this one's reminders.
+    const reminders = async () =>
+      (await store().audit.listAll({ where: { targetId: id } })).filter((e) => e.action === 'application.reminded')
+        .length;
+
+    await at('2025-12-09T09:00:00.000Z');
+    expect(await reminders()).toBe(0);
+    await at('2025-12-10T09:00:00.000Z');
+    expect(await reminders()).toBe(1);
+    await at('2025-12-10T16:00:00.000Z');
+    expect(await reminders()).toBe(1);
+    const reminder = await env.connector.waitFor(postedTo(SLT_CHANNEL, 'waited 3 working days'));
+    expect(adaptiveCardProblems(reminder.body.attachments![0]!.content)).toEqual([]);
+    // Christmas Day, Boxing Day and New Year's Day do not count: Wednesday 7 January is the 20th working day.
+    await at('2026-01-06T09:00:00.000Z');
+    expect((await store().applications.require(id)).status).toBe('submitted');
+    await at('2026-01-07T09:00:00.000Z');
+    expect((await store().applications.require(id)).status).toBe('expired');
+    const told = await env.connector.waitFor(postedTo(STAFF_CHAT, 'closed without a decision'));
+    expect(cardText(told.body.attachments![0]!.content)).toContain('Oakfield Film Club');
+    await env.connector.waitFor(
+      (r) => r.method === 'PUT' && JSON.stringify(r.body).includes('Expired without a decision'),
+    );
+  });
+
   test('two leaders deciding at the same moment make exactly one decision; the other is told it is decided', async () => {
     const id = await submit('Oakfield Science');
     const services = env.app.app.services;
@@ -133,8 +253,8 @@ describe('SLT decides on an application from the card', () => {
       [DEMO_PERSONAS.SLT, 'person-oak-head'].map((p) => services.store.people.require(p)),
     );
     const [a, b] = await Promise.all([
-      decideApplication(services, priya, id, 'approve', ''),
-      decideApplication(services, harriet, id, 'reject', 'Not this term'),
+      decideApplication(services, priya, id, { decision: 'approve', comment: '' }),
+      decideApplication(services, harriet, id, { decision: 'reject', comment: 'Not this term' }),
     ]);
     const application = await store().applications.require(id);
     expect(application.decisions).toHaveLength(1);
@@ -143,7 +263,10 @@ describe('SLT decides on an application from the card', () => {
     expect(texts.filter((t) => t.includes('already been decided'))).toHaveLength(1);
     // A retried invoke of the winning decision is harmless too.
     const winner = application.decisions[0]!;
-    await decideApplication(services, winner.byId === priya!.id ? priya : harriet, id, winner.decision, 'again');
+    await decideApplication(services, winner.byId === priya!.id ? priya : harriet, id, {
+      decision: winner.decision,
+      comment: 'again',
+    });
     expect((await store().applications.require(id)).decisions).toHaveLength(1);
   });
 

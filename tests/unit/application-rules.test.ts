@@ -88,6 +88,26 @@ describe('the application lifecycle', () => {
     expect(run([{ kind: 'submit' }, { kind: 'expire' }]).status).toBe('expired');
   });
 
+  test('a leader hands the decision to a colleague: still waiting, and the colleague can decide', () => {
+    const reassigned = run([
+      { kind: 'submit' },
+      { kind: 'reassign', byId: 'slt-1', toId: 'slt-2', comment: 'Away on a trip', at: AT },
+    ]);
+    expect(reassigned.status).toBe('submitted');
+    expect(reassigned.decisions.at(-1)).toMatchObject({ decision: 'reassign', toId: 'slt-2' });
+    expect(applyAction(reassigned, decide('approve', 'slt-2'), { approvalsNeeded: 1 })).toMatchObject({
+      ok: true,
+      state: { status: 'approved' },
+    });
+    expect(
+      applyAction(
+        reassigned,
+        { kind: 'reassign', byId: 'slt-2', toId: 'slt-2', comment: '', at: AT },
+        { approvalsNeeded: 1 },
+      ),
+    ).toEqual({ ok: false, problem: 'Choose a colleague other than yourself' });
+  });
+
   const leaders = fc.constantFrom('slt-1', 'slt-2', 'slt-3');
   const action: fc.Arbitrary<ApplicationAction> = fc.oneof(
     fc.constant({ kind: 'submit' } as const),
@@ -98,6 +118,13 @@ describe('the application lifecycle', () => {
       decision: fc.constantFrom('approve' as const, 'reject' as const, 'request-changes' as const),
       byId: leaders,
       comment: fc.oneof(fc.constantFrom('', '  ', 'ok', 'Name a second runner', 'Not suitable'), fc.string()),
+      at: fc.constant(AT),
+    }),
+    fc.record({
+      kind: fc.constant('reassign' as const),
+      byId: leaders,
+      toId: leaders,
+      comment: fc.constantFrom('', 'I am on a course this week'),
       at: fc.constant(AT),
     }),
   );
@@ -122,9 +149,14 @@ describe('the application lifecycle', () => {
             expect(currentApprovals(state.decisions).length).toBeGreaterThanOrEqual(approvalsNeeded);
           }
           for (const d of state.decisions) {
-            if (d.decision !== 'approve') expect(d.comment.trim().length).toBeGreaterThanOrEqual(3);
+            if (d.decision === 'reject' || d.decision === 'request-changes') {
+              expect(d.comment.trim().length).toBeGreaterThanOrEqual(3);
+            }
+            if (d.decision === 'reassign') expect(d.toId).not.toBe(d.byId);
           }
           if (a.kind === 'decide' && r.changed) expect(before.status).toBe('submitted');
+          // Handing the decision on never decides it.
+          if (a.kind === 'reassign') expect([before.status, state.status]).toEqual(['submitted', 'submitted']);
         }
         // Once final, always final.
         if (isFinal(state.status)) {

@@ -8,6 +8,8 @@ export interface Decision {
   decision: DecisionKind;
   comment: string;
   at: string;
+  /** Reassignments only: who is now asked to decide. */
+  toId?: string;
 }
 
 export interface ApplicationState {
@@ -26,6 +28,8 @@ export type ApplicationAction =
   | { kind: 'submit' }
   | { kind: 'withdraw' }
   | { kind: 'decide'; decision: 'approve' | 'reject' | 'request-changes'; byId: string; comment: string; at: string }
+  /** A senior leader hands the decision to a colleague; it stays pending. */
+  | { kind: 'reassign'; byId: string; toId: string; comment: string; at: string }
   /** Nobody decided for too long: the application is closed, and the applicant is told. */
   | { kind: 'expire' };
 
@@ -52,8 +56,8 @@ const MIN_REASON = 3;
 
 /**
  * The application lifecycle: draft → submitted → approved, rejected or changes requested (then
- * resubmitted); withdrawn by the applicant while pending; expired if nobody decides. Decisions
- * are final. Approving twice is a no-op, so retried card actions are safe.
+ * resubmitted); withdrawn by the applicant while pending; expired if nobody decides; handed to
+ * another leader (reassigned) without leaving "submitted". Decisions are final. Approving twice is a no-op, so retried card actions are safe.
  */
 export function applyAction(state: ApplicationState, action: ApplicationAction, rule: DecisionRule): ActionResult {
   const { status } = state;
@@ -69,6 +73,27 @@ export function applyAction(state: ApplicationState, action: ApplicationAction, 
     case 'expire':
       if (status === 'draft') return { ok: false, problem: 'A draft has not been submitted, so it cannot expire' };
       return { ok: true, state: { ...state, status: 'expired' }, changed: true };
+    case 'reassign':
+      if (status !== 'submitted')
+        return { ok: false, problem: 'Only an application waiting for a decision can be reassigned' };
+      if (action.toId === action.byId) return { ok: false, problem: 'Choose a colleague other than yourself' };
+      return {
+        ok: true,
+        state: {
+          status,
+          decisions: [
+            ...state.decisions,
+            {
+              byId: action.byId,
+              decision: 'reassign',
+              comment: action.comment.trim(),
+              at: action.at,
+              toId: action.toId,
+            },
+          ],
+        },
+        changed: true,
+      };
     case 'decide': {
       if (status !== 'submitted') return { ok: false, problem: 'Only a submitted application can be decided' };
       const comment = action.comment.trim();

@@ -1,0 +1,33 @@
+import { adaptiveCard, factSet, heading, paragraph, userText, type AdaptiveCard } from './elements.ts';
+
+/**
+ * The administrators' task after SLT approves: create the account and record it. The card only
+ * points to the tab, because credentials are never typed into, or shown in, a card.
+ */
+export function accountTaskCard(input: {
+  accountName: string;
+  platform: string;
+  applicantName: string;
+  approvedBy: string;
+  runnerNames: string[];
+  taskUrl: string;
+}): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading('New official account to create'),
+      userText(input.accountName, { weight: 'Bolder' }),
+      factSet([
+        ['Platform', input.platform],
+        ['Applicant', input.applicantName],
+        ['Approved by', input.approvedBy],
+      ]),
+      paragraph('Who will run it', { weight: 'Bolder' }),
+      userText(input.runnerNames.join(', ')),
+      paragraph(
+        'Create the account with a school-owned email address, then record its handle, link, moderators and sign-in details in the hub. The sign-in details are encrypted there and never shown in Teams chats.',
+        { isSubtle: true },
+      ),
+    ],
+    [{ type: 'Action.OpenUrl', title: 'Record the account', url: input.taskUrl }],
+  );
+}
