@@ -1,4 +1,7 @@
 import { createBotEndpoint } from '../bot/botbuilder-adapter.ts';
+import { encryptedInStoreVault, type CredentialVault } from './accounts/credential-vault.ts';
+import { keyVault, managedIdentityToken } from './accounts/key-vault.ts';
+import { createLocalCredentialKey } from './config/local-secrets.ts';
 import { createBot } from '../bot/conversation.ts';
 import { createDevSignIn, entraNotConfigured } from './auth/dev-sign-in.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
@@ -19,6 +22,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+function credentialVault(config: Config): CredentialVault | undefined {
+  if (config.credentials?.kind === 'key-vault') return keyVault(config.credentials.vaultUrl, managedIdentityToken());
+  if (config.credentials?.kind === 'encrypted-in-store') return encryptedInStoreVault(config.credentials.key);
+  return undefined;
+}
+
 /** Builds and starts the whole app: store, seed, bot and HTTP server. */
 export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningApp> {
   const store = openStore(config);
@@ -30,6 +39,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     auth: devSignIn ?? entraNotConfigured,
     devSignIn,
     now: () => new Date(),
+    vault: credentialVault(config),
     // Reports are only accepted once the server listens, by which time the dispatcher exists.
     outbox: { kick: () => dispatcher.kick() },
   };
@@ -68,6 +78,12 @@ async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
+    if (config.mode === 'embedded' && !config.credentials) {
+      // First run on a new machine: make the key that encrypts account credentials, kept out of git.
+      const file = createLocalCredentialKey(config.rootDir, config.envName);
+      process.stdout.write(`Created a key for account credentials in ${file}; keep it with the database.\n`);
+      config = loadConfig();
+    }
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n\nSee README.md, "Configuration", for every setting.\n`);

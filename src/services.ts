@@ -1,3 +1,4 @@
+import type { CredentialVault } from './accounts/credential-vault.ts';
 import type { DevSignIn } from './auth/dev-sign-in.ts';
 import type { Authenticator } from './auth/principal.ts';
 import type { Config } from './config/config.ts';
@@ -13,6 +14,8 @@ export interface Services {
   /** Present only in embedded mode on loopback. */
   devSignIn?: DevSignIn;
   now: () => Date;
+  /** Official accounts' sign-in details; absent until a key or Key Vault is configured. */
+  vault?: CredentialVault;
   /** Asks the outbox to send what was just queued, rather than waiting for its next round. */
   outbox: { kick(): void };
 }

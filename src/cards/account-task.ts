@@ -31,3 +31,31 @@ export function accountTaskCard(input: {
     [{ type: 'Action.OpenUrl', title: 'Record the account', url: input.taskUrl }],
   );
 }
+
+/** The applicant, the lead and the moderators hear that the account exists, with where to find it. */
+export function accountReadyCard(input: {
+  handle: string;
+  platform: string;
+  url: string;
+  leadName: string;
+  moderatorNames: string[];
+  registerUrl: string;
+}): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading('The official account is ready'),
+      userText(`${input.handle} on ${input.platform}`, { weight: 'Bolder' }),
+      factSet([['Lead', input.leadName]]),
+      paragraph('Moderators', { weight: 'Bolder' }),
+      userText(input.moderatorNames.join(', ')),
+      paragraph(
+        'Post only as the school, from this account, and follow the policy. Ask an administrator for the sign-in details; they are never sent in chat.',
+        { isSubtle: true },
+      ),
+    ],
+    [
+      { type: 'Action.OpenUrl', title: 'Open the account', url: input.url },
+      { type: 'Action.OpenUrl', title: 'Account register', url: input.registerUrl },
+    ],
+  );
+}

@@ -47,6 +47,15 @@ const schema = z.object({
   EVIDENCE_HOSTS: z
     .string()
     .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, { message: 'expected comma-separated host names such as sharepoint.com' }),
+  SECRET_CREDENTIAL_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]{43}=$/.test(v), {
+      message: 'expected 32 random bytes in base64 (44 characters); make one with: openssl rand -base64 32',
+    })
+    .optional(),
+  KEY_VAULT_URL: z
+    .url({ protocol: /^https$/, message: 'expected the vault URI, such as https://smph-keys.vault.azure.net' })
+    .optional(),
   MAX_BODY_BYTES: z.coerce
     .number({ message: 'expected a number of bytes' })
     .int()
@@ -90,6 +99,11 @@ export interface Config {
    * also allows loopback, where the Agents Playground and the tests serve files.
    */
   evidence: { hosts: string[]; allowLoopback: boolean };
+  /**
+   * Where official accounts' sign-in details are kept: Azure Key Vault in a tenant, or encrypted
+   * in the store under a key from env/.env.<name>.user. Absent only when embedded and not yet set up.
+   */
+  credentials?: { kind: 'key-vault'; vaultUrl: string } | { kind: 'encrypted-in-store'; key: Buffer };
 }
 
 export function isLoopback(host: string): boolean {
@@ -151,6 +165,11 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       if (!env[key]) problems.push(`${key}: required when TENANT_ID is set (a real tenant needs it)`);
     }
     if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required when TENANT_ID is set, e.g. https://hub.example.sch.uk');
+    if (!env.KEY_VAULT_URL && !env.SECRET_CREDENTIAL_KEY) {
+      problems.push(
+        'KEY_VAULT_URL: required when TENANT_ID is set, so account credentials go to Azure Key Vault (or set SECRET_CREDENTIAL_KEY to keep them encrypted in the store)',
+      );
+    }
   }
   if (env.STORE === 'sharepoint') {
     if (mode !== 'tenant') problems.push('STORE: sharepoint needs a tenant; set TENANT_ID or use STORE=sqlite');
@@ -178,5 +197,10 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
     seedDemoData: env.SEED_DEMO_DATA ?? mode === 'embedded',
     maxBodyBytes: env.MAX_BODY_BYTES,
     evidence: { hosts: env.EVIDENCE_HOSTS.toLowerCase().split(','), allowLoopback: mode === 'embedded' },
+    credentials: env.KEY_VAULT_URL
+      ? { kind: 'key-vault', vaultUrl: env.KEY_VAULT_URL }
+      : env.SECRET_CREDENTIAL_KEY
+        ? { kind: 'encrypted-in-store', key: Buffer.from(env.SECRET_CREDENTIAL_KEY, 'base64') }
+        : undefined,
   };
 }

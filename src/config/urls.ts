@@ -13,6 +13,8 @@ export const caseUrl = (config: Pick<Config, 'publicUrl' | 'port'>, incidentId: 
 export const policyUrl = (config: Pick<Config, 'publicUrl' | 'port'>, sectionId?: string) =>
   `${hubUrl(config)}#/policy${sectionId ? `/${encodeURIComponent(sectionId)}` : ''}`;
 
+export const accountsUrl = (config: Pick<Config, 'publicUrl' | 'port'>) => `${hubUrl(config)}#/accounts`;
+
 /** The accounts page, opened at the form for recording the account an approved application asked for. */
 export const accountTaskUrl = (config: Pick<Config, 'publicUrl' | 'port'>, applicationId: string) =>
-  `${hubUrl(config)}#/accounts?create=${encodeURIComponent(applicationId)}`;
+  `${accountsUrl(config)}?create=${encodeURIComponent(applicationId)}`;

@@ -15,8 +15,9 @@ import {
   rememberPostedCard,
 } from '../applications/approval.ts';
 import { APPLICATION_REMINDER_TOPIC } from '../applications/follow-up-applications.ts';
-import { accountTaskCard } from '../cards/account-task.ts';
-import { accountTaskUrl, hubUrl } from '../config/urls.ts';
+import { accountReadyCard, accountTaskCard } from '../cards/account-task.ts';
+import { ACCOUNT_CREATED_TOPIC } from '../accounts/accounts.ts';
+import { accountTaskUrl, accountsUrl, hubUrl } from '../config/urls.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -165,6 +166,21 @@ export function createOutboxDispatcher(
         taskUrl: accountTaskUrl(services.config, application.id),
       });
     }),
+    [ACCOUNT_CREATED_TOPIC]: async (payload) => {
+      const account = await store.socialAccounts.get(String(payload.accountId));
+      if (!account) throw new Undeliverable('the account no longer exists');
+      return {
+        conversationId: String(payload.conversationId),
+        card: accountReadyCard({
+          handle: account.handle,
+          platform: account.platform,
+          url: account.url,
+          leadName: await personName(account.leadId),
+          moderatorNames: await Promise.all(account.moderatorIds.map(personName)),
+          registerUrl: accountsUrl(services.config),
+        }),
+      };
+    },
     [APPLICATION_DECIDED_TOPIC]: aboutApplication(async (application) => {
       const last = application.decisions.filter((d) => d.decision !== 'reassign').at(-1);
       const expired = application.status === 'expired';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,15 @@ export interface TestApp {
 /** The whole app on a free port with its own SQLite file: real HTTP, real store, seeded demo data. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smph-test-'));
-  const config = loadConfig({ APP_ENV: 'test', SQLITE_PATH: join(dataDir, 'app.db'), ...env }, ROOT);
+  const config = loadConfig(
+    {
+      APP_ENV: 'test',
+      SQLITE_PATH: join(dataDir, 'app.db'),
+      SECRET_CREDENTIAL_KEY: randomBytes(32).toString('base64'),
+      ...env,
+    },
+    ROOT,
+  );
   const app = await startApp(config, createLogger('silent'));
   const base = `http://127.0.0.1:${app.port}`;
   const headers = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});

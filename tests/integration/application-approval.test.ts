@@ -5,6 +5,7 @@ import { APPLICATION_DECIDE_VERB, APPLICATION_REFRESH_VERB } from '../../src/car
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { cardText, executeAction } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
+import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
 import { appWithConnector, sayThroughConnector, type Received } from '../helpers/connector.ts';
 
 const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
@@ -23,55 +24,8 @@ const store = () => env.app.app.services.store;
 const postedTo = (conversationId: string, words: string) => (r: Received) =>
   r.path.startsWith(`/v3/conversations/${conversationId}/activities`) && JSON.stringify(r.body).includes(words);
 
-/** The runners have read the current policy and hold the courses account runners need. */
-async function makeReady(personIds: string[]) {
-  const courses = (await store().courses.listAll()).filter((c) => c.requiredForAccountRunners);
-  for (const personId of personIds) {
-    await store().acknowledgements.append({
-      personId,
-      schoolId: 'school-oakfield',
-      policyVersionId: 'policy-school-oakfield-v1',
-      versionNumber: 1,
-      at: new Date().toISOString(),
-    });
-    for (const course of courses) {
-      await store().trainingRecords.create({
-        personId,
-        courseId: course.id,
-        schoolId: 'school-oakfield',
-        completedOn: '2026-09-01',
-        expiresOn: '2027-09-01',
-        source: 'hr',
-        verified: true,
-      });
-    }
-  }
-}
-
-async function submit(accountName: string, runnerIds = RUNNERS): Promise<string> {
-  const token = await env.app.signIn(DEMO_PERSONAS.Staff);
-  const post = (path: string, body: unknown) =>
-    fetch(`${env.app.base}/api/v1${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-  const draft = (await (
-    await post('/applications', {
-      accountName,
-      platform: 'Instagram',
-      aim: 'Celebrate pupils’ art with families and the local community.',
-      audience: 'Parents and the community',
-      promotion: 'Newsletter',
-      runnerIds,
-      volunteers: [],
-      visibility: 'open',
-    })
-  ).json()) as { id: string; etag: string };
-  const res = await post(`/applications/${draft.id}/submit`, { etag: draft.etag });
-  expect(res.status).toBe(200);
-  return draft.id;
-}
+const makeReady = (personIds: string[]) => makeRunnersReady(env.app, personIds);
+const submit = (accountName: string, runnerIds = RUNNERS) => submitApplication(env.app, accountName, runnerIds);
 
 describe('SLT decides on an application from the card', () => {
   beforeAll(async () => {

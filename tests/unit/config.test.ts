@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
+import { createLocalCredentialKey } from '../../src/config/local-secrets.ts';
 
 /** A throwaway project root with its own env/ folder. */
 function rootWith(files: Record<string, string> = {}): string {
@@ -27,9 +28,37 @@ const TENANT = {
   SECRET_BOT_PASSWORD: 'secret',
   AAD_APP_CLIENT_ID: '9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a',
   PUBLIC_URL: 'https://hub.example.sch.uk',
+  KEY_VAULT_URL: 'https://smph-keys.vault.azure.net',
 };
 
 describe('configuration', () => {
+  test('account credentials: Key Vault or a 32-byte key in a tenant, and a malformed key is named', () => {
+    const { KEY_VAULT_URL: _vault, ...withoutVault } = TENANT;
+    expect(problemsOf({ ...withoutVault, DEV_SIGN_IN: 'false' })).toEqual([
+      expect.stringMatching(/^KEY_VAULT_URL: required when TENANT_ID is set/),
+    ]);
+    expect(problemsOf({ SECRET_CREDENTIAL_KEY: 'c2hvcnQ=' })[0]).toMatch(
+      /^SECRET_CREDENTIAL_KEY: expected 32 random bytes in base64/,
+    );
+    expect(problemsOf({ KEY_VAULT_URL: 'http://smph-keys.vault.azure.net' })[0]).toMatch(/^KEY_VAULT_URL: expected/);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ APP_ENV: 'none', SECRET_CREDENTIAL_KEY: key }, rootWith()).credentials).toEqual({
+      kind: 'encrypted-in-store',
+      key: Buffer.alloc(32, 7),
+    });
+  });
+
+  test('first run embedded: a credential key is made in the git-ignored .user file, readable only by its owner', () => {
+    const root = rootWith({ '.env.local.user': '# mine\nLOG_LEVEL=warn' });
+    expect(loadConfig({}, root).credentials).toBeUndefined();
+    const file = createLocalCredentialKey(root, 'local');
+    const config = loadConfig({}, root);
+    expect(config.credentials?.kind).toBe('encrypted-in-store');
+    expect(config.logLevel).toBe('warn');
+    expect(readFileSync(file, 'utf8')).toMatch(/^# mine\nLOG_LEVEL=warn\n# Encrypts/);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
   test('with nothing set, the app runs embedded: SQLite in ./data, dev sign-in, loopback, demo data', () => {
     const root = rootWith();
     const config = loadConfig({}, root);

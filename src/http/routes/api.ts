@@ -8,6 +8,7 @@ import { registerCaseRoutes } from './cases.ts';
 import { registerSchoolSettingsRoutes } from './school-settings.ts';
 import { registerQuestionRoutes } from './questions.ts';
 import { registerApplicationRoutes } from './applications.ts';
+import { registerAccountRoutes } from './accounts.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -109,6 +110,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
   registerSchoolSettingsRoutes(server, services);
   registerQuestionRoutes(server, services);
   registerApplicationRoutes(server, services);
+  registerAccountRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 

@@ -1,0 +1,242 @@
+import { runnersReadiness } from '../applications/applications.ts';
+import type { Principal } from '../auth/principal.ts';
+import { accountProblems, type NewAccountField } from '../domain/accounts/new-account.ts';
+import { hasRole } from '../domain/roles.ts';
+import type { ACCOUNT_STATUSES } from '../domain/records.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { queueMessage } from '../notifications/outbox.ts';
+import type { Services } from '../services.ts';
+import { ConflictError, DuplicateError } from '../store/errors.ts';
+import type { Rec } from '../store/kinds.ts';
+import type { AccountCredential, CredentialVault } from './credential-vault.ts';
+
+/** The account is ready: the applicant and its moderators are told. */
+export const ACCOUNT_CREATED_TOPIC = 'account.created';
+
+export interface NewAccount {
+  applicationId: string;
+  handle: string;
+  url: string;
+  leadId: string;
+  moderatorIds: string[];
+  credential: AccountCredential;
+}
+
+/** One account per application: the id says which, so two administrators cannot both create it. */
+const accountIdFor = (applicationId: string) => `account-${applicationId}`;
+
+function vaultOf(services: Services): CredentialVault {
+  if (!services.vault) {
+    throw new ApiError(
+      503,
+      'no_credential_store',
+      'Account sign-in details cannot be stored until KEY_VAULT_URL or SECRET_CREDENTIAL_KEY is configured',
+    );
+  }
+  return services.vault;
+}
+
+const isAdminAt = (principal: Principal, schoolId: string) => hasRole(principal.person, 'Admin', schoolId);
+
+/** Approved applications whose account nobody has recorded yet, at the schools this administrator serves. */
+export async function creationTasks(services: Services, principal: Principal) {
+  const { store } = services;
+  const schoolIds = principal.person.roles.filter((r) => r.role === 'Admin').map((r) => r.schoolId);
+  const tasks = [];
+  for (const schoolId of new Set(schoolIds)) {
+    for (const application of await store.applications.listAll({ where: { schoolId, status: 'approved' } })) {
+      if (await store.socialAccounts.get(accountIdFor(application.id))) continue;
+      const runners = await runnersReadiness(services, schoolId, application.runnerIds);
+      tasks.push({
+        applicationId: application.id,
+        schoolId,
+        accountName: application.accountName,
+        platform: application.platform ?? 'Other',
+        applicantId: application.applicantId,
+        applicantName: (await store.people.get(application.applicantId))?.displayName ?? 'Unknown person',
+        approvedAt: application.decisions.filter((d) => d.decision === 'approve').at(-1)?.at,
+        runners: runners.map(({ personId, name, ready, gaps }) => ({ personId, name, ready, gaps })),
+      });
+    }
+  }
+  return tasks;
+}
+
+/**
+ * The administrator records the account they created. Its sign-in details are sealed in the
+ * vault first; the record, which keeps only the reference, is written with its audit entry.
+ */
+export async function recordAccount(services: Services, principal: Principal, input: NewAccount) {
+  const { store } = services;
+  const application = await store.applications.get(input.applicationId);
+  if (!application) throw notFound('The application');
+  if (!isAdminAt(principal, application.schoolId)) {
+    throw forbidden('Only the school’s account administrators record official accounts');
+  }
+  if (application.status !== 'approved') {
+    throw new ApiError(409, 'not_approved', 'Only an application SLT has approved can become an account');
+  }
+  const id = accountIdFor(application.id);
+  if (await store.socialAccounts.get(id)) {
+    throw new ApiError(409, 'already_recorded', 'This account has already been recorded');
+  }
+  const staff = await store.people.listAll({ where: { schoolId: application.schoolId, active: true } });
+  const moderators = await runnersReadiness(services, application.schoolId, [...new Set(input.moderatorIds)]);
+  const problems = accountProblems({
+    leadId: input.leadId,
+    moderators,
+    staffIds: staff.map((p) => p.id),
+    credential: input.credential,
+  });
+  if (problems) throw new ApiError(400, 'invalid_account', 'Please check the answers marked', problems);
+
+  const credentialRef = await vaultOf(services).seal(id, input.credential);
+  const at = services.now().toISOString();
+  try {
+    const account = await store.commit((uow) => {
+      const created = uow.create(
+        'socialAccounts',
+        {
+          schoolId: application.schoolId,
+          applicationId: application.id,
+          platform: application.platform ?? 'Other',
+          handle: input.handle,
+          url: input.url,
+          leadId: input.leadId,
+          moderatorIds: moderators.map((m) => m.personId),
+          status: 'active',
+          createdOn: at.slice(0, 10),
+          credentialRef,
+          retentionCategory: 'account-governance',
+        },
+        id,
+      );
+      uow.append('audit', {
+        at,
+        actorId: principal.person.id,
+        action: 'account.created',
+        targetKind: 'socialAccounts',
+        targetId: id,
+        schoolId: application.schoolId,
+        detail: { applicationId: application.id },
+      });
+      for (const personId of new Set([application.applicantId, input.leadId, ...input.moderatorIds])) {
+        queueMessage(uow, ACCOUNT_CREATED_TOPIC, { accountId: id, conversationId: `person-${personId}` }, at);
+      }
+      return created;
+    });
+    services.outbox.kick();
+    return account;
+  } catch (err) {
+    if (err instanceof DuplicateError)
+      throw new ApiError(409, 'already_recorded', 'This account has already been recorded');
+    throw err;
+  }
+}
+
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** The register: every official account at the schools the viewer works at, with names resolved. */
+export async function accountRegister(services: Services, principal: Principal) {
+  const { store } = services;
+  const schoolIds = [...new Set(principal.person.roles.map((r) => r.schoolId))];
+  const name = async (id: string) => (await store.people.get(id))?.displayName ?? 'Unknown person';
+  const rows = [];
+  for (const schoolId of schoolIds) {
+    for (const account of await store.socialAccounts.listAll({ where: { schoolId }, orderBy: 'createdAt' })) {
+      const application = account.applicationId ? await store.applications.get(account.applicationId) : undefined;
+      rows.push({
+        id: account.id,
+        etag: account.etag,
+        schoolId,
+        platform: account.platform,
+        handle: account.handle,
+        url: account.url,
+        status: account.status,
+        createdOn: account.createdOn,
+        lead: { id: account.leadId, name: await name(account.leadId) },
+        moderators: await Promise.all(account.moderatorIds.map(async (id) => ({ id, name: await name(id) }))),
+        application: application ? { id: application.id, accountName: application.accountName } : undefined,
+        hasCredential: Boolean(account.credentialRef),
+        canManage: isAdminAt(principal, schoolId),
+      });
+    }
+  }
+  return rows;
+}
+
+async function managedAccount(services: Services, principal: Principal, id: string, what: string) {
+  const account = await services.store.socialAccounts.get(id);
+  // Staff elsewhere get the same answer as for an account that does not exist.
+  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId)) throw notFound('The account');
+  if (!isAdminAt(principal, account.schoolId)) throw forbidden(`Only the school’s account administrators can ${what}`);
+  return account;
+}
+
+const auditOf = (
+  principal: Principal,
+  account: Rec<'socialAccounts'>,
+  action: string,
+  at: string,
+  detail?: object,
+) => ({
+  at,
+  actorId: principal.person.id,
+  action,
+  targetKind: 'socialAccounts',
+  targetId: account.id,
+  schoolId: account.schoolId,
+  ...(detail ? { detail: { ...detail } } : {}),
+});
+
+/** Shows an account's sign-in details to one of its school's administrators; the audit entry is written first. */
+export async function revealCredential(services: Services, principal: Principal, id: string) {
+  const account = await managedAccount(services, principal, id, 'see sign-in details');
+  if (!account.credentialRef)
+    throw new ApiError(404, 'no_credential', 'No sign-in details are stored for this account');
+  const vault = vaultOf(services);
+  await services.store.audit.append(
+    auditOf(principal, account, 'account.credential-revealed', services.now().toISOString()),
+  );
+  return vault.open(account.id, account.credentialRef);
+}
+
+/** Replaces the sign-in details, after a password change or a handover. */
+export async function replaceCredential(
+  services: Services,
+  principal: Principal,
+  id: string,
+  etag: string,
+  credential: AccountCredential,
+) {
+  const account = await managedAccount(services, principal, id, 'change sign-in details');
+  if (account.etag !== etag) throw new ConflictError('socialAccounts', id);
+  const credentialRef = await vaultOf(services).seal(account.id, credential);
+  const at = services.now().toISOString();
+  await services.store.commit((uow) => {
+    uow.update('socialAccounts', account, { credentialRef });
+    uow.append('audit', auditOf(principal, account, 'account.credential-changed', at));
+  });
+}
+
+/** Marks an account as needing a transfer (its lead is leaving) or closed. */
+export async function setAccountStatus(
+  services: Services,
+  principal: Principal,
+  id: string,
+  etag: string,
+  status: AccountStatus,
+) {
+  const account = await managedAccount(services, principal, id, 'change an account’s status');
+  if (account.etag !== etag) throw new ConflictError('socialAccounts', id);
+  const at = services.now().toISOString();
+  return services.store.commit((uow) => {
+    uow.append(
+      'audit',
+      auditOf(principal, account, 'account.status-changed', at, { from: account.status, to: status }),
+    );
+    return uow.update('socialAccounts', account, { status });
+  });
+}
+
+export type { NewAccountField };

@@ -1,0 +1,95 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import {
+  accountRegister,
+  creationTasks,
+  recordAccount,
+  replaceCredential,
+  revealCredential,
+  setAccountStatus,
+} from '../../accounts/accounts.ts';
+import { CredentialUnavailableError } from '../../accounts/credential-vault.ts';
+import { ACCOUNT_STATUSES } from '../../domain/records.ts';
+import type { Services } from '../../services.ts';
+import { endpoint } from '../endpoint.ts';
+import { ApiError } from '../errors.ts';
+
+const id = z.string().min(1).max(128);
+const credential = z
+  .object({
+    username: z.string().max(320),
+    password: z.string().max(1024),
+    notes: z.string().max(4000).default(''),
+  })
+  .strict();
+const newAccount = z
+  .object({
+    applicationId: id,
+    handle: z.string().trim().min(1, { message: 'Enter the account’s handle or name' }).max(255),
+    url: z.url({ protocol: /^https$/, message: 'Enter the account’s web address, starting https://' }).max(2048),
+    leadId: id,
+    moderatorIds: z.array(id).max(20),
+    credential,
+  })
+  .strict();
+const params = z.object({ id });
+const etag = z.string().min(1).max(100);
+
+/** A vault that cannot answer is a service problem, said plainly, never a stack trace. */
+async function withVault<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof CredentialUnavailableError) throw new ApiError(503, 'credential_unavailable', err.message);
+    throw err;
+  }
+}
+
+/** Official accounts: the administrators' creation tasks, the register, and sign-in details. */
+export function registerAccountRoutes(server: Server, services: Services): void {
+  server.get(
+    '/api/v1/accounts',
+    endpoint(services, {}, async ({ principal }) => ({ items: await accountRegister(services, principal) })),
+  );
+
+  server.get(
+    '/api/v1/accounts/tasks',
+    endpoint(services, {}, async ({ principal }) => ({ items: await creationTasks(services, principal) })),
+  );
+
+  server.post(
+    '/api/v1/accounts',
+    endpoint(services, { body: newAccount }, async ({ principal, body }) =>
+      withVault(() => recordAccount(services, principal, body)),
+    ),
+  );
+
+  // POST, not GET: revealing is an action (audited), and must never be cached or prefetched.
+  server.post(
+    '/api/v1/accounts/:id/credential/reveal',
+    endpoint(services, { params }, async ({ principal, params }) =>
+      withVault(() => revealCredential(services, principal, params.id)),
+    ),
+  );
+
+  server.put(
+    '/api/v1/accounts/:id/credential',
+    endpoint(
+      services,
+      { params, body: z.object({ etag, credential }).strict() },
+      async ({ principal, params, body }) => {
+        await withVault(() => replaceCredential(services, principal, params.id, body.etag, body.credential));
+        return { ok: true };
+      },
+    ),
+  );
+
+  server.patch(
+    '/api/v1/accounts/:id',
+    endpoint(
+      services,
+      { params, body: z.object({ etag, status: z.enum(ACCOUNT_STATUSES) }).strict() },
+      async ({ principal, params, body }) => setAccountStatus(services, principal, params.id, body.etag, body.status),
+    ),
+  );
+}

@@ -1,0 +1,202 @@
+import { jest } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APPLICATION_DECIDE_VERB } from '../../src/cards/application-approval.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
+import { cardText, executeAction } from '../helpers/bot.ts';
+import { adaptiveCardProblems } from '../helpers/cards.ts';
+import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
+
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
+const RUNNERS = ['person-oak-deputy-dsl', 'person-oak-chair'];
+const PASSWORD = 'Kestrel-Lantern-4417-Quarry';
+const USERNAME = 'oakfield.eco.club@oakfield.example.sch.uk';
+
+jest.setTimeout(60_000);
+const env = appWithConnector();
+const store = () => env.app.app.services.store;
+
+interface Problem {
+  error: { code: string; message: string; details?: Record<string, string> };
+}
+
+async function approvedApplication(name: string): Promise<string> {
+  const id = await submitApplication(env.app, name, RUNNERS);
+  await executeAction(env.app.base, APPLICATION_DECIDE_VERB, { applicationId: id, decision: 'approve' }, { from: SLT });
+  expect((await store().applications.require(id)).status).toBe('approved');
+  return id;
+}
+
+const account = (applicationId: string, moderatorIds = RUNNERS) => ({
+  applicationId,
+  handle: '@OakfieldEco',
+  url: 'https://www.instagram.com/oakfieldeco',
+  leadId: DEMO_PERSONAS.Staff,
+  moderatorIds,
+  credential: { username: USERNAME, password: PASSWORD, notes: 'Recovery codes are in the office safe' },
+});
+
+async function send(method: string, path: string, body: unknown, personId: string) {
+  const token = await env.app.signIn(personId);
+  return fetch(`${env.app.base}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      authorization: `Bearer ${token}`,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+describe('an approved application becomes an official account in the register', () => {
+  beforeAll(async () => {
+    await sayThroughConnector(env, STAFF, 'hi', { id: 'a:jordan', conversationType: 'personal' });
+    await makeRunnersReady(env.app, RUNNERS);
+  });
+
+  test('full cycle: the administrator records it, the applicant is told, and it is in the register', async () => {
+    const applicationId = await approvedApplication('Oakfield Eco Club');
+    const admin = DEMO_PERSONAS.Admin;
+    const tasks = (await (await env.app.get('/api/v1/accounts/tasks', await env.app.signIn(admin))).json()) as {
+      items: { applicationId: string; runners: { ready: boolean }[] }[];
+    };
+    expect(tasks.items.map((t) => t.applicationId)).toContain(applicationId);
+
+    // Only administrators record accounts.
+    expect((await send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.SLT)).status).toBe(403);
+
+    // Moderators: at least two, and all trained.
+    const one = await send('POST', '/accounts', account(applicationId, [RUNNERS[0]!]), admin);
+    expect(one.status).toBe(400);
+    expect(((await one.json()) as Problem).error.details?.moderatorIds).toMatch(/at least two/);
+    const untrained = await send('POST', '/accounts', account(applicationId, [RUNNERS[0]!, DEMO_PERSONAS.DSL]), admin);
+    expect(((await untrained.json()) as Problem).error.details?.moderatorIds).toMatch(
+      /Every moderator must be trained.*Morgan Hale/,
+    );
+
+    const created = await send('POST', '/accounts', account(applicationId), admin);
+    expect(created.status).toBe(200);
+    const told = await env.connector.waitFor(
+      (r) => r.path.startsWith('/v3/conversations/a:jordan/') && JSON.stringify(r.body).includes('@OakfieldEco'),
+    );
+    expect(adaptiveCardProblems(told.body.attachments![0]!.content)).toEqual([]);
+    expect(cardText(told.body.attachments![0]!.content)).toContain('The official account is ready');
+    expect(JSON.stringify(told.body)).not.toContain(PASSWORD);
+
+    // Any member of staff at the school sees the register, without any secret in it.
+    const res = await env.app.get('/api/v1/accounts', await env.app.signIn(DEMO_PERSONAS.Staff));
+    const text = await res.text();
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain('credentialRef');
+    const row = (JSON.parse(text) as { items: Record<string, unknown>[] }).items.find(
+      (r) => (r.application as { id: string }).id === applicationId,
+    );
+    expect(row).toMatchObject({
+      handle: '@OakfieldEco',
+      platform: 'Instagram',
+      status: 'active',
+      url: 'https://www.instagram.com/oakfieldeco',
+      lead: { name: 'Jordan Ellery' },
+      moderators: [{ id: RUNNERS[0] }, { id: RUNNERS[1] }],
+      application: { accountName: 'Oakfield Eco Club' },
+      hasCredential: true,
+      canManage: false,
+    });
+    // The task is done, and a second record of the same application is refused.
+    const after = (await (await env.app.get('/api/v1/accounts/tasks', await env.app.signIn(admin))).json()) as {
+      items: { applicationId: string }[];
+    };
+    expect(after.items.map((t) => t.applicationId)).not.toContain(applicationId);
+    expect((await send('POST', '/accounts', account(applicationId), admin)).status).toBe(409);
+  });
+
+  test('the credential cannot be read in the database file, and revealing it is an audited administrator action', async () => {
+    const applicationId = await approvedApplication('Oakfield Choir');
+    expect((await send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.Admin)).status).toBe(200);
+    const accountId = `account-${applicationId}`;
+
+    // Every byte SQLite wrote (database and write-ahead log): no password, no sign-in name.
+    const files = readdirSync(env.app.dataDir).filter((f) => f.startsWith('app.db'));
+    expect(files).toContain('app.db');
+    for (const file of files) {
+      const bytes = readFileSync(join(env.app.dataDir, file));
+      expect(bytes.includes(Buffer.from(PASSWORD))).toBe(false);
+      expect(bytes.includes(Buffer.from(USERNAME))).toBe(false);
+      expect(bytes.includes(Buffer.from(PASSWORD, 'utf16le'))).toBe(false);
+    }
+    expect((await store().socialAccounts.require(accountId)).credentialRef).toMatch(/^aes-256-gcm:v1:/);
+
+    for (const who of [DEMO_PERSONAS.Staff, DEMO_PERSONAS.SLT, DEMO_PERSONAS.DSL]) {
+      expect((await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, who)).status).toBe(403);
+    }
+    const revealed = await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, DEMO_PERSONAS.Admin);
+    expect(revealed.status).toBe(200);
+    expect(revealed.headers.get('cache-control')).toContain('no-store');
+    expect(await revealed.json()).toEqual({
+      username: USERNAME,
+      password: PASSWORD,
+      notes: 'Recovery codes are in the office safe',
+    });
+    const audit = await store().audit.listAll({ where: { targetId: accountId } });
+    expect(audit.map((e) => [e.action, e.actorId])).toEqual([
+      ['account.created', DEMO_PERSONAS.Admin],
+      ['account.credential-revealed', DEMO_PERSONAS.Admin],
+    ]);
+  });
+
+  test('two administrators recording the same account at once make one account', async () => {
+    const applicationId = await approvedApplication('Oakfield Sports');
+    const [a, b] = await Promise.all([
+      send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.Admin),
+      send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.Admin),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const accounts = await store().socialAccounts.listAll({ where: { applicationId } });
+    expect(accounts).toHaveLength(1);
+  });
+
+  test('the administrator marks an account for transfer, then closed; a stale page is refused', async () => {
+    const applicationId = await approvedApplication('Oakfield Library');
+    const created = (await (await send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.Admin)).json()) as {
+      id: string;
+      etag: string;
+    };
+    expect(
+      (await send('PATCH', `/accounts/${created.id}`, { etag: created.etag, status: 'closed' }, DEMO_PERSONAS.Staff))
+        .status,
+    ).toBe(403);
+    const moved = await send(
+      'PATCH',
+      `/accounts/${created.id}`,
+      { etag: created.etag, status: 'transfer-needed' },
+      DEMO_PERSONAS.Admin,
+    );
+    expect(moved.status).toBe(200);
+    const stale = await send(
+      'PATCH',
+      `/accounts/${created.id}`,
+      { etag: created.etag, status: 'closed' },
+      DEMO_PERSONAS.Admin,
+    );
+    expect(stale.status).toBe(409);
+    expect((await store().socialAccounts.require(created.id)).status).toBe('transfer-needed');
+  });
+
+  test('bad input is refused with a clear message and stores nothing', async () => {
+    const applicationId = await approvedApplication('Oakfield Debating');
+    const bad = await send(
+      'POST',
+      '/accounts',
+      { ...account(applicationId), url: 'javascript:alert(1)', credential: { username: 1 } },
+      DEMO_PERSONAS.Admin,
+    );
+    expect(bad.status).toBe(400);
+    const fields = ((await bad.json()) as { error: { details: { field: string }[] } }).error.details.map(
+      (d) => d.field,
+    );
+    expect(fields).toEqual(expect.arrayContaining(['url', 'credential.username', 'credential.password']));
+    expect(await store().socialAccounts.listAll({ where: { applicationId } })).toEqual([]);
+  });
+});
