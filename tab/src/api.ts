@@ -13,6 +13,19 @@ export class ApiProblem extends Error {
     this.code = code;
     this.details = details;
   }
+
+  /**
+   * Problems by field name, whichever way the server gave them: business rules as
+   * `{ field: message }`, malformed input as `[{ field: 'credential.password', problem }]`.
+   */
+  fieldErrors(): Record<string, string> {
+    if (Array.isArray(this.details)) {
+      return Object.fromEntries(
+        (this.details as { field?: string; problem?: string }[]).map((d) => [d.field ?? '', d.problem ?? '']),
+      );
+    }
+    return this.details && typeof this.details === 'object' ? (this.details as Record<string, string>) : {};
+  }
 }
 
 export const session = {

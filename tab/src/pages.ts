@@ -26,6 +26,7 @@ const Cases = lazy(() => import('./pages/CasesPage.tsx'));
 const MyReports = lazy(() => import('./pages/MyReportsPage.tsx'));
 const Questions = lazy(() => import('./pages/QuestionsPage.tsx'));
 const MyApplications = lazy(() => import('./pages/MyApplicationsPage.tsx'));
+const Accounts = lazy(() => import('./pages/AccountsPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -74,11 +75,11 @@ export const PAGES: PageDef[] = [
     component: Upcoming,
   },
   {
-    id: 'register',
-    title: 'Account register',
-    roles: ['Admin', 'SLT'],
-    purpose: 'Every official account, its moderators and its monitoring.',
-    component: Upcoming,
+    id: 'accounts',
+    title: 'Official accounts',
+    roles: everyone,
+    purpose: 'Every official account, its lead and moderators; administrators record new ones here.',
+    component: Accounts,
   },
   {
     id: 'training-dashboard',

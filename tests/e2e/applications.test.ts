@@ -1,3 +1,6 @@
+import { decideApplication } from '../../src/applications/approval.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
+import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
 import { appWithBrowser, signedIn } from '../helpers/browser-app.ts';
 
 const env = appWithBrowser();
@@ -44,4 +47,51 @@ test('a member of staff fills in the business case, sees what is missing, submit
     visibility: 'private',
   });
   await page.close();
+}, 60_000);
+
+test('after SLT approves, the administrator follows the task card to the form, records the account, and reveals its sign-in', async () => {
+  const { services } = env.app.app;
+  await makeRunnersReady(env.app, ['person-oak-deputy-dsl', 'person-oak-chair']);
+  const applicationId = await submitApplication(env.app, 'Oakfield Orchestra', [
+    'person-oak-deputy-dsl',
+    'person-oak-chair',
+  ]);
+  const leader = await services.store.people.require(DEMO_PERSONAS.SLT);
+  await decideApplication(services, leader, applicationId, { decision: 'approve', comment: '' });
+
+  const page = await signedInAs('Casey Brennan');
+  // The task card's link: the accounts page, opened at this application's form.
+  await page.goto(`${env.app.base}/tab/#/accounts?create=${applicationId}`);
+  const form = page.getByRole('form', { name: 'Record the account for Oakfield Orchestra' });
+  await form.getByLabel('Handle or page name').fill('@OakfieldOrchestra');
+  await form.getByLabel('Web address').fill('https://www.instagram.com/oakfieldorchestra');
+  await form.getByLabel('Sign-in name or email').fill('orchestra@oakfield.example.sch.uk');
+  await form.getByLabel('Password').fill('Tuba-Meadow-9921');
+  // The runners are proposed as moderators, with their training shown.
+  await form
+    .getByRole('list', { name: 'Chosen moderators' })
+    .getByText(/Trained and has read the policy/)
+    .first()
+    .waitFor();
+  await form.getByRole('button', { name: 'Record the account' }).click();
+
+  const register = page.getByRole('table', { name: 'Account register' });
+  const row = register.getByRole('row', { name: /@OakfieldOrchestra/ });
+  await row.getByText('Active', { exact: true }).first().waitFor();
+  expect(await row.getByRole('combobox', { name: 'Status of @OakfieldOrchestra' }).inputValue()).toBe('active');
+  expect(await row.getByText('Rowan Achebe, Gideon Marlowe').isVisible()).toBe(true);
+  await row.getByRole('button', { name: 'Reveal sign-in' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Sign-in details: @OakfieldOrchestra' });
+  await dialog.getByText('Tuba-Meadow-9921').waitFor();
+  await dialog.getByRole('button', { name: 'Hide' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.close();
+
+  // Other staff see the register, but no way to reveal anything.
+  const staff = await signedInAs('Jordan Ellery');
+  await staff.getByRole('tab', { name: 'Official accounts' }).click();
+  const seen = staff.getByRole('table', { name: 'Account register' }).getByRole('row', { name: /@OakfieldOrchestra/ });
+  await seen.waitFor();
+  expect(await seen.getByRole('button', { name: 'Reveal sign-in' }).count()).toBe(0);
+  await staff.close();
 }, 60_000);

@@ -44,7 +44,7 @@ describe('the tab in Chromium', () => {
     await signInAs(page, 'Jordan Ellery');
     const nav = page.getByRole('navigation', { name: 'Pages' });
     const tabs = await nav.getByRole('tab').allInnerTexts();
-    expect(tabs).toEqual(['Home', 'Policy', 'My reports', 'My applications', 'My training']);
+    expect(tabs).toEqual(['Home', 'Policy', 'My reports', 'My applications', 'My training', 'Official accounts']);
     await nav.getByRole('tab', { name: 'Home' }).focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');

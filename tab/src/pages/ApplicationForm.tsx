@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Field,
   Input,
@@ -14,7 +13,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem, api } from '../api.ts';
 import { PLATFORMS } from '../../../src/domain/records.ts';
-import { useApi } from '../useApi.ts';
+import { StaffPicker } from '../StaffPicker.tsx';
 
 export interface Application {
   id: string;
@@ -38,21 +37,6 @@ type Fields = Pick<
 >;
 type Errors = Partial<Record<keyof Fields, string>>;
 
-interface Person {
-  id: string;
-  displayName: string;
-  jobTitle: string;
-}
-interface Readiness {
-  personId: string;
-  name: string;
-  acknowledged: boolean;
-  missingCourses: string[];
-  /** What they still lack, worded by the server. */
-  gaps: string[];
-  ready: boolean;
-}
-
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '720px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
@@ -75,17 +59,6 @@ const LONG_ANSWERS: ['aim' | 'audience' | 'promotion', string, string][] = [
 /** Why SLT asks about runners, said once where it matters. */
 const RUNNER_HELP =
   'At least two members of staff, so the account is never left with one person. SLT checks that each has read the policy and completed the required training.';
-
-function RunnerStatus({ readiness }: { readiness?: Readiness }) {
-  if (!readiness) return null;
-  if (readiness.ready) return <Badge color="success">Trained and has read the policy</Badge>;
-  // Long, so plain text that wraps rather than a badge; SLT will see the same gaps.
-  return (
-    <Text block size={200} style={{ color: tokens.colorPaletteDarkOrangeForeground1 }}>
-      {`${readiness.name}: ${readiness.gaps.join('; ')}`}
-    </Text>
-  );
-}
 
 /**
  * The business case, saved as a draft while it is typed. Problems come back next to their
@@ -111,10 +84,6 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string>();
   const dirty = useRef(false);
-  const people = useApi<{ items: Person[] }>('/people?limit=500');
-  const readiness = useApi<{ items: Readiness[] }>(
-    fields.runnerIds.length ? `/applications/readiness?ids=${fields.runnerIds.join(',')}` : undefined,
-  );
 
   const update = <K extends keyof Fields>(key: K, value: Fields[K]) => {
     dirty.current = true;
@@ -166,10 +135,6 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
     }
   };
 
-  const staff = people.data?.items ?? [];
-  const nameOf = (id: string) => staff.find((p) => p.id === id)?.displayName ?? id;
-  const available = staff.filter((p) => !fields.runnerIds.includes(p.id));
-
   return (
     <form className={styles.form} aria-label="Application for an official account" onSubmit={(e) => e.preventDefault()}>
       <Field
@@ -195,35 +160,14 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
           <Textarea value={fields[key]} onChange={(_, d) => update(key, d.value)} resize="vertical" />
         </Field>
       ))}
-      <Field label="Staff who will run it" required validationMessage={errors.runnerIds} hint={RUNNER_HELP}>
-        <Select value="" onChange={(_, d) => d.value && update('runnerIds', [...fields.runnerIds, d.value])}>
-          <option value="">Add a member of staff…</option>
-          {available.map((p) => (
-            <option key={p.id} value={p.id}>
-              {`${p.displayName} (${p.jobTitle})`}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <ul aria-label="Chosen staff">
-        {fields.runnerIds.map((id) => (
-          <li key={id}>
-            <Text>{nameOf(id)}</Text> <RunnerStatus readiness={readiness.data?.items?.find((r) => r.personId === id)} />{' '}
-            <Button
-              size="small"
-              aria-label={`Remove ${nameOf(id)}`}
-              onClick={() =>
-                update(
-                  'runnerIds',
-                  fields.runnerIds.filter((r) => r !== id),
-                )
-              }
-            >
-              Remove
-            </Button>
-          </li>
-        ))}
-      </ul>
+      <StaffPicker
+        label="Staff who will run it"
+        hint={RUNNER_HELP}
+        listLabel="Chosen staff"
+        value={fields.runnerIds}
+        onChange={(ids) => update('runnerIds', ids)}
+        validationMessage={errors.runnerIds}
+      />
       <fieldset>
         <legend>Volunteers or parents who will help (not staff)</legend>
         {fields.volunteers.map((v, i) => (
