@@ -27,6 +27,7 @@ const MyReports = lazy(() => import('./pages/MyReportsPage.tsx'));
 const Questions = lazy(() => import('./pages/QuestionsPage.tsx'));
 const MyApplications = lazy(() => import('./pages/MyApplicationsPage.tsx'));
 const Accounts = lazy(() => import('./pages/AccountsPage.tsx'));
+const SchoolSettings = lazy(() => import('./pages/SchoolSettingsPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -94,6 +95,13 @@ export const PAGES: PageDef[] = [
     roles: ['SLT'],
     purpose: 'Questions the policy did not answer, waiting for SLT.',
     component: Questions,
+  },
+  {
+    id: 'settings',
+    title: 'School settings',
+    roles: ['SLT'],
+    purpose: 'How applications are decided and how unread reports are chased.',
+    component: SchoolSettings,
   },
 ];
 

@@ -95,3 +95,24 @@ test('after SLT approves, the administrator follows the task card to the form, r
   expect(await seen.getByRole('button', { name: 'Reveal sign-in' }).count()).toBe(0);
   await staff.close();
 }, 60_000);
+
+test('a senior leader changes how applications are decided; a muddled setting is explained beside its field', async () => {
+  const page = await signedInAs('Priya Whitlock');
+  await page.getByRole('tab', { name: 'School settings' }).click();
+  const form = page.getByRole('form', { name: 'Account applications' });
+  await form.getByLabel('Approvals needed').fill('2');
+  await form.getByLabel('Close undecided applications after (working days)').fill('1');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByText(/SLT is reminded before an application expires/).waitFor();
+  await form.getByLabel('Close undecided applications after (working days)').fill('25');
+  await form.getByRole('radio', { name: /Allow approval with a reason/ }).check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('status').getByText('Saved.').waitFor();
+  expect((await env.app.app.services.store.schools.require('school-oakfield')).approvals).toEqual({
+    approvalsNeeded: 2,
+    trainingGate: 'warn-and-record',
+    remindAfterWorkingDays: 3,
+    expireAfterWorkingDays: 25,
+  });
+  await page.close();
+}, 60_000);

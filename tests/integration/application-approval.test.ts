@@ -247,4 +247,34 @@ describe('SLT decides on an application from the card', () => {
       trainingOverride: 'Training booked for Monday',
     });
   });
+
+  test('senior leaders set the decision rule; with two approvals needed the card counts them', async () => {
+    const put = async (personId: string, body: unknown) =>
+      fetch(`${env.app.base}/api/v1/schools/school-oakfield/approvals`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await env.app.signIn(personId)}` },
+        body: JSON.stringify(body),
+      });
+    const rule = { approvalsNeeded: 2, trainingGate: 'block', remindAfterWorkingDays: 2, expireAfterWorkingDays: 15 };
+    expect((await put(DEMO_PERSONAS.DSL, rule)).status).toBe(403);
+    const muddled = await put(DEMO_PERSONAS.SLT, { ...rule, expireAfterWorkingDays: 2 });
+    expect(muddled.status).toBe(400);
+    expect(JSON.stringify(await muddled.json())).toContain('expireAfterWorkingDays');
+    expect((await put(DEMO_PERSONAS.SLT, rule)).status).toBe(200);
+
+    const id = await submit('Oakfield Maths Club');
+    const { body } = await executeAction(
+      env.app.base,
+      APPLICATION_DECIDE_VERB,
+      { applicationId: id, decision: 'approve' },
+      { from: SLT },
+    );
+    expect(cardText(body.value)).toContain('Approvals: 1 of 2 (Priya Whitlock)');
+    expect((await store().applications.require(id)).status).toBe('submitted');
+    const harriet = await store().people.require('person-oak-head');
+    await decideApplication(env.app.app.services, harriet, id, { decision: 'approve', comment: '' });
+    expect((await store().applications.require(id)).status).toBe('approved');
+    const audit = await store().audit.listAll({ where: { targetId: 'school-oakfield' } });
+    expect(audit.find((e) => e.action === 'school.approvals.changed')?.detail).toMatchObject({ to: rule });
+  });
 });

@@ -1,6 +1,8 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
+import { approvalSettingsFor } from '../../domain/applications/follow-up.ts';
 import { escalationFor } from '../../domain/incidents/escalation.ts';
+import type { Data, Rec } from '../../store/kinds.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
@@ -28,7 +30,23 @@ const escalationBody = z
     path: ['urgentHeadteacherAfterMinutes'],
   });
 
-/** A school's chasing intervals for unread reports: read and set by its senior leaders. */
+const approvalsBody = z
+  .object({
+    approvalsNeeded: z.number().int().min(1).max(5),
+    trainingGate: z.enum(['block', 'warn-and-record']),
+    remindAfterWorkingDays: z.number().int().min(1).max(30),
+    expireAfterWorkingDays: z.number().int().min(2).max(120),
+  })
+  .strict()
+  .refine((a) => a.expireAfterWorkingDays > a.remindAfterWorkingDays, {
+    message: 'SLT is reminded before an application expires, so expireAfterWorkingDays must be larger',
+    path: ['expireAfterWorkingDays'],
+  });
+
+/**
+ * A school's settings that senior leaders own: chasing intervals for unread reports, and how
+ * account applications are decided (approvals needed, training gate, reminders and expiry).
+ */
 export function registerSchoolSettingsRoutes(server: Server, services: Services): void {
   const { store } = services;
   const params = z.object({ id: z.string().min(1).max(128) });
@@ -36,9 +54,48 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
   const schoolLedBy = async (principal: { person: Parameters<typeof hasRole>[0] }, id: string) => {
     const school = await store.schools.get(id);
     if (!school) throw notFound('The school');
-    if (!hasRole(principal.person, 'SLT', id)) throw forbidden('Only senior leaders can change chasing intervals');
+    if (!hasRole(principal.person, 'SLT', id)) throw forbidden('Only senior leaders can change school settings');
     return school;
   };
+
+  /** Each setting is changed with its audit entry, which records what it was and what it became. */
+  const change = async (
+    principal: { person: { id: string } & Parameters<typeof hasRole>[0] },
+    id: string,
+    what: 'escalation' | 'approvals',
+    describe: (school: Rec<'schools'>) => object,
+    patch: Partial<Data<'schools'>>,
+  ) => {
+    const school = await schoolLedBy(principal, id);
+    const at = services.now().toISOString();
+    await store.commit((uow) => {
+      uow.update('schools', school, patch);
+      uow.append('audit', {
+        at,
+        actorId: principal.person.id,
+        action: `school.${what}.changed`,
+        targetKind: 'schools',
+        targetId: school.id,
+        schoolId: school.id,
+        detail: { from: describe(school), to: patch[what] },
+      });
+    });
+  };
+
+  server.get(
+    '/api/v1/schools/:id/approvals',
+    endpoint(services, { params }, async ({ principal, params }) =>
+      approvalSettingsFor(await schoolLedBy(principal, params.id)),
+    ),
+  );
+
+  server.put(
+    '/api/v1/schools/:id/approvals',
+    endpoint(services, { params, body: approvalsBody }, async ({ principal, params, body }) => {
+      await change(principal, params.id, 'approvals', approvalSettingsFor, { approvals: body });
+      return body;
+    }),
+  );
 
   server.get(
     '/api/v1/schools/:id/escalation',
@@ -50,20 +107,7 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
   server.put(
     '/api/v1/schools/:id/escalation',
     endpoint(services, { params, body: escalationBody }, async ({ principal, params, body }) => {
-      const school = await schoolLedBy(principal, params.id);
-      const at = services.now().toISOString();
-      await store.commit((uow) => {
-        uow.update('schools', school, { escalation: body });
-        uow.append('audit', {
-          at,
-          actorId: principal.person.id,
-          action: 'school.escalation.changed',
-          targetKind: 'schools',
-          targetId: school.id,
-          schoolId: school.id,
-          detail: { from: escalationFor(school), to: body },
-        });
-      });
+      await change(principal, params.id, 'escalation', escalationFor, { escalation: body });
       return body;
     }),
   );
