@@ -11,13 +11,13 @@ import {
   answerQuestion,
   askSltFromCard,
   recordFeedback,
-  registerSltChannel,
   sltAnswerFromCard,
 } from './policy-flow.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
 import { questionPart, recogniseIntent } from '../src/domain/incidents/intent.ts';
 import { hubUrl as configuredHubUrl } from '../src/config/urls.ts';
 import { hasRole } from '../src/domain/roles.ts';
+import { registerSltChannel } from '../src/notifications/slt-destinations.ts';
 import type { Rec } from '../src/store/kinds.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn } from './activity.ts';
@@ -29,6 +29,14 @@ import { NOT_IN_DIRECTORY, newReportForm, notSavedCard, submitReport } from './r
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
 const MY_REPORTS = /^\s*\/?(my reports?|my incidents|status)\s*$/i;
 const SLT_CHANNEL_SETUP = /^\s*(set ?up|use this channel for) (slt|senior leadership)( team)? questions\s*$/i;
+
+const SLT_CHANNEL_WORDS = {
+  chosen:
+    'Done: account applications and staff questions for the senior leadership team will be posted in this channel. Decide and answer them on the cards.',
+  installed:
+    'Hello. Account applications and staff questions for the senior leadership team will be posted in this channel. To use a different channel, type “set up SLT questions” there.',
+  notSlt: 'Only a member of the senior leadership team can choose the channel for SLT’s cards.',
+};
 const HELP = /^\s*(help|\?|what can you do\??|menu)\s*$/i;
 
 export interface Bot {
@@ -92,7 +100,16 @@ export function createBot(services: Services): Bot {
         });
 
       if (activity.type === 'conversationUpdate') {
-        if (personal && (activity.membersAdded ?? []).length > 0) await welcome();
+        const added = activity.membersAdded ?? [];
+        if (personal && added.length > 0) await welcome();
+        // Installed in a team by a senior leader: that team's channel becomes the SLT channel,
+        // unless one was already chosen.
+        if (!personal && added.some((m) => m.id === activity.recipient.id)) {
+          const outcome = await registerSltChannel(services, person, turn.conversationReference(), {
+            keepExisting: true,
+          });
+          if (outcome === 'registered') await turn.send({ text: SLT_CHANNEL_WORDS.installed });
+        }
         return;
       }
       if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
@@ -136,7 +153,8 @@ export function createBot(services: Services): Bot {
       // In a channel the bot's name arrives as an <at> mention before the words.
       const text = (activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
       if (!personal && SLT_CHANNEL_SETUP.test(text)) {
-        await turn.send({ text: await registerSltChannel(services, person, turn.conversationReference()) });
+        const outcome = await registerSltChannel(services, person, turn.conversationReference());
+        await turn.send({ text: outcome === 'not-slt' ? SLT_CHANNEL_WORDS.notSlt : SLT_CHANNEL_WORDS.chosen });
         return;
       }
       const intent = recogniseIntent(text);

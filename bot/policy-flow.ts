@@ -2,9 +2,7 @@ import { adaptiveCard, paragraph, type AdaptiveCard } from '../src/cards/element
 import { policyAnswerCard } from '../src/cards/policy-answer.ts';
 import { policyUrl } from '../src/config/urls.ts';
 import { sltQuestionCard } from '../src/cards/slt-question.ts';
-import { hasRole } from '../src/domain/roles.ts';
 import { answerAsSlt, askSlt } from '../src/policy/questions.ts';
-import { sltChannelId } from '../src/notifications/slt-destinations.ts';
 import { currentPolicy } from '../src/policy/current-policy.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
@@ -92,20 +90,3 @@ export async function sltAnswerFromCard(
   return sltQuestionCard({ ...base, answered: { byName: outcome.byName, text: outcome.question.answer ?? '' } });
 }
 
-/** In a team channel, a senior leader sets it up to receive staff questions for SLT. */
-export async function registerSltChannel(
-  services: Services,
-  person: Rec<'people'> | undefined,
-  reference: Record<string, unknown>,
-): Promise<string> {
-  if (!person || !hasRole(person, 'SLT', person.schoolId)) {
-    return 'Only a member of the senior leadership team can choose the channel for staff questions.';
-  }
-  const { store } = services;
-  const id = sltChannelId(person.schoolId);
-  const existing = await store.conversationRefs.get(id);
-  const data = { scope: 'channel' as const, schoolId: person.schoolId, channelPurpose: 'slt' as const, reference };
-  if (existing) await store.conversationRefs.update(existing, data);
-  else await store.conversationRefs.create(data, id);
-  return 'Done: staff questions for the senior leadership team will be posted in this channel. Answer them on the card.';
-}

@@ -1,5 +1,6 @@
 import { hasRole } from '../domain/roles.ts';
 import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
 
 export const sltChannelId = (schoolId: string) => `channel-slt-${schoolId}`;
 
@@ -12,4 +13,28 @@ export async function sltDestinations(services: Services, schoolId: string, exce
   if (channel) return [channel.id];
   const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
   return staff.filter((p) => hasRole(p, 'SLT', schoolId) && p.id !== exceptId).map((p) => `person-${p.id}`);
+}
+
+export type SltChannelOutcome = 'registered' | 'kept-existing' | 'not-slt';
+
+/**
+ * Makes a team channel the school's SLT channel: where account applications and staff questions
+ * for SLT are posted. Only a senior leader can; `keepExisting` is for the automatic choice made
+ * when the app is installed in a team, which must not override a channel chosen on purpose.
+ */
+export async function registerSltChannel(
+  services: Services,
+  person: Rec<'people'> | undefined,
+  reference: Record<string, unknown>,
+  { keepExisting = false } = {},
+): Promise<SltChannelOutcome> {
+  if (!person || !hasRole(person, 'SLT', person.schoolId)) return 'not-slt';
+  const { store } = services;
+  const id = sltChannelId(person.schoolId);
+  const existing = await store.conversationRefs.get(id);
+  if (existing && keepExisting) return 'kept-existing';
+  const data = { scope: 'channel' as const, schoolId: person.schoolId, channelPurpose: 'slt' as const, reference };
+  if (existing) await store.conversationRefs.update(existing, data);
+  else await store.conversationRefs.create(data, id);
+  return 'registered';
 }
