@@ -7,12 +7,7 @@ import { ASK_SLT_VERB, POLICY_FEEDBACK_VERB } from '../src/cards/policy-answer.t
 import { SLT_ANSWER_VERB } from '../src/cards/slt-question.ts';
 import { APPLICATION_DECIDE_VERB, APPLICATION_REFRESH_VERB } from '../src/cards/application-approval.ts';
 import { applicationCardAction } from './application-flow.ts';
-import {
-  answerQuestion,
-  askSltFromCard,
-  recordFeedback,
-  sltAnswerFromCard,
-} from './policy-flow.ts';
+import { answerQuestion, askSltFromCard, recordFeedback, sltAnswerFromCard } from './policy-flow.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
 import { questionPart, recogniseIntent } from '../src/domain/incidents/intent.ts';
 import { hubUrl as configuredHubUrl } from '../src/config/urls.ts';

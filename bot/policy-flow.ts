@@ -89,4 +89,3 @@ export async function sltAnswerFromCard(
   if (outcome.kind === 'invalid') return sltQuestionCard({ ...base, error: outcome.error, draft: text });
   return sltQuestionCard({ ...base, answered: { byName: outcome.byName, text: outcome.question.answer ?? '' } });
 }
-
