@@ -20,6 +20,7 @@ async function tenantServices(): Promise<Services> {
       SECRET_BOT_PASSWORD: 'x',
       AAD_APP_CLIENT_ID: '9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a',
       PUBLIC_URL: 'https://hub.example.sch.uk',
+      KEY_VAULT_URL: 'https://smph-keys.vault.azure.net',
       DEV_SIGN_IN: 'false',
     },
     ROOT,
