@@ -2,8 +2,13 @@ import { decideApplication } from '../../src/applications/approval.ts';
 import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
 import { appWithBrowser, signedIn } from '../helpers/browser-app.ts';
+import { ROOT } from '../helpers/app.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const env = appWithBrowser();
+const SHOTS = join(ROOT, 'test-results');
+mkdirSync(SHOTS, { recursive: true });
 
 const signedInAs = (name: string) => signedIn(env, name);
 
@@ -80,6 +85,7 @@ test('after SLT approves, the administrator follows the task card to the form, r
   await row.getByText('Active', { exact: true }).first().waitFor();
   expect(await row.getByRole('combobox', { name: 'Status of @OakfieldOrchestra' }).inputValue()).toBe('active');
   expect(await row.getByText('Rowan Achebe, Gideon Marlowe').isVisible()).toBe(true);
+  await page.screenshot({ path: join(SHOTS, 'accounts-register-admin.png') });
   await row.getByRole('button', { name: 'Reveal sign-in' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Sign-in details: @OakfieldOrchestra' });
   await dialog.getByText('Tuba-Meadow-9921').waitFor();
@@ -108,6 +114,7 @@ test('a senior leader changes how applications are decided; a muddled setting is
   await form.getByRole('radio', { name: /Allow approval with a reason/ }).check();
   await form.getByRole('button', { name: 'Save' }).click();
   await form.getByRole('status').getByText('Saved.').waitFor();
+  await page.screenshot({ path: join(SHOTS, 'school-settings-slt.png'), fullPage: true });
   expect((await env.app.app.services.store.schools.require('school-oakfield')).approvals).toEqual({
     approvalsNeeded: 2,
     trainingGate: 'warn-and-record',

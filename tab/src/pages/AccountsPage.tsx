@@ -60,6 +60,11 @@ const useStyles = makeStyles({
   tasks: { display: 'grid', gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalL },
   task: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   secret: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  // Handles are one long word; they wrap inside their column rather than run into the next.
+  handle: { overflowWrap: 'anywhere' },
+  manage: { display: 'grid', gap: tokens.spacingVerticalXS, justifyItems: 'start' },
+  // Fluent's Select is wider than a table cell by default.
+  statusSelect: { minWidth: 0, width: '100%' },
 });
 
 /** The approved application named in the address (`#/accounts?create=<id>`), from the task card. */
@@ -184,7 +189,7 @@ export default function AccountsPage({ page }: PageProps) {
           return (
             <TableRow key={a.id}>
               <TableCell>
-                <Link href={a.url} target="_blank" rel="noopener noreferrer">
+                <Link className={styles.handle} href={a.url} target="_blank" rel="noopener noreferrer">
                   {a.handle}
                 </Link>
               </TableCell>
@@ -198,13 +203,14 @@ export default function AccountsPage({ page }: PageProps) {
               <TableCell>{a.application?.accountName ?? '—'}</TableCell>
               <TableCell>
                 {a.canManage && (
-                  <div className={styles.task}>
+                  <div className={styles.manage}>
                     {a.hasCredential && (
                       <Button size="small" onClick={() => setRevealing(a)}>
                         Reveal sign-in
                       </Button>
                     )}
                     <Select
+                      className={styles.statusSelect}
                       size="small"
                       aria-label={`Status of ${a.handle}`}
                       value={a.status}
