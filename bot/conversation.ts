@@ -24,7 +24,9 @@ import { NOT_IN_DIRECTORY, newReportForm, notSavedCard, submitReport } from './r
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
 const MY_REPORTS = /^\s*\/?(my reports?|my incidents|status)\s*$/i;
 const SLT_CHANNEL_SETUP = /^\s*(set ?up|use this channel for) (slt|senior leadership)( team)? questions\s*$/i;
+const HELP = /^\s*(help|\?|what can you do\??|menu)\s*$/i;
 
+/** What the bot says about the SLT channel, whichever way it was chosen. */
 const SLT_CHANNEL_WORDS = {
   chosen:
     'Done: account applications and staff questions for the senior leadership team will be posted in this channel. Decide and answer them on the cards.',
@@ -32,7 +34,6 @@ const SLT_CHANNEL_WORDS = {
     'Hello. Account applications and staff questions for the senior leadership team will be posted in this channel. To use a different channel, type “set up SLT questions” there.',
   notSlt: 'Only a member of the senior leadership team can choose the channel for SLT’s cards.',
 };
-const HELP = /^\s*(help|\?|what can you do\??|menu)\s*$/i;
 
 export interface Bot {
   onTurn(turn: BotTurn): Promise<void>;

@@ -5,8 +5,9 @@ import { hasRole } from '../domain/roles.ts';
 import type { ACCOUNT_STATUSES } from '../domain/records.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
+import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';
-import { ConflictError, DuplicateError } from '../store/errors.ts';
+import { DuplicateError, expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { AccountCredential, CredentialVault } from './credential-vault.ts';
 
@@ -36,6 +37,8 @@ function vaultOf(services: Services): CredentialVault {
   return services.vault;
 }
 
+const alreadyRecorded = () => new ApiError(409, 'already_recorded', 'This account has already been recorded');
+
 const isAdminAt = (principal: Principal, schoolId: string) => hasRole(principal.person, 'Admin', schoolId);
 
 /** Approved applications whose account nobody has recorded yet, at the schools this administrator serves. */
@@ -53,7 +56,7 @@ export async function creationTasks(services: Services, principal: Principal) {
         accountName: application.accountName,
         platform: application.platform ?? 'Other',
         applicantId: application.applicantId,
-        applicantName: (await store.people.get(application.applicantId))?.displayName ?? 'Unknown person',
+        applicantName: await displayName(store, application.applicantId),
         approvedAt: application.decisions.filter((d) => d.decision === 'approve').at(-1)?.at,
         runners: runners.map(({ personId, name, ready, gaps }) => ({ personId, name, ready, gaps })),
       });
@@ -77,9 +80,8 @@ export async function recordAccount(services: Services, principal: Principal, in
     throw new ApiError(409, 'not_approved', 'Only an application SLT has approved can become an account');
   }
   const id = accountIdFor(application.id);
-  if (await store.socialAccounts.get(id)) {
-    throw new ApiError(409, 'already_recorded', 'This account has already been recorded');
-  }
+  // Checked before sealing, so a second attempt leaves no stray secret; the unique id settles races.
+  if (await store.socialAccounts.get(id)) throw alreadyRecorded();
   const staff = await store.people.listAll({ where: { schoolId: application.schoolId, active: true } });
   const moderators = await runnersReadiness(services, application.schoolId, [...new Set(input.moderatorIds)]);
   const problems = accountProblems({
@@ -128,9 +130,7 @@ export async function recordAccount(services: Services, principal: Principal, in
     services.outbox.kick();
     return account;
   } catch (err) {
-    if (err instanceof DuplicateError)
-      throw new ApiError(409, 'already_recorded', 'This account has already been recorded');
-    throw err;
+    throw err instanceof DuplicateError ? alreadyRecorded() : err;
   }
 }
 
@@ -140,7 +140,7 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 export async function accountRegister(services: Services, principal: Principal) {
   const { store } = services;
   const schoolIds = [...new Set(principal.person.roles.map((r) => r.schoolId))];
-  const name = async (id: string) => (await store.people.get(id))?.displayName ?? 'Unknown person';
+  const name = (id: string) => displayName(store, id);
   const rows = [];
   for (const schoolId of schoolIds) {
     for (const account of await store.socialAccounts.listAll({ where: { schoolId }, orderBy: 'createdAt' })) {
@@ -210,7 +210,7 @@ export async function replaceCredential(
   credential: AccountCredential,
 ) {
   const account = await managedAccount(services, principal, id, 'change sign-in details');
-  if (account.etag !== etag) throw new ConflictError('socialAccounts', id);
+  expectVersion('socialAccounts', account, etag);
   const credentialRef = await vaultOf(services).seal(account.id, credential);
   const at = services.now().toISOString();
   await services.store.commit((uow) => {
@@ -228,7 +228,7 @@ export async function setAccountStatus(
   status: AccountStatus,
 ) {
   const account = await managedAccount(services, principal, id, 'change an account’s status');
-  if (account.etag !== etag) throw new ConflictError('socialAccounts', id);
+  expectVersion('socialAccounts', account, etag);
   const at = services.now().toISOString();
   return services.store.commit((uow) => {
     uow.append(

@@ -4,7 +4,7 @@ import { checkBusinessCase, type BusinessCaseField } from '../domain/application
 import { readinessGaps, runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
-import { ConflictError } from '../store/errors.ts';
+import { expectVersion } from '../store/errors.ts';
 import type { Data, Rec } from '../store/kinds.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { sltDestinations } from '../notifications/slt-destinations.ts';
@@ -28,11 +28,6 @@ async function ownApplication(services: Services, principal: Principal, id: stri
   const application = await services.store.applications.get(id);
   if (!application || application.applicantId !== principal.person.id) throw notFound('The application');
   return application;
-}
-
-/** A stale etag is a conflict: the draft was changed elsewhere (another tab) since it was read. */
-function expectVersion(application: Rec<'applications'>, etag: string): void {
-  if (application.etag !== etag) throw new ConflictError('applications', application.id);
 }
 
 /** Creates a draft, or saves changes to one (as the applicant types). */
@@ -59,7 +54,7 @@ export async function saveDraft(
     });
   }
   const application = await ownApplication(services, principal, existing.id);
-  expectVersion(application, existing.etag);
+  expectVersion('applications', application, existing.etag);
   if (!EDITABLE.includes(application.status)) {
     throw new ApiError(409, 'not_editable', `This application is ${application.status} and can no longer be changed`);
   }
@@ -79,7 +74,7 @@ export async function submitApplication(
 ): Promise<SubmitOutcome> {
   const { store } = services;
   const application = await ownApplication(services, principal, id);
-  expectVersion(application, etag);
+  expectVersion('applications', application, etag);
   const check = checkBusinessCase(application);
   if (!check.ok) return { kind: 'invalid', errors: check.errors };
   const staff = await store.people.listAll({ where: { schoolId: application.schoolId, active: true } });
@@ -116,7 +111,7 @@ function transition(application: Rec<'applications'>, action: ApplicationAction)
 /** The applicant withdraws while it is still pending. */
 export async function withdrawApplication(services: Services, principal: Principal, id: string, etag: string) {
   const application = await ownApplication(services, principal, id);
-  expectVersion(application, etag);
+  expectVersion('applications', application, etag);
   const next = transition(application, { kind: 'withdraw' });
   if (!next.ok) throw new ApiError(409, 'invalid_state', next.problem);
   const at = services.now().toISOString();

@@ -4,6 +4,7 @@ import { applyAction, currentApprovals, isFinal, type ApplicationAction } from '
 import { checkTrainingGate } from '../domain/applications/readiness.ts';
 import { approvalSettingsFor } from '../domain/applications/follow-up.ts';
 import { sltDestinations } from '../notifications/slt-destinations.ts';
+import { displayName, staffWithRole } from '../people/directory.ts';
 import { hasRole } from '../domain/roles.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
@@ -29,12 +30,8 @@ const STATUS_WORDS: Record<string, string> = {
 const settingsFor = async (services: Services, schoolId: string) =>
   approvalSettingsFor(await services.store.schools.get(schoolId));
 
-const nameOf = async (services: Services, id: string) => (await services.store.people.get(id))?.displayName ?? id;
-
-async function leadersOf(services: Services, schoolId: string) {
-  const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
-  return staff.filter((p) => hasRole(p, 'SLT', schoolId));
-}
+const nameOf = (services: Services, id: string) => displayName(services.store, id, id);
+const leadersOf = (services: Services, schoolId: string) => staffWithRole(services.store, schoolId, 'SLT');
 
 /** The approval card as `viewer` should see it: with buttons only for the school's senior leaders. */
 export async function approvalCard(
@@ -215,8 +212,7 @@ export async function decideApplication(
 
 /** The school's account administrators' chats; its senior leaders' if it has no administrator yet. */
 async function adminDestinations(services: Services, schoolId: string): Promise<string[]> {
-  const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
-  const admins = staff.filter((p) => hasRole(p, 'Admin', schoolId));
+  const admins = await staffWithRole(services.store, schoolId, 'Admin');
   if (admins.length) return admins.map((p) => `person-${p.id}`);
   services.log.warn({ schoolId }, 'no account administrator: the creation task goes to SLT');
   return sltDestinations(services, schoolId);

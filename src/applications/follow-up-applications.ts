@@ -5,6 +5,7 @@ import { sltDestinations } from '../notifications/slt-destinations.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
+import type { UnitOfWork } from '../store/store.ts';
 import { APPLICATION_CARD_CHANGED_TOPIC } from './applications.ts';
 import { APPLICATION_DECIDED_TOPIC } from './approval.ts';
 
@@ -80,7 +81,7 @@ export async function followUpApplications(services: Services): Promise<{ remind
 }
 
 function audit(
-  uow: Parameters<Parameters<Services['store']['commit']>[0]>[0],
+  uow: UnitOfWork,
   application: Rec<'applications'>,
   action: string,
   at: string,

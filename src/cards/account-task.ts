@@ -1,4 +1,4 @@
-import { adaptiveCard, factSet, heading, paragraph, userText, type AdaptiveCard } from './elements.ts';
+import { adaptiveCard, factSet, heading, openUrl, paragraph, userText, type AdaptiveCard } from './elements.ts';
 
 /**
  * The administrators' task after SLT approves: create the account and record it. The card only
@@ -28,7 +28,7 @@ export function accountTaskCard(input: {
         { isSubtle: true },
       ),
     ],
-    [{ type: 'Action.OpenUrl', title: 'Record the account', url: input.taskUrl }],
+    [openUrl('Record the account', input.taskUrl)],
   );
 }
 
@@ -53,9 +53,6 @@ export function accountReadyCard(input: {
         { isSubtle: true },
       ),
     ],
-    [
-      { type: 'Action.OpenUrl', title: 'Open the account', url: input.url },
-      { type: 'Action.OpenUrl', title: 'Account register', url: input.registerUrl },
-    ],
+    [openUrl('Open the account', input.url), openUrl('Account register', input.registerUrl)],
   );
 }

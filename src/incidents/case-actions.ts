@@ -6,7 +6,7 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { appendEntry, loadCase } from './case-record.ts';
-import { ConflictError } from '../store/errors.ts';
+import { expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { UnitOfWork } from '../store/store.ts';
 
@@ -42,7 +42,7 @@ export async function actOnCase(
     }
     throw notFound('The case');
   }
-  if (incident.etag !== etag) throw new ConflictError('incidents', incident.id);
+  expectVersion('incidents', incident, etag);
 
   const at = services.now().toISOString();
   const by = principal.person.id;

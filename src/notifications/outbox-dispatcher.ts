@@ -18,6 +18,7 @@ import { APPLICATION_REMINDER_TOPIC } from '../applications/follow-up-applicatio
 import { accountReadyCard, accountTaskCard } from '../cards/account-task.ts';
 import { ACCOUNT_CREATED_TOPIC } from '../accounts/accounts.ts';
 import { accountTaskUrl, accountsUrl, hubUrl } from '../config/urls.ts';
+import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -96,8 +97,7 @@ export function createOutboxDispatcher(
     async (payload: Record<string, unknown>): Promise<Delivery> => {
       const question = await store.questions.get(String(payload.questionId));
       if (!question) throw new Undeliverable('the question no longer exists');
-      const names = async (id: string | undefined) =>
-        (id ? await store.people.get(id) : undefined)?.displayName ?? 'A member of staff';
+      const names = (id: string | undefined) => displayName(store, id, 'A member of staff');
       return { conversationId: String(payload.conversationId), card: await build(question, names) };
     };
 
@@ -125,8 +125,7 @@ export function createOutboxDispatcher(
       };
     };
 
-  const personName = async (id: unknown) =>
-    (typeof id === 'string' ? await store.people.get(id) : undefined)?.displayName ?? 'A senior leader';
+  const personName = (id: unknown) => displayName(store, id, 'A senior leader');
 
   /** Each topic's message, built from the record it is about, at sending time. */
   const topics: Record<string, (payload: Record<string, unknown>) => Promise<Delivery>> = {

@@ -1,4 +1,5 @@
 import { hasRole } from '../domain/roles.ts';
+import { staffWithRole } from '../people/directory.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
@@ -11,8 +12,8 @@ export const sltChannelId = (schoolId: string) => `channel-slt-${schoolId}`;
 export async function sltDestinations(services: Services, schoolId: string, exceptId?: string): Promise<string[]> {
   const channel = await services.store.conversationRefs.get(sltChannelId(schoolId));
   if (channel) return [channel.id];
-  const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
-  return staff.filter((p) => hasRole(p, 'SLT', schoolId) && p.id !== exceptId).map((p) => `person-${p.id}`);
+  const leaders = await staffWithRole(services.store, schoolId, 'SLT');
+  return leaders.filter((p) => p.id !== exceptId).map((p) => `person-${p.id}`);
 }
 
 export type SltChannelOutcome = 'registered' | 'kept-existing' | 'not-slt';

@@ -1,5 +1,17 @@
+import { hasRole, type Role } from '../domain/roles.ts';
 import type { Store } from '../store/store.ts';
 import type { Rec } from '../store/kinds.ts';
+
+/** A person's name as colleagues read it, or `fallback` for someone not (or no longer) in the directory. */
+export async function displayName(store: Store, id: unknown, fallback = 'Unknown person'): Promise<string> {
+  return (typeof id === 'string' && id ? await store.people.get(id) : undefined)?.displayName ?? fallback;
+}
+
+/** The active staff of a school who hold a role there: its senior leaders, its administrators… */
+export async function staffWithRole(store: Store, schoolId: string, role: Role): Promise<Rec<'people'>[]> {
+  const staff = await store.people.listAll({ where: { schoolId, active: true } });
+  return staff.filter((p) => hasRole(p, role, schoolId));
+}
 
 /**
  * Active staff at one school whose name contains the search text, A to Z by surname. Used by

@@ -21,6 +21,14 @@ export class ConflictError extends RecordError {
   }
 }
 
+/**
+ * A change made from something the user read (a page, a form) names the version it was made on;
+ * if the record has moved on since, it is a conflict rather than a silent overwrite.
+ */
+export function expectVersion(kind: string, record: { id: string; etag: string }, etag: string): void {
+  if (record.etag !== etag) throw new ConflictError(kind, record.id);
+}
+
 export class NotFoundError extends RecordError {
   override name = 'NotFoundError';
   constructor(kind: string, id: string) {

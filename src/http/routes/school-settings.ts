@@ -4,6 +4,7 @@ import { approvalSettingsFor } from '../../domain/applications/follow-up.ts';
 import { escalationFor } from '../../domain/incidents/escalation.ts';
 import type { Data, Rec } from '../../store/kinds.ts';
 import { hasRole } from '../../domain/roles.ts';
+import type { Principal } from '../../auth/principal.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
 import { forbidden, notFound } from '../errors.ts';
@@ -51,7 +52,7 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
   const { store } = services;
   const params = z.object({ id: z.string().min(1).max(128) });
 
-  const schoolLedBy = async (principal: { person: Parameters<typeof hasRole>[0] }, id: string) => {
+  const schoolLedBy = async (principal: Principal, id: string) => {
     const school = await store.schools.get(id);
     if (!school) throw notFound('The school');
     if (!hasRole(principal.person, 'SLT', id)) throw forbidden('Only senior leaders can change school settings');
@@ -60,7 +61,7 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
 
   /** Each setting is changed with its audit entry, which records what it was and what it became. */
   const change = async (
-    principal: { person: { id: string } & Parameters<typeof hasRole>[0] },
+    principal: Principal,
     id: string,
     what: 'escalation' | 'approvals',
     describe: (school: Rec<'schools'>) => object,

@@ -130,7 +130,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
       await api(`/applications/${draft.id}/submit`, { method: 'POST', body: { etag: draft.etag } });
       onDone();
     } catch (err) {
-      if (err instanceof ApiProblem && err.details) setErrors(err.details as Errors);
+      if (err instanceof ApiProblem) setErrors(err.fieldErrors() as Errors);
       setProblem((err as Error).message);
     }
   };
