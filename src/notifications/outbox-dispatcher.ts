@@ -125,7 +125,8 @@ export function createOutboxDispatcher(
       };
     };
 
-  const personName = (id: unknown) => displayName(store, id, 'A senior leader');
+  const leaderName = (id: unknown) => displayName(store, id, 'A senior leader');
+  const personName = (id: unknown) => displayName(store, id);
 
   /** Each topic's message, built from the record it is about, at sending time. */
   const topics: Record<string, (payload: Record<string, unknown>) => Promise<Delivery>> = {
@@ -143,7 +144,7 @@ export function createOutboxDispatcher(
     ),
     [APPLICATION_FOR_SLT_TOPIC]: approvalCopy(),
     [APPLICATION_REASSIGNED_TOPIC]: approvalCopy(
-      async (_, payload) => `${await personName(payload.byId)} has asked you to decide this application.`,
+      async (_, payload) => `${await leaderName(payload.byId)} has asked you to decide this application.`,
     ),
     [APPLICATION_REMINDER_TOPIC]: approvalCopy(
       async (_, payload) =>
@@ -160,7 +161,7 @@ export function createOutboxDispatcher(
         accountName: application.accountName,
         platform: application.platform ?? 'Other',
         applicantName: await personName(application.applicantId),
-        approvedBy: await personName(approval?.byId),
+        approvedBy: await leaderName(approval?.byId),
         runnerNames: await Promise.all(application.runnerIds.map(personName)),
         taskUrl: accountTaskUrl(services.config, application.id),
       });
@@ -186,7 +187,7 @@ export function createOutboxDispatcher(
       return applicationDecidedCard({
         accountName: application.accountName,
         status: application.status,
-        byName: last && !expired ? await personName(last.byId) : 'The senior leadership team',
+        byName: last && !expired ? await leaderName(last.byId) : 'The senior leadership team',
         comment: expired ? '' : (last?.comment ?? ''),
         hubUrl: hubUrl(services.config),
       });
