@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import { FIRST_RESPONSE_DECIDES, applyAction, type ApplicationAction } from '../domain/applications/lifecycle.ts';
 import { checkBusinessCase, type BusinessCaseField } from '../domain/applications/business-case.ts';
+import { counts } from '../training/picture.ts';
 import { readinessGaps, runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
@@ -162,8 +163,8 @@ export async function runnersReadiness(
     const readiness = runnerReadiness(personId, {
       currentPolicyVersionId: document?.currentVersionId,
       acknowledgements,
-      requiredCourses: courses.map((c) => ({ id: c.id, title: c.title })),
-      trainingRecords,
+      requiredCourses: courses.map((c) => ({ id: c.id, title: c.title, refresherMonths: c.refresherMonths })),
+      trainingRecords: trainingRecords.filter(counts),
       today: services.now().toISOString().slice(0, 10),
     });
     results.push({ ...readiness, gaps: readinessGaps(readiness), name: person?.displayName ?? 'Unknown person' });

@@ -18,3 +18,5 @@ export const accountsUrl = (config: Pick<Config, 'publicUrl' | 'port'>) => `${hu
 /** The accounts page, opened at the form for recording the account an approved application asked for. */
 export const accountTaskUrl = (config: Pick<Config, 'publicUrl' | 'port'>, applicationId: string) =>
   `${accountsUrl(config)}?create=${encodeURIComponent(applicationId)}`;
+
+export const myTrainingUrl = (config: Pick<Config, 'publicUrl' | 'port'>) => `${hubUrl(config)}#/my-training`;

@@ -67,6 +67,14 @@ export const schoolSchema = z.object({
     })
     .partial()
     .optional(),
+  /** When training counts as due soon, and new starters' grace period; defaults in domain/training/status.ts. */
+  training: z
+    .object({
+      dueSoonDays: z.number().int().min(1).max(180),
+      graceDays: z.number().int().min(0).max(365),
+    })
+    .partial()
+    .optional(),
   /** How long a report may stay unread before it is chased, in minutes; defaults in domain/incidents/escalation.ts. */
   escalation: z
     .object({
@@ -265,7 +273,24 @@ export const trainingRecordSchema = z.object({
   completedOn: isoDate,
   expiresOn: isoDate.optional(),
   source: z.enum(['hr', 'import', 'self-declared']),
+  /** Only verified completions count; HR verifies self-declarations. */
   verified: z.boolean(),
+  /** Who recorded it (HR, the importer, or the person declaring it). */
+  recordedById: id.optional(),
+  /** HR's check of a self-declaration; a rejected one never counts. */
+  review: z
+    .object({ byId: id, at: isoDateTime, outcome: z.enum(['accepted', 'rejected']), note: z.string().max(1000) })
+    .optional(),
+  ...retention,
+});
+
+/** One personal training reminder; its id carries the London day, so nobody is reminded twice in a day. */
+export const trainingReminderSchema = z.object({
+  personId: id,
+  schoolId: id,
+  byId: id,
+  day: isoDate,
+  at: isoDateTime,
   ...retention,
 });
 

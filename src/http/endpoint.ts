@@ -1,8 +1,12 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'restify';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
 import { ApiError, toApiError } from './errors.ts';
+
+const gzipAsync = promisify(gzip);
 
 export function sendError(res: Response, services: Pick<Services, 'log'>, err: unknown): void {
   const apiError = toApiError(err);
@@ -50,6 +54,34 @@ export class FileResult {
   }
 }
 
+/**
+ * A large JSON answer serialised and compressed once, so a cached answer costs a copy, not a
+ * rebuild. Sent compressed to clients that accept gzip (browsers and Teams all do).
+ */
+export class PreparedJson {
+  readonly json: Buffer;
+  readonly gzip: Buffer;
+  private constructor(json: Buffer, gzip: Buffer) {
+    this.json = json;
+    this.gzip = gzip;
+  }
+  static async of(value: unknown): Promise<PreparedJson> {
+    const json = Buffer.from(JSON.stringify(value));
+    return new PreparedJson(json, await gzipAsync(json));
+  }
+}
+
+function sendPrepared(req: Request, res: Response, prepared: PreparedJson): void {
+  const gzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
+  res.header('Content-Type', 'application/json');
+  res.header('Cache-Control', 'no-store');
+  res.header('Vary', 'Accept-Encoding');
+  if (gzip) res.header('Content-Encoding', 'gzip');
+  const body = gzip ? prepared.gzip : prepared.json;
+  res.header('Content-Length', body.length);
+  res.sendRaw(200, body);
+}
+
 function sendFile(res: Response, file: FileResult): void {
   const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   res.header('Content-Type', file.contentType);
@@ -86,6 +118,7 @@ function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I
       } as PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>;
       const result = await handler(await resolve(req, input));
       if (result instanceof FileResult) return sendFile(res, result);
+      if (result instanceof PreparedJson) return sendPrepared(req, res, result);
       res.header('Cache-Control', 'no-store');
       res.send(200, result);
     };

@@ -17,7 +17,11 @@ import {
 import { APPLICATION_REMINDER_TOPIC } from '../applications/follow-up-applications.ts';
 import { accountReadyCard, accountTaskCard } from '../cards/account-task.ts';
 import { ACCOUNT_CREATED_TOPIC } from '../accounts/accounts.ts';
-import { accountTaskUrl, accountsUrl, hubUrl } from '../config/urls.ts';
+import { accountTaskUrl, accountsUrl, hubUrl, myTrainingUrl, policyUrl } from '../config/urls.ts';
+import { outstandingItems, TRAINING_REMINDER_TOPIC } from '../training/reminders.ts';
+import { personTraining } from '../training/training-records.ts';
+import { POLICY_UPDATED_TOPIC } from '../training/acknowledgements.ts';
+import { policyUpdatedCard, trainingReminderCard } from '../cards/training-reminder.ts';
 import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
@@ -50,10 +54,11 @@ function answered<T>(sending: Promise<T>): Promise<T> {
   return Promise.race([sending, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A new message, or edits to messages sent earlier. */
+/** A new message, edits to messages sent earlier, or nothing (the reason it is no longer needed). */
 type Delivery =
   | { conversationId: string; card: AdaptiveCard; afterSend?: (activityId: string) => Promise<void> }
-  | { edits: { conversationId: string; activityId: string }[]; card: AdaptiveCard };
+  | { edits: { conversationId: string; activityId: string }[]; card: AdaptiveCard }
+  | { skip: string };
 
 /**
  * Delivers queued messages. The outbox is written in the same commit as the record that caused
@@ -192,6 +197,36 @@ export function createOutboxDispatcher(
         hubUrl: hubUrl(services.config),
       });
     }),
+    [TRAINING_REMINDER_TOPIC]: async (payload) => {
+      const person = await store.people.get(String(payload.personId));
+      if (!person?.active) return { skip: 'the person has left' };
+      const training = await personTraining(services, person);
+      const items = outstandingItems(training);
+      if (items.length === 0) return { skip: 'nothing is outstanding any more' };
+      return {
+        conversationId: String(payload.conversationId),
+        card: trainingReminderCard({
+          firstName: person.givenName,
+          items,
+          policyUrl: training.policy?.standing.compliant ? undefined : policyUrl(services.config),
+          trainingUrl: myTrainingUrl(services.config),
+        }),
+      };
+    },
+    [POLICY_UPDATED_TOPIC]: async (payload) => {
+      const version = await store.policyVersions.get(String(payload.versionId));
+      if (!version) throw new Undeliverable('the policy version no longer exists');
+      const document = await store.policyDocuments.get(version.documentId);
+      if (document?.currentVersionId !== version.id) return { skip: 'a newer version has been published since' };
+      return {
+        conversationId: String(payload.conversationId),
+        card: policyUpdatedCard({
+          title: document.title,
+          versionNumber: version.versionNumber,
+          policyUrl: policyUrl(services.config),
+        }),
+      };
+    },
     [QUESTION_ANSWERED_TOPIC]: aboutQuestion(async (q, names) =>
       questionAnsweredCard({ question: q.text, byName: await names(q.answeredById), answer: q.answer ?? '' }),
     ),
@@ -201,6 +236,10 @@ export function createOutboxDispatcher(
     const topic = topics[entry.topic];
     if (!topic) throw new Undeliverable(`no handler for ${entry.topic}`);
     const delivery = await topic(entry.payload);
+    if ('skip' in delivery) {
+      log.info({ outboxId: entry.id, topic: entry.topic, reason: delivery.skip }, 'message no longer needed');
+      return;
+    }
     if ('edits' in delivery) {
       // Edits are idempotent, so a retry after a partial failure simply edits them all again.
       for (const { conversationId, activityId } of delivery.edits) {

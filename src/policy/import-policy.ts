@@ -1,3 +1,4 @@
+import { planPolicyUpdatedNotices } from '../training/acknowledgements.ts';
 import type { Store } from '../store/store.ts';
 import { parsePolicy } from './passages.ts';
 import type { PolicyFormat } from './read-document.ts';
@@ -21,6 +22,8 @@ export async function importPolicy(
   const versionNumber = Math.max(0, ...versions.map((v) => v.versionNumber)) + 1;
   const documentId = existing?.id ?? `policy-${input.schoolId}`;
   const at = input.at.toISOString();
+  // A new version needs everyone's confirmation again; the bot tells them.
+  const notify = existing ? await planPolicyUpdatedNotices(store, input.schoolId) : undefined;
   return store.commit((uow) => {
     const version = uow.create(
       'policyVersions',
@@ -35,6 +38,7 @@ export async function importPolicy(
       },
       `${documentId}-v${versionNumber}`,
     );
+    notify?.(uow, version.id, at);
     if (existing) uow.update('policyDocuments', existing, { currentVersionId: version.id });
     else {
       uow.create(

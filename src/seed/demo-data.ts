@@ -281,17 +281,12 @@ export const DEMO_COURSES: [string, Data<'courses'>][] = [
   ],
 ];
 
-function addMonths(date: Date, months: number): Date {
-  const d = new Date(date);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
-}
-
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * A realistic spread of training: most staff current, some expiring, some overdue, a few never
- * trained. Dates are relative to `today` so the dashboard always has something to chase.
+ * A realistic spread of training: most staff current, some expiring within the month, some
+ * overdue, a few never trained. Dates are relative to `today` so the dashboard always has
+ * something to chase.
  */
 export function demoTrainingRecords(people: [string, PersonData][], today: Date): [string, Data<'trainingRecords'>][] {
   const rand = random(7);
@@ -302,8 +297,10 @@ export function demoTrainingRecords(people: [string, PersonData][], today: Date)
       if (!required) continue;
       const roll = rand();
       if (roll < 0.12) continue; // never completed
-      const monthsAgo = roll < 0.25 ? 13 + Math.floor(rand() * 6) : Math.floor(rand() * 11);
-      const completed = addMonths(today, -monthsAgo);
+      const months = course.refresherMonths ?? 12;
+      // A quarter lapsed; the rest spread across their refresher period, so some expire this month.
+      const daysAgo = Math.floor(roll < 0.25 ? months * 31 + rand() * 150 : rand() * months * 30);
+      const completed = new Date(today.getTime() - daysAgo * 86_400_000);
       records.push([
         `training-${personId}-${courseId}`,
         {
@@ -311,7 +308,6 @@ export function demoTrainingRecords(people: [string, PersonData][], today: Date)
           courseId,
           schoolId: data.schoolId,
           completedOn: isoDay(completed),
-          expiresOn: course.refresherMonths ? isoDay(addMonths(completed, course.refresherMonths)) : undefined,
           source: 'hr',
           verified: true,
           retentionCategory: 'training',
@@ -320,4 +316,36 @@ export function demoTrainingRecords(people: [string, PersonData][], today: Date)
     }
   }
   return records;
+}
+
+/** When the demo policy was published: long enough ago that not having read it is overdue. */
+export const DEMO_POLICY_PUBLISHED_DAYS_AGO = 60;
+
+/**
+ * Most generated staff have confirmed reading the demo policy. The named demo people have not,
+ * so each role can try the confirmation for themselves.
+ */
+export function demoAcknowledgements(
+  people: [string, PersonData][],
+  today: Date,
+): [string, Data<'acknowledgements'>][] {
+  const rand = random(11);
+  return people
+    .filter(([id]) => /^person-\d+$/.test(id))
+    .filter(() => rand() < 0.78)
+    .map(([personId, data]) => {
+      const versionId = `policy-${data.schoolId}-v1`;
+      const at = new Date(today.getTime() - Math.floor(rand() * (DEMO_POLICY_PUBLISHED_DAYS_AGO - 1)) * 86_400_000);
+      return [
+        `ack-${personId}-${versionId}`,
+        {
+          personId,
+          schoolId: data.schoolId,
+          policyVersionId: versionId,
+          versionNumber: 1,
+          at: at.toISOString(),
+          retentionCategory: 'training',
+        },
+      ];
+    });
 }

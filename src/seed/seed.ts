@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { DuplicateError } from '../store/errors.ts';
 import type { Data, MutableKind } from '../store/kinds.ts';
 import type { Store } from '../store/store.ts';
-import { DEMO_COURSES, DEMO_SCHOOLS, DEMO_TRUST_ID, demoPeople, demoTrainingRecords } from './demo-data.ts';
+import {
+  DEMO_COURSES,
+  DEMO_POLICY_PUBLISHED_DAYS_AGO,
+  DEMO_SCHOOLS,
+  DEMO_TRUST_ID,
+  demoAcknowledgements,
+  demoPeople,
+  demoTrainingRecords,
+} from './demo-data.ts';
 
 export const SYSTEM_ACTOR = 'system';
 const SAMPLE_POLICY_URL = new URL('./sample-policy.md', import.meta.url);
@@ -60,7 +68,7 @@ export async function seedDemoData(store: Store, today = new Date()): Promise<{ 
         documentId,
         schoolId,
         versionNumber: 1,
-        importedAt: today.toISOString(),
+        importedAt: new Date(today.getTime() - DEMO_POLICY_PUBLISHED_DAYS_AGO * 86_400_000).toISOString(),
         importedById: SYSTEM_ACTOR,
         sourceFormat: 'md',
         text,
@@ -73,6 +81,16 @@ export async function seedDemoData(store: Store, today = new Date()): Promise<{ 
         currentVersionId: versionId,
       }),
     );
+  }
+
+  for (const [id, data] of demoAcknowledgements(people, today)) {
+    if (await store.acknowledgements.get(id)) continue;
+    try {
+      await store.acknowledgements.append(data, id);
+      created++;
+    } catch (err) {
+      if (!(err instanceof DuplicateError)) throw err;
+    }
   }
 
   if (created > 0) {

@@ -25,6 +25,7 @@ export const KINDS = {
   incidentEntries: kind(r.incidentEntrySchema, ['incidentId', 'schoolId', 'at'], true),
   courses: kind(r.courseSchema, ['trustId', 'schoolId']),
   trainingRecords: kind(r.trainingRecordSchema, ['personId', 'courseId', 'schoolId']),
+  trainingReminders: kind(r.trainingReminderSchema, ['personId', 'schoolId', 'day'], true),
   acknowledgements: kind(r.acknowledgementSchema, ['personId', 'schoolId', 'policyVersionId'], true),
   policyDocuments: kind(r.policyDocumentSchema, ['schoolId']),
   policyVersions: kind(r.policyVersionSchema, ['documentId', 'schoolId', 'versionNumber']),

@@ -86,14 +86,15 @@ export interface MutableCollection<K extends MutableKind> extends Collection<K> 
 }
 
 export interface AppendLog<K extends AppendOnlyKind> extends Collection<K> {
-  append(data: Data<K>): Promise<Rec<K>>;
+  /** An explicit id makes the entry unique: appending it twice raises DuplicateError. */
+  append(data: Data<K>, id?: string): Promise<Rec<K>>;
 }
 
 /** Collects writes for one atomic commit. Returned records gain their etags once committed. */
 export interface UnitOfWork {
   create<K extends MutableKind>(kind: K, data: Data<K>, id?: string): Rec<K>;
   update<K extends MutableKind>(kind: K, current: Rec<K>, changes: Partial<Data<K>>): Rec<K>;
-  append<K extends AppendOnlyKind>(kind: K, data: Data<K>): Rec<K>;
+  append<K extends AppendOnlyKind>(kind: K, data: Data<K>, id?: string): Rec<K>;
 }
 
 export type Store = { readonly [K in MutableKind]: MutableCollection<K> } & {
@@ -102,6 +103,8 @@ export type Store = { readonly [K in MutableKind]: MutableCollection<K> } & {
   readonly adapterName: StoreAdapter['name'];
   /** Runs `build` to plan writes, then applies them all or none. */
   commit<T>(build: (uow: UnitOfWork) => T): Promise<T>;
+  /** Called after each commit through this store with the kinds it wrote, so caches can drop what changed. */
+  onCommit(listener: (kinds: readonly KindName[]) => void): void;
   /** Write-once file content. Callers check who may read a file before calling get. */
   readonly files: {
     put(file: StoredFile, id?: string): Promise<string>;
@@ -140,6 +143,7 @@ function toRow(record: Rec<KindName>): StoredRow {
 export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): Store {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
+  const listeners: ((kinds: readonly KindName[]) => void)[] = [];
 
   function plan(): { uow: UnitOfWork; writes: PlannedWrite[]; planned: Rec<KindName>[] } {
     const writes: PlannedWrite[] = [];
@@ -173,6 +177,8 @@ export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): 
     if (writes.length === 0) return result;
     const stored = await adapter.apply(writes);
     stored.forEach((row, i) => Object.assign(planned[i] as object, { etag: row.etag }));
+    const kinds = [...new Set(writes.map((w) => w.kind))];
+    for (const listener of listeners) listener(kinds);
     return result;
   }
 
@@ -209,7 +215,10 @@ export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): 
   for (const kind of KIND_NAMES) {
     const base = reader(kind);
     collections[kind] = KINDS[kind].appendOnly
-      ? { ...base, append: (data: never) => commit((uow) => uow.append(kind as AppendOnlyKind, data)) }
+      ? {
+          ...base,
+          append: (data: never, id?: string) => commit((uow) => uow.append(kind as AppendOnlyKind, data, id)),
+        }
       : {
           ...base,
           create: (data: never, id?: string) => commit((uow) => uow.create(kind as MutableKind, data, id)),
@@ -219,9 +228,10 @@ export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): 
   }
 
   return {
-    ...(collections as Omit<Store, 'adapterName' | 'commit' | 'files' | 'ping' | 'close'>),
+    ...(collections as Omit<Store, 'adapterName' | 'commit' | 'onCommit' | 'files' | 'ping' | 'close'>),
     adapterName: adapter.name,
     commit,
+    onCommit: (listener: (kinds: readonly KindName[]) => void) => listeners.push(listener),
     files: {
       async put(file, id = `file-${newId()}`) {
         if (file.bytes.byteLength === 0) throw new StoreError('a file must not be empty');

@@ -200,27 +200,31 @@ export function App({ host }: { host: Host }) {
     ) : undefined;
 
   return (
-    <FluentProvider theme={THEMES[theme]} className={styles.root}>
-      {publicPage ? (
-        publicPage
-      ) : error ? (
-        <ErrorNotice error={error} />
-      ) : me === undefined ? (
-        <Spinner label="Signing you in" />
-      ) : me === null ? (
-        <DevSignIn onSignedIn={loadMe} />
-      ) : (
-        <Shell
-          me={me}
-          host={host}
-          theme={theme}
-          onTheme={chooseTheme}
-          onSwitchPerson={() => {
-            session.clear();
-            setMe(null);
-          }}
-        />
-      )}
+    // The layout lives on an inner element: Fluent copies the provider's class onto portals (tooltips,
+    // dialogs), and a full-height class there would cover the page.
+    <FluentProvider theme={THEMES[theme]}>
+      <div className={styles.root}>
+        {publicPage ? (
+          publicPage
+        ) : error ? (
+          <ErrorNotice error={error} />
+        ) : me === undefined ? (
+          <Spinner label="Signing you in" />
+        ) : me === null ? (
+          <DevSignIn onSignedIn={loadMe} />
+        ) : (
+          <Shell
+            me={me}
+            host={host}
+            theme={theme}
+            onTheme={chooseTheme}
+            onSwitchPerson={() => {
+              session.clear();
+              setMe(null);
+            }}
+          />
+        )}
+      </div>
     </FluentProvider>
   );
 }

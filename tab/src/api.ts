@@ -89,7 +89,10 @@ export interface PolicySection {
 
 export interface Policy {
   title: string;
+  versionId: string;
   versionNumber: number;
+  /** When the signed-in person confirmed reading this version, if they have. */
+  acknowledgedAt?: string;
   versions: number[];
   importedAt: string;
   text: string;

@@ -28,6 +28,8 @@ const Questions = lazy(() => import('./pages/QuestionsPage.tsx'));
 const MyApplications = lazy(() => import('./pages/MyApplicationsPage.tsx'));
 const Accounts = lazy(() => import('./pages/AccountsPage.tsx'));
 const SchoolSettings = lazy(() => import('./pages/SchoolSettingsPage.tsx'));
+const MyTraining = lazy(() => import('./pages/MyTrainingPage.tsx'));
+const TrainingDashboard = lazy(() => import('./pages/TrainingDashboardPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -59,7 +61,7 @@ export const PAGES: PageDef[] = [
     title: 'My training',
     roles: everyone,
     purpose: 'Your courses: completed, due soon and overdue.',
-    component: Upcoming,
+    component: MyTraining,
   },
   {
     id: 'cases',
@@ -87,7 +89,7 @@ export const PAGES: PageDef[] = [
     title: 'Training dashboard',
     roles: ['HR', 'SLT'],
     purpose: 'Training and policy acknowledgement across the trust, and who to chase.',
-    component: Upcoming,
+    component: TrainingDashboard,
   },
   {
     id: 'questions',

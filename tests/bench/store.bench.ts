@@ -1,28 +1,21 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { openSqliteAdapter } from '../../src/store/sqlite/sqlite-store.ts';
 import { createStore } from '../../src/store/store.ts';
 import { startTestApp } from '../helpers/app.ts';
+import { percentile, report } from './report.ts';
 
 /**
  * npm run bench [-- --save]: store and HTTP figures beside the committed baseline.
  * Numbers, not assertions: read the ratio column, and save a new baseline deliberately.
  */
-const BASELINE = new URL('./baseline.json', import.meta.url);
-const { values } = parseArgs({ options: { save: { type: 'boolean', default: false } } });
 
 async function opsPerSecond(count: number, op: (i: number) => Promise<unknown>): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < count; i++) await op(i);
   return Math.round(count / ((performance.now() - start) / 1000));
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
 }
 
 const results: Record<string, number> = {};
@@ -68,16 +61,4 @@ results['GET /api/v1/me p50 (ms)'] = percentile(latencies, 50);
 results['GET /api/v1/me p95 (ms)'] = percentile(latencies, 95);
 await app.stop();
 
-const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as Record<string, number>;
-const rows = Object.entries(results).map(([name, value]) => ({
-  measure: name,
-  now: value,
-  baseline: baseline[name] ?? '-',
-  'now / baseline': baseline[name] ? Number((value / baseline[name]).toFixed(2)) : '-',
-}));
-// eslint-disable-next-line no-console
-console.table(rows);
-if (values.save) {
-  writeFileSync(BASELINE, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write('baseline saved\n');
-}
+report(results);

@@ -175,12 +175,14 @@ describe('the training gate', () => {
       { personId: 'ready', policyVersionId: 'policy-v2' },
       { personId: 'old-ack', policyVersionId: 'policy-v1' },
       { personId: 'lapsed', policyVersionId: 'policy-v2' },
+      { personId: 'declared', policyVersionId: 'policy-v2' },
     ],
-    requiredCourses: [{ id: 'course-moderator', title: 'Account moderator' }],
+    requiredCourses: [{ id: 'course-moderator', title: 'Account moderator', refresherMonths: 24 }],
     trainingRecords: [
-      { personId: 'ready', courseId: 'course-moderator', expiresOn: '2027-09-01' },
-      { personId: 'old-ack', courseId: 'course-moderator' },
-      { personId: 'lapsed', courseId: 'course-moderator', expiresOn: '2026-10-01' },
+      { personId: 'ready', courseId: 'course-moderator', completedOn: '2025-09-01', verified: true },
+      { personId: 'old-ack', courseId: 'course-moderator', completedOn: '2026-01-10', verified: true },
+      { personId: 'lapsed', courseId: 'course-moderator', completedOn: '2024-10-01', verified: true },
+      { personId: 'declared', courseId: 'course-moderator', completedOn: '2026-11-01', verified: false },
     ],
     today: '2026-11-21',
   };
@@ -194,6 +196,8 @@ describe('the training gate', () => {
     });
     expect(runnerReadiness('old-ack', facts)).toMatchObject({ acknowledged: false, ready: false });
     expect(runnerReadiness('lapsed', facts)).toMatchObject({ missingCourses: ['Account moderator'], ready: false });
+    // A self-declaration counts only once HR has checked it.
+    expect(runnerReadiness('declared', facts)).toMatchObject({ missingCourses: ['Account moderator'], ready: false });
     expect(runnerReadiness('nobody', facts)).toMatchObject({
       acknowledged: false,
       missingCourses: ['Account moderator'],

@@ -1,6 +1,14 @@
 import { ROLES } from '../../src/domain/roles.ts';
 import { personSchema } from '../../src/domain/records.ts';
-import { DEMO_PERSONAS, DEMO_SCHOOLS, demoPeople, demoTrainingRecords } from '../../src/seed/demo-data.ts';
+import {
+  DEMO_COURSES,
+  DEMO_PERSONAS,
+  DEMO_SCHOOLS,
+  demoAcknowledgements,
+  demoPeople,
+  demoTrainingRecords,
+} from '../../src/seed/demo-data.ts';
+import { standing } from '../../src/domain/training/status.ts';
 import { samplePolicyText } from '../../src/seed/seed.ts';
 
 describe('demo directory', () => {
@@ -28,15 +36,28 @@ describe('demo directory', () => {
     expect(demoPeople()).toEqual(people);
   });
 
-  test('training covers current, overdue and never-trained staff', () => {
+  test('training covers current, due-soon, overdue and never-trained staff', () => {
     const today = new Date('2026-11-21T12:00:00Z');
     const records = demoTrainingRecords(people, today);
-    const expired = records.filter(([, r]) => r.expiresOn && r.expiresOn < '2026-11-21');
-    const current = records.filter(([, r]) => r.expiresOn && r.expiresOn >= '2026-11-21');
-    expect(expired.length).toBeGreaterThan(5);
-    expect(current.length).toBeGreaterThan(expired.length);
+    const refresher = new Map(DEMO_COURSES.map(([id, c]) => [id, c.refresherMonths]));
+    const statuses = records.map(
+      ([, r]) =>
+        standing([r], { refresherMonths: refresher.get(r.courseId), appliesFrom: '2020-01-01' }, '2026-11-21').status,
+    );
+    const count = (status: string) => statuses.filter((s) => s === status).length;
+    expect(count('overdue')).toBeGreaterThan(5);
+    expect(count('due-soon')).toBeGreaterThan(0);
+    expect(count('completed')).toBeGreaterThan(count('overdue'));
     const trained = new Set(records.map(([, r]) => r.personId));
     expect(people.some(([id]) => !trained.has(id))).toBe(true);
+  });
+
+  test('most generated staff have read the policy; the named demo people have not, so they can try it', () => {
+    const acknowledged = new Set(demoAcknowledgements(people, new Date()).map(([, a]) => a.personId));
+    expect(Object.values(DEMO_PERSONAS).some((id) => acknowledged.has(id))).toBe(false);
+    const generated = people.filter(([id]) => /^person-\d+$/.test(id));
+    expect(acknowledged.size).toBeGreaterThan(generated.length / 2);
+    expect(acknowledged.size).toBeLessThan(generated.length);
   });
 });
 

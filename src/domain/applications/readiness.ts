@@ -1,3 +1,5 @@
+import { standing, type Completion } from '../training/status.ts';
+
 /**
  * Whether someone named to run an official account is ready: they have acknowledged the
  * current policy and hold every required course, in date. SLT must be satisfied of this
@@ -14,23 +16,24 @@ export interface RunnerReadiness {
 export interface ReadinessFacts {
   currentPolicyVersionId?: string;
   acknowledgements: readonly { personId: string; policyVersionId: string }[];
-  requiredCourses: readonly { id: string; title: string }[];
-  trainingRecords: readonly { personId: string; courseId: string; expiresOn?: string }[];
+  requiredCourses: readonly { id: string; title: string; refresherMonths?: number }[];
+  /** Rejected self-declarations are left out by the caller. */
+  trainingRecords: readonly ({ personId: string; courseId: string } & Completion)[];
   /** ISO date (yyyy-mm-dd). */
   today: string;
 }
 
+/** The dashboard's status rules decide: a course counts when it is completed or due soon, and verified. */
 export function runnerReadiness(personId: string, facts: ReadinessFacts): RunnerReadiness {
   const acknowledged =
     facts.currentPolicyVersionId !== undefined &&
     facts.acknowledgements.some((a) => a.personId === personId && a.policyVersionId === facts.currentPolicyVersionId);
   const missingCourses = facts.requiredCourses
-    .filter(
-      (course) =>
-        !facts.trainingRecords.some(
-          (r) => r.personId === personId && r.courseId === course.id && (!r.expiresOn || r.expiresOn >= facts.today),
-        ),
-    )
+    .filter((course) => {
+      const records = facts.trainingRecords.filter((r) => r.personId === personId && r.courseId === course.id);
+      return !standing(records, { refresherMonths: course.refresherMonths, appliesFrom: facts.today }, facts.today)
+        .compliant;
+    })
     .map((c) => c.title);
   return { personId, acknowledged, missingCourses, ready: acknowledged && missingCourses.length === 0 };
 }

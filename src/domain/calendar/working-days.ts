@@ -35,7 +35,9 @@ function holidaysIn(nation: Nation, year: number): Set<string> {
 }
 
 /** The London calendar date of an instant, as yyyy-mm-dd. */
-export const londonDate = (when: Date): string => when.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+// One formatter, made once: building one per call costs more than everything else a dashboard does.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+export const londonDate = (when: Date): string => LONDON_DAY.format(when);
 
 export function isWorkingDay(date: string, nation: Nation): boolean {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();

@@ -9,6 +9,8 @@ import { registerSchoolSettingsRoutes } from './school-settings.ts';
 import { registerQuestionRoutes } from './questions.ts';
 import { registerApplicationRoutes } from './applications.ts';
 import { registerAccountRoutes } from './accounts.ts';
+import { registerTrainingRoutes } from './training.ts';
+import { acknowledgementOf } from '../../training/acknowledgements.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -87,6 +89,8 @@ export function registerApiRoutes(server: Server, services: Services): void {
           importedAt: policy.importedAt,
           text: policy.text,
           sections: policy.sections,
+          /** When the caller confirmed reading this version, if they have. */
+          acknowledgedAt: (await acknowledgementOf(services, principal.person.id, policy.versionId))?.at,
         };
       },
     ),
@@ -111,6 +115,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
   registerQuestionRoutes(server, services);
   registerApplicationRoutes(server, services);
   registerAccountRoutes(server, services);
+  registerTrainingRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { approvalSettingsFor } from '../../domain/applications/follow-up.ts';
 import { escalationFor } from '../../domain/incidents/escalation.ts';
 import type { Data, Rec } from '../../store/kinds.ts';
-import { hasRole } from '../../domain/roles.ts';
+import { hasRole, ROLE_LABELS, type Role } from '../../domain/roles.ts';
+import { statusSettingsFor } from '../../training/picture.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
@@ -44,6 +45,13 @@ const approvalsBody = z
     path: ['expireAfterWorkingDays'],
   });
 
+const trainingBody = z
+  .object({
+    dueSoonDays: z.number().int().min(1).max(180),
+    graceDays: z.number().int().min(0).max(365),
+  })
+  .strict();
+
 /**
  * A school's settings that senior leaders own: chasing intervals for unread reports, and how
  * account applications are decided (approvals needed, training gate, reminders and expiry).
@@ -52,10 +60,12 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
   const { store } = services;
   const params = z.object({ id: z.string().min(1).max(128) });
 
-  const schoolLedBy = async (principal: Principal, id: string) => {
+  const schoolLedBy = async (principal: Principal, id: string, roles: readonly Role[] = ['SLT']) => {
     const school = await store.schools.get(id);
     if (!school) throw notFound('The school');
-    if (!hasRole(principal.person, 'SLT', id)) throw forbidden('Only senior leaders can change school settings');
+    if (!roles.some((role) => hasRole(principal.person, role, id))) {
+      throw forbidden(`Only ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ')} can change this setting`);
+    }
     return school;
   };
 
@@ -63,11 +73,12 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
   const change = async (
     principal: Principal,
     id: string,
-    what: 'escalation' | 'approvals',
+    what: 'escalation' | 'approvals' | 'training',
     describe: (school: Rec<'schools'>) => object,
     patch: Partial<Data<'schools'>>,
+    roles: readonly Role[] = ['SLT'],
   ) => {
-    const school = await schoolLedBy(principal, id);
+    const school = await schoolLedBy(principal, id, roles);
     const at = services.now().toISOString();
     await store.commit((uow) => {
       uow.update('schools', school, patch);
@@ -94,6 +105,23 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
     '/api/v1/schools/:id/approvals',
     endpoint(services, { params, body: approvalsBody }, async ({ principal, params, body }) => {
       await change(principal, params.id, 'approvals', approvalSettingsFor, { approvals: body });
+      return body;
+    }),
+  );
+
+  // HR runs training, so HR may tune when it counts as due soon and how long new starters have.
+  const trainingOwners: Role[] = ['SLT', 'HR'];
+  server.get(
+    '/api/v1/schools/:id/training',
+    endpoint(services, { params }, async ({ principal, params }) =>
+      statusSettingsFor(await schoolLedBy(principal, params.id, trainingOwners)),
+    ),
+  );
+
+  server.put(
+    '/api/v1/schools/:id/training',
+    endpoint(services, { params, body: trainingBody }, async ({ principal, params, body }) => {
+      await change(principal, params.id, 'training', statusSettingsFor, { training: body }, trainingOwners);
       return body;
     }),
   );

@@ -91,6 +91,13 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    name: 'training reminders',
+    up(db) {
+      createKindTable(db, 'trainingReminders', ['personId', 'schoolId', 'day'], true);
+    },
+  },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */

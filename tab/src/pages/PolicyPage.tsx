@@ -16,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { api, type Policy } from '../api.ts';
 import type { PageProps } from '../pages.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { PolicyAcknowledgement } from './PolicyAcknowledgement.tsx';
 
 const useStyles = makeStyles({
   layout: { display: 'flex', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start', flexWrap: 'wrap' },
@@ -153,6 +154,14 @@ export default function PolicyPage({ schoolId, param }: PageProps) {
               ))}
             </section>
           ))}
+          {policy.versionNumber === policy.versions[0] && (
+            <PolicyAcknowledgement
+              key={policy.versionId}
+              versionId={policy.versionId}
+              versionNumber={policy.versionNumber}
+              acknowledgedAt={policy.acknowledgedAt}
+            />
+          )}
         </div>
       </div>
     </article>

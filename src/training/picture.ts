@@ -1,0 +1,122 @@
+import { londonDate } from '../domain/calendar/working-days.ts';
+import { POLICY_COLUMN_ID, type RequirementColumn, type StaffRow } from '../domain/training/dashboard.ts';
+import { DEFAULT_STATUS_SETTINGS, isRequired, standing, type StatusSettings } from '../domain/training/status.ts';
+import { rolesAt } from '../domain/roles.ts';
+import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
+
+/** A rejected self-declaration stays on record, but never counts. */
+export const counts = (record: Rec<'trainingRecords'>): boolean => record.review?.outcome !== 'rejected';
+
+export function statusSettingsFor(school: Rec<'schools'> | undefined): StatusSettings {
+  return { ...DEFAULT_STATUS_SETTINGS, ...school?.training };
+}
+
+export interface TrainingPicture {
+  columns: RequirementColumn[];
+  rows: StaffRow[];
+  courses: Rec<'courses'>[];
+  schools: Rec<'schools'>[];
+  today: string;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const group = map.get(key(item));
+    if (group) group.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
+}
+
+/** Courses that apply at any of these schools: the trusts' own and each school's. */
+export async function coursesFor(services: Services, schools: readonly Rec<'schools'>[]): Promise<Rec<'courses'>[]> {
+  const trustIds = [...new Set(schools.map((s) => s.trustId))];
+  if (trustIds.length === 0) return [];
+  const courses = await services.store.courses.listAll({ where: { trustId: trustIds } });
+  return courses
+    .filter((c) => !c.schoolId || schools.some((s) => s.id === c.schoolId))
+    .sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+}
+
+/**
+ * Where every active member of staff at these schools stands on each requirement: the current
+ * policy, then each course. The one picture behind the dashboard, reminders and exports.
+ */
+export async function trainingPicture(services: Services, schoolIds: readonly string[]): Promise<TrainingPicture> {
+  const { store } = services;
+  const today = londonDate(services.now());
+  const where = { schoolId: [...schoolIds] };
+  const schools = (await Promise.all(schoolIds.map((id) => store.schools.get(id)))).filter((s) => s !== undefined);
+  const [people, courses, records, acknowledgements, documents, reminders] = await Promise.all([
+    store.people.listAll({ where: { ...where, active: true } }),
+    coursesFor(services, schools),
+    store.trainingRecords.listAll({ where }),
+    store.acknowledgements.listAll({ where }),
+    store.policyDocuments.listAll({ where }),
+    // A month back is enough for "last reminded"; older reminders are history.
+    store.trainingReminders.listAll({
+      where: { ...where, day: { gte: londonDate(new Date(services.now().getTime() - 31 * 86_400_000)) } },
+    }),
+  ]);
+  const versions = await Promise.all(
+    documents.map((d) => (d.currentVersionId ? store.policyVersions.get(d.currentVersionId) : undefined)),
+  );
+  const currentVersion = new Map(versions.filter((v) => v !== undefined).map((v) => [v.schoolId, v]));
+  const recordsByPerson = groupBy(records.filter(counts), (r) => r.personId);
+  const acknowledgedBy = groupBy(acknowledgements, (a) => a.personId);
+  const lastReminder = new Map<string, string>();
+  for (const r of reminders) if ((lastReminder.get(r.personId) ?? '') < r.at) lastReminder.set(r.personId, r.at);
+  const schoolById = new Map(schools.map((s) => [s.id, s]));
+
+  const columns: RequirementColumn[] = [
+    ...(currentVersion.size > 0 ? [{ id: POLICY_COLUMN_ID, title: 'Policy read and understood' }] : []),
+    ...courses.map((c) => ({ id: c.id, title: c.title })),
+  ];
+  const rows = people.map((person): StaffRow => {
+    const school = schoolById.get(person.schoolId);
+    const settings = statusSettingsFor(school);
+    const roles = rolesAt(person, person.schoolId);
+    const mine = recordsByPerson.get(person.id) ?? [];
+    const version = currentVersion.get(person.schoolId);
+    const policyStanding = version
+      ? standing(
+          (acknowledgedBy.get(person.id) ?? [])
+            .filter((a) => a.policyVersionId === version.id)
+            .map((a) => ({ completedOn: londonDate(new Date(a.at)), verified: true })),
+          // A new version gives everyone the grace period to read it.
+          { appliesFrom: maxDate(person.startedOn, londonDate(new Date(version.importedAt))) },
+          today,
+          settings,
+        )
+      : undefined;
+    const courseStandings = courses.map((course) =>
+      isRequired(course, { schoolId: person.schoolId, roles })
+        ? standing(
+            mine.filter((r) => r.courseId === course.id),
+            { refresherMonths: course.refresherMonths, appliesFrom: person.startedOn },
+            today,
+            settings,
+          )
+        : null,
+    );
+    return {
+      personId: person.id,
+      name: person.displayName,
+      upn: person.upn,
+      schoolId: person.schoolId,
+      schoolName: school?.name ?? person.schoolId,
+      department: person.department,
+      jobTitle: person.jobTitle,
+      roles,
+      standings: [...(currentVersion.size > 0 ? [policyStanding ?? null] : []), ...courseStandings],
+      ...(lastReminder.has(person.id) ? { lastRemindedAt: lastReminder.get(person.id) } : {}),
+    };
+  });
+  rows.sort((a, b) => byName.compare(a.name, b.name));
+  return { columns, rows, courses, schools, today };
+}
+
+const byName = new Intl.Collator('en-GB');
+const maxDate = (a: string, b: string) => (a > b ? a : b);

@@ -1,0 +1,225 @@
+import type { Principal } from '../auth/principal.ts';
+import { londonDate } from '../domain/calendar/working-days.ts';
+import { isRequired, standing } from '../domain/training/status.ts';
+import { rolesAt } from '../domain/roles.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { displayName } from '../people/directory.ts';
+import type { Services } from '../services.ts';
+import { expectVersion } from '../store/errors.ts';
+import type { Rec } from '../store/kinds.ts';
+import { counts, coursesFor, statusSettingsFor } from './picture.ts';
+import { acknowledgementOf } from './acknowledgements.ts';
+import { currentPolicy } from '../policy/current-policy.ts';
+
+/** The schools whose training this person oversees: where they are HR or SLT. */
+export function overseenSchools(principal: Principal): string[] {
+  return [...new Set(principal.person.roles.filter((r) => r.role === 'HR' || r.role === 'SLT').map((r) => r.schoolId))];
+}
+
+/** The schools asked about, or all overseen; asking about one you do not oversee is refused. */
+export function schoolsInScope(principal: Principal, schoolId?: string): string[] {
+  const overseen = overseenSchools(principal);
+  if (overseen.length === 0) throw forbidden('Only HR and senior leaders can see staff training');
+  if (schoolId === undefined) return overseen;
+  if (!overseen.includes(schoolId)) throw forbidden('You do not oversee training at that school');
+  return [schoolId];
+}
+
+async function personOverseenBy(services: Services, principal: Principal, personId: string) {
+  schoolsInScope(principal);
+  const person = await services.store.people.get(personId);
+  // Someone outside your schools is "not found", so the API does not confirm who works where.
+  if (!person || !overseenSchools(principal).includes(person.schoolId)) throw notFound('That member of staff');
+  return person;
+}
+
+async function courseFor(services: Services, person: Rec<'people'>, courseId: string) {
+  const school = await services.store.schools.get(person.schoolId);
+  const course = (await coursesFor(services, school ? [school] : [])).find((c) => c.id === courseId);
+  if (!course) throw new ApiError(400, 'unknown_course', 'That course is not offered at this school');
+  return course;
+}
+
+function checkDates(today: string, completedOn: string, expiresOn?: string) {
+  const problems = [];
+  if (completedOn > today)
+    problems.push({ field: 'completedOn', problem: 'The completion date cannot be in the future' });
+  if (expiresOn && expiresOn <= completedOn)
+    problems.push({ field: 'expiresOn', problem: 'The expiry date must come after the completion date' });
+  if (problems.length) throw new ApiError(400, 'invalid_dates', problems[0]!.problem, problems);
+}
+
+/** One person's requirements and where they stand: My training, and the reminder card's content. */
+export async function personTraining(services: Services, person: Rec<'people'>) {
+  const { store } = services;
+  const today = londonDate(services.now());
+  const school = await store.schools.get(person.schoolId);
+  const settings = statusSettingsFor(school);
+  const roles = rolesAt(person, person.schoolId);
+  const [courses, records, policy] = await Promise.all([
+    coursesFor(services, school ? [school] : []),
+    store.trainingRecords.listAll({ where: { personId: person.id } }),
+    currentPolicy(services, person.schoolId),
+  ]);
+  const acknowledged = policy ? await acknowledgementOf(services, person.id, policy.versionId) : undefined;
+  return {
+    today,
+    policy: policy && {
+      versionId: policy.versionId,
+      versionNumber: policy.versionNumber,
+      title: policy.title,
+      acknowledgedAt: acknowledged?.at,
+      standing: standing(
+        acknowledged ? [{ completedOn: londonDate(new Date(acknowledged.at)), verified: true }] : [],
+        {
+          appliesFrom:
+            person.startedOn > policy.importedAt.slice(0, 10) ? person.startedOn : policy.importedAt.slice(0, 10),
+        },
+        today,
+        settings,
+      ),
+    },
+    courses: courses.map((course) => {
+      const mine = records.filter((r) => r.courseId === course.id);
+      const required = isRequired(course, { schoolId: person.schoolId, roles });
+      return {
+        courseId: course.id,
+        title: course.title,
+        refresherMonths: course.refresherMonths,
+        required,
+        standing: required
+          ? standing(
+              mine.filter(counts),
+              { refresherMonths: course.refresherMonths, appliesFrom: person.startedOn },
+              today,
+              settings,
+            )
+          : null,
+        records: mine
+          .sort((a, b) => b.completedOn.localeCompare(a.completedOn))
+          .map((r) => ({
+            id: r.id,
+            completedOn: r.completedOn,
+            source: r.source,
+            verified: r.verified,
+            rejected: r.review?.outcome === 'rejected',
+          })),
+      };
+    }),
+  };
+}
+
+export interface CompletionInput {
+  personId: string;
+  courseId: string;
+  completedOn: string;
+  expiresOn?: string;
+}
+
+/** HR records a completion they have evidence of; it counts at once. */
+export async function recordCompletion(services: Services, principal: Principal, input: CompletionInput) {
+  const person = await personOverseenBy(services, principal, input.personId);
+  const course = await courseFor(services, person, input.courseId);
+  checkDates(londonDate(services.now()), input.completedOn, input.expiresOn);
+  const at = services.now().toISOString();
+  const record = await services.store.commit((uow) => {
+    const created = uow.create('trainingRecords', {
+      personId: person.id,
+      courseId: course.id,
+      schoolId: person.schoolId,
+      completedOn: input.completedOn,
+      ...(input.expiresOn ? { expiresOn: input.expiresOn } : {}),
+      source: 'hr',
+      verified: true,
+      recordedById: principal.person.id,
+      retentionCategory: 'training',
+    });
+    uow.append('audit', {
+      at,
+      actorId: principal.person.id,
+      action: 'training.recorded',
+      targetKind: 'trainingRecords',
+      targetId: created.id,
+      schoolId: person.schoolId,
+      detail: { personId: person.id, courseId: course.id, completedOn: input.completedOn },
+    });
+    return created;
+  });
+  return { id: record.id };
+}
+
+/** A member of staff says they have done a course; it waits for HR to check before it counts. */
+export async function declareCompletion(
+  services: Services,
+  principal: Principal,
+  input: Omit<CompletionInput, 'personId' | 'expiresOn'>,
+) {
+  const person = principal.person;
+  const course = await courseFor(services, person, input.courseId);
+  checkDates(londonDate(services.now()), input.completedOn);
+  const record = await services.store.trainingRecords.create({
+    personId: person.id,
+    courseId: course.id,
+    schoolId: person.schoolId,
+    completedOn: input.completedOn,
+    source: 'self-declared',
+    verified: false,
+    recordedById: person.id,
+    retentionCategory: 'training',
+  });
+  return { id: record.id };
+}
+
+/** Self-declarations waiting for HR at the schools this person oversees. */
+export async function pendingDeclarations(services: Services, principal: Principal, schoolId?: string) {
+  const { store } = services;
+  const schoolIds = schoolsInScope(principal, schoolId);
+  const records = await store.trainingRecords.listAll({ where: { schoolId: schoolIds } });
+  const waiting = records.filter((r) => r.source === 'self-declared' && !r.verified && !r.review);
+  const courseTitles = new Map<string, string>();
+  for (const c of await store.courses.listAll()) courseTitles.set(c.id, c.title);
+  return Promise.all(
+    waiting.map(async (r) => ({
+      id: r.id,
+      etag: r.etag,
+      personId: r.personId,
+      personName: await displayName(store, r.personId),
+      courseTitle: courseTitles.get(r.courseId) ?? 'Unknown course',
+      completedOn: r.completedOn,
+      declaredAt: r.createdAt,
+    })),
+  );
+}
+
+/** HR accepts a self-declaration (it then counts) or rejects it (it stays on record, never counting). */
+export async function reviewDeclaration(
+  services: Services,
+  principal: Principal,
+  recordId: string,
+  input: { etag: string; outcome: 'accepted' | 'rejected'; note: string },
+) {
+  const record = await services.store.trainingRecords.get(recordId);
+  if (!record || !overseenSchools(principal).includes(record.schoolId)) throw notFound('That training record');
+  if (record.personId === principal.person.id) throw forbidden('Someone else must check your own training');
+  expectVersion('trainingRecords', record, input.etag);
+  if (record.source !== 'self-declared' || record.review) {
+    throw new ApiError(409, 'already_reviewed', 'This completion has already been checked');
+  }
+  const at = services.now().toISOString();
+  await services.store.commit((uow) => {
+    uow.update('trainingRecords', record, {
+      verified: input.outcome === 'accepted',
+      review: { byId: principal.person.id, at, outcome: input.outcome, note: input.note },
+    });
+    uow.append('audit', {
+      at,
+      actorId: principal.person.id,
+      action: `training.declaration-${input.outcome}`,
+      targetKind: 'trainingRecords',
+      targetId: record.id,
+      schoolId: record.schoolId,
+      detail: { personId: record.personId, courseId: record.courseId },
+    });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,128 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { RequirementColumn } from '../../../../src/domain/training/dashboard.ts';
+import type { Row } from './types.ts';
+import { POLICY_COLUMN_ID } from '../../../../src/domain/training/dashboard.ts';
+import { api, ApiProblem } from '../../api.ts';
+import { ErrorNotice } from '../../ErrorNotice.tsx';
+import { StatusBadge } from '../../TrainingStatus.tsx';
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gridTemplateColumns: 'auto auto', gap: tokens.spacingVerticalS, margin: 0 },
+  form: { display: 'grid', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalL },
+});
+
+/** One person's standings, and HR recording a completion they have evidence of. */
+export function PersonDialog(props: {
+  row: Row;
+  columns: RequirementColumn[];
+  today: string;
+  onClose: (changed: boolean) => void;
+}) {
+  const styles = useStyles();
+  const courses = props.columns.filter((c, i) => c.id !== POLICY_COLUMN_ID && props.row.standings[i] !== null);
+  const [courseId, setCourseId] = useState(courses[0]?.id ?? '');
+  const [completedOn, setCompletedOn] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
+  const [error, setError] = useState<Error>();
+  const [saved, setSaved] = useState(false);
+  const fields = error instanceof ApiProblem ? error.fieldErrors() : {};
+  const save = async () => {
+    setError(undefined);
+    try {
+      await api('/training/records', {
+        method: 'POST',
+        body: { personId: props.row.personId, courseId, completedOn, ...(expiresOn ? { expiresOn } : {}) },
+      });
+      setSaved(true);
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose(saved)}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{props.row.name}</DialogTitle>
+          <DialogContent>
+            <p>
+              {props.row.jobTitle}, {props.row.department}, {props.row.schoolName}
+            </p>
+            <dl className={styles.list} aria-label="Requirements">
+              {props.columns.map((c, i) => (
+                <div key={c.id} style={{ display: 'contents' }}>
+                  <dt>{c.title}</dt>
+                  <dd style={{ margin: 0 }}>
+                    <StatusBadge standing={props.row.standings[i] ?? null} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            {courses.length > 0 && (
+              <form
+                className={styles.form}
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void save();
+                }}
+              >
+                <Field label="Course completed" required>
+                  <Select value={courseId} onChange={(_, d) => setCourseId(d.value)}>
+                    {courses.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.title}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label="Date completed" required validationMessage={fields.completedOn}>
+                  <Input
+                    type="date"
+                    max={props.today}
+                    value={completedOn}
+                    onChange={(_, d) => setCompletedOn(d.value)}
+                  />
+                </Field>
+                <Field
+                  label="Certificate expiry (optional)"
+                  hint="Leave empty to use the course's refresher period."
+                  validationMessage={fields.expiresOn}
+                >
+                  <Input type="date" value={expiresOn} onChange={(_, d) => setExpiresOn(d.value)} />
+                </Field>
+                {saved && (
+                  <MessageBar intent="success">
+                    <MessageBarBody>Recorded. It counts from now.</MessageBarBody>
+                  </MessageBar>
+                )}
+                {error && !fields.completedOn && !fields.expiresOn && <ErrorNotice error={error} />}
+                <Button type="submit" appearance="primary" disabled={!completedOn || !courseId}>
+                  Record completion
+                </Button>
+              </form>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => props.onClose(saved)}>Close</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
