@@ -11,7 +11,7 @@ import {
 import { STATUS_LABELS } from '../domain/training/status.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import { FileResult, PreparedJson } from '../http/endpoint.ts';
-import { toCsv, toXlsx, type Table } from '../export/spreadsheet.ts';
+import { toCsv, toXlsx, type Table } from '../imports/spreadsheet.ts';
 import type { Services } from '../services.ts';
 import type { KindName } from '../store/kinds.ts';
 import { trainingPicture, type TrainingPicture } from './picture.ts';

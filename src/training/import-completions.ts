@@ -1,20 +1,18 @@
 import type { Principal } from '../auth/principal.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
+import { mappingProblems, suggestMapping, type ColumnMapping } from '../domain/imports/columns.ts';
 import {
   checkRows,
-  mappingProblems,
-  suggestMapping,
-  type ColumnMapping,
+  COMPLETION_FIELDS,
   type ImportCheck,
   type ImportedCompletion,
+  type ImportField,
 } from '../domain/training/completion-import.ts';
-import { CsvError, parseCsv } from '../export/spreadsheet.ts';
-import { ApiError } from '../http/errors.ts';
+import { readImportCsv, refuseBadMapping, refuseUnconfirmedBadRows } from '../imports/checks.ts';
 import type { Services } from '../services.ts';
 import { coursesFor } from './picture.ts';
 import { schoolsInScope } from './training-records.ts';
 
-export const MAX_IMPORT_ROWS = 10_000;
 const PREVIEW_ROWS = 25;
 
 /** Re-importing the same file records nothing twice: the id is the person, course and date. */
@@ -24,21 +22,14 @@ const importedId = (personId: string, courseId: string, completedOn: string) =>
 export interface ImportInput {
   schoolId?: string;
   csv: string;
-  mapping?: ColumnMapping;
+  mapping?: ColumnMapping<ImportField>;
 }
 
 async function check(services: Services, principal: Principal, input: ImportInput) {
   const { store } = services;
-  let rows: string[][];
-  try {
-    rows = parseCsv(input.csv, MAX_IMPORT_ROWS);
-  } catch (err) {
-    if (err instanceof CsvError) throw new ApiError(400, 'invalid_csv', err.message);
-    throw err;
-  }
-  const [headers = [], ...data] = rows;
-  const mapping = input.mapping ?? suggestMapping(headers);
-  const problems = mappingProblems(mapping, headers.length);
+  const { headers, rows: data } = readImportCsv(input.csv);
+  const mapping = input.mapping ?? suggestMapping(COMPLETION_FIELDS, headers);
+  const problems = mappingProblems(COMPLETION_FIELDS, mapping, headers.length);
   const schoolIds = schoolsInScope(principal, input.schoolId);
   const schools = (await Promise.all(schoolIds.map((id) => store.schools.get(id)))).filter((s) => s !== undefined);
   const [people, courses] = await Promise.all([
@@ -90,19 +81,12 @@ export async function previewImport(services: Services, principal: Principal, in
 export async function runImport(
   services: Services,
   principal: Principal,
-  input: ImportInput & { mapping: ColumnMapping; acceptBadRows: boolean },
+  input: ImportInput & { mapping: ColumnMapping<ImportField>; acceptBadRows: boolean },
 ) {
   const { store } = services;
   const { problems, result, peopleById } = await check(services, principal, input);
-  if (problems.length > 0) throw new ApiError(400, 'invalid_mapping', problems[0]!, problems);
-  if (result.bad.length > 0 && !input.acceptBadRows) {
-    throw new ApiError(
-      422,
-      'rows_have_errors',
-      `${result.bad.length} row${result.bad.length === 1 ? ' has' : 's have'} problems, so nothing was imported. Fix them, or confirm importing only the good rows.`,
-      result.bad,
-    );
-  }
+  refuseBadMapping(problems);
+  refuseUnconfirmedBadRows(result.bad, input.acceptBadRows);
   const fresh: ImportedCompletion[] = [];
   for (const g of result.good) {
     if (!(await store.trainingRecords.get(importedId(g.personId, g.courseId, g.completedOn)))) fresh.push(g);

@@ -25,7 +25,7 @@ export function StatusBadge({ standing }: { standing: ShownStanding | null }) {
       <Badge appearance="tint" color={COLOUR[standing.status]}>
         {STATUS_LABELS[standing.status]}
       </Badge>
-      {when && <span style={{ display: 'block', fontSize: '0.85em' }}>{when}</span>}
+      {when && <span style={{ display: 'block', fontSize: '0.85em', whiteSpace: 'nowrap' }}>{when}</span>}
     </span>
   );
 }

@@ -1,13 +1,9 @@
 import fc from 'fast-check';
-import {
-  checkRows,
-  mappingProblems,
-  parseUkDate,
-  suggestMapping,
-} from '../../src/domain/training/completion-import.ts';
+import { checkRows, COMPLETION_FIELDS } from '../../src/domain/training/completion-import.ts';
+import { mappingProblems, parseUkDate, suggestMapping } from '../../src/domain/imports/columns.ts';
 import { filterRows, summarise, type StaffRow } from '../../src/domain/training/dashboard.ts';
 import { addMonths, isRequired, standing, type Standing } from '../../src/domain/training/status.ts';
-import { neutraliseFormula } from '../../src/export/spreadsheet.ts';
+import { neutraliseFormula } from '../../src/imports/spreadsheet.ts';
 
 const today = '2026-11-22';
 const yearly = { refresherMonths: 12, appliesFrom: '2020-09-01' };
@@ -168,13 +164,13 @@ describe('importing completions', () => {
   });
 
   test('columns map themselves from providers’ usual headings, and gaps are named', () => {
-    expect(suggestMapping(['Course Title', 'Username', 'Expiry Date', 'Completion Date'])).toEqual({
+    expect(suggestMapping(COMPLETION_FIELDS, ['Course Title', 'Username', 'Expiry Date', 'Completion Date'])).toEqual({
       course: 0,
       email: 1,
       expiresOn: 2,
       completedOn: 3,
     });
-    expect(mappingProblems({ email: 0, course: 0 }, 2)).toEqual([
+    expect(mappingProblems(COMPLETION_FIELDS, { email: 0, course: 0 }, 2)).toEqual([
       'Choose the column that holds “Date completed”',
       'Each column can be used for one field only',
     ]);

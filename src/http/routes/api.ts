@@ -10,6 +10,7 @@ import { registerQuestionRoutes } from './questions.ts';
 import { registerApplicationRoutes } from './applications.ts';
 import { registerAccountRoutes } from './accounts.ts';
 import { registerTrainingRoutes } from './training.ts';
+import { registerDirectoryRoutes } from './directory.ts';
 import { acknowledgementOf } from '../../training/acknowledgements.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
@@ -116,6 +117,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
   registerApplicationRoutes(server, services);
   registerAccountRoutes(server, services);
   registerTrainingRoutes(server, services);
+  registerDirectoryRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 

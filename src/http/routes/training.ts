@@ -7,7 +7,8 @@ import type { Services } from '../../services.ts';
 import { acknowledgePolicy } from '../../training/acknowledgements.ts';
 import { createCourse, listCourses, updateCourse } from '../../training/courses.ts';
 import { exportDashboard, trainingDashboard } from '../../training/dashboard.ts';
-import { MAX_IMPORT_ROWS, previewImport, runImport } from '../../training/import-completions.ts';
+import { previewImport, runImport } from '../../training/import-completions.ts';
+import { MAX_IMPORT_ROWS } from '../../imports/checks.ts';
 import { MAX_REMINDERS_PER_REQUEST, sendReminders } from '../../training/reminders.ts';
 import {
   declareCompletion,

@@ -12,6 +12,7 @@ import {
 import { PageHeader } from '../PageHeader.tsx';
 import { useShell } from '../shell-context.ts';
 import { pagesFor, type PageProps } from '../pages.ts';
+import { useApi } from '../useApi.ts';
 
 const useStyles = makeStyles({
   grid: {
@@ -21,6 +22,38 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalL,
   },
 });
+
+interface Outstanding {
+  policy?: { standing: { status: string } };
+  courses: { title: string; standing: { status: string } | null }[];
+}
+
+const needsDoing = (status: string) => status !== 'completed' && status !== 'due-soon';
+
+/** What the person still has to do for the school: read the policy, or bring training up to date. */
+function TrainingTasks() {
+  const { data } = useApi<Outstanding>('/training/mine');
+  if (!data) return null;
+  const unread = data.policy && needsDoing(data.policy.standing.status);
+  const courses = data.courses.filter((c) => c.standing && needsDoing(c.standing.status)).map((c) => c.title);
+  if (!unread && courses.length === 0) return null;
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        {unread && (
+          <>
+            Please <Link href="#/policy">read the policy and confirm you have read it</Link>.{' '}
+          </>
+        )}
+        {courses.length > 0 && (
+          <>
+            Training to bring up to date: {courses.join(', ')} (<Link href="#/my-training">My training</Link>).
+          </>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 export default function HomePage(_props: PageProps) {
   const styles = useStyles();
@@ -38,6 +71,7 @@ export default function HomePage(_props: PageProps) {
           999 first.
         </MessageBarBody>
       </MessageBar>
+      <TrainingTasks />
       <div className={styles.grid}>
         {shortcuts.map((page) => (
           <Card key={page.id} appearance="outline">

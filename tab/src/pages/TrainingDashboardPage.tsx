@@ -26,6 +26,7 @@ import { Courses } from './training/Courses.tsx';
 import { Declarations } from './training/Declarations.tsx';
 import { HeadlineFigures } from './training/HeadlineFigures.tsx';
 import { ImportCompletions } from './training/ImportCompletions.tsx';
+import { ImportStaff } from './training/ImportStaff.tsx';
 import { PersonDialog } from './training/PersonDialog.tsx';
 import { StaffTable } from './training/StaffTable.tsx';
 import type { DashboardData, Row } from './training/types.ts';
@@ -77,7 +78,7 @@ export default function TrainingDashboardPage({ page }: PageProps) {
   const deferredFilters = useDeferredValue(filters);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Row>();
-  const [importing, setImporting] = useState(false);
+  const [importing, setImporting] = useState<'completions' | 'staff'>();
   const [notice, setNotice] = useState<string>();
   const [actionError, setActionError] = useState<Error>();
   const [busy, setBusy] = useState(false);
@@ -91,6 +92,10 @@ export default function TrainingDashboardPage({ page }: PageProps) {
     [data],
   );
   const reload = () => setVersion((v) => v + 1);
+  const closeImport = (imported: boolean) => {
+    setImporting(undefined);
+    if (imported) reload();
+  };
   const set = (changes: Partial<DashboardFilters>) => setFilters((f) => ({ ...f, ...changes }));
 
   const remind = async (body: { personIds?: string[]; everyoneOverdue?: boolean }) => {
@@ -233,7 +238,8 @@ export default function TrainingDashboardPage({ page }: PageProps) {
               label="Export Excel"
               fileName={`training-${data.today}.xlsx`}
             />
-            <Button onClick={() => setImporting(true)}>Import completions</Button>
+            <Button onClick={() => setImporting('completions')}>Import completions</Button>
+            <Button onClick={() => setImporting('staff')}>Import staff list</Button>
           </div>
           {busy && <Spinner size="tiny" label="Sending reminders" />}
           {notice && (
@@ -259,14 +265,8 @@ export default function TrainingDashboardPage({ page }: PageProps) {
           }}
         />
       )}
-      {importing && (
-        <ImportCompletions
-          onClose={(imported) => {
-            setImporting(false);
-            if (imported) reload();
-          }}
-        />
-      )}
+      {importing === 'completions' && <ImportCompletions onClose={closeImport} />}
+      {importing === 'staff' && <ImportStaff onClose={closeImport} />}
     </section>
   );
 }

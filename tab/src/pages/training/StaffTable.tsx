@@ -19,7 +19,7 @@ import { TRAINING_STATUSES } from '../../../../src/domain/training/status.ts';
 import { date } from '../../format.ts';
 import { StatusBadge } from '../../TrainingStatus.tsx';
 
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 60;
 
 const useStyles = makeStyles({
   scroller: {
@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   select: { flex: '0 0 3rem' },
   name: { flex: '2 1 14rem', minWidth: '10rem' },
   place: { flex: '1 1 10rem', minWidth: '8rem' },
-  status: { flex: '1 1 9rem', minWidth: '7rem' },
+  status: { flex: '1 1 9rem', minWidth: '8.5rem' },
   reminded: { flex: '0 0 8rem' },
 });
 
