@@ -47,17 +47,49 @@ export function mappingProblems<F extends string>(
 }
 
 /** A row's cell for a field, trimmed; empty when the field is unmapped or the row is short. */
-export const cellOf =
+const cellOf =
   <F extends string>(cells: readonly string[], mapping: ColumnMapping<F>) =>
   (field: F): string =>
     mapping[field] === undefined ? '' : (cells[mapping[field]] ?? '').trim();
 
-export const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
 /** A row's problems, by its spreadsheet row number (the header is row 1). */
 export interface RowProblem {
   row: number;
   problems: string[];
+}
+
+/** The outcome of checking one row: its problems, or the value it holds and what makes it a repeat. */
+export type RowCheck<T> = { problems: string[] } | { value: T; key: string };
+
+export interface CheckedRows<T> {
+  good: (T & { row: number })[];
+  bad: RowProblem[];
+  /** Rows repeating an earlier row of the same file; counted once. */
+  duplicates: number;
+}
+
+/** Runs a check over every data row (the header excluded), skipping blank rows and counting repeats once. */
+export function checkEachRow<F extends string, T>(
+  rows: readonly (readonly string[])[],
+  mapping: ColumnMapping<F>,
+  check: (cell: (field: F) => string) => RowCheck<T>,
+): CheckedRows<T> {
+  const result: CheckedRows<T> = { good: [], bad: [], duplicates: 0 };
+  const seen = new Set<string>();
+  rows.forEach((cells, index) => {
+    if (isBlankRow(cells)) return;
+    const row = index + 2;
+    const outcome = check(cellOf(cells, mapping));
+    if ('problems' in outcome) result.bad.push({ row, problems: outcome.problems });
+    else if (seen.has(outcome.key)) result.duplicates += 1;
+    else {
+      seen.add(outcome.key);
+      result.good.push({ row, ...outcome.value });
+    }
+  });
+  return result;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

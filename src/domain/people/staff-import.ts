@@ -1,11 +1,11 @@
 import { STAFF_TYPES } from '../records.ts';
 import {
-  cellOf,
-  isBlankRow,
+  checkEachRow,
   parseUkDate,
+  type CheckedRows,
   type ColumnMapping,
   type FieldSpec,
-  type RowProblem,
+  type RowCheck,
 } from '../imports/columns.ts';
 import type { DirectoryEntry, StaffType } from './directory-sync.ts';
 
@@ -68,15 +68,8 @@ export function checkStaffRows(
   rows: readonly (readonly string[])[],
   mapping: ColumnMapping<StaffField>,
   context: StaffImportContext,
-): { good: (DirectoryEntry & { row: number })[]; bad: RowProblem[]; duplicates: number } {
-  const good: (DirectoryEntry & { row: number })[] = [];
-  const bad: RowProblem[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  rows.forEach((cells, index) => {
-    const row = index + 2;
-    if (isBlankRow(cells)) return;
-    const cell = cellOf(cells, mapping);
+): CheckedRows<DirectoryEntry> {
+  return checkEachRow(rows, mapping, (cell): RowCheck<DirectoryEntry> => {
     const problems: string[] = [];
     const email = cell('email').toLowerCase();
     if (!email) problems.push('the email is empty');
@@ -95,26 +88,19 @@ export function checkStaffRows(
     const startText = cell('startedOn');
     const startedOn = startText ? parseUkDate(startText) : undefined;
     if (startText && !startedOn) problems.push(`“${startText}” is not a date (use day/month/year)`);
-    if (problems.length > 0 || !schoolId || !staffType) {
-      bad.push({ row, problems });
-      return;
-    }
-    if (seen.has(email)) {
-      duplicates += 1;
-      return;
-    }
-    seen.add(email);
-    good.push({
-      row,
-      email,
-      givenName,
-      surname,
-      department: cell('department') || 'Not given',
-      jobTitle: cell('jobTitle') || 'Staff member',
-      schoolId,
-      staffType,
-      ...(startedOn ? { startedOn } : {}),
-    });
+    if (problems.length > 0 || !schoolId || !staffType) return { problems };
+    return {
+      key: email,
+      value: {
+        email,
+        givenName,
+        surname,
+        department: cell('department') || 'Not given',
+        jobTitle: cell('jobTitle') || 'Staff member',
+        schoolId,
+        staffType,
+        ...(startedOn ? { startedOn } : {}),
+      },
+    };
   });
-  return { good, bad, duplicates };
 }

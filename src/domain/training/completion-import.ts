@@ -1,10 +1,10 @@
 import {
-  cellOf,
-  isBlankRow,
+  checkEachRow,
   parseUkDate,
+  type CheckedRows,
   type ColumnMapping,
   type FieldSpec,
-  type RowProblem,
+  type RowCheck,
 } from '../imports/columns.ts';
 
 /**
@@ -42,20 +42,13 @@ export interface ImportContext {
 }
 
 export interface ImportedCompletion {
-  /** The spreadsheet row number (the header is row 1), for messages. */
-  row: number;
   personId: string;
   courseId: string;
   completedOn: string;
   expiresOn?: string;
 }
 
-export interface ImportCheck {
-  good: ImportedCompletion[];
-  bad: RowProblem[];
-  /** Rows repeating an earlier row of the same file; counted once. */
-  duplicates: number;
-}
+export type ImportCheck = CheckedRows<ImportedCompletion>;
 
 /** Checks every data row; `rows` excludes the header. */
 export function checkRows(
@@ -63,14 +56,7 @@ export function checkRows(
   mapping: ColumnMapping<ImportField>,
   context: ImportContext,
 ): ImportCheck {
-  const good: ImportedCompletion[] = [];
-  const bad: RowProblem[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  rows.forEach((cells, index) => {
-    const row = index + 2;
-    const cell = cellOf(cells, mapping);
-    if (isBlankRow(cells)) return;
+  return checkEachRow(rows, mapping, (cell): RowCheck<ImportedCompletion> => {
     const problems: string[] = [];
     const email = cell('email').toLowerCase();
     const personId = context.personByEmail.get(email);
@@ -89,17 +75,10 @@ export function checkRows(
     if (expiryText && !expiresOn) problems.push(`“${expiryText}” is not a date (use day/month/year)`);
     else if (expiresOn && completedOn && expiresOn <= completedOn)
       problems.push('the expiry date is not after the completion date');
-    if (problems.length > 0 || !personId || !courseId || !completedOn) {
-      bad.push({ row, problems });
-      return;
-    }
-    const key = `${personId}|${courseId}|${completedOn}`;
-    if (seen.has(key)) {
-      duplicates += 1;
-      return;
-    }
-    seen.add(key);
-    good.push({ row, personId, courseId, completedOn, ...(expiresOn ? { expiresOn } : {}) });
+    if (problems.length > 0 || !personId || !courseId || !completedOn) return { problems };
+    return {
+      value: { personId, courseId, completedOn, ...(expiresOn ? { expiresOn } : {}) },
+      key: `${personId}|${courseId}|${completedOn}`,
+    };
   });
-  return { good, bad, duplicates };
 }
