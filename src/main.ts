@@ -14,6 +14,7 @@ import { chaseUnread } from './incidents/chase-unread.ts';
 import { followUpApplications } from './applications/follow-up-applications.ts';
 import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openStore } from './store/open-store.ts';
+import { graphClient, syncFromEntra } from './people/entra-directory.ts';
 
 export interface RunningApp {
   services: Services;
@@ -26,6 +27,20 @@ function credentialVault(config: Config): CredentialVault | undefined {
   if (config.credentials?.kind === 'key-vault') return keyVault(config.credentials.vaultUrl, managedIdentityToken());
   if (config.credentials?.kind === 'encrypted-in-store') return encryptedInStoreVault(config.credentials.key);
   return undefined;
+}
+
+/** In a tenant that asks for it, staff come from Entra ID: once at start, then daily. */
+function scheduleEntraSync(services: Services): NodeJS.Timeout {
+  const client = graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com'));
+  const sync = () =>
+    syncFromEntra(services, client, services.config.directory.schoolAttribute).then(
+      (result) => services.log.info(result, 'staff directory synced from Entra ID'),
+      (err: unknown) => services.log.error({ err }, 'the staff directory sync from Entra ID failed'),
+    );
+  void sync();
+  const timer = setInterval(() => void sync(), 24 * 60 * 60_000);
+  timer.unref();
+  return timer;
 }
 
 /** Builds and starts the whole app: store, seed, bot and HTTP server. */
@@ -56,6 +71,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     followUpApplications(services).catch((err: unknown) => log.error({ err }, 'following up applications failed'));
   }, 60_000);
   chasing.unref();
+  const directorySync = config.directory.entraSync ? scheduleEntraSync(services) : undefined;
   const port = await http.listen();
   log.info(
     { url: `http://${config.host}:${port}`, mode: config.mode, store: config.store.kind, devSignIn: config.devSignIn },
@@ -67,6 +83,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     port,
     async stop() {
       clearInterval(chasing);
+      if (directorySync) clearInterval(directorySync);
       await http.close();
       await dispatcher.stop();
       await store.close();

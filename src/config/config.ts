@@ -56,6 +56,10 @@ const schema = z.object({
   KEY_VAULT_URL: z
     .url({ protocol: /^https$/, message: 'expected the vault URI, such as https://smph-keys.vault.azure.net' })
     .optional(),
+  ENTRA_DIRECTORY_SYNC: flag.optional(),
+  DIRECTORY_SCHOOL_ATTRIBUTE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: 'expected a Graph user property, such as companyName' }),
   MAX_BODY_BYTES: z.coerce
     .number({ message: 'expected a number of bytes' })
     .int()
@@ -71,6 +75,7 @@ const DEFAULTS: Record<string, string> = {
   STORE: 'sqlite',
   SQLITE_PATH: './data/app.db',
   MAX_BODY_BYTES: String(1024 * 1024),
+  DIRECTORY_SCHOOL_ATTRIBUTE: 'companyName',
   // Where Teams puts files sent to a bot: OneDrive/SharePoint download links and the bot connector.
   EVIDENCE_HOSTS: 'sharepoint.com,sharepoint.us,smba.trafficmanager.net,botframework.com',
 };
@@ -104,6 +109,8 @@ export interface Config {
    * in the store under a key from env/.env.<name>.user. Absent only when embedded and not yet set up.
    */
   credentials?: { kind: 'key-vault'; vaultUrl: string } | { kind: 'encrypted-in-store'; key: Buffer };
+  /** In a tenant, staff can come from Entra ID daily; the school is read from this user property. */
+  directory: { entraSync: boolean; schoolAttribute: string };
 }
 
 export function isLoopback(host: string): boolean {
@@ -202,5 +209,9 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       : env.SECRET_CREDENTIAL_KEY
         ? { kind: 'encrypted-in-store', key: Buffer.from(env.SECRET_CREDENTIAL_KEY, 'base64') }
         : undefined,
+    directory: {
+      entraSync: mode === 'tenant' && (env.ENTRA_DIRECTORY_SYNC ?? false),
+      schoolAttribute: env.DIRECTORY_SCHOOL_ATTRIBUTE,
+    },
   };
 }

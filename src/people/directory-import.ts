@@ -1,9 +1,9 @@
 import type { Principal } from '../auth/principal.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { mappingProblems, suggestMapping, type ColumnMapping } from '../domain/imports/columns.ts';
-import { planDirectorySync, type DirectoryPlan, type PersonChange } from '../domain/people/directory-sync.ts';
+import { planDirectorySync, type DirectoryPlan } from '../domain/people/directory-sync.ts';
+import { applyDirectoryPlan } from './apply-directory-plan.ts';
 import { checkStaffRows, STAFF_FIELDS, type StaffField } from '../domain/people/staff-import.ts';
-import type { RoleAssignment } from '../domain/roles.ts';
 import { readImportCsv, refuseBadMapping, refuseUnconfirmedBadRows } from '../imports/checks.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -103,17 +103,6 @@ export async function previewStaffImport(services: Services, principal: Principa
   };
 }
 
-/** When someone moves school, their roles at the old one end; they are staff at the new one. */
-function movedRoles(person: Rec<'people'>, change: PersonChange): RoleAssignment[] | undefined {
-  const to = change.changes.schoolId;
-  if (!to || to === person.schoolId) return undefined;
-  const kept = person.roles.filter((r) => r.schoolId !== person.schoolId && r.schoolId !== to);
-  const staffThere: RoleAssignment = { role: 'Staff', schoolId: to };
-  return [...kept, ...person.roles.filter((r) => r.schoolId === to), staffThere].filter(
-    (r, i, all) => all.findIndex((o) => o.role === r.role && o.schoolId === r.schoolId) === i,
-  );
-}
-
 /** Applies the staff list in one commit: joiners, changes and leavers together, or nothing. */
 export async function runStaffImport(
   services: Services,
@@ -123,54 +112,9 @@ export async function runStaffImport(
   const { problems, checked, plan, known, schools } = await check(services, principal, input);
   refuseBadMapping(problems);
   refuseUnconfirmedBadRows(checked.bad, input.acceptBadRows);
-  const today = londonDate(services.now());
-  const at = services.now().toISOString();
-  const trustOf = new Map(schools.map((s) => [s.id, s.trustId]));
-  const byId = new Map(known.map((p) => [p.id, p]));
-  await services.store.commit((uow) => {
-    for (const entry of plan.joiners) {
-      uow.create('people', {
-        trustId: trustOf.get(entry.schoolId)!,
-        schoolId: entry.schoolId,
-        upn: entry.email,
-        displayName: `${entry.givenName} ${entry.surname}`,
-        givenName: entry.givenName,
-        surname: entry.surname,
-        department: entry.department,
-        jobTitle: entry.jobTitle,
-        staffType: entry.staffType,
-        roles: [{ role: 'Staff', schoolId: entry.schoolId }],
-        startedOn: entry.startedOn ?? today,
-        active: true,
-      });
-    }
-    for (const change of plan.changed) {
-      const person = byId.get(change.personId)!;
-      const names = { ...person, ...change.changes };
-      const roles = movedRoles(person, change);
-      uow.update('people', person, {
-        ...change.changes,
-        displayName: `${names.givenName} ${names.surname}`,
-        ...(roles ? { roles } : {}),
-        ...(change.changes.active ? { leavingOn: undefined } : {}),
-      });
-    }
-    for (const leaver of plan.leavers) {
-      uow.update('people', byId.get(leaver.personId)!, { active: false, leavingOn: today });
-    }
-    uow.append('audit', {
-      at,
-      actorId: principal.person.id,
-      action: 'directory.imported',
-      targetKind: 'people',
-      targetId: 'staff-import',
-      detail: {
-        joined: plan.joiners.length,
-        updated: plan.changed.length,
-        left: plan.leavers.map((l) => l.personId),
-        skippedBadRows: checked.bad.map((b) => b.row),
-      },
-    });
+  await applyDirectoryPlan(services, principal.person.id, plan, known, schools, {
+    source: 'csv',
+    skippedBadRows: checked.bad.map((b) => b.row),
   });
   return {
     joined: plan.joiners.length,

@@ -122,6 +122,21 @@ describe('configuration', () => {
     expect(config).toMatchObject({ mode: 'tenant', devSignIn: false, seedDemoData: false, tenantId: TENANT.TENANT_ID });
   });
 
+  test('the Entra directory sync runs only in a tenant that asks for it, reading a named user property', () => {
+    expect(loadConfig({ ENTRA_DIRECTORY_SYNC: 'true' }, rootWith()).directory).toEqual({
+      entraSync: false,
+      schoolAttribute: 'companyName',
+    });
+    const tenant = loadConfig(
+      { ...TENANT, HOST: '0.0.0.0', ENTRA_DIRECTORY_SYNC: 'true', DIRECTORY_SCHOOL_ATTRIBUTE: 'officeLocation' },
+      rootWith(),
+    );
+    expect(tenant.directory).toEqual({ entraSync: true, schoolAttribute: 'officeLocation' });
+    expect(problemsOf({ DIRECTORY_SCHOOL_ATTRIBUTE: 'company name; drop' })).toEqual([
+      expect.stringMatching(/^DIRECTORY_SCHOOL_ATTRIBUTE: expected a Graph user property/),
+    ]);
+  });
+
   test('the SharePoint store needs a tenant and a site', () => {
     expect(problemsOf({ STORE: 'sharepoint' })).toEqual(
       expect.arrayContaining([

@@ -1,0 +1,94 @@
+import { Client, type FetchOptions } from '@microsoft/microsoft-graph-client';
+import type { TokenSource } from '../accounts/key-vault.ts';
+import { entryFromEntraUser, planDirectorySync, type EntraUser } from '../domain/people/directory-sync.ts';
+import type { Services } from '../services.ts';
+import { applyDirectoryPlan } from './apply-directory-plan.ts';
+
+/** The actor the audit log names for changes the daily sync makes. */
+export const DIRECTORY_SYNC_ACTOR = 'entra-directory-sync';
+
+/**
+ * A sync that would mark more than this share of active staff as leavers stops instead: an empty
+ * or half-read directory (a wrong school attribute, a permissions change) must not empty the hub.
+ */
+const MAX_LEAVER_SHARE = 0.2;
+
+const USER_FIELDS = [
+  'id',
+  'userPrincipalName',
+  'mail',
+  'givenName',
+  'surname',
+  'displayName',
+  'department',
+  'jobTitle',
+  'companyName',
+  'employeeType',
+  'accountEnabled',
+];
+
+/** A Graph client with an app-only token; the SDK's middleware retries 429 and 503 after Retry-After. */
+export function graphClient(
+  token: TokenSource,
+  options: { baseUrl?: string; customHosts?: Set<string>; fetchOptions?: FetchOptions } = {},
+): Client {
+  return Client.initWithMiddleware({ authProvider: { getAccessToken: token }, ...options });
+}
+
+interface UsersPage {
+  value: (EntraUser & Record<string, unknown>)[];
+  '@odata.nextLink'?: string;
+}
+
+/** Every user in the tenant, following @odata.nextLink page by page (999 is Graph's largest page for /users). */
+export async function* entraUsers(client: Client, schoolAttribute: string): AsyncGenerator<EntraUser> {
+  const fields = [...new Set([...USER_FIELDS, schoolAttribute])];
+  let page = (await client.api('/users').select(fields).top(999).get()) as UsersPage;
+  for (;;) {
+    for (const user of page.value) {
+      const school = user[schoolAttribute];
+      yield { ...user, school: typeof school === 'string' ? school : null };
+    }
+    const next = page['@odata.nextLink'];
+    if (!next) return;
+    page = (await client.api(next).get()) as UsersPage;
+  }
+}
+
+export class DirectorySyncRefused extends Error {
+  override name = 'DirectorySyncRefused';
+}
+
+/**
+ * Brings the hub's staff up to date from Entra ID: joiners, changes, and leavers (accounts
+ * disabled or no longer in the tenant). Entra lists everyone, so it is the full list for every
+ * school it names.
+ */
+export async function syncFromEntra(services: Services, client: Client, schoolAttribute: string) {
+  const { store } = services;
+  const schools = await store.schools.listAll();
+  const schoolByName = new Map<string, string>();
+  for (const s of schools) schoolByName.set(s.name.toLowerCase(), s.id);
+  const entries = [];
+  let seen = 0;
+  for await (const user of entraUsers(client, schoolAttribute)) {
+    seen += 1;
+    const entry = entryFromEntraUser(user, schoolByName);
+    if (entry) entries.push(entry);
+  }
+  if (entries.length === 0) {
+    throw new DirectorySyncRefused(
+      `None of the ${seen} Entra users names one of the schools in "${schoolAttribute}"; nothing was changed`,
+    );
+  }
+  const known = await store.people.listAll();
+  const plan = planDirectorySync(known, entries, { fullListFor: schools.map((s) => s.id) });
+  const active = known.filter((p) => p.active).length;
+  if (plan.leavers.length > Math.max(5, active * MAX_LEAVER_SHARE)) {
+    throw new DirectorySyncRefused(
+      `The sync would mark ${plan.leavers.length} of ${active} staff as having left; nothing was changed. Check the directory, then run it again.`,
+    );
+  }
+  await applyDirectoryPlan(services, DIRECTORY_SYNC_ACTOR, plan, known, schools, { source: 'entra', users: seen });
+  return { users: seen, joined: plan.joiners.length, updated: plan.changed.length, left: plan.leavers.length };
+}
