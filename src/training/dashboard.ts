@@ -39,16 +39,24 @@ interface Cached {
   /** The dashboard's answer, serialised and compressed once. */
   answer?: Promise<PreparedJson>;
 }
-const cache = new Map<string, Cached>();
-const subscribed = new WeakSet<object>();
+/** One cache per store, so two apps in one process (tests, benchmarks) never see each other's staff. */
+const caches = new WeakMap<object, Map<string, Cached>>();
+
+function cacheFor(services: Services): Map<string, Cached> {
+  let cache = caches.get(services.store);
+  if (!cache) {
+    const created = new Map<string, Cached>();
+    caches.set(services.store, created);
+    services.store.onCommit((kinds) => {
+      if (kinds.some((k) => WATCHED.has(k))) created.clear();
+    });
+    cache = created;
+  }
+  return cache;
+}
 
 function cached(services: Services, schoolIds: string[]): Cached {
-  if (!subscribed.has(services.store)) {
-    subscribed.add(services.store);
-    services.store.onCommit((kinds) => {
-      if (kinds.some((k) => WATCHED.has(k))) cache.clear();
-    });
-  }
+  const cache = cacheFor(services);
   const key = [...schoolIds].sort().join(',');
   const hit = cache.get(key);
   // A new day changes statuses (due soon becomes overdue) even when no record does.

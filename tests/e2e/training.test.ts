@@ -76,8 +76,8 @@ test('HR imports completions from a CSV: previews, sees bad rows with reasons, t
   const importButton = dialog.getByRole('button', { name: 'Import 1 completion' });
   expect(await importButton.isDisabled()).toBe(true);
   await dialog.getByLabel(/Import only the 1 good rows/).check();
+  await hr.screenshot({ path: join(SHOTS, 'training-import.png') });
   await importButton.click();
   await dialog.getByText(/Imported 1 completion; skipped rows 3\./).waitFor();
-  await hr.screenshot({ path: join(SHOTS, 'training-import.png') });
   await hr.close();
 }, 60_000);
