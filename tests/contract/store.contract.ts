@@ -209,6 +209,22 @@ export function describeStoreContract(name: string, target: ContractTarget): voi
       expect((await store.audit.listAll({ where: { targetId: 'case-1' } }))[0]).toEqual(entry);
     });
 
+    test('an append with a chosen id happens once: the second is a DuplicateError, so "once a day" rules hold', async () => {
+      await store.audit.append(auditEntry('once'), 'audit-once');
+      await expect(store.audit.append(auditEntry('once'), 'audit-once')).rejects.toBeInstanceOf(DuplicateError);
+      expect(await store.audit.listAll({ where: { targetId: 'once' } })).toHaveLength(1);
+    });
+
+    test('listeners hear which kinds each commit wrote, after it is stored', async () => {
+      const heard: string[][] = [];
+      store.onCommit((kinds) => heard.push([...kinds]));
+      await store.commit((uow) => {
+        uow.create('people', person(901));
+        uow.append('audit', auditEntry('listener'));
+      });
+      expect(heard).toEqual([['people', 'audit']]);
+    });
+
     test('a file is kept byte for byte, cannot be overwritten, and a missing one is undefined', async () => {
       const bytes = new Uint8Array(256 * 1024).map((_, i) => (i * 7) % 256);
       const id = await store.files.put({ contentType: 'image/png', bytes });
