@@ -79,5 +79,18 @@ test('HR imports completions from a CSV: previews, sees bad rows with reasons, t
   await hr.screenshot({ path: join(SHOTS, 'training-import.png') });
   await importButton.click();
   await dialog.getByText(/Imported 1 completion; skipped rows 3\./).waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Courses, and when training counts as due soon, are HR's to set per school.
+  await hr.getByRole('tab', { name: 'Courses' }).click();
+  await hr.getByRole('table', { name: 'Courses' }).getByText('Account moderator').waitFor();
+  const settings = hr.getByRole('form', { name: 'Training at Oakfield Primary School' });
+  await settings.getByLabel('Due soon from (days before expiry)').fill('45');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await settings.getByRole('status').getByText('Saved.').waitFor();
+  expect((await env.app.app.services.store.schools.require('school-oakfield')).training).toEqual({
+    dueSoonDays: 45,
+    graceDays: 30,
+  });
   await hr.close();
 }, 60_000);

@@ -21,6 +21,7 @@ import { api, ApiProblem } from '../../api.ts';
 import { ErrorNotice } from '../../ErrorNotice.tsx';
 import { ItemTable } from '../../ItemTable.tsx';
 import { useApi } from '../../useApi.ts';
+import { TrainingSettings } from './TrainingSettings.tsx';
 
 interface Course {
   id: string;
@@ -183,6 +184,9 @@ export function Courses({ schools, onChanged }: { schools: { id: string; name: s
           </TableRow>
         )}
       />
+      {schools.map((school) => (
+        <TrainingSettings key={school.id} schoolId={school.id} title={`Training at ${school.name}`} />
+      ))}
       {editing && (
         <CourseDialog
           course={editing === 'new' ? undefined : editing}
