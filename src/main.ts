@@ -4,6 +4,7 @@ import { keyVault, managedIdentityToken } from './accounts/key-vault.ts';
 import { createLocalCredentialKey } from './config/local-secrets.ts';
 import { createBot } from '../bot/conversation.ts';
 import { createDevSignIn, entraNotConfigured } from './auth/dev-sign-in.ts';
+import { createEntraAuthenticator } from './auth/entra-sign-in.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -51,7 +52,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     config,
     store,
     log,
-    auth: devSignIn ?? entraNotConfigured,
+    auth: devSignIn ?? (config.entra ? createEntraAuthenticator(config.entra, log) : entraNotConfigured),
     devSignIn,
     now: () => new Date(),
     vault: credentialVault(config),

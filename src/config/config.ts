@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { ROLES, type Role } from '../domain/roles.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -55,6 +56,17 @@ const schema = z.object({
     .optional(),
   KEY_VAULT_URL: z
     .url({ protocol: /^https$/, message: 'expected the vault URI, such as https://smph-keys.vault.azure.net' })
+    .optional(),
+  ENTRA_JWKS_URL: z.url({ message: 'expected the URL of the signing keys (JWKS)' }).optional(),
+  ENTRA_ALLOWED_TENANTS: z
+    .string()
+    .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, { message: 'expected comma-separated tenant ids' })
+    .optional(),
+  ROLE_GROUPS: z
+    .string()
+    .regex(/^[0-9a-f-]{36}=(Staff|SLT|DSL|HR|Admin)(@[\w-]+)?(,[0-9a-f-]{36}=(Staff|SLT|DSL|HR|Admin)(@[\w-]+)?)*$/i, {
+      message: 'expected groupId=Role or groupId=Role@schoolId, comma-separated (roles: Staff, SLT, DSL, HR, Admin)',
+    })
     .optional(),
   ENTRA_DIRECTORY_SYNC: flag.optional(),
   DIRECTORY_SCHOOL_ATTRIBUTE: z
@@ -109,8 +121,22 @@ export interface Config {
    * in the store under a key from env/.env.<name>.user. Absent only when embedded and not yet set up.
    */
   credentials?: { kind: 'key-vault'; vaultUrl: string } | { kind: 'encrypted-in-store'; key: Buffer };
+  /** How the API checks Entra tokens in a tenant; absent when embedded. */
+  entra?: EntraConfig;
   /** In a tenant, staff can come from Entra ID daily; the school is read from this user property. */
   directory: { entraSync: boolean; schoolAttribute: string };
+}
+
+export interface EntraConfig {
+  tenantId: string;
+  /** Tenants whose tokens are accepted: the school's own, plus any configured (a trust across tenants). */
+  allowedTenants: string[];
+  clientId: string;
+  /** The API's app id and its Application ID URIs; a token for anything else is refused. */
+  audiences: string[];
+  jwksUrl: string;
+  /** Security groups that grant a role, at one school or (without one) at the member's own school. */
+  roleGroups: { groupId: string; role: Role; schoolId?: string }[];
 }
 
 export function isLoopback(host: string): boolean {
@@ -172,6 +198,13 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       if (!env[key]) problems.push(`${key}: required when TENANT_ID is set (a real tenant needs it)`);
     }
     if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required when TENANT_ID is set, e.g. https://hub.example.sch.uk');
+    if (env.ENTRA_JWKS_URL) {
+      const jwks = new URL(env.ENTRA_JWKS_URL);
+      // Signing keys decide who anyone is: only over HTTPS, except a local stand-in on this machine.
+      if (jwks.protocol !== 'https:' && !isLoopback(jwks.hostname.replace(/^\[|\]$/g, ''))) {
+        problems.push(`ENTRA_JWKS_URL: must be https (got ${jwks.protocol}//${jwks.host})`);
+      }
+    }
     if (!env.KEY_VAULT_URL && !env.SECRET_CREDENTIAL_KEY) {
       problems.push(
         'KEY_VAULT_URL: required when TENANT_ID is set, so account credentials go to Azure Key Vault (or set SECRET_CREDENTIAL_KEY to keep them encrypted in the store)',
@@ -208,6 +241,28 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       ? { kind: 'key-vault', vaultUrl: env.KEY_VAULT_URL }
       : env.SECRET_CREDENTIAL_KEY
         ? { kind: 'encrypted-in-store', key: Buffer.from(env.SECRET_CREDENTIAL_KEY, 'base64') }
+        : undefined,
+    entra:
+      env.TENANT_ID && env.AAD_APP_CLIENT_ID
+        ? {
+            tenantId: env.TENANT_ID.toLowerCase(),
+            allowedTenants: [env.TENANT_ID, ...(env.ENTRA_ALLOWED_TENANTS?.split(',') ?? [])].map((t) =>
+              t.toLowerCase(),
+            ),
+            clientId: env.AAD_APP_CLIENT_ID,
+            audiences: [
+              env.AAD_APP_CLIENT_ID,
+              `api://${env.AAD_APP_CLIENT_ID}`,
+              ...(env.PUBLIC_URL ? [`api://${new URL(env.PUBLIC_URL).host}/${env.AAD_APP_CLIENT_ID}`] : []),
+            ],
+            jwksUrl: env.ENTRA_JWKS_URL ?? `https://login.microsoftonline.com/${env.TENANT_ID}/discovery/v2.0/keys`,
+            roleGroups: (env.ROLE_GROUPS?.split(',') ?? []).map((entry) => {
+              const [groupId, rest] = entry.split('=') as [string, string];
+              const [role, schoolId] = rest.split('@') as [string, string | undefined];
+              const canonical = ROLES.find((r) => r.toLowerCase() === role.toLowerCase())!;
+              return { groupId: groupId.toLowerCase(), role: canonical, ...(schoolId ? { schoolId } : {}) };
+            }),
+          }
         : undefined,
     directory: {
       entraSync: mode === 'tenant' && (env.ENTRA_DIRECTORY_SYNC ?? false),
