@@ -17,6 +17,7 @@ import {
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiProblem, api, session, type Me } from './api.ts';
 import { DevSignIn } from './DevSignIn.tsx';
+import { entraTokenSource, type SignInConfig } from './entra-sign-in.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import type { Host, ThemeName } from './host.ts';
 import { pagesFor } from './pages.ts';
@@ -173,18 +174,26 @@ export function App({ host }: { host: Host }) {
 
   const loadMe = useCallback(() => {
     setError(undefined);
-    if (!session.token()) {
+    if (!session.usesEntra() && !session.token()) {
       setMe(null);
       return;
     }
     api<Me>('/me').then(setMe, (err: unknown) => {
-      if (err instanceof ApiProblem && err.status === 401) {
+      if (err instanceof ApiProblem && err.status === 401 && !session.usesEntra()) {
         session.clear();
         setMe(null);
       } else setError(err as Error);
     });
   }, []);
-  useEffect(loadMe, [loadMe]);
+  // In a tenant, sign in with Entra ID before anything else; embedded, the demo sign-in page decides.
+  useEffect(() => {
+    api<SignInConfig>('/sign-in-config')
+      .then(async (config) => {
+        if (config.scheme === 'entra') session.useEntra(await entraTokenSource(config, host));
+        loadMe();
+      })
+      .catch((err: unknown) => setError(err as Error));
+  }, [host, loadMe]);
 
   const chooseTheme = (t: ThemeName) => {
     localStorage.setItem(THEME_KEY, t);

@@ -28,15 +28,22 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Where API tokens come from: the demo sign-in's session token, or Entra ID (set once at start). */
+let tokenSource: (() => Promise<string>) | undefined;
+
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
   set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  useEntra: (source: () => Promise<string>) => {
+    tokenSource = source;
+  },
+  usesEntra: () => tokenSource !== undefined,
 };
 
 async function request(path: string, init: { method?: string; body?: unknown; accept: string }): Promise<Response> {
   const headers: Record<string, string> = { Accept: init.accept };
-  const token = session.token();
+  const token = tokenSource ? await tokenSource() : session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`/api/v1${path}`, {

@@ -135,3 +135,18 @@ describe('roles come from Entra, and are checked on every call', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('how the tab signs in', () => {
+  test('in a tenant, the tab is told to use Entra ID with the API’s own scope; no demo sign-in is offered', async () => {
+    const res = await app.get('/api/v1/sign-in-config');
+    expect(await res.json()).toEqual({
+      scheme: 'entra',
+      clientId: API_CLIENT_ID,
+      tenantId: TENANT_ID,
+      scope: `api://hub.example.sch.uk/${API_CLIENT_ID}/access_as_user`,
+    });
+    // The Teams SSO fallback's token is for that Application ID URI, so it must be an accepted audience.
+    const sso = await entra.token(PLAYGROUND_USER_IDS.Staff, { aud: `api://hub.example.sch.uk/${API_CLIENT_ID}` });
+    expect((await me(sso)).status).toBe(200);
+  });
+});

@@ -17,6 +17,7 @@ import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { findColleagues } from '../../people/directory.ts';
 import { currentPolicy } from '../../policy/current-policy.ts';
+import { API_SCOPE } from '../../auth/entra-sign-in.ts';
 
 const schoolQuery = z.object({ schoolId: z.string().min(1).max(128).optional() }).strict();
 
@@ -33,6 +34,23 @@ function personSummary(p: { id: string; displayName: string; jobTitle: string; d
 
 export function registerApiRoutes(server: Server, services: Services): void {
   const { store } = services;
+
+  // Before sign-in, the tab asks how to sign in: the demo sign-in, or Entra ID with the API's scope.
+  server.get(
+    '/api/v1/sign-in-config',
+    publicEndpoint(services, {}, async () => {
+      if (services.devSignIn) return { scheme: 'dev' };
+      const { entra, publicUrl } = services.config;
+      if (!entra || !publicUrl)
+        throw new ApiError(503, 'sign_in_not_configured', 'Sign-in is not configured on this server');
+      return {
+        scheme: 'entra',
+        clientId: entra.clientId,
+        tenantId: entra.tenantId,
+        scope: `api://${new URL(publicUrl).host}/${entra.clientId}/${API_SCOPE}`,
+      };
+    }),
+  );
 
   server.get(
     '/api/v1/me',
