@@ -1,3 +1,4 @@
+import { waitWords } from '../src/rate-limits.ts';
 import { adaptiveCard, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
 import { policyAnswerCard } from '../src/cards/policy-answer.ts';
 import { policyUrl } from '../src/config/urls.ts';
@@ -18,6 +19,14 @@ const NO_POLICY = adaptiveCard([
  * whether it was answered), so senior leaders can see what the policy does not cover.
  */
 export async function answerQuestion(services: Services, asker: Rec<'people'>, text: string): Promise<AdaptiveCard> {
+  const allowance = await services.limits.take('question', asker.id);
+  if (!allowance.ok) {
+    return adaptiveCard([
+      paragraph(
+        `That is a lot of questions in a few minutes. Ask again ${waitWords(allowance.retryAfterSeconds)}, or read the policy in the hub.`,
+      ),
+    ]);
+  }
   const policy = await currentPolicy(services, asker.schoolId);
   if (!policy) return NO_POLICY;
   const answer = policy.index.answer(text);
@@ -67,6 +76,14 @@ export async function askSltFromCard(
   data: Record<string, unknown>,
 ): Promise<AdaptiveCard> {
   if (!asker) return gone();
+  const allowance = await services.limits.take('askSlt', asker.id);
+  if (!allowance.ok) {
+    return adaptiveCard([
+      paragraph(
+        `You have sent several questions to SLT this hour. Try again ${waitWords(allowance.retryAfterSeconds)}, or speak to a senior leader.`,
+      ),
+    ]);
+  }
   const outcome = await askSlt(services, asker, questionIdOf(data));
   return outcome.kind === 'sent' ? cardForQuestion(services, outcome.question) : gone();
 }

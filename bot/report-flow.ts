@@ -1,3 +1,4 @@
+import { waitWords } from '../src/rate-limits.ts';
 import { randomUUID } from 'node:crypto';
 import { reportConfirmationCard } from '../src/cards/report-confirmation.ts';
 import { reportFormCard, type Choice, type ReportDraft } from '../src/cards/report-form.ts';
@@ -77,6 +78,16 @@ export async function submitReport(
   const draft = draftFrom(data);
   // A failed lookup must not stop the report itself from being tried.
   const colleagues = await subjectChoices(services, reporter).catch(() => []);
+  const allowance = await services.limits.take('report', reporter.id);
+  if (!allowance.ok) {
+    // The form comes back with every answer kept, so waiting loses nothing.
+    return reportFormCard(
+      draft,
+      {},
+      `You have sent many reports in a few minutes, so this one was not saved yet. Press Send again ${waitWords(allowance.retryAfterSeconds)}. If a child may be at risk now, speak to your designated safeguarding lead in person.`,
+      colleagues,
+    );
+  }
   try {
     const outcome = await reportIncident(services, reporter, data);
     if (outcome.kind === 'invalid')

@@ -15,6 +15,7 @@ import { chaseUnread } from './incidents/chase-unread.ts';
 import { followUpApplications } from './applications/follow-up-applications.ts';
 import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openStore } from './store/open-store.ts';
+import { createRateLimits } from './rate-limits.ts';
 import { graphClient, syncFromEntra } from './people/entra-directory.ts';
 
 export interface RunningApp {
@@ -56,6 +57,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     devSignIn,
     now: () => new Date(),
     vault: credentialVault(config),
+    limits: createRateLimits(),
     // Reports are only accepted once the server listens, by which time the dispatcher exists.
     outbox: { kick: () => dispatcher.kick() },
   };

@@ -4,6 +4,7 @@ import type { Authenticator } from './auth/principal.ts';
 import type { Config } from './config/config.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store/store.ts';
+import type { RateLimits } from './rate-limits.ts';
 
 /** What the server, bot and CLI share; built once in main and passed down, never global. */
 export interface Services {
@@ -16,6 +17,8 @@ export interface Services {
   now: () => Date;
   /** Official accounts' sign-in details; absent until a key or Key Vault is configured. */
   vault?: CredentialVault;
+  /** Per-person limits on reports, questions and searches. */
+  limits: RateLimits;
   /** Asks the outbox to send what was just queued, rather than waiting for its next round. */
   outbox: { kick(): void };
 }

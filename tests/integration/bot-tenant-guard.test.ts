@@ -7,6 +7,7 @@ import type { Services } from '../../src/services.ts';
 import { openSqliteAdapter } from '../../src/store/sqlite/sqlite-store.ts';
 import { createStore } from '../../src/store/store.ts';
 import { entraNotConfigured } from '../../src/auth/dev-sign-in.ts';
+import { createRateLimits } from '../../src/rate-limits.ts';
 import { ROOT } from '../helpers/app.ts';
 
 const SCHOOL_TENANT = '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -33,6 +34,7 @@ async function tenantServices(): Promise<Services> {
     log: createLogger('silent'),
     auth: entraNotConfigured,
     now: () => new Date(),
+    limits: createRateLimits(),
     outbox: { kick: () => undefined },
   };
 }

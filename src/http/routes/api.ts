@@ -18,6 +18,7 @@ import type { Principal } from '../../auth/principal.ts';
 import { findColleagues } from '../../people/directory.ts';
 import { currentPolicy } from '../../policy/current-policy.ts';
 import { API_SCOPE } from '../../auth/entra-sign-in.ts';
+import { waitWords } from '../../rate-limits.ts';
 
 const schoolQuery = z.object({ schoolId: z.string().min(1).max(128).optional() }).strict();
 
@@ -121,7 +122,16 @@ export function registerApiRoutes(server: Server, services: Services): void {
     endpoint(
       services,
       { query: schoolQuery.extend({ q: z.string().trim().min(2).max(300) }).strict() },
-      async ({ principal, query }) => {
+      async ({ principal, query, res }) => {
+        const allowance = await services.limits.take('search', principal.person.id);
+        if (!allowance.ok) {
+          res.header('Retry-After', String(allowance.retryAfterSeconds));
+          throw new ApiError(
+            429,
+            'too_many_requests',
+            `Too many searches; try again ${waitWords(allowance.retryAfterSeconds)}`,
+          );
+        }
         const policy = await currentPolicy(services, schoolFor(principal, query.schoolId));
         if (!policy) throw notFound('A policy for this school');
         return policy.index.answer(query.q);
