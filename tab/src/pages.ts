@@ -30,6 +30,7 @@ const Accounts = lazy(() => import('./pages/AccountsPage.tsx'));
 const SchoolSettings = lazy(() => import('./pages/SchoolSettingsPage.tsx'));
 const MyTraining = lazy(() => import('./pages/MyTrainingPage.tsx'));
 const TrainingDashboard = lazy(() => import('./pages/TrainingDashboardPage.tsx'));
+const Audit = lazy(() => import('./pages/AuditPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -104,6 +105,13 @@ export const PAGES: PageDef[] = [
     roles: ['SLT'],
     purpose: 'How applications are decided and how unread reports are chased.',
     component: SchoolSettings,
+  },
+  {
+    id: 'audit',
+    title: 'Audit log',
+    roles: ['SLT', 'Admin'],
+    purpose: 'Who did what and when, including every read of safeguarding detail.',
+    component: Audit,
   },
 ];
 

@@ -179,3 +179,28 @@ describe('role escalation', () => {
     expect((await app.app.services.store.applications.require(ids.colleagueApplication!)).status).toBe('draft');
   });
 });
+
+describe('the audit log', () => {
+  test('reads of a case are in the log; leaders search and export it; staff cannot; nobody can change it', async () => {
+    const slt = await as.slt();
+    await call('GET', `/cases/${ids.colleagueIncident}`, slt);
+    expect((await call('GET', '/audit', await as.staff())).status).toBe(403);
+    expect((await call('GET', '/audit', await as.hr())).status).toBe(403);
+
+    const page = (await (await call('GET', `/audit?targetId=${ids.colleagueIncident}`, slt)).json()) as {
+      items: { action: string; actorName: string }[];
+    };
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.some((e) => e.actorName === 'Priya Whitlock')).toBe(true);
+
+    const csv = await call('GET', `/audit/export.csv?targetId=${ids.colleagueIncident}`, slt);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain('Priya Whitlock');
+    const exported = await app.app.services.store.audit.listAll({ where: { targetKind: 'audit' } });
+    expect(exported.map((e) => e.action)).toContain('audit.exported');
+
+    for (const method of ['PUT', 'PATCH', 'DELETE']) {
+      expect([404, 405]).toContain((await call(method, `/audit/${exported[0]!.id}`, slt, {})).status);
+    }
+  });
+});

@@ -11,6 +11,7 @@ import { registerApplicationRoutes } from './applications.ts';
 import { registerAccountRoutes } from './accounts.ts';
 import { registerTrainingRoutes } from './training.ts';
 import { registerDirectoryRoutes } from './directory.ts';
+import { registerAuditRoutes } from './audit.ts';
 import { acknowledgementOf } from '../../training/acknowledgements.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
@@ -146,6 +147,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
   registerAccountRoutes(server, services);
   registerTrainingRoutes(server, services);
   registerDirectoryRoutes(server, services);
+  registerAuditRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 

@@ -1,0 +1,136 @@
+import {
+  Button,
+  Field,
+  Input,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { DownloadButton } from '../DownloadButton.tsx';
+import { ErrorNotice } from '../ErrorNotice.tsx';
+import { dateTime } from '../format.ts';
+import { PageHeader } from '../PageHeader.tsx';
+import type { PageProps } from '../pages.ts';
+
+interface Entry {
+  id: string;
+  at: string;
+  actorName: string;
+  action: string;
+  targetKind: string;
+  targetId: string;
+  detail?: Record<string, unknown>;
+}
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    marginBottom: tokens.spacingVerticalL,
+  },
+  detail: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+});
+
+/** Who did what, and when: every change and every read of safeguarding detail. Read-only by design. */
+export default function AuditPage({ page, schoolId }: PageProps) {
+  const styles = useStyles();
+  const [filters, setFilters] = useState({ from: '', to: '', targetId: '' });
+  const [applied, setApplied] = useState(filters);
+  const [entries, setEntries] = useState<Entry[]>();
+  const [cursor, setCursor] = useState<string>();
+  const [error, setError] = useState<Error>();
+  const query = new URLSearchParams(
+    Object.entries({ ...applied, schoolId }).filter(([, v]) => v) as [string, string][],
+  ).toString();
+
+  const load = async (after?: string) => {
+    setError(undefined);
+    try {
+      const page = await api<{ items: Entry[]; nextCursor?: string }>(
+        `/audit?${query}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+      );
+      setEntries((now) => (after ? [...(now ?? []), ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  useEffect(() => {
+    setEntries(undefined);
+    void load();
+    // Reload when the applied filters change; `load` reads them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query]);
+
+  return (
+    <section aria-labelledby="page-title">
+      <PageHeader
+        title={page.title}
+        subtitle="Every change, and every read of safeguarding detail. Nobody can edit it."
+      />
+      <form
+        className={styles.filters}
+        aria-label="Filter the audit log"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied(filters);
+        }}
+      >
+        <Field label="From">
+          <Input type="date" value={filters.from} onChange={(_, d) => setFilters({ ...filters, from: d.value })} />
+        </Field>
+        <Field label="To">
+          <Input type="date" value={filters.to} onChange={(_, d) => setFilters({ ...filters, to: d.value })} />
+        </Field>
+        <Field label="Record id" hint="A case, application, account or person id">
+          <Input value={filters.targetId} onChange={(_, d) => setFilters({ ...filters, targetId: d.value.trim() })} />
+        </Field>
+        <Button type="submit" appearance="primary">
+          Show
+        </Button>
+        <DownloadButton key={query} path={`/audit/export.csv?${query}`} label="Export CSV" fileName="audit.csv" />
+      </form>
+      {error && <ErrorNotice error={error} />}
+      {!entries && !error && <Spinner label="Loading the audit log" />}
+      {entries && entries.length === 0 && <Text>Nothing matches.</Text>}
+      {entries && entries.length > 0 && (
+        <Table aria-label="Audit log" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>When</TableHeaderCell>
+              <TableHeaderCell>Who</TableHeaderCell>
+              <TableHeaderCell>Action</TableHeaderCell>
+              <TableHeaderCell>Record</TableHeaderCell>
+              <TableHeaderCell>Detail</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {entries.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>{dateTime(e.at)}</TableCell>
+                <TableCell>{e.actorName}</TableCell>
+                <TableCell>{e.action}</TableCell>
+                <TableCell>
+                  {e.targetKind}: {e.targetId}
+                </TableCell>
+                <TableCell className={styles.detail}>{e.detail ? JSON.stringify(e.detail) : ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {cursor && <Button onClick={() => void load(cursor)}>Show older entries</Button>}
+    </section>
+  );
+}
