@@ -116,36 +116,53 @@ export interface CompletionInput {
   expiresOn?: string;
 }
 
+/** Writes one completion with its audit entry: who recorded it, for whom, and whether it counts yet. */
+async function saveCompletion(
+  services: Services,
+  actor: Rec<'people'>,
+  person: Rec<'people'>,
+  completion: { courseId: string; completedOn: string; expiresOn?: string },
+  kind: { source: 'hr' | 'self-declared'; action: string },
+) {
+  const at = services.now().toISOString();
+  const record = await services.store.commit((uow) => {
+    const created = uow.create('trainingRecords', {
+      personId: person.id,
+      courseId: completion.courseId,
+      schoolId: person.schoolId,
+      completedOn: completion.completedOn,
+      ...(completion.expiresOn ? { expiresOn: completion.expiresOn } : {}),
+      source: kind.source,
+      verified: kind.source === 'hr',
+      recordedById: actor.id,
+      retentionCategory: 'training',
+    });
+    uow.append('audit', {
+      at,
+      actorId: actor.id,
+      action: kind.action,
+      targetKind: 'trainingRecords',
+      targetId: created.id,
+      schoolId: person.schoolId,
+      detail: { personId: person.id, courseId: completion.courseId, completedOn: completion.completedOn },
+    });
+    return created;
+  });
+  return { id: record.id };
+}
+
 /** HR records a completion they have evidence of; it counts at once. */
 export async function recordCompletion(services: Services, principal: Principal, input: CompletionInput) {
   const person = await personOverseenBy(services, principal, input.personId);
   const course = await courseFor(services, person, input.courseId);
   checkDates(londonDate(services.now()), input.completedOn, input.expiresOn);
-  const at = services.now().toISOString();
-  const record = await services.store.commit((uow) => {
-    const created = uow.create('trainingRecords', {
-      personId: person.id,
-      courseId: course.id,
-      schoolId: person.schoolId,
-      completedOn: input.completedOn,
-      ...(input.expiresOn ? { expiresOn: input.expiresOn } : {}),
-      source: 'hr',
-      verified: true,
-      recordedById: principal.person.id,
-      retentionCategory: 'training',
-    });
-    uow.append('audit', {
-      at,
-      actorId: principal.person.id,
-      action: 'training.recorded',
-      targetKind: 'trainingRecords',
-      targetId: created.id,
-      schoolId: person.schoolId,
-      detail: { personId: person.id, courseId: course.id, completedOn: input.completedOn },
-    });
-    return created;
-  });
-  return { id: record.id };
+  return saveCompletion(
+    services,
+    principal.person,
+    person,
+    { ...input, courseId: course.id },
+    { source: 'hr', action: 'training.recorded' },
+  );
 }
 
 /** A member of staff says they have done a course; it waits for HR to check before it counts. */
@@ -157,17 +174,13 @@ export async function declareCompletion(
   const person = principal.person;
   const course = await courseFor(services, person, input.courseId);
   checkDates(londonDate(services.now()), input.completedOn);
-  const record = await services.store.trainingRecords.create({
-    personId: person.id,
-    courseId: course.id,
-    schoolId: person.schoolId,
-    completedOn: input.completedOn,
-    source: 'self-declared',
-    verified: false,
-    recordedById: person.id,
-    retentionCategory: 'training',
-  });
-  return { id: record.id };
+  return saveCompletion(
+    services,
+    person,
+    person,
+    { courseId: course.id, completedOn: input.completedOn },
+    { source: 'self-declared', action: 'training.declared' },
+  );
 }
 
 /** Self-declarations waiting for HR at the schools this person oversees. */
