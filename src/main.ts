@@ -1,6 +1,7 @@
 import { createBotEndpoint } from '../bot/botbuilder-adapter.ts';
 import { encryptedInStoreVault, type CredentialVault } from './accounts/credential-vault.ts';
-import { keyVault, managedIdentityToken } from './accounts/key-vault.ts';
+import { keyVault } from './accounts/key-vault.ts';
+import { managedIdentityToken } from './config/managed-identity.ts';
 import { createLocalCredentialKey } from './config/local-secrets.ts';
 import { createBot } from '../bot/conversation.ts';
 import { createDevSignIn, entraNotConfigured } from './auth/dev-sign-in.ts';

@@ -3,6 +3,7 @@ import { forbidden } from '../http/errors.ts';
 import { FileResult } from '../http/endpoint.ts';
 import { toCsv } from '../imports/spreadsheet.ts';
 import { displayName } from '../people/directory.ts';
+import { schoolsWhere } from '../people/oversight.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 import { ukDateTime } from '../uk-time.ts';
@@ -21,9 +22,7 @@ export interface AuditQuery {
 
 /** Senior leaders and administrators answer for their school's records, so they may search its audit log. */
 function auditSchools(principal: Principal, schoolId?: string): string[] {
-  const allowed = [
-    ...new Set(principal.person.roles.filter((r) => r.role === 'SLT' || r.role === 'Admin').map((r) => r.schoolId)),
-  ];
+  const allowed = schoolsWhere(principal, ['SLT', 'Admin']);
   if (allowed.length === 0) throw forbidden('Only senior leaders and administrators can read the audit log');
   if (schoolId && !allowed.includes(schoolId)) throw forbidden('You cannot read that school’s audit log');
   return schoolId ? [schoolId] : allowed;

@@ -7,7 +7,7 @@ import { checkStaffRows, STAFF_FIELDS, type StaffField } from '../domain/people/
 import { readImportCsv, refuseBadMapping, refuseUnconfirmedBadRows } from '../imports/checks.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
-import { schoolsInScope } from '../training/training-records.ts';
+import { schoolsInScope } from './oversight.ts';
 
 export interface StaffImportInput {
   /** The school the list is for, when the file has no school column. */

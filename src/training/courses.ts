@@ -5,7 +5,7 @@ import type { Services } from '../services.ts';
 import { expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import { coursesFor } from './picture.ts';
-import { overseenSchools } from './training-records.ts';
+import { overseenSchools } from '../people/oversight.ts';
 
 export interface CourseInput {
   title: string;

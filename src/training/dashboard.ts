@@ -15,7 +15,7 @@ import { toCsv, toXlsx, type Table } from '../imports/spreadsheet.ts';
 import type { Services } from '../services.ts';
 import type { KindName } from '../store/kinds.ts';
 import { trainingPicture, type TrainingPicture } from './picture.ts';
-import { schoolsInScope } from './training-records.ts';
+import { schoolsInScope } from '../people/oversight.ts';
 
 /**
  * The picture takes a few hundred milliseconds for a large trust, and HR opens the dashboard far

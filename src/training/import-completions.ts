@@ -11,7 +11,7 @@ import {
 import { readImportCsv, refuseBadMapping, refuseUnconfirmedBadRows } from '../imports/checks.ts';
 import type { Services } from '../services.ts';
 import { coursesFor } from './picture.ts';
-import { schoolsInScope } from './training-records.ts';
+import { schoolsInScope } from '../people/oversight.ts';
 
 const PREVIEW_ROWS = 25;
 

@@ -7,7 +7,7 @@ import type { Services } from '../services.ts';
 import { DuplicateError } from '../store/errors.ts';
 import { trainingPicture } from './picture.ts';
 import type { personTraining } from './training-records.ts';
-import { schoolsInScope } from './training-records.ts';
+import { schoolsInScope } from '../people/oversight.ts';
 import type { OutstandingItem } from '../cards/training-reminder.ts';
 import { ukDate } from '../uk-time.ts';
 

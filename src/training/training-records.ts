@@ -3,6 +3,7 @@ import { londonDate } from '../domain/calendar/working-days.ts';
 import { isRequired, standing } from '../domain/training/status.ts';
 import { rolesAt } from '../domain/roles.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { overseenSchools, schoolsInScope } from '../people/oversight.ts';
 import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';
 import { expectVersion } from '../store/errors.ts';
@@ -10,20 +11,6 @@ import type { Rec } from '../store/kinds.ts';
 import { counts, coursesFor, statusSettingsFor } from './picture.ts';
 import { acknowledgementOf } from './acknowledgements.ts';
 import { currentPolicy } from '../policy/current-policy.ts';
-
-/** The schools whose training this person oversees: where they are HR or SLT. */
-export function overseenSchools(principal: Principal): string[] {
-  return [...new Set(principal.person.roles.filter((r) => r.role === 'HR' || r.role === 'SLT').map((r) => r.schoolId))];
-}
-
-/** The schools asked about, or all overseen; asking about one you do not oversee is refused. */
-export function schoolsInScope(principal: Principal, schoolId?: string): string[] {
-  const overseen = overseenSchools(principal);
-  if (overseen.length === 0) throw forbidden('Only HR and senior leaders can see staff training');
-  if (schoolId === undefined) return overseen;
-  if (!overseen.includes(schoolId)) throw forbidden('You do not oversee training at that school');
-  return [schoolId];
-}
 
 async function personOverseenBy(services: Services, principal: Principal, personId: string) {
   schoolsInScope(principal);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { CredentialUnavailableError, encryptedInStoreVault } from '../../src/accounts/credential-vault.ts';
-import { keyVault, managedIdentityToken } from '../../src/accounts/key-vault.ts';
+import { keyVault } from '../../src/accounts/key-vault.ts';
+import { managedIdentityToken } from '../../src/config/managed-identity.ts';
 
 const credential = { username: 'eco@oakfield.example.sch.uk', password: 'Kestrel-Lantern-4417', notes: '' };
 
