@@ -81,12 +81,10 @@ export async function trainingPicture(services: Services, schoolIds: readonly st
     const mine = recordsByPerson.get(person.id) ?? [];
     const version = currentVersion.get(person.schoolId);
     const policyStanding = version
-      ? standing(
-          (acknowledgedBy.get(person.id) ?? [])
-            .filter((a) => a.policyVersionId === version.id)
-            .map((a) => ({ completedOn: londonDate(new Date(a.at)), verified: true })),
-          // A new version gives everyone the grace period to read it.
-          { appliesFrom: maxDate(person.startedOn, londonDate(new Date(version.importedAt))) },
+      ? readingStanding(
+          (acknowledgedBy.get(person.id) ?? []).find((a) => a.policyVersionId === version.id)?.at,
+          person.startedOn,
+          version.importedAt,
           today,
           settings,
         )
@@ -119,4 +117,22 @@ export async function trainingPicture(services: Services, schoolIds: readonly st
 }
 
 const byName = new Intl.Collator('en-GB');
-const maxDate = (a: string, b: string) => (a > b ? a : b);
+/**
+ * Where someone stands on reading the current policy: done once confirmed; otherwise due at the
+ * end of the grace period from their start or the version's publication, whichever is later.
+ */
+export function readingStanding(
+  acknowledgedAt: string | undefined,
+  startedOn: string,
+  publishedAt: string,
+  today: string,
+  settings: StatusSettings,
+) {
+  const published = londonDate(new Date(publishedAt));
+  return standing(
+    acknowledgedAt ? [{ completedOn: londonDate(new Date(acknowledgedAt)), verified: true }] : [],
+    { appliesFrom: startedOn > published ? startedOn : published },
+    today,
+    settings,
+  );
+}

@@ -8,7 +8,7 @@ import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';
 import { expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
-import { counts, coursesFor, statusSettingsFor } from './picture.ts';
+import { counts, coursesFor, readingStanding, statusSettingsFor } from './picture.ts';
 import { acknowledgementOf } from './acknowledgements.ts';
 import { currentPolicy } from '../policy/current-policy.ts';
 
@@ -56,15 +56,7 @@ export async function personTraining(services: Services, person: Rec<'people'>) 
       versionNumber: policy.versionNumber,
       title: policy.title,
       acknowledgedAt: acknowledged?.at,
-      standing: standing(
-        acknowledged ? [{ completedOn: londonDate(new Date(acknowledged.at)), verified: true }] : [],
-        {
-          appliesFrom:
-            person.startedOn > policy.importedAt.slice(0, 10) ? person.startedOn : policy.importedAt.slice(0, 10),
-        },
-        today,
-        settings,
-      ),
+      standing: readingStanding(acknowledged?.at, person.startedOn, policy.importedAt, today, settings),
     },
     courses: courses.map((course) => {
       const mine = records.filter((r) => r.courseId === course.id);
