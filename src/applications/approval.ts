@@ -1,3 +1,6 @@
+import type { Principal } from '../auth/principal.ts';
+import { schoolsWhere } from '../people/oversight.ts';
+import { forbidden } from '../http/errors.ts';
 import { applicationApprovalCard } from '../cards/application-approval.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { applyAction, currentApprovals, isFinal, type ApplicationAction } from '../domain/applications/lifecycle.ts';
@@ -33,13 +36,8 @@ const settingsFor = async (services: Services, schoolId: string) =>
 const nameOf = (services: Services, id: string) => displayName(services.store, id, id);
 const leadersOf = (services: Services, schoolId: string) => staffWithRole(services.store, schoolId, 'SLT');
 
-/** The approval card as `viewer` should see it: with buttons only for the school's senior leaders. */
-export async function approvalCard(
-  services: Services,
-  application: Rec<'applications'>,
-  viewer?: Rec<'people'>,
-  extra: { error?: string; notice?: string } = {},
-): Promise<AdaptiveCard> {
+/** What a senior leader sees of an application, on the card or in the tab. */
+export async function approvalView(services: Services, application: Rec<'applications'>, viewer?: Rec<'people'>) {
   const rules = await settingsFor(services, application.schoolId);
   const leaders = await leadersOf(services, application.schoolId);
   const runners = await runnersReadiness(services, application.schoolId, application.runnerIds);
@@ -51,7 +49,7 @@ export async function approvalCard(
         : STATUS_WORDS[application.status]
       : undefined;
   const canDecide = viewer !== undefined && hasRole(viewer, 'SLT', application.schoolId);
-  return applicationApprovalCard({
+  return {
     applicationId: application.id,
     applicantName: await nameOf(services, application.applicantId),
     accountName: application.accountName,
@@ -63,23 +61,40 @@ export async function approvalCard(
     runners: runners.map(({ name, ready, gaps }) => ({ name, ready, gaps })),
     volunteers: application.volunteers,
     status: STATUS_WORDS[application.status] ?? application.status,
+    submittedAt: application.submittedAt,
     outcome,
     approvalsSoFar: await Promise.all(currentApprovals(application.decisions).map((id) => nameOf(services, id))),
     approvalsNeeded: rules.approvalsNeeded,
     canDecide,
-    // Teams identifies users in refresh.userIds by their MRI.
-    deciderIds: leaders.filter((p) => p.aadObjectId).map((p) => `8:orgid:${p.aadObjectId}`),
-    error: extra.error,
-    notice: extra.notice,
     gate: rules.trainingGate,
     assignedTo: application.assignedToId ? await nameOf(services, application.assignedToId) : undefined,
     colleagues: canDecide
       ? leaders.filter((p) => p.id !== viewer.id).map((p) => ({ id: p.id, name: p.displayName }))
       : [],
-  });
+    /** Teams identifies users in a card's refresh.userIds by their MRI. */
+    deciderIds: leaders.filter((p) => p.aadObjectId).map((p) => `8:orgid:${p.aadObjectId}`),
+  };
 }
 
-/** Remembers a posted copy of the approval card, so later decisions can edit it in place. */
+/** The approval card as `viewer` should see it: with buttons only for the school's senior leaders. */
+export async function approvalCard(
+  services: Services,
+  application: Rec<'applications'>,
+  viewer?: Rec<'people'>,
+  extra: { error?: string; notice?: string } = {},
+): Promise<AdaptiveCard> {
+  return applicationApprovalCard({ ...(await approvalView(services, application, viewer)), ...extra });
+}
+
+/** Applications waiting for this senior leader's schools, oldest first, as the tab lists them. */
+export async function pendingApprovals(services: Services, principal: Principal) {
+  const schoolIds = schoolsWhere(principal, ['SLT']);
+  if (schoolIds.length === 0) throw forbidden('Only senior leaders decide applications');
+  const waiting = await services.store.applications.listAll({ where: { schoolId: schoolIds, status: 'submitted' } });
+  waiting.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+  return Promise.all(waiting.map((application) => approvalView(services, application, principal.person)));
+}
+
 export async function rememberPostedCard(
   services: Services,
   applicationId: string,
@@ -102,6 +117,13 @@ export async function rememberPostedCard(
 
 export type DecideOutcome = { kind: 'card'; card: AdaptiveCard } | { kind: 'refused'; why: string };
 
+/** What a decision came to, for the card and the tab alike. */
+export type DecisionResult =
+  | { kind: 'refused'; why: string }
+  | { kind: 'problem'; application: Rec<'applications'>; problem: string }
+  | { kind: 'unchanged'; application: Rec<'applications'> }
+  | { kind: 'decided'; application: Rec<'applications'> };
+
 export interface CardDecision {
   decision: string;
   comment: string;
@@ -110,17 +132,17 @@ export interface CardDecision {
 }
 
 /**
- * A senior leader's action on the card: approve, reject, request changes, or hand the decision
- * to a colleague. The role is checked on the server for every invoke; the change, its audit entry
- * and its messages are one commit; two leaders at once make one decision, and the second is shown
- * who decided. Every manual action edits the posted cards (automatic refreshes never do).
+ * A senior leader's decision, from the card or the tab: approve, reject, request changes, or hand
+ * the decision to a colleague. The role is checked on the server every time; the change, its audit
+ * entry and its messages are one commit; two leaders at once make one decision, and the second is
+ * shown who decided. Every manual action edits the posted cards (automatic refreshes never do).
  */
-export async function decideApplication(
+export async function decide(
   services: Services,
   leader: Rec<'people'> | undefined,
   applicationId: string,
   input: CardDecision,
-): Promise<DecideOutcome> {
+): Promise<DecisionResult> {
   const { store } = services;
   const { decision, comment } = input;
   if (decision !== 'approve' && decision !== 'reject' && decision !== 'request-changes' && decision !== 'reassign') {
@@ -132,9 +154,9 @@ export async function decideApplication(
     if (!leader || !hasRole(leader, 'SLT', application.schoolId)) {
       return { kind: 'refused', why: 'Only the senior leadership team of this school can decide applications.' };
     }
-    const again = (error: string) => approvalCard(services, application, leader, { error });
+    const again = (problem: string): DecisionResult => ({ kind: 'problem', application, problem });
     if (application.status !== 'submitted') {
-      return { kind: 'card', card: await again('This application has already been decided.') };
+      return again('This application has already been decided.');
     }
     const rules = await settingsFor(services, application.schoolId);
     const at = services.now().toISOString();
@@ -142,20 +164,20 @@ export async function decideApplication(
     let override: string | undefined;
     if (decision === 'reassign') {
       const colleague = (await leadersOf(services, application.schoolId)).find((p) => p.id === input.reassignTo);
-      if (!colleague) return { kind: 'card', card: await again('Choose a senior leader of this school.') };
+      if (!colleague) return again('Choose a senior leader of this school.');
       action = { kind: 'reassign', byId: leader.id, toId: colleague.id, comment, at };
     } else {
       if (decision === 'approve') {
         const runners = await runnersReadiness(services, application.schoolId, application.runnerIds);
         const gate = checkTrainingGate(runners, rules.trainingGate, comment);
-        if (!gate.ok) return { kind: 'card', card: await again(gate.problem) };
+        if (!gate.ok) return again(gate.problem);
         if (gate.overridden) override = comment.trim();
       }
       action = { kind: 'decide', decision, byId: leader.id, comment, at };
     }
     const result = applyAction(application, action, { approvalsNeeded: rules.approvalsNeeded });
-    if (!result.ok) return { kind: 'card', card: await again(result.problem) };
-    if (!result.changed) return { kind: 'card', card: await approvalCard(services, application, leader) };
+    if (!result.ok) return again(result.problem);
+    if (!result.changed) return { kind: 'unchanged', application };
     const { status } = result.state;
     const decisions = result.state.decisions.map((d, i) =>
       i === result.state.decisions.length - 1 && override ? { ...d, trainingOverride: override } : d,
@@ -202,12 +224,25 @@ export async function decideApplication(
         });
       });
       services.outbox.kick();
-      return { kind: 'card', card: await approvalCard(services, updated, leader) };
+      return { kind: 'decided', application: updated };
     } catch (err) {
       // Another leader decided in between: look again, and show them what happened.
       if (!(err instanceof ConflictError) || attempt >= 3) throw err;
     }
   }
+}
+
+/** The card's answer to a decision: the card again, showing what happened or what stopped it. */
+export async function decideApplication(
+  services: Services,
+  leader: Rec<'people'> | undefined,
+  applicationId: string,
+  input: CardDecision,
+): Promise<DecideOutcome> {
+  const result = await decide(services, leader, applicationId, input);
+  if (result.kind === 'refused') return result;
+  const error = result.kind === 'problem' ? { error: result.problem } : {};
+  return { kind: 'card', card: await approvalCard(services, result.application, leader, error) };
 }
 
 /** The school's account administrators' chats; its senior leaders' if it has no administrator yet. */

@@ -21,7 +21,6 @@ export interface PageProps {
 // Each page is its own chunk, so a role's first screen loads only what it shows.
 const Home = lazy(() => import('./pages/HomePage.tsx'));
 const Policy = lazy(() => import('./pages/PolicyPage.tsx'));
-const Upcoming = lazy(() => import('./pages/UpcomingPage.tsx'));
 const Cases = lazy(() => import('./pages/CasesPage.tsx'));
 const MyReports = lazy(() => import('./pages/MyReportsPage.tsx'));
 const Questions = lazy(() => import('./pages/QuestionsPage.tsx'));
@@ -31,6 +30,7 @@ const SchoolSettings = lazy(() => import('./pages/SchoolSettingsPage.tsx'));
 const MyTraining = lazy(() => import('./pages/MyTrainingPage.tsx'));
 const TrainingDashboard = lazy(() => import('./pages/TrainingDashboardPage.tsx'));
 const Audit = lazy(() => import('./pages/AuditPage.tsx'));
+const Approvals = lazy(() => import('./pages/ApprovalsPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -76,7 +76,7 @@ export const PAGES: PageDef[] = [
     title: 'Account approvals',
     roles: ['SLT'],
     purpose: 'Decide on applications for official accounts.',
-    component: Upcoming,
+    component: Approvals,
   },
   {
     id: 'accounts',

@@ -123,3 +123,23 @@ test('a senior leader changes how applications are decided; a muddled setting is
   });
   await page.close();
 }, 60_000);
+
+test('a senior leader decides in the tab: asks for changes with a comment, and the page says what happened', async () => {
+  await makeRunnersReady(env.app, ['person-oak-deputy-dsl', 'person-oak-chair']);
+  const id = await submitApplication(env.app, 'Oakfield Chess Club', ['person-oak-deputy-dsl', 'person-oak-chair']);
+  const page = await signedInAs('Priya Whitlock');
+  await page.getByRole('tab', { name: 'Account approvals' }).click();
+  const card = page.getByRole('group', { name: 'Oakfield Chess Club' });
+  await card.getByText('Rowan Achebe').waitFor();
+  await page.screenshot({ path: join(SHOTS, 'approvals-slt.png'), fullPage: true });
+  await card.getByRole('button', { name: 'Send back…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('What needs to change').fill('Please add who will post during the holidays.');
+  await dialog.getByRole('button', { name: 'Send back' }).click();
+  await page
+    .getByRole('status')
+    .getByText(/Oakfield Chess Club: Changes requested by Priya Whitlock/)
+    .waitFor();
+  expect((await env.app.app.services.store.applications.require(id)).status).toBe('changes-requested');
+  await page.close();
+}, 60_000);

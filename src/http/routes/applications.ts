@@ -10,7 +10,8 @@ import {
 import { PLATFORMS } from '../../domain/records.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { approvalView, decide, pendingApprovals } from '../../applications/approval.ts';
 
 const personId = z.string().min(1).max(128);
 /** What a draft may hold: each field optional, so a half-written form can be saved as it is. */
@@ -70,6 +71,36 @@ export function registerApplicationRoutes(server: Server, services: Services): v
   );
 
   // The form shows, for each runner picked, whether they are trained and have read the policy.
+  server.get(
+    '/api/v1/applications/pending',
+    endpoint(services, {}, async ({ principal }) => ({ items: await pendingApprovals(services, principal) })),
+  );
+
+  // The tab's way to decide: the same rules, audit and messages as the card's buttons.
+  server.post(
+    '/api/v1/applications/:id/decision',
+    endpoint(
+      services,
+      {
+        params: idParam,
+        body: z
+          .object({
+            decision: z.enum(['approve', 'reject', 'request-changes', 'reassign']),
+            comment: z.string().max(4000).default(''),
+            reassignTo: z.string().min(1).max(128).optional(),
+          })
+          .strict(),
+      },
+      async ({ principal, params, body }) => {
+        const result = await decide(services, principal.person, params.id, body);
+        // Not a leader of its school, or no such application: the same answer, so ids reveal nothing.
+        if (result.kind === 'refused') throw notFound('That application');
+        if (result.kind === 'problem') throw new ApiError(409, 'cannot_decide', result.problem);
+        return approvalView(services, result.application, principal.person);
+      },
+    ),
+  );
+
   server.get(
     '/api/v1/applications/readiness',
     endpoint(

@@ -1,0 +1,221 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Card,
+  CardHeader,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { ErrorNotice } from '../ErrorNotice.tsx';
+import { dateTime } from '../format.ts';
+import { PageHeader } from '../PageHeader.tsx';
+import type { PageProps } from '../pages.ts';
+import { useApi } from '../useApi.ts';
+
+interface Pending {
+  applicationId: string;
+  applicantName: string;
+  accountName: string;
+  platform: string;
+  aim: string;
+  audience: string;
+  promotion: string;
+  visibility: string;
+  runners: { name: string; ready: boolean; gaps: string[] }[];
+  volunteers: { name: string; relationship: string }[];
+  submittedAt?: string;
+  approvalsSoFar: string[];
+  approvalsNeeded: number;
+  gate: 'block' | 'warn-and-record';
+  assignedTo?: string;
+  colleagues: { id: string; name: string }[];
+}
+
+type Decision = 'approve' | 'reject' | 'request-changes' | 'reassign';
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gap: tokens.spacingVerticalL },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+const ASK: Record<Exclude<Decision, 'approve'>, { title: string; label: string; button: string }> = {
+  reject: { title: 'Reject this application', label: 'Reason (the applicant sees it)', button: 'Reject' },
+  'request-changes': { title: 'Ask for changes', label: 'What needs to change', button: 'Send back' },
+  reassign: { title: 'Ask a colleague to decide', label: 'A note for them (optional)', button: 'Hand over' },
+};
+
+/** SLT decides applications here as well as on the card in Teams; both go through the same server rules. */
+export default function ApprovalsPage({ page }: PageProps) {
+  const styles = useStyles();
+  const [version, setVersion] = useState(0);
+  const state = useApi<{ items: Pending[] }>(`/applications/pending?v=${version}`);
+  const [asking, setAsking] = useState<{ item: Pending; decision: Exclude<Decision, 'approve'> }>();
+  const [comment, setComment] = useState('');
+  const [colleague, setColleague] = useState('');
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<Error>();
+
+  const send = async (item: Pending, decision: Decision, text = '', reassignTo?: string) => {
+    setError(undefined);
+    try {
+      const result = await api<{ status: string; outcome?: string }>(
+        `/applications/${encodeURIComponent(item.applicationId)}/decision`,
+        { method: 'POST', body: { decision, comment: text, ...(reassignTo ? { reassignTo } : {}) } },
+      );
+      setNotice(`${item.accountName}: ${result.outcome ?? result.status}.`);
+      setAsking(undefined);
+      setComment('');
+      setVersion((v) => v + 1);
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  return (
+    <section aria-labelledby="page-title">
+      <PageHeader
+        title={page.title}
+        subtitle="Applications for official accounts waiting for your school's senior leaders."
+      />
+      {notice && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && !asking && <ErrorNotice error={error} />}
+      {state.error && <ErrorNotice error={state.error} />}
+      {!state.data && !state.error && <Spinner label="Loading applications" />}
+      {state.data?.items.length === 0 && <Body1>Nothing is waiting for a decision.</Body1>}
+      <div className={styles.list}>
+        {state.data?.items.map((item) => (
+          <Card key={item.applicationId} aria-label={item.accountName}>
+            <CardHeader
+              header={
+                <Text weight="semibold" size={500}>
+                  {item.accountName}
+                </Text>
+              }
+              description={
+                <Body1>
+                  {item.platform}, from {item.applicantName}
+                  {item.submittedAt ? `, sent ${dateTime(item.submittedAt)}` : ''}
+                  {item.approvalsNeeded > 1
+                    ? ` · approvals ${item.approvalsSoFar.length} of ${item.approvalsNeeded}`
+                    : ''}
+                  {item.assignedTo ? ` · asked to decide: ${item.assignedTo}` : ''}
+                </Body1>
+              }
+            />
+            <dl className={styles.facts}>
+              <dt className={styles.term}>Aim</dt>
+              <dd>{item.aim}</dd>
+              <dt className={styles.term}>Audience</dt>
+              <dd>{item.audience}</dd>
+              <dt className={styles.term}>Promotion</dt>
+              <dd>{item.promotion}</dd>
+              <dt className={styles.term}>Visibility</dt>
+              <dd>{item.visibility}</dd>
+              <dt className={styles.term}>Run by</dt>
+              <dd>
+                <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+                  {item.runners.map((r) => (
+                    <li key={r.name}>
+                      {r.name}{' '}
+                      {r.ready ? (
+                        <Badge color="success" appearance="tint">
+                          Ready
+                        </Badge>
+                      ) : (
+                        <Text size={200}>{r.gaps.join('; ')}</Text>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+              {item.volunteers.length > 0 && (
+                <>
+                  <dt className={styles.term}>Volunteers</dt>
+                  <dd>{item.volunteers.map((v) => `${v.name} (${v.relationship})`).join(', ')}</dd>
+                </>
+              )}
+            </dl>
+            <div className={styles.actions}>
+              <Button appearance="primary" onClick={() => void send(item, 'approve')}>
+                Approve
+              </Button>
+              {(['reject', 'request-changes', 'reassign'] as const)
+                .filter((d) => d !== 'reassign' || item.colleagues.length > 0)
+                .map((decision) => (
+                  <Button key={decision} onClick={() => setAsking({ item, decision })}>
+                    {ASK[decision].button}…
+                  </Button>
+                ))}
+            </div>
+          </Card>
+        ))}
+      </div>
+      {asking && (
+        <Dialog open onOpenChange={(_, d) => !d.open && setAsking(undefined)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>
+                {ASK[asking.decision].title}: {asking.item.accountName}
+              </DialogTitle>
+              <DialogContent>
+                {asking.decision === 'reassign' && (
+                  <Field label="Colleague" required>
+                    <Select value={colleague} onChange={(_, d) => setColleague(d.value)}>
+                      <option value="">Choose a senior leader…</option>
+                      {asking.item.colleagues.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                )}
+                <Field label={ASK[asking.decision].label} required={asking.decision !== 'reassign'}>
+                  <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" />
+                </Field>
+                {error && <ErrorNotice error={error} />}
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => setAsking(undefined)}>Cancel</Button>
+                <Button
+                  appearance="primary"
+                  disabled={asking.decision === 'reassign' && !colleague}
+                  onClick={() => void send(asking.item, asking.decision, comment, colleague || undefined)}
+                >
+                  {ASK[asking.decision].button}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </section>
+  );
+}
