@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
 import type { NATIONS } from '../records.ts';
 
-type Nation = (typeof NATIONS)[number];
+export type Nation = (typeof NATIONS)[number];
 
 /** date-holidays' region codes; England and Wales share their bank holidays. */
 const REGION: Record<Nation, string> = {
@@ -44,7 +44,7 @@ export function isWorkingDay(date: string, nation: Nation): boolean {
   return day !== 0 && day !== 6 && !holidaysIn(nation, Number(date.slice(0, 4))).has(date);
 }
 
-const nextDate = (date: string): string => {
+export const nextDate = (date: string): string => {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
