@@ -75,6 +75,8 @@ export const schoolSchema = z.object({
     })
     .partial()
     .optional(),
+  /** Days the school is closed on weekdays (INSET days, holidays): replies on official accounts wait for the next open day. */
+  closures: z.array(isoDate).max(400).optional(),
   /** How long a report may stay unread before it is chased, in minutes; defaults in domain/incidents/escalation.ts. */
   escalation: z
     .object({
@@ -194,6 +196,21 @@ export const checkInSchema = z.object({
   outcome: z.enum(CHECKIN_OUTCOMES),
   count: z.number().int().min(0).max(10_000),
   note: z.string().max(4000),
+  ...retention,
+});
+
+/** Something on an official account that needs a reply (a comment, query or complaint), with its due time. */
+export const replyItemSchema = z.object({
+  accountId: id,
+  schoolId: id,
+  loggedById: id,
+  arrivedAt: isoDateTime,
+  /** A few words to recognise it by; no pupils' names (the account itself holds the detail). */
+  summary: z.string().trim().min(1).max(300),
+  dueAt: isoDateTime,
+  open: z.boolean(),
+  repliedAt: isoDateTime.optional(),
+  repliedById: id.optional(),
   ...retention,
 });
 

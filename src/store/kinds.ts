@@ -21,6 +21,7 @@ export const KINDS = {
   applications: kind(r.applicationSchema, ['schoolId', 'applicantId', 'status']),
   socialAccounts: kind(r.socialAccountSchema, ['schoolId', 'status', 'leadId', 'applicationId']),
   checkIns: kind(r.checkInSchema, ['accountId', 'schoolId', 'at']),
+  replyItems: kind(r.replyItemSchema, ['accountId', 'schoolId', 'open', 'dueAt']),
   incidents: kind(r.incidentSchema, ['schoolId', 'reporterId', 'status', 'reference', 'assigneeId', 'urgent']),
   incidentEntries: kind(r.incidentEntrySchema, ['incidentId', 'schoolId', 'at'], true),
   courses: kind(r.courseSchema, ['trustId', 'schoolId']),

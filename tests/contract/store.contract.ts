@@ -282,6 +282,16 @@ export function describeStoreContract(name: string, target: ContractTarget): voi
           count: 3,
           note: '',
         }),
+        uow.create('replyItems', {
+          accountId: 'a',
+          schoolId: 's',
+          loggedById: 'p',
+          arrivedAt: now,
+          summary: 'Parent asking about the fixture list',
+          dueAt: now,
+          open: true,
+        }),
+        uow.append('trainingReminders', { personId: 'p', schoolId: 's', byId: 'h', day: '2026-11-22', at: now }),
         uow.create('incidents', {
           reference: 'INC-2026-0001',
           schoolId: 's',
@@ -349,7 +359,7 @@ export function describeStoreContract(name: string, target: ContractTarget): voi
         uow.append('audit', auditEntry('i')),
       ]);
       for (const record of created) expect(record.etag).not.toBe('');
-      const incident = await store.incidents.get(created[5]!.id);
+      const incident = await store.incidents.get(created[7]!.id);
       expect(incident).toMatchObject({
         riskArea: 'contact',
         riskType: 'values',

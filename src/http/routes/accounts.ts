@@ -9,7 +9,8 @@ import {
   setAccountStatus,
 } from '../../accounts/accounts.ts';
 import { CredentialUnavailableError } from '../../accounts/credential-vault.ts';
-import { ACCOUNT_STATUSES } from '../../domain/records.ts';
+import { ACCOUNT_STATUSES, CHECKIN_OUTCOMES } from '../../domain/records.ts';
+import { logReplyItem, markReplied, monitoringOverview, recordCheckIn } from '../../accounts/monitoring.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
 import { ApiError } from '../errors.ts';
@@ -91,5 +92,50 @@ export function registerAccountRoutes(server: Server, services: Services): void 
       { params, body: z.object({ etag, status: z.enum(ACCOUNT_STATUSES) }).strict() },
       async ({ principal, params, body }) => setAccountStatus(services, principal, params.id, body.etag, body.status),
     ),
+  );
+
+  server.get(
+    '/api/v1/monitoring',
+    endpoint(services, {}, async ({ principal }) => ({ items: await monitoringOverview(services, principal) })),
+  );
+
+  server.post(
+    '/api/v1/accounts/:id/check-ins',
+    endpoint(
+      services,
+      {
+        params,
+        body: z
+          .object({
+            outcome: z.enum(CHECKIN_OUTCOMES),
+            count: z.number().int().min(0).max(10_000).default(0),
+            note: z.string().max(4000).default(''),
+          })
+          .strict(),
+      },
+      async ({ principal, params, body }) => recordCheckIn(services, principal, params.id, body),
+    ),
+  );
+
+  server.post(
+    '/api/v1/accounts/:id/reply-items',
+    endpoint(
+      services,
+      {
+        params,
+        body: z
+          .object({
+            arrivedAt: z.iso.datetime({ offset: true, message: 'Say when it arrived, as a date and time' }),
+            summary: z.string().trim().min(1, { message: 'Say in a few words what needs a reply' }).max(300),
+          })
+          .strict(),
+      },
+      async ({ principal, params, body }) => logReplyItem(services, principal, params.id, body),
+    ),
+  );
+
+  server.post(
+    '/api/v1/reply-items/:id/replied',
+    endpoint(services, { params }, async ({ principal, params }) => markReplied(services, principal, params.id)),
   );
 }

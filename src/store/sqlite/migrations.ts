@@ -98,6 +98,13 @@ export const MIGRATIONS: Migration[] = [
       createKindTable(db, 'trainingReminders', ['personId', 'schoolId', 'day'], true);
     },
   },
+  {
+    version: 4,
+    name: 'replies due on official accounts',
+    up(db) {
+      createKindTable(db, 'replyItems', ['accountId', 'schoolId', 'open', 'dueAt'], false);
+    },
+  },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */

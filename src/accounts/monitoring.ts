@@ -1,0 +1,155 @@
+import type { Principal } from '../auth/principal.ts';
+import { isReplyOverdue, replyDueAt } from '../domain/accounts/reply-due.ts';
+import type { CHECKIN_OUTCOMES } from '../domain/records.ts';
+import { hasRole } from '../domain/roles.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { displayName } from '../people/directory.ts';
+import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
+
+/** The account's lead and moderators do the monitoring; its school's administrators may log it too. */
+function monitors(account: Rec<'socialAccounts'>, person: Rec<'people'>): boolean {
+  return (
+    account.leadId === person.id ||
+    account.moderatorIds.includes(person.id) ||
+    hasRole(person, 'Admin', account.schoolId)
+  );
+}
+
+/** SLT see every account of their school; administrators too. */
+const overseesAccounts = (person: Rec<'people'>, schoolId: string) =>
+  hasRole(person, 'SLT', schoolId) || hasRole(person, 'Admin', schoolId);
+
+async function monitoredAccount(services: Services, principal: Principal, accountId: string) {
+  const account = await services.store.socialAccounts.get(accountId);
+  // Someone who does not monitor it learns nothing about it, not even that it exists.
+  if (!account || !monitors(account, principal.person)) throw notFound('That account');
+  if (account.status === 'closed') throw new ApiError(409, 'account_closed', 'This account has been closed');
+  return account;
+}
+
+export interface CheckInInput {
+  outcome: (typeof CHECKIN_OUTCOMES)[number];
+  count: number;
+  note: string;
+}
+
+/** "Checked, nothing needing a reply", "replied to N", "hid or deleted N (reason)", "escalated". */
+export async function recordCheckIn(services: Services, principal: Principal, accountId: string, input: CheckInInput) {
+  const account = await monitoredAccount(services, principal, accountId);
+  if (input.outcome === 'hidden-or-deleted' && input.note.trim().length < 3) {
+    throw new ApiError(400, 'reason_needed', 'Say why the comments were hidden or deleted', [
+      { field: 'note', problem: 'Say why the comments were hidden or deleted' },
+    ]);
+  }
+  const at = services.now().toISOString();
+  const checkIn = await services.store.commit((uow) => {
+    const created = uow.create('checkIns', {
+      accountId: account.id,
+      schoolId: account.schoolId,
+      byId: principal.person.id,
+      at,
+      outcome: input.outcome,
+      count: input.outcome === 'nothing-needed' ? 0 : input.count,
+      note: input.note,
+      retentionCategory: 'account-governance',
+    });
+    uow.append('audit', {
+      at,
+      actorId: principal.person.id,
+      action: `account.check-in.${input.outcome}`,
+      targetKind: 'socialAccounts',
+      targetId: account.id,
+      schoolId: account.schoolId,
+      detail: { count: created.count },
+    });
+    return created;
+  });
+  return { id: checkIn.id, at: checkIn.at };
+}
+
+/** Something arrived that needs a reply: it is logged with the time the policy allows. */
+export async function logReplyItem(
+  services: Services,
+  principal: Principal,
+  accountId: string,
+  input: { arrivedAt: string; summary: string },
+) {
+  const account = await monitoredAccount(services, principal, accountId);
+  const now = services.now();
+  if (Date.parse(input.arrivedAt) > now.getTime() + 60_000) {
+    throw new ApiError(400, 'arrived_in_future', 'When it arrived cannot be in the future', [
+      { field: 'arrivedAt', problem: 'When it arrived cannot be in the future' },
+    ]);
+  }
+  const school = await services.store.schools.get(account.schoolId);
+  const dueAt = replyDueAt(new Date(input.arrivedAt), {
+    nation: school?.nation ?? 'england-and-wales',
+    closures: school?.closures ?? [],
+  }).toISOString();
+  const item = await services.store.replyItems.create({
+    accountId: account.id,
+    schoolId: account.schoolId,
+    loggedById: principal.person.id,
+    arrivedAt: new Date(input.arrivedAt).toISOString(),
+    summary: input.summary,
+    dueAt,
+    open: true,
+    retentionCategory: 'account-governance',
+  });
+  return { id: item.id, dueAt, overdue: isReplyOverdue(item, now) };
+}
+
+/** The reply was sent; the item closes with who and when. */
+export async function markReplied(services: Services, principal: Principal, itemId: string) {
+  const item = await services.store.replyItems.get(itemId);
+  if (!item) throw notFound('That item');
+  await monitoredAccount(services, principal, item.accountId);
+  if (!item.open) return { repliedAt: item.repliedAt };
+  const repliedAt = services.now().toISOString();
+  await services.store.replyItems.update(item, { open: false, repliedAt, repliedById: principal.person.id });
+  return { repliedAt };
+}
+
+/**
+ * Each account this person monitors (or oversees, for SLT and administrators): the last check-in,
+ * open replies with their due times, and what is overdue. Overdue accounts come first.
+ */
+export async function monitoringOverview(services: Services, principal: Principal) {
+  const { store } = services;
+  const now = services.now();
+  const schoolIds = [...new Set(principal.person.roles.map((r) => r.schoolId))];
+  const accounts = (await store.socialAccounts.listAll({ where: { schoolId: schoolIds } })).filter(
+    (a) => a.status !== 'closed' && (monitors(a, principal.person) || overseesAccounts(principal.person, a.schoolId)),
+  );
+  const rows = await Promise.all(
+    accounts.map(async (account) => {
+      const [checkIns, open] = await Promise.all([
+        store.checkIns.list({ where: { accountId: account.id }, orderBy: 'at', descending: true, limit: 1 }),
+        store.replyItems.listAll({ where: { accountId: account.id, open: true }, orderBy: 'dueAt' }),
+      ]);
+      const last = checkIns.items[0];
+      return {
+        accountId: account.id,
+        handle: account.handle,
+        platform: account.platform,
+        status: account.status,
+        leadName: await displayName(store, account.leadId),
+        youMonitor: monitors(account, principal.person),
+        lastCheckIn: last ? { at: last.at, outcome: last.outcome, byName: await displayName(store, last.byId) } : null,
+        openItems: open.map((i) => ({
+          id: i.id,
+          summary: i.summary,
+          arrivedAt: i.arrivedAt,
+          dueAt: i.dueAt,
+          overdue: isReplyOverdue(i, now),
+        })),
+      };
+    }),
+  );
+  const overdue = (r: (typeof rows)[number]) => r.openItems.some((i) => i.overdue);
+  return rows.sort(
+    (a, b) =>
+      Number(overdue(b)) - Number(overdue(a)) || (a.lastCheckIn?.at ?? '').localeCompare(b.lastCheckIn?.at ?? ''),
+  );
+}
