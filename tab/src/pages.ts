@@ -31,6 +31,7 @@ const MyTraining = lazy(() => import('./pages/MyTrainingPage.tsx'));
 const TrainingDashboard = lazy(() => import('./pages/TrainingDashboardPage.tsx'));
 const Audit = lazy(() => import('./pages/AuditPage.tsx'));
 const Approvals = lazy(() => import('./pages/ApprovalsPage.tsx'));
+const Monitoring = lazy(() => import('./pages/MonitoringPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -84,6 +85,13 @@ export const PAGES: PageDef[] = [
     roles: everyone,
     purpose: 'Every official account, its lead and moderators; administrators record new ones here.',
     component: Accounts,
+  },
+  {
+    id: 'monitoring',
+    title: 'Account monitoring',
+    roles: everyone,
+    purpose: 'Check the official accounts you moderate, and reply to comments in time.',
+    component: Monitoring,
   },
   {
     id: 'training-dashboard',

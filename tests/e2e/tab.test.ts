@@ -44,7 +44,15 @@ describe('the tab in Chromium', () => {
     await signInAs(page, 'Jordan Ellery');
     const nav = page.getByRole('navigation', { name: 'Pages' });
     const tabs = await nav.getByRole('tab').allInnerTexts();
-    expect(tabs).toEqual(['Home', 'Policy', 'My reports', 'My applications', 'My training', 'Official accounts']);
+    expect(tabs).toEqual([
+      'Home',
+      'Policy',
+      'My reports',
+      'My applications',
+      'My training',
+      'Official accounts',
+      'Account monitoring',
+    ]);
     await nav.getByRole('tab', { name: 'Home' }).focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');

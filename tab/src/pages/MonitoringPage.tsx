@@ -1,0 +1,206 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Card,
+  CardHeader,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { ErrorNotice } from '../ErrorNotice.tsx';
+import { dateTime } from '../format.ts';
+import { PageHeader } from '../PageHeader.tsx';
+import type { PageProps } from '../pages.ts';
+import { useApi } from '../useApi.ts';
+
+interface Row {
+  accountId: string;
+  handle: string;
+  platform: string;
+  leadName: string;
+  youMonitor: boolean;
+  lastCheckIn: { at: string; outcome: string; byName: string } | null;
+  openItems: { id: string; summary: string; arrivedAt: string; dueAt: string; overdue: boolean }[];
+}
+
+const OUTCOMES: Record<string, string> = {
+  'nothing-needed': 'Checked, nothing needing a reply',
+  replied: 'Replied to comments',
+  'hidden-or-deleted': 'Hid or deleted comments',
+  escalated: 'Escalated',
+};
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gap: tokens.spacingVerticalL },
+  form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  items: { margin: 0, paddingInlineStart: '1.2em' },
+});
+
+/** Log a check-in, and the comments that need a reply, for one account this person moderates. */
+function CheckInForm({ row, onDone }: { row: Row; onDone: (message: string) => void }) {
+  const styles = useStyles();
+  const [outcome, setOutcome] = useState('nothing-needed');
+  const [count, setCount] = useState('0');
+  const [note, setNote] = useState('');
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<Error>();
+  const run = async (work: () => Promise<string>) => {
+    setError(undefined);
+    try {
+      onDone(await work());
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  return (
+    <>
+      <form
+        className={styles.form}
+        aria-label={`Check-in for ${row.handle}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            await api(`/accounts/${encodeURIComponent(row.accountId)}/check-ins`, {
+              method: 'POST',
+              body: { outcome, count: Number(count) || 0, note },
+            });
+            return `${row.handle}: check-in recorded.`;
+          });
+        }}
+      >
+        <Field label="What you did">
+          <Select value={outcome} onChange={(_, d) => setOutcome(d.value)}>
+            {Object.entries(OUTCOMES)
+              .filter(([value]) => value !== 'escalated')
+              .map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        {outcome !== 'nothing-needed' && (
+          <Field label="How many">
+            <Input type="number" min={0} value={count} onChange={(_, d) => setCount(d.value)} />
+          </Field>
+        )}
+        {outcome === 'hidden-or-deleted' && (
+          <Field label="Why" required>
+            <Input value={note} onChange={(_, d) => setNote(d.value)} />
+          </Field>
+        )}
+        <Button type="submit" appearance="primary">
+          Record check-in
+        </Button>
+      </form>
+      <form
+        className={styles.form}
+        aria-label={`Needs a reply on ${row.handle}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            const item = await api<{ dueAt: string }>(`/accounts/${encodeURIComponent(row.accountId)}/reply-items`, {
+              method: 'POST',
+              body: { arrivedAt: new Date().toISOString(), summary },
+            });
+            setSummary('');
+            return `${row.handle}: reply due by ${dateTime(item.dueAt)}.`;
+          });
+        }}
+      >
+        <Field label="Something needs a reply" hint="A few words, no pupils’ names">
+          <Input value={summary} onChange={(_, d) => setSummary(d.value)} />
+        </Field>
+        <Button type="submit" disabled={!summary.trim()}>
+          Log it
+        </Button>
+      </form>
+      {error && <ErrorNotice error={error} />}
+    </>
+  );
+}
+
+/** Each official account's monitoring: the last check-in, replies due, and what is overdue first. */
+export default function MonitoringPage({ page }: PageProps) {
+  const styles = useStyles();
+  const [version, setVersion] = useState(0);
+  const state = useApi<{ items: Row[] }>(`/monitoring?v=${version}`);
+  const [notice, setNotice] = useState<string>();
+  const done = (message: string) => {
+    setNotice(message);
+    setVersion((v) => v + 1);
+  };
+  const replied = async (row: Row, itemId: string) => {
+    await api(`/reply-items/${encodeURIComponent(itemId)}/replied`, { method: 'POST' });
+    done(`${row.handle}: marked as replied.`);
+  };
+  return (
+    <section aria-labelledby="page-title">
+      <PageHeader
+        title={page.title}
+        subtitle="Reply to comments within 24 hours, or by the end of the next working day if they arrive when school is shut."
+      />
+      {notice && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.error && <ErrorNotice error={state.error} />}
+      {!state.data && !state.error && <Spinner label="Loading accounts" />}
+      {state.data?.items.length === 0 && <Body1>You do not monitor any official accounts.</Body1>}
+      <div className={styles.list}>
+        {state.data?.items.map((row) => {
+          const overdue = row.openItems.filter((i) => i.overdue).length;
+          return (
+            <Card key={row.accountId} aria-label={row.handle}>
+              <CardHeader
+                header={
+                  <Text weight="semibold" size={500}>
+                    {row.handle} {overdue > 0 && <Badge color="danger">{overdue} overdue</Badge>}
+                  </Text>
+                }
+                description={
+                  <Body1>
+                    {row.platform}, led by {row.leadName}.{' '}
+                    {row.lastCheckIn
+                      ? `Last checked ${dateTime(row.lastCheckIn.at)} by ${row.lastCheckIn.byName}: ${OUTCOMES[row.lastCheckIn.outcome] ?? row.lastCheckIn.outcome}.`
+                      : 'Not checked yet.'}
+                  </Body1>
+                }
+              />
+              {row.openItems.length > 0 && (
+                <ul className={styles.items} aria-label={`Replies due on ${row.handle}`}>
+                  {row.openItems.map((i) => (
+                    <li key={i.id}>
+                      {i.summary}: due {dateTime(i.dueAt)}{' '}
+                      {i.overdue && (
+                        <Badge color="danger" appearance="tint">
+                          Overdue
+                        </Badge>
+                      )}{' '}
+                      {row.youMonitor && (
+                        <Button size="small" onClick={() => void replied(row, i.id)}>
+                          Mark as replied
+                        </Button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {row.youMonitor && <CheckInForm row={row} onDone={done} />}
+            </Card>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
+import { ROOT } from '../helpers/app.ts';
+import { appWithBrowser, signedIn } from '../helpers/browser-app.ts';
+
+const env = appWithBrowser();
+const SHOTS = join(ROOT, 'test-results');
+
+test('a moderator records a check-in and logs a comment to answer; SLT sees the account and the reply due', async () => {
+  await env.app.app.services.store.socialAccounts.create({
+    schoolId: 'school-oakfield',
+    platform: 'Facebook',
+    handle: 'Oakfield PTA',
+    url: 'https://www.facebook.com/oakfieldpta',
+    leadId: DEMO_PERSONAS.Staff,
+    moderatorIds: [DEMO_PERSONAS.Staff, DEMO_PERSONAS.Admin],
+    status: 'active',
+    createdOn: '2026-09-01',
+  });
+  const moderator = await signedIn(env, 'Jordan Ellery');
+  await moderator.getByRole('tab', { name: 'Account monitoring' }).click();
+  const card = moderator.getByRole('group', { name: 'Oakfield PTA' });
+  await card.getByText('Not checked yet.').waitFor();
+  await card.getByRole('button', { name: 'Record check-in' }).click();
+  await moderator.getByRole('status').getByText('Oakfield PTA: check-in recorded.').waitFor();
+  await card.getByLabel('Something needs a reply').fill('Question about the summer fair date');
+  await card.getByRole('button', { name: 'Log it' }).click();
+  await moderator
+    .getByRole('status')
+    .getByText(/Oakfield PTA: reply due by/)
+    .waitFor();
+  await card.getByText(/Last checked .* by Jordan Ellery: Checked, nothing needing a reply/).waitFor();
+  await moderator.screenshot({ path: join(SHOTS, 'monitoring-moderator.png'), fullPage: true });
+  await moderator.close();
+
+  const leader = await signedIn(env, 'Priya Whitlock');
+  await leader.getByRole('tab', { name: 'Account monitoring' }).click();
+  const seen = leader.getByRole('group', { name: 'Oakfield PTA' });
+  await seen
+    .getByRole('list', { name: 'Replies due on Oakfield PTA' })
+    .getByText(/Question about the summer fair date: due/)
+    .waitFor();
+  // SLT oversee; they do not log check-ins for accounts they do not moderate.
+  expect(await seen.getByRole('button', { name: 'Record check-in' }).count()).toBe(0);
+  await leader.screenshot({ path: join(SHOTS, 'monitoring-slt.png'), fullPage: true });
+  await leader.close();
+}, 60_000);
