@@ -6,6 +6,7 @@ import type { ACCOUNT_STATUSES } from '../domain/records.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { displayName } from '../people/directory.ts';
+import { schoolsWhere } from '../people/oversight.ts';
 import type { Services } from '../services.ts';
 import { DuplicateError, expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -44,9 +45,8 @@ const isAdminAt = (principal: Principal, schoolId: string) => hasRole(principal.
 /** Approved applications whose account nobody has recorded yet, at the schools this administrator serves. */
 export async function creationTasks(services: Services, principal: Principal) {
   const { store } = services;
-  const schoolIds = principal.person.roles.filter((r) => r.role === 'Admin').map((r) => r.schoolId);
   const tasks = [];
-  for (const schoolId of new Set(schoolIds)) {
+  for (const schoolId of schoolsWhere(principal, ['Admin'])) {
     for (const application of await store.applications.listAll({ where: { schoolId, status: 'approved' } })) {
       if (await store.socialAccounts.get(accountIdFor(application.id))) continue;
       const runners = await runnersReadiness(services, schoolId, application.runnerIds);
@@ -139,10 +139,9 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 /** The register: every official account at the schools the viewer works at, with names resolved. */
 export async function accountRegister(services: Services, principal: Principal) {
   const { store } = services;
-  const schoolIds = [...new Set(principal.person.roles.map((r) => r.schoolId))];
   const name = (id: string) => displayName(store, id);
   const rows = [];
-  for (const schoolId of schoolIds) {
+  for (const schoolId of principal.schoolIds) {
     for (const account of await store.socialAccounts.listAll({ where: { schoolId }, orderBy: 'createdAt' })) {
       const application = account.applicationId ? await store.applications.get(account.applicationId) : undefined;
       rows.push({

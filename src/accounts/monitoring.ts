@@ -118,8 +118,7 @@ export async function markReplied(services: Services, principal: Principal, item
 export async function monitoringOverview(services: Services, principal: Principal) {
   const { store } = services;
   const now = services.now();
-  const schoolIds = [...new Set(principal.person.roles.map((r) => r.schoolId))];
-  const accounts = (await store.socialAccounts.listAll({ where: { schoolId: schoolIds } })).filter(
+  const accounts = (await store.socialAccounts.listAll({ where: { schoolId: principal.schoolIds } })).filter(
     (a) => a.status !== 'closed' && (monitors(a, principal.person) || overseesAccounts(principal.person, a.schoolId)),
   );
   const rows = await Promise.all(

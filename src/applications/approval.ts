@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import { schoolsWhere } from '../people/oversight.ts';
 import { forbidden } from '../http/errors.ts';
-import { applicationApprovalCard } from '../cards/application-approval.ts';
+import { applicationApprovalCard, type ApprovalView } from '../cards/application-approval.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { applyAction, currentApprovals, isFinal, type ApplicationAction } from '../domain/applications/lifecycle.ts';
 import { checkTrainingGate } from '../domain/applications/readiness.ts';
@@ -37,7 +37,11 @@ const nameOf = (services: Services, id: string) => displayName(services.store, i
 const leadersOf = (services: Services, schoolId: string) => staffWithRole(services.store, schoolId, 'SLT');
 
 /** What a senior leader sees of an application, on the card or in the tab. */
-export async function approvalView(services: Services, application: Rec<'applications'>, viewer?: Rec<'people'>) {
+export async function approvalView(
+  services: Services,
+  application: Rec<'applications'>,
+  viewer?: Rec<'people'>,
+): Promise<ApprovalView> {
   const rules = await settingsFor(services, application.schoolId);
   const leaders = await leadersOf(services, application.schoolId);
   const runners = await runnersReadiness(services, application.schoolId, application.runnerIds);

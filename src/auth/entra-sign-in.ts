@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { EntraConfig } from '../config/config.ts';
-import { ROLES, type RoleAssignment } from '../domain/roles.ts';
+import { ROLES, sameRoles, uniqueRoles, type RoleAssignment } from '../domain/roles.ts';
 import { ApiError, unauthorized } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -37,17 +37,8 @@ export function rolesFromToken(claims: EntraClaims, schoolId: string, config: Pi
   for (const mapping of config.roleGroups) {
     if (groups.has(mapping.groupId)) roles.push({ role: mapping.role, schoolId: mapping.schoolId ?? schoolId });
   }
-  return roles.filter((r, i) => roles.findIndex((o) => o.role === r.role && o.schoolId === r.schoolId) === i);
+  return uniqueRoles(roles);
 }
-
-const sameRoles = (a: readonly RoleAssignment[], b: readonly RoleAssignment[]) => {
-  const key = (roles: readonly RoleAssignment[]) =>
-    roles
-      .map((r) => `${r.role}@${r.schoolId}`)
-      .sort()
-      .join(',');
-  return key(a) === key(b);
-};
 
 function why(err: unknown): string {
   if (err instanceof errors.JWTExpired) return 'Your sign-in has expired; sign in again';

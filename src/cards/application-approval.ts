@@ -41,6 +41,9 @@ export interface ApprovalCardInput {
   colleagues: { id: string; name: string }[];
 }
 
+/** What SLT see of an application, on the card and in the tab: the card's content, and when it was sent. */
+export type ApprovalView = Omit<ApprovalCardInput, 'error' | 'notice'> & { submittedAt?: string };
+
 /** Everything the applicant wrote is their text, so it is shown literally. */
 const answer = (label: string, text: string): CardElement[] => [
   paragraph(label, { weight: 'Bolder', spacing: 'Medium' }),

@@ -27,6 +27,21 @@ export function rolesAt(person: HasRoles, schoolId: string): Role[] {
   return person.roles.filter((r) => r.schoolId === schoolId).map((r) => r.role);
 }
 
+/** Each role at each school once, in the order first given. */
+export function uniqueRoles(roles: readonly RoleAssignment[]): RoleAssignment[] {
+  return roles.filter((r, i) => roles.findIndex((o) => o.role === r.role && o.schoolId === r.schoolId) === i);
+}
+
+/** Whether two lists grant the same roles at the same schools, whatever their order. */
+export function sameRoles(a: readonly RoleAssignment[], b: readonly RoleAssignment[]): boolean {
+  const key = (roles: readonly RoleAssignment[]) =>
+    roles
+      .map((r) => `${r.role}@${r.schoolId}`)
+      .sort()
+      .join(',');
+  return key(a) === key(b);
+}
+
 /** Distinct roles across all schools, in the canonical order, for navigation. */
 export function distinctRoles(person: HasRoles): Role[] {
   return ROLES.filter((role) => hasRole(person, role));

@@ -1,6 +1,6 @@
 import { londonDate } from '../domain/calendar/working-days.ts';
 import type { DirectoryPlan, PersonChange } from '../domain/people/directory-sync.ts';
-import type { RoleAssignment } from '../domain/roles.ts';
+import { uniqueRoles, type RoleAssignment } from '../domain/roles.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
@@ -10,9 +10,7 @@ function movedRoles(person: Rec<'people'>, change: PersonChange): RoleAssignment
   if (!to || to === person.schoolId) return undefined;
   const kept = person.roles.filter((r) => r.schoolId !== person.schoolId && r.schoolId !== to);
   const staffThere: RoleAssignment = { role: 'Staff', schoolId: to };
-  return [...kept, ...person.roles.filter((r) => r.schoolId === to), staffThere].filter(
-    (r, i, all) => all.findIndex((o) => o.role === r.role && o.schoolId === r.schoolId) === i,
-  );
+  return uniqueRoles([...kept, ...person.roles.filter((r) => r.schoolId === to), staffThere]);
 }
 
 /**

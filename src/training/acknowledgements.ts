@@ -65,12 +65,10 @@ export async function acknowledgePolicy(services: Services, principal: Principal
     });
   } catch (err) {
     if (!(err instanceof DuplicateError)) throw err;
+    // A second click got there first: it stands.
+    return { ...(await acknowledgementOf(services, person.id, version.id))!, alreadyConfirmed: true };
   }
-  return {
-    at: (await acknowledgementOf(services, person.id, version.id))?.at ?? at,
-    versionNumber: version.versionNumber,
-    alreadyConfirmed: false,
-  };
+  return { at, versionNumber: version.versionNumber, alreadyConfirmed: false };
 }
 
 /**

@@ -10,3 +10,12 @@ export function ErrorNotice({ error }: { error: Error }) {
     </MessageBar>
   );
 }
+
+/** Says what just happened, politely announced to screen readers. */
+export function SuccessNotice({ message }: { message: string }) {
+  return (
+    <MessageBar intent="success" role="status">
+      <MessageBarBody>{message}</MessageBarBody>
+    </MessageBar>
+  );
+}

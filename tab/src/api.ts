@@ -65,6 +65,10 @@ async function request(path: string, init: { method?: string; body?: unknown; ac
   return response;
 }
 
+/** A query string from the values that are set; empty values are left out. */
+export const queryString = (values: Record<string, string | undefined>): string =>
+  new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const response = await request(path, { ...init, accept: 'application/json' });
   return (await response.json()) as T;

@@ -11,8 +11,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
   Text,
@@ -21,31 +19,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { ApprovalView } from '../../../src/cards/application-approval.ts';
 import { api } from '../api.ts';
-import { ErrorNotice } from '../ErrorNotice.tsx';
+import { ErrorNotice, SuccessNotice } from '../ErrorNotice.tsx';
 import { dateTime } from '../format.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
-
-interface Pending {
-  applicationId: string;
-  applicantName: string;
-  accountName: string;
-  platform: string;
-  aim: string;
-  audience: string;
-  promotion: string;
-  visibility: string;
-  runners: { name: string; ready: boolean; gaps: string[] }[];
-  volunteers: { name: string; relationship: string }[];
-  submittedAt?: string;
-  approvalsSoFar: string[];
-  approvalsNeeded: number;
-  gate: 'block' | 'warn-and-record';
-  assignedTo?: string;
-  colleagues: { id: string; name: string }[];
-}
 
 type Decision = 'approve' | 'reject' | 'request-changes' | 'reassign';
 
@@ -71,14 +51,14 @@ const ASK: Record<Exclude<Decision, 'approve'>, { title: string; label: string; 
 export default function ApprovalsPage({ page }: PageProps) {
   const styles = useStyles();
   const [version, setVersion] = useState(0);
-  const state = useApi<{ items: Pending[] }>(`/applications/pending?v=${version}`);
-  const [asking, setAsking] = useState<{ item: Pending; decision: Exclude<Decision, 'approve'> }>();
+  const state = useApi<{ items: ApprovalView[] }>(`/applications/pending?v=${version}`);
+  const [asking, setAsking] = useState<{ item: ApprovalView; decision: Exclude<Decision, 'approve'> }>();
   const [comment, setComment] = useState('');
   const [colleague, setColleague] = useState('');
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<Error>();
 
-  const send = async (item: Pending, decision: Decision, text = '', reassignTo?: string) => {
+  const send = async (item: ApprovalView, decision: Decision, text = '', reassignTo?: string) => {
     setError(undefined);
     try {
       const result = await api<{ status: string; outcome?: string }>(
@@ -100,11 +80,7 @@ export default function ApprovalsPage({ page }: PageProps) {
         title={page.title}
         subtitle="Applications for official accounts waiting for your school's senior leaders."
       />
-      {notice && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <SuccessNotice message={notice} />}
       {error && !asking && <ErrorNotice error={error} />}
       {state.error && <ErrorNotice error={state.error} />}
       {!state.data && !state.error && <Spinner label="Loading applications" />}

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { api, queryString } from '../api.ts';
 import { DownloadButton } from '../DownloadButton.tsx';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { dateTime } from '../format.ts';
@@ -50,9 +50,7 @@ export default function AuditPage({ page, schoolId }: PageProps) {
   const [entries, setEntries] = useState<Entry[]>();
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<Error>();
-  const query = new URLSearchParams(
-    Object.entries({ ...applied, schoolId }).filter(([, v]) => v) as [string, string][],
-  ).toString();
+  const query = queryString({ ...applied, schoolId });
 
   const load = async (after?: string) => {
     setError(undefined);

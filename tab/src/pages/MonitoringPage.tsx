@@ -6,8 +6,6 @@ import {
   CardHeader,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
   Text,
@@ -16,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { api } from '../api.ts';
-import { ErrorNotice } from '../ErrorNotice.tsx';
+import { ErrorNotice, SuccessNotice } from '../ErrorNotice.tsx';
 import { dateTime } from '../format.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
@@ -149,11 +147,7 @@ export default function MonitoringPage({ page }: PageProps) {
         title={page.title}
         subtitle="Reply to comments within 24 hours, or by the end of the next working day if they arrive when school is shut."
       />
-      {notice && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <SuccessNotice message={notice} />}
       {state.error && <ErrorNotice error={state.error} />}
       {!state.data && !state.error && <Spinner label="Loading accounts" />}
       {state.data?.items.length === 0 && <Body1>You do not monitor any official accounts.</Body1>}

@@ -1,8 +1,6 @@
 import {
   Button,
   Field,
-  MessageBar,
-  MessageBarBody,
   SearchBox,
   Select,
   Spinner,
@@ -16,9 +14,9 @@ import { Suspense, lazy, useDeferredValue, useMemo, useState } from 'react';
 import { filterRows, type DashboardFilters } from '../../../src/domain/training/dashboard.ts';
 import { STATUS_LABELS, TRAINING_STATUSES, type TrainingStatus } from '../../../src/domain/training/status.ts';
 import { ROLES, ROLE_LABELS, type Role } from '../../../src/domain/roles.ts';
-import { api } from '../api.ts';
+import { api, queryString } from '../api.ts';
 import { DownloadButton } from '../DownloadButton.tsx';
-import { ErrorNotice } from '../ErrorNotice.tsx';
+import { ErrorNotice, SuccessNotice } from '../ErrorNotice.tsx';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
@@ -64,9 +62,6 @@ function reminderSummary(r: ReminderResult): string {
   if (r.noChat) parts.push(`${r.noChat} not reachable in Teams yet (they will see it in the hub)`);
   return `${parts.join('; ')}.`;
 }
-
-const query = (filters: DashboardFilters) =>
-  new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
 
 /** HR and SLT: who is trained and has read the policy, who is not, and chasing them. */
 export default function TrainingDashboardPage({ page }: PageProps) {
@@ -122,7 +117,7 @@ export default function TrainingDashboardPage({ page }: PageProps) {
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Spinner label="Loading staff training" />;
   const selectedShown = rows.filter((r) => selected.has(r.personId)).map((r) => r.personId);
-  const exportQuery = query(filters);
+  const exportQuery = queryString({ ...filters });
 
   return (
     <section aria-labelledby="page-title">
@@ -242,11 +237,7 @@ export default function TrainingDashboardPage({ page }: PageProps) {
             <Button onClick={() => setImporting('staff')}>Import staff list</Button>
           </div>
           {busy && <Spinner size="tiny" label="Sending reminders" />}
-          {notice && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          )}
+          {notice && <SuccessNotice message={notice} />}
           {actionError && <ErrorNotice error={actionError} />}
           <Text role="status" aria-live="polite" block>
             Showing {rows.length} of {data.rows.length} staff
