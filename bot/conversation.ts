@@ -7,6 +7,8 @@ import { ASK_SLT_VERB, POLICY_FEEDBACK_VERB } from '../src/cards/policy-answer.t
 import { SLT_ANSWER_VERB } from '../src/cards/slt-question.ts';
 import { APPLICATION_DECIDE_VERB, APPLICATION_REFRESH_VERB } from '../src/cards/application-approval.ts';
 import { applicationCardAction } from './application-flow.ts';
+import { checkInCards, checkInFromCard } from './account-flow.ts';
+import { CHECK_IN_VERB } from '../src/cards/account-monitoring.ts';
 import { answerQuestion, askSltFromCard, recordFeedback, sltAnswerFromCard } from './policy-flow.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
 import { questionPart, recogniseIntent } from '../src/domain/incidents/intent.ts';
@@ -19,11 +21,13 @@ import type { BotTurn } from './activity.ts';
 import { evidenceReceiptCard } from '../src/cards/evidence-receipt.ts';
 import { attachEvidence } from '../src/incidents/evidence.ts';
 import { downloadFiles, filesIn } from './evidence-download.ts';
-import { NOT_IN_DIRECTORY, newReportForm, notSavedCard, submitReport } from './report-flow.ts';
+import { NOT_IN_DIRECTORY, notSavedCard, submitReport } from './report-flow.ts';
+import { newReportForm } from '../src/incidents/report-form-for.ts';
 
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
 const MY_REPORTS = /^\s*\/?(my reports?|my incidents|status)\s*$/i;
 const SLT_CHANNEL_SETUP = /^\s*(set ?up|use this channel for) (slt|senior leadership)( team)? questions\s*$/i;
+const CHECK_IN = /^\s*\/?check[ -]?in\s*$/i;
 const HELP = /^\s*(help|\?|what can you do\??|menu)\s*$/i;
 
 /** What the bot says about the SLT channel, whichever way it was chosen. */
@@ -119,6 +123,8 @@ export function createBot(services: Services): Bot {
           await turn.respondWithCard(await askSltFromCard(services, person, data));
         } else if (action.verb === SLT_ANSWER_VERB) {
           await turn.respondWithCard(await sltAnswerFromCard(services, person, data));
+        } else if (action.verb === CHECK_IN_VERB) {
+          await turn.respondWithCard(await checkInFromCard(services, person, data));
         } else if (action.verb === APPLICATION_DECIDE_VERB || action.verb === APPLICATION_REFRESH_VERB) {
           await turn.respondWithCard(await applicationCardAction(services, person, action.verb, data));
         } else {
@@ -159,6 +165,8 @@ export function createBot(services: Services): Bot {
       if (wantsReport && !person) {
         // A form that can never be saved would waste the time of someone who may need help now.
         await turn.send({ card: notSavedCard(NOT_IN_DIRECTORY) });
+      } else if (CHECK_IN.test(text) && person) {
+        for (const card of await checkInCards(services, person)) await turn.send({ card });
       } else if (MY_REPORTS.test(text)) {
         const reports = person ? await myReports(services, principalFor(person)) : [];
         await turn.send({ card: myReportsCard(reports, hubUrl) });

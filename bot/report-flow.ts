@@ -1,16 +1,12 @@
 import { waitWords } from '../src/rate-limits.ts';
 import { randomUUID } from 'node:crypto';
 import { reportConfirmationCard } from '../src/cards/report-confirmation.ts';
-import { reportFormCard, type Choice, type ReportDraft } from '../src/cards/report-form.ts';
-import { findColleagues } from '../src/people/directory.ts';
+import { reportFormCard, type ReportDraft } from '../src/cards/report-form.ts';
+import { subjectChoices } from '../src/incidents/report-form-for.ts';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
-import type { IncidentType } from '../src/domain/incidents/catalogue.ts';
 import { reportIncident } from '../src/incidents/report-incident.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
-
-/** Keeps the card well under Teams' 28 KB limit even for a large secondary school. */
-const MAX_SUBJECT_CHOICES = 250;
 
 const DRAFT_FIELDS: (keyof ReportDraft)[] = [
   'type',
@@ -24,23 +20,6 @@ const DRAFT_FIELDS: (keyof ReportDraft)[] = [
   'immediateRisk',
   'toldDsl',
 ];
-
-/** Everyone the reporter may name as the subject of a concern: active colleagues at their school, not themselves. */
-async function subjectChoices(services: Services, reporter: Rec<'people'>): Promise<Choice[]> {
-  const colleagues = await findColleagues(services.store, reporter.schoolId);
-  return colleagues
-    .filter((p) => p.id !== reporter.id)
-    .slice(0, MAX_SUBJECT_CHOICES)
-    .map((p) => ({ title: `${p.displayName} (${p.jobTitle})`, value: p.id }));
-}
-
-export async function newReportForm(
-  services: Services,
-  reporter: Rec<'people'>,
-  prefill: { type?: IncidentType; platform?: string; description?: string },
-): Promise<AdaptiveCard> {
-  return reportFormCard({ draftId: randomUUID(), ...prefill }, {}, undefined, await subjectChoices(services, reporter));
-}
 
 /** Only the form's own fields, as strings, are carried back into a re-shown form. */
 function draftFrom(data: Record<string, unknown>): ReportDraft {

@@ -14,6 +14,7 @@ import type { Services } from './services.ts';
 import { caseUrl } from './config/urls.ts';
 import { chaseUnread } from './incidents/chase-unread.ts';
 import { followUpApplications } from './applications/follow-up-applications.ts';
+import { followUpMonitoring } from './accounts/follow-up-monitoring.ts';
 import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openStore } from './store/open-store.ts';
 import { createRateLimits } from './rate-limits.ts';
@@ -69,10 +70,11 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   const bot = createBotEndpoint(services, createBot(services));
   const dispatcher = createOutboxDispatcher(services, bot.messenger, (incidentId) => caseUrl(config, incidentId));
   const http = createHttpServer(services, bot.endpoint);
-  // Every minute, chase unread reports and undecided applications; their rules decide what is due.
+  // Every minute, chase unread reports, undecided applications and account duties; their rules decide what is due.
   const chasing = setInterval(() => {
     chaseUnread(services).catch((err: unknown) => log.error({ err }, 'chasing unread reports failed'));
     followUpApplications(services).catch((err: unknown) => log.error({ err }, 'following up applications failed'));
+    followUpMonitoring(services).catch((err: unknown) => log.error({ err }, 'following up account monitoring failed'));
   }, 60_000);
   chasing.unref();
   const directorySync = config.directory.entraSync ? scheduleEntraSync(services) : undefined;

@@ -1,6 +1,9 @@
 import { runnersReadiness } from '../applications/applications.ts';
 import type { Principal } from '../auth/principal.ts';
-import { accountProblems, type NewAccountField } from '../domain/accounts/new-account.ts';
+import { accountProblems, credentialProblems, type NewAccountField } from '../domain/accounts/new-account.ts';
+import { monitorsOf, stillServing } from '../domain/accounts/monitoring-duty.ts';
+import { londonDate } from '../domain/calendar/working-days.ts';
+import { accountAudit, administeredAccount, rotationStep } from './handover.ts';
 import { hasRole } from '../domain/roles.ts';
 import type { ACCOUNT_STATUSES } from '../domain/records.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
@@ -113,15 +116,10 @@ export async function recordAccount(services: Services, principal: Principal, in
         },
         id,
       );
-      uow.append('audit', {
-        at,
-        actorId: principal.person.id,
-        action: 'account.created',
-        targetKind: 'socialAccounts',
-        targetId: id,
-        schoolId: application.schoolId,
-        detail: { applicationId: application.id },
-      });
+      uow.append(
+        'audit',
+        accountAudit(principal.person.id, created, 'account.created', at, { applicationId: application.id }),
+      );
       for (const personId of new Set([application.applicantId, input.leadId, ...input.moderatorIds])) {
         queueMessage(uow, ACCOUNT_CREATED_TOPIC, { accountId: id, conversationId: `person-${personId}` }, at);
       }
@@ -140,6 +138,7 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 export async function accountRegister(services: Services, principal: Principal) {
   const { store } = services;
   const name = (id: string) => displayName(store, id);
+  const today = londonDate(services.now());
   const rows = [];
   for (const schoolId of principal.schoolIds) {
     for (const account of await store.socialAccounts.listAll({ where: { schoolId }, orderBy: 'createdAt' })) {
@@ -158,49 +157,60 @@ export async function accountRegister(services: Services, principal: Principal) 
         application: application ? { id: application.id, accountName: application.accountName } : undefined,
         hasCredential: Boolean(account.credentialRef),
         canManage: isAdminAt(principal, schoolId),
+        canReveal: Boolean(account.credentialRef) && mayRevealCredential(principal.person, account, today),
+        handover: account.handover
+          ? {
+              leavers: await Promise.all(account.handover.leaverIds.map(async (id) => ({ id, name: await name(id) }))),
+              leavingOn: account.handover.leavingOn,
+              flaggedAt: account.handover.flaggedAt,
+              transferredAt: account.handover.transferredAt,
+              credentialRotatedAt: account.handover.credentialRotatedAt,
+              credentialRotatedBy: account.handover.credentialRotatedById
+                ? await name(account.handover.credentialRotatedById)
+                : undefined,
+            }
+          : undefined,
+        closedOn: account.closedOn,
+        closedReason: account.closedReason,
       });
     }
   }
   return rows;
 }
 
-async function managedAccount(services: Services, principal: Principal, id: string, what: string) {
-  const account = await services.store.socialAccounts.get(id);
-  // Staff elsewhere get the same answer as for an account that does not exist.
-  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId)) throw notFound('The account');
-  if (!isAdminAt(principal, account.schoolId)) throw forbidden(`Only the school’s account administrators can ${what}`);
-  return account;
+/**
+ * Who may see an account's sign-in details: its school's administrators, and its lead and
+ * moderators while it is open. Nobody who has left, or whose leaving date has passed, whatever
+ * the account still says; a handover takes leavers off the team, so they lose it then too.
+ */
+function mayRevealCredential(person: Rec<'people'>, account: Rec<'socialAccounts'>, today: string): boolean {
+  if (!stillServing(person, today)) return false;
+  if (hasRole(person, 'Admin', account.schoolId)) return true;
+  return account.status !== 'closed' && monitorsOf(account).includes(person.id);
 }
 
-const auditOf = (
-  principal: Principal,
-  account: Rec<'socialAccounts'>,
-  action: string,
-  at: string,
-  detail?: object,
-) => ({
-  at,
-  actorId: principal.person.id,
-  action,
-  targetKind: 'socialAccounts',
-  targetId: account.id,
-  schoolId: account.schoolId,
-  ...(detail ? { detail: { ...detail } } : {}),
-});
-
-/** Shows an account's sign-in details to one of its school's administrators; the audit entry is written first. */
+/** Shows an account's sign-in details to someone allowed them; the audit entry is written first. */
 export async function revealCredential(services: Services, principal: Principal, id: string) {
-  const account = await managedAccount(services, principal, id, 'see sign-in details');
+  const account = await services.store.socialAccounts.get(id);
+  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId)) throw notFound('The account');
+  if (!mayRevealCredential(principal.person, account, londonDate(services.now()))) {
+    throw forbidden(
+      'Only the account’s current moderators and the school’s administrators can see its sign-in details',
+    );
+  }
   if (!account.credentialRef)
     throw new ApiError(404, 'no_credential', 'No sign-in details are stored for this account');
   const vault = vaultOf(services);
   await services.store.audit.append(
-    auditOf(principal, account, 'account.credential-revealed', services.now().toISOString()),
+    accountAudit(principal.person.id, account, 'account.credential-revealed', services.now().toISOString()),
   );
   return vault.open(account.id, account.credentialRef);
 }
 
-/** Replaces the sign-in details, after a password change or a handover. */
+/**
+ * Replaces the sign-in details after a password change. During a handover this is the required
+ * rotation step: it records who did it and when, never the secret.
+ */
 export async function replaceCredential(
   services: Services,
   principal: Principal,
@@ -208,34 +218,21 @@ export async function replaceCredential(
   etag: string,
   credential: AccountCredential,
 ) {
-  const account = await managedAccount(services, principal, id, 'change sign-in details');
+  const account = await administeredAccount(services, principal, id, 'change sign-in details');
   expectVersion('socialAccounts', account, etag);
+  const problems = credentialProblems(credential);
+  if (Object.keys(problems).length)
+    throw new ApiError(400, 'invalid_credential', 'Please check the answers marked', problems);
   const credentialRef = await vaultOf(services).seal(account.id, credential);
   const at = services.now().toISOString();
-  await services.store.commit((uow) => {
-    uow.update('socialAccounts', account, { credentialRef });
-    uow.append('audit', auditOf(principal, account, 'account.credential-changed', at));
+  const updated = await services.store.commit((uow) => {
+    uow.append('audit', accountAudit(principal.person.id, account, 'account.credential-changed', at));
+    return uow.update('socialAccounts', account, {
+      credentialRef,
+      ...rotationStep(account, principal.person.id, at),
+    });
   });
-}
-
-/** Marks an account as needing a transfer (its lead is leaving) or closed. */
-export async function setAccountStatus(
-  services: Services,
-  principal: Principal,
-  id: string,
-  etag: string,
-  status: AccountStatus,
-) {
-  const account = await managedAccount(services, principal, id, 'change an account’s status');
-  expectVersion('socialAccounts', account, etag);
-  const at = services.now().toISOString();
-  return services.store.commit((uow) => {
-    uow.append(
-      'audit',
-      auditOf(principal, account, 'account.status-changed', at, { from: account.status, to: status }),
-    );
-    return uow.update('socialAccounts', account, { status });
-  });
+  return { status: updated.status, handover: updated.handover ?? null };
 }
 
 export type { NewAccountField };

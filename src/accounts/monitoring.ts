@@ -2,18 +2,20 @@ import type { Principal } from '../auth/principal.ts';
 import { isReplyOverdue, replyDueAt } from '../domain/accounts/reply-due.ts';
 import type { CHECKIN_OUTCOMES } from '../domain/records.ts';
 import { hasRole } from '../domain/roles.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { monitorsOf } from '../domain/accounts/monitoring-duty.ts';
+import { londonDate } from '../domain/calendar/working-days.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { queueMessage } from '../notifications/outbox.ts';
+import { expectVersion } from '../store/errors.ts';
+import { accountAudit } from './handover.ts';
+import { accountReview } from './reviews.ts';
 import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
 /** The account's lead and moderators do the monitoring; its school's administrators may log it too. */
 function monitors(account: Rec<'socialAccounts'>, person: Rec<'people'>): boolean {
-  return (
-    account.leadId === person.id ||
-    account.moderatorIds.includes(person.id) ||
-    hasRole(person, 'Admin', account.schoolId)
-  );
+  return monitorsOf(account).includes(person.id) || hasRole(person, 'Admin', account.schoolId);
 }
 
 /** SLT see every account of their school; administrators too. */
@@ -34,8 +36,18 @@ export interface CheckInInput {
   note: string;
 }
 
+/** An escalation logged in the tab: the pre-filled report form goes to the moderator's chat with the bot. */
+export const ACCOUNT_REPORT_FORM_TOPIC = 'account.report-form';
+
 /** "Checked, nothing needing a reply", "replied to N", "hid or deleted N (reason)", "escalated". */
-export async function recordCheckIn(services: Services, principal: Principal, accountId: string, input: CheckInInput) {
+export async function recordCheckIn(
+  services: Services,
+  principal: Principal,
+  accountId: string,
+  input: CheckInInput,
+  /** Where the report form for an escalation goes: answered on the bot's card, or sent to the chat. */
+  reportFormBy: 'card' | 'chat' = 'chat',
+) {
   const account = await monitoredAccount(services, principal, accountId);
   if (input.outcome === 'hidden-or-deleted' && input.note.trim().length < 3) {
     throw new ApiError(400, 'reason_needed', 'Say why the comments were hidden or deleted', [
@@ -54,18 +66,22 @@ export async function recordCheckIn(services: Services, principal: Principal, ac
       note: input.note,
       retentionCategory: 'account-governance',
     });
-    uow.append('audit', {
-      at,
-      actorId: principal.person.id,
-      action: `account.check-in.${input.outcome}`,
-      targetKind: 'socialAccounts',
-      targetId: account.id,
-      schoolId: account.schoolId,
-      detail: { count: created.count },
-    });
+    uow.append(
+      'audit',
+      accountAudit(principal.person.id, account, `account.check-in.${input.outcome}`, at, { count: created.count }),
+    );
+    if (input.outcome === 'escalated' && reportFormBy === 'chat') {
+      queueMessage(
+        uow,
+        ACCOUNT_REPORT_FORM_TOPIC,
+        { accountId: account.id, personId: principal.person.id, note: input.note },
+        at,
+      );
+    }
     return created;
   });
-  return { id: checkIn.id, at: checkIn.at };
+  if (input.outcome === 'escalated') services.outbox.kick();
+  return { id: checkIn.id, at: checkIn.at, account };
 }
 
 /** Something arrived that needs a reply: it is logged with the time the policy allows. */
@@ -118,6 +134,7 @@ export async function markReplied(services: Services, principal: Principal, item
 export async function monitoringOverview(services: Services, principal: Principal) {
   const { store } = services;
   const now = services.now();
+  const today = londonDate(now);
   const accounts = (await store.socialAccounts.listAll({ where: { schoolId: principal.schoolIds } })).filter(
     (a) => a.status !== 'closed' && (monitors(a, principal.person) || overseesAccounts(principal.person, a.schoolId)),
   );
@@ -128,6 +145,7 @@ export async function monitoringOverview(services: Services, principal: Principa
         store.replyItems.listAll({ where: { accountId: account.id, open: true }, orderBy: 'dueAt' }),
       ]);
       const last = checkIns.items[0];
+      const oversees = overseesAccounts(principal.person, account.schoolId);
       return {
         accountId: account.id,
         handle: account.handle,
@@ -135,6 +153,19 @@ export async function monitoringOverview(services: Services, principal: Principa
         status: account.status,
         leadName: await displayName(store, account.leadId),
         youMonitor: monitors(account, principal.person),
+        canEditRota: account.leadId === principal.person.id || hasRole(principal.person, 'Admin', account.schoolId),
+        monitors: await Promise.all(
+          monitorsOf(account).map(async (id) => ({ id, name: await displayName(store, id) })),
+        ),
+        rota: await Promise.all(
+          (account.rota ?? [])
+            .filter((r) => r.to >= today)
+            .map(async (r) => ({ ...r, name: await displayName(store, r.personId) })),
+        ),
+        handoverNeeded: account.status === 'transfer-needed',
+        // The yearly review is SLT's to record, so only they are shown when it is due.
+        review: hasRole(principal.person, 'SLT', account.schoolId) ? await accountReview(services, account) : undefined,
+        etag: oversees || account.leadId === principal.person.id ? account.etag : undefined,
         lastCheckIn: last ? { at: last.at, outcome: last.outcome, byName: await displayName(store, last.byId) } : null,
         openItems: open.map((i) => ({
           id: i.id,
@@ -151,4 +182,46 @@ export async function monitoringOverview(services: Services, principal: Principa
     (a, b) =>
       Number(overdue(b)) - Number(overdue(a)) || (a.lastCheckIn?.at ?? '').localeCompare(b.lastCheckIn?.at ?? ''),
   );
+}
+
+export interface RotaEntry {
+  from: string;
+  to: string;
+  personId: string;
+}
+
+/**
+ * Who covers the account on days the school is closed. The lead or an administrator sets it;
+ * everyone on it must monitor the account. Past entries are dropped as it is saved.
+ */
+export async function setRota(
+  services: Services,
+  principal: Principal,
+  accountId: string,
+  input: { etag: string; rota: RotaEntry[] },
+) {
+  const account = await monitoredAccount(services, principal, accountId);
+  if (account.leadId !== principal.person.id && !hasRole(principal.person, 'Admin', account.schoolId)) {
+    throw forbidden('Only the account’s lead or an administrator can change its rota');
+  }
+  expectVersion('socialAccounts', account, input.etag);
+  const team = monitorsOf(account);
+  const problems = input.rota.flatMap((r, i) => {
+    const row = `Row ${i + 1}`;
+    if (r.to < r.from) return [`${row}: the last day is before the first`];
+    if (!team.includes(r.personId)) return [`${row}: choose someone who monitors this account`];
+    return [];
+  });
+  if (problems.length) throw new ApiError(400, 'invalid_rota', problems.join('. '), { rota: problems.join('. ') });
+  const today = londonDate(services.now());
+  const rota = input.rota.filter((r) => r.to >= today).sort((a, b) => a.from.localeCompare(b.from));
+  const at = services.now().toISOString();
+  const updated = await services.store.commit((uow) => {
+    uow.append(
+      'audit',
+      accountAudit(principal.person.id, account, 'account.rota-changed', at, { entries: rota.length }),
+    );
+    return uow.update('socialAccounts', account, { rota });
+  });
+  return { etag: updated.etag, rota: updated.rota };
 }

@@ -40,16 +40,18 @@ export function accountReadyCard(input: {
   leadName: string;
   moderatorNames: string[];
   registerUrl: string;
+  /** Added to the team of an existing account, at a handover. */
+  joined?: boolean;
 }): AdaptiveCard {
   return adaptiveCard(
     [
-      heading('The official account is ready'),
+      heading(input.joined ? 'You are now on an official account’s team' : 'The official account is ready'),
       userText(`${input.handle} on ${input.platform}`, { weight: 'Bolder' }),
       factSet([['Lead', input.leadName]]),
       paragraph('Moderators', { weight: 'Bolder' }),
       userText(input.moderatorNames.join(', ')),
       paragraph(
-        'Post only as the school, from this account, and follow the policy. Ask an administrator for the sign-in details; they are never sent in chat.',
+        'Post only as the school, from this account, and follow the policy. The sign-in details are in the hub’s account register (every view is recorded); they are never sent in chat.',
         { isSubtle: true },
       ),
     ],

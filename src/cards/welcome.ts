@@ -42,11 +42,14 @@ export function helpCard(input: { hubUrl: string; dslName?: string; notUnderstoo
         facts: [
           { title: 'report', value: 'Report something, or just tell me what happened' },
           { title: 'my reports', value: 'See the status of the reports you have made' },
+          { title: 'check in', value: 'Record your daily check of an official account you moderate' },
           { title: 'hub', value: 'Open the Social Media Policy Hub tab' },
           { title: 'help', value: 'Show this card' },
         ],
       },
-      paragraph('Answers to questions about the policy are coming soon.', { isSubtle: true }),
+      paragraph('Ask me anything about the social media policy, in your own words, and I will answer from it.', {
+        isSubtle: true,
+      }),
       paragraph(SAFEGUARDING_FIRST, { color: 'Attention', weight: 'Bolder' }),
       paragraph(dslLine(input.dslName), { isSubtle: true }),
     ],

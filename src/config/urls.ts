@@ -20,3 +20,9 @@ export const accountTaskUrl = (config: Pick<Config, 'publicUrl' | 'port'>, appli
   `${accountsUrl(config)}?create=${encodeURIComponent(applicationId)}`;
 
 export const myTrainingUrl = (config: Pick<Config, 'publicUrl' | 'port'>) => `${hubUrl(config)}#/my-training`;
+
+export const monitoringUrl = (config: Pick<Config, 'publicUrl' | 'port'>) => `${hubUrl(config)}#/monitoring`;
+
+/** The accounts page, opened at the handover of one account. */
+export const handoverUrl = (config: Pick<Config, 'publicUrl' | 'port'>, accountId: string) =>
+  `${accountsUrl(config)}?handover=${encodeURIComponent(accountId)}`;

@@ -77,6 +77,16 @@ export const schoolSchema = z.object({
     .optional(),
   /** Days the school is closed on weekdays (INSET days, holidays): replies on official accounts wait for the next open day. */
   closures: z.array(isoDate).max(400).optional(),
+  /** Official account monitoring; defaults in domain/accounts/monitoring-duty.ts. */
+  monitoring: z
+    .object({
+      /** London time (HH:MM) after which moderators who have not checked in that day are reminded. */
+      reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      /** Days without a check-in before SLT is told. */
+      escalateUncheckedAfterDays: z.number().int().min(1).max(30),
+    })
+    .partial()
+    .optional(),
   /** How long a report may stay unread before it is chased, in minutes; defaults in domain/incidents/escalation.ts. */
   escalation: z
     .object({
@@ -170,6 +180,33 @@ export const applicationSchema = z.object({
 
 export const ACCOUNT_STATUSES = ['active', 'transfer-needed', 'closed'] as const;
 
+const handoverSchema = z.object({
+  leaverIds: z.array(id).min(1),
+  /** The earliest known leaving date among them, when HR gave one. */
+  leavingOn: isoDate.optional(),
+  flaggedAt: isoDateTime,
+  transferredAt: isoDateTime.optional(),
+  transferredById: id.optional(),
+  /** Who recorded that the password was changed; the secret itself lives only in the vault. */
+  credentialRotatedAt: isoDateTime.optional(),
+  credentialRotatedById: id.optional(),
+  completedAt: isoDateTime.optional(),
+});
+
+export const REVIEW_OUTCOMES = ['keep', 'change', 'close'] as const;
+
+const accountReviewSchema = z.object({
+  at: isoDateTime,
+  byId: id,
+  outcome: z.enum(REVIEW_OUTCOMES),
+  stillNeeded: z.boolean(),
+  aimsMet: z.boolean(),
+  moderatorsRight: z.boolean(),
+  note: z.string().max(2000),
+  /** The school's policy version when reviewed: a new version calls for a fresh review. */
+  policyVersionId: id.optional(),
+});
+
 export const socialAccountSchema = z.object({
   schoolId: id,
   applicationId: id.optional(),
@@ -183,6 +220,22 @@ export const socialAccountSchema = z.object({
   createdOn: isoDate,
   /** A pointer to the secret (Key Vault name or encrypted blob id); never the credential itself. */
   credentialRef: z.string().optional(),
+  /** Who covers which days when the school is closed; on those days only they are reminded. */
+  rota: z
+    .array(z.object({ from: isoDate, to: isoDate, personId: id }))
+    .max(200)
+    .optional(),
+  /** An open handover: who is leaving, and which of its two required steps are done. */
+  handover: handoverSchema.optional(),
+  /** Finished handovers, kept as the account's history. */
+  handovers: z.array(handoverSchema).max(100).optional(),
+  closedOn: isoDate.optional(),
+  closedReason: z.string().max(1000).optional(),
+  reviews: z.array(accountReviewSchema).max(100).optional(),
+  /** The London day the moderators were last reminded to check in, so it happens once a day. */
+  remindedOn: isoDate.optional(),
+  /** When SLT was last told the account had gone unchecked, so each gap is escalated once. */
+  uncheckedEscalatedAt: isoDateTime.optional(),
   ...retention,
 });
 
@@ -211,6 +264,8 @@ export const replyItemSchema = z.object({
   open: z.boolean(),
   repliedAt: isoDateTime.optional(),
   repliedById: id.optional(),
+  /** When SLT was told it was overdue; once is enough. */
+  escalatedAt: isoDateTime.optional(),
   ...retention,
 });
 

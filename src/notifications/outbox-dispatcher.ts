@@ -17,12 +17,26 @@ import {
 import { APPLICATION_REMINDER_TOPIC } from '../applications/follow-up-applications.ts';
 import { accountReadyCard, accountTaskCard } from '../cards/account-task.ts';
 import { ACCOUNT_CREATED_TOPIC } from '../accounts/accounts.ts';
-import { accountTaskUrl, accountsUrl, hubUrl, myTrainingUrl, policyUrl } from '../config/urls.ts';
+import { ACCOUNT_HANDOVER_TOPIC, ACCOUNT_JOINED_TOPIC } from '../accounts/handover.ts';
+import { CHECK_IN_REMINDER_TOPIC, MONITORING_ESCALATION_TOPIC } from '../accounts/follow-up-monitoring.ts';
+import { ACCOUNT_REPORT_FORM_TOPIC } from '../accounts/monitoring.ts';
+import { checkInCard, handoverTaskCard, monitoringEscalationCard } from '../cards/account-monitoring.ts';
+import { accountReportForm } from '../incidents/report-form-for.ts';
+import {
+  accountTaskUrl,
+  accountsUrl,
+  handoverUrl,
+  hubUrl,
+  monitoringUrl,
+  myTrainingUrl,
+  policyUrl,
+} from '../config/urls.ts';
 import { outstandingItems, TRAINING_REMINDER_TOPIC } from '../training/reminders.ts';
 import { personTraining } from '../training/training-records.ts';
 import { POLICY_UPDATED_TOPIC } from '../training/acknowledgements.ts';
 import { policyUpdatedCard, trainingReminderCard } from '../cards/training-reminder.ts';
 import { displayName } from '../people/directory.ts';
+import { londonDate } from '../domain/calendar/working-days.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -130,6 +144,26 @@ export function createOutboxDispatcher(
       };
     };
 
+  /** A message about an official account, to the conversation named when it was queued; none when no longer needed. */
+  const aboutAccount =
+    (build: (account: Rec<'socialAccounts'>, payload: Record<string, unknown>) => Promise<AdaptiveCard | undefined>) =>
+    async (payload: Record<string, unknown>): Promise<Delivery> => {
+      const account = await store.socialAccounts.get(String(payload.accountId));
+      if (!account) throw new Undeliverable('the account no longer exists');
+      if (account.status === 'closed') return { skip: 'the account has been closed' };
+      const card = await build(account, payload);
+      return card ? { conversationId: String(payload.conversationId), card } : { skip: 'it is no longer needed' };
+    };
+
+  const readyInput = async (account: Rec<'socialAccounts'>) => ({
+    handle: account.handle,
+    platform: account.platform,
+    url: account.url,
+    leadName: await personName(account.leadId),
+    moderatorNames: await Promise.all(account.moderatorIds.map(personName)),
+    registerUrl: accountsUrl(services.config),
+  });
+
   const leaderName = (id: unknown) => displayName(store, id, 'A senior leader');
   const personName = (id: unknown) => displayName(store, id);
 
@@ -171,19 +205,52 @@ export function createOutboxDispatcher(
         taskUrl: accountTaskUrl(services.config, application.id),
       });
     }),
-    [ACCOUNT_CREATED_TOPIC]: async (payload) => {
-      const account = await store.socialAccounts.get(String(payload.accountId));
-      if (!account) throw new Undeliverable('the account no longer exists');
+    [ACCOUNT_CREATED_TOPIC]: aboutAccount(async (account) => accountReadyCard(await readyInput(account))),
+    [ACCOUNT_JOINED_TOPIC]: aboutAccount(async (account) =>
+      accountReadyCard({ ...(await readyInput(account)), joined: true }),
+    ),
+    [CHECK_IN_REMINDER_TOPIC]: aboutAccount(async (account) => {
+      const [last] = (
+        await store.checkIns.list({ where: { accountId: account.id }, orderBy: 'at', descending: true, limit: 1 })
+      ).items;
+      // Someone checked in between the reminder being queued and sent: nothing to remind about.
+      if (last && londonDate(new Date(last.at)) === londonDate(services.now())) return undefined;
+      return checkInCard({
+        accountId: account.id,
+        handle: account.handle,
+        platform: account.platform,
+        url: account.url,
+        reminder: true,
+      });
+    }),
+    [MONITORING_ESCALATION_TOPIC]: aboutAccount(async (account, payload) =>
+      monitoringEscalationCard({
+        handle: account.handle,
+        platform: account.platform,
+        uncheckedDays: Number(payload.uncheckedDays),
+        overdueReplies: Number(payload.overdueReplies),
+        monitoringUrl: monitoringUrl(services.config),
+      }),
+    ),
+    [ACCOUNT_HANDOVER_TOPIC]: aboutAccount(async (account) => {
+      if (!account.handover) return undefined;
+      return handoverTaskCard({
+        handle: account.handle,
+        platform: account.platform,
+        leaverNames: await Promise.all(account.handover.leaverIds.map(personName)),
+        leavingOn: account.handover.leavingOn,
+        taskUrl: handoverUrl(services.config, account.id),
+      });
+    }),
+    [ACCOUNT_REPORT_FORM_TOPIC]: async (payload) => {
+      const [account, reporter] = await Promise.all([
+        store.socialAccounts.get(String(payload.accountId)),
+        store.people.get(String(payload.personId)),
+      ]);
+      if (!account || !reporter?.active) throw new Undeliverable('the account or the moderator is no longer here');
       return {
-        conversationId: String(payload.conversationId),
-        card: accountReadyCard({
-          handle: account.handle,
-          platform: account.platform,
-          url: account.url,
-          leadName: await personName(account.leadId),
-          moderatorNames: await Promise.all(account.moderatorIds.map(personName)),
-          registerUrl: accountsUrl(services.config),
-        }),
+        conversationId: `person-${reporter.id}`,
+        card: await accountReportForm(services, reporter, account, String(payload.note ?? '')),
       };
     },
     [APPLICATION_DECIDED_TOPIC]: aboutApplication(async (application) => {

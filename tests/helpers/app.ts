@@ -18,6 +18,7 @@ export interface TestApp {
   signIn(personId: string): Promise<string>;
   get(path: string, token?: string): Promise<Response>;
   post(path: string, body: unknown, token?: string): Promise<Response>;
+  put(path: string, body: unknown, token?: string): Promise<Response>;
 }
 
 /** The whole app on a free port with its own SQLite file: real HTTP, real store, seeded demo data. */
@@ -35,12 +36,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await startApp(config, createLogger('silent'));
   const base = `http://127.0.0.1:${app.port}`;
   const headers = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
-  const post = (path: string, body: unknown, token?: string) =>
+  const send = (method: string) => (path: string, body: unknown, token?: string) =>
     fetch(base + path, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json', ...headers(token) },
       body: JSON.stringify(body),
     });
+  const post = send('POST');
   return {
     app,
     base,
@@ -48,6 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     stop: () => app.stop(),
     get: (path, token) => fetch(base + path, { headers: headers(token) }),
     post,
+    put: send('PUT'),
     async signIn(personId) {
       const res = await post('/api/v1/dev/sign-in', { personId });
       if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);

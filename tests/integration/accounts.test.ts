@@ -112,7 +112,7 @@ describe('an approved application becomes an official account in the register', 
     expect((await send('POST', '/accounts', account(applicationId), admin)).status).toBe(409);
   });
 
-  test('the credential cannot be read in the database file, and revealing it is an audited administrator action', async () => {
+  test('the credential cannot be read in the database file, and revealing it is an audited action for the account’s team and administrators', async () => {
     const applicationId = await approvedApplication('Oakfield Choir');
     expect((await send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.Admin)).status).toBe(200);
     const accountId = `account-${applicationId}`;
@@ -128,7 +128,8 @@ describe('an approved application becomes an official account in the register', 
     }
     expect((await store().socialAccounts.require(accountId)).credentialRef).toMatch(/^aes-256-gcm:v1:/);
 
-    for (const who of [DEMO_PERSONAS.Staff, DEMO_PERSONAS.SLT, DEMO_PERSONAS.DSL]) {
+    // SLT and the DSL do not run the account, so they do not see how to sign in to it.
+    for (const who of [DEMO_PERSONAS.SLT, DEMO_PERSONAS.DSL]) {
       expect((await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, who)).status).toBe(403);
     }
     const revealed = await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, DEMO_PERSONAS.Admin);
@@ -139,10 +140,15 @@ describe('an approved application becomes an official account in the register', 
       password: PASSWORD,
       notes: 'Recovery codes are in the office safe',
     });
+    // The lead runs the account, so they may see it too.
+    expect(
+      (await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, DEMO_PERSONAS.Staff)).status,
+    ).toBe(200);
     const audit = await store().audit.listAll({ where: { targetId: accountId } });
     expect(audit.map((e) => [e.action, e.actorId])).toEqual([
       ['account.created', DEMO_PERSONAS.Admin],
       ['account.credential-revealed', DEMO_PERSONAS.Admin],
+      ['account.credential-revealed', DEMO_PERSONAS.Staff],
     ]);
   });
 
@@ -157,31 +163,27 @@ describe('an approved application becomes an official account in the register', 
     expect(accounts).toHaveLength(1);
   });
 
-  test('the administrator marks an account for transfer, then closed; a stale page is refused', async () => {
+  test('only an administrator closes an account, with a reason; a stale page is refused', async () => {
     const applicationId = await approvedApplication('Oakfield Library');
     const created = (await (await send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.Admin)).json()) as {
       id: string;
       etag: string;
     };
-    expect(
-      (await send('PATCH', `/accounts/${created.id}`, { etag: created.etag, status: 'closed' }, DEMO_PERSONAS.Staff))
-        .status,
-    ).toBe(403);
-    const moved = await send(
-      'PATCH',
-      `/accounts/${created.id}`,
-      { etag: created.etag, status: 'transfer-needed' },
-      DEMO_PERSONAS.Admin,
+    const closing = { etag: created.etag, closedOn: '2026-11-23', reason: 'The library now posts on the main account' };
+    expect((await send('POST', `/accounts/${created.id}/close`, closing, DEMO_PERSONAS.Staff)).status).toBe(403);
+    const checkedIn = await send(
+      'POST',
+      `/accounts/${created.id}/check-ins`,
+      { outcome: 'nothing-needed' },
+      DEMO_PERSONAS.Staff,
     );
-    expect(moved.status).toBe(200);
-    const stale = await send(
-      'PATCH',
-      `/accounts/${created.id}`,
-      { etag: created.etag, status: 'closed' },
-      DEMO_PERSONAS.Admin,
-    );
+    expect(checkedIn.status).toBe(200);
+    const current = await store().socialAccounts.require(created.id);
+    const rota = { etag: current.etag, rota: [] };
+    expect((await send('PUT', `/accounts/${created.id}/rota`, rota, DEMO_PERSONAS.Admin)).status).toBe(200);
+    const stale = await send('POST', `/accounts/${created.id}/close`, closing, DEMO_PERSONAS.Admin);
     expect(stale.status).toBe(409);
-    expect((await store().socialAccounts.require(created.id)).status).toBe('transfer-needed');
+    expect((await store().socialAccounts.require(created.id)).status).toBe('active');
   });
 
   test('bad input is refused with a clear message and stores nothing', async () => {

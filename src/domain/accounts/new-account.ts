@@ -4,21 +4,37 @@ export type NewAccountField = 'leadId' | 'moderatorIds' | 'username' | 'password
 
 export const MIN_MODERATORS = 2;
 
+type Moderator = RunnerReadiness & { name: string; gaps: string[] };
+
 /**
- * What stops an administrator recording a new official account, by field: fewer than two
- * moderators, a moderator who is not trained or has not read the policy, a lead who is not on
- * the staff, or missing sign-in details. Undefined when it can be recorded.
+ * What is wrong with who would run an account, by field: a lead not on the staff (or, when their
+ * readiness is given, not trained), fewer than two moderators, or a moderator who is not on the
+ * staff, is leaving, or is not trained or has not read the policy. Used when an account is
+ * recorded and when it is handed over.
  */
-export function accountProblems(input: {
+export function teamProblems(input: {
   leadId: string;
-  moderators: readonly (RunnerReadiness & { name: string; gaps: string[] })[];
+  lead?: Moderator;
+  moderators: readonly Moderator[];
+  /** Staff who may take the role: active, and not leaving. */
   staffIds: readonly string[];
-  credential: { username: string; password: string };
-}): Partial<Record<NewAccountField, string>> | undefined {
+  /** Staff who are leaving or have left, named as such rather than as strangers. */
+  leaverIds?: readonly string[];
+}): Partial<Record<NewAccountField, string>> {
   const problems: Partial<Record<NewAccountField, string>> = {};
-  if (!input.staffIds.includes(input.leadId)) problems.leadId = 'Choose the lead from this school’s staff';
+  const leaving = (id: string) => input.leaverIds?.includes(id);
+  if (leaving(input.leadId)) problems.leadId = 'This person is leaving: choose someone staying on the staff';
+  else if (!input.staffIds.includes(input.leadId)) problems.leadId = 'Choose the lead from this school’s staff';
+  else if (input.lead && !input.lead.ready) {
+    problems.leadId = `The lead must be trained and have read the policy: ${input.lead.name} ${input.lead.gaps.join(' and ')}`;
+  }
   if (input.moderators.length < MIN_MODERATORS) {
     problems.moderatorIds = 'Name at least two staff members who will moderate the account';
+  } else if (input.moderators.some((m) => leaving(m.personId))) {
+    problems.moderatorIds = `Leaving staff cannot moderate the account: ${input.moderators
+      .filter((m) => leaving(m.personId))
+      .map((m) => m.name)
+      .join(', ')}`;
   } else if (input.moderators.some((m) => !input.staffIds.includes(m.personId))) {
     problems.moderatorIds = 'Choose the moderators from this school’s staff';
   } else {
@@ -29,7 +45,27 @@ export function accountProblems(input: {
         .join('; ')}`;
     }
   }
-  if (!input.credential.username.trim()) problems.username = 'Enter the account’s sign-in name or email';
-  if (input.credential.password.length < 8) problems.password = 'Enter the account’s password (at least 8 characters)';
+  return problems;
+}
+
+/** What stops an administrator recording a new official account; undefined when it can be recorded. */
+export function accountProblems(input: {
+  leadId: string;
+  moderators: readonly Moderator[];
+  staffIds: readonly string[];
+  credential: { username: string; password: string };
+}): Partial<Record<NewAccountField, string>> | undefined {
+  const problems = { ...teamProblems(input), ...credentialProblems(input.credential) };
   return Object.keys(problems).length ? problems : undefined;
+}
+
+/** Sign-in details good enough to store: a name, and a password of at least eight characters. */
+export function credentialProblems(credential: {
+  username: string;
+  password: string;
+}): Partial<Record<NewAccountField, string>> {
+  const problems: Partial<Record<NewAccountField, string>> = {};
+  if (!credential.username.trim()) problems.username = 'Enter the account’s sign-in name or email';
+  if (credential.password.length < 8) problems.password = 'Enter the account’s password (at least 8 characters)';
+  return problems;
 }

@@ -6,11 +6,12 @@ import {
   recordAccount,
   replaceCredential,
   revealCredential,
-  setAccountStatus,
 } from '../../accounts/accounts.ts';
+import { closeAccount, transferAccount } from '../../accounts/handover.ts';
+import { recordReview } from '../../accounts/reviews.ts';
 import { CredentialUnavailableError } from '../../accounts/credential-vault.ts';
-import { ACCOUNT_STATUSES, CHECKIN_OUTCOMES } from '../../domain/records.ts';
-import { logReplyItem, markReplied, monitoringOverview, recordCheckIn } from '../../accounts/monitoring.ts';
+import { CHECKIN_OUTCOMES, REVIEW_OUTCOMES } from '../../domain/records.ts';
+import { logReplyItem, markReplied, monitoringOverview, recordCheckIn, setRota } from '../../accounts/monitoring.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
 import { ApiError } from '../errors.ts';
@@ -79,18 +80,76 @@ export function registerAccountRoutes(server: Server, services: Services): void 
       services,
       { params, body: z.object({ etag, credential }).strict() },
       async ({ principal, params, body }) => {
-        await withVault(() => replaceCredential(services, principal, params.id, body.etag, body.credential));
-        return { ok: true };
+        return withVault(() => replaceCredential(services, principal, params.id, body.etag, body.credential));
       },
     ),
   );
 
-  server.patch(
-    '/api/v1/accounts/:id',
+  server.post(
+    '/api/v1/accounts/:id/transfer',
     endpoint(
       services,
-      { params, body: z.object({ etag, status: z.enum(ACCOUNT_STATUSES) }).strict() },
-      async ({ principal, params, body }) => setAccountStatus(services, principal, params.id, body.etag, body.status),
+      { params, body: z.object({ etag, leadId: id, moderatorIds: z.array(id).max(20) }).strict() },
+      async ({ principal, params, body }) => transferAccount(services, principal, params.id, body),
+    ),
+  );
+
+  server.post(
+    '/api/v1/accounts/:id/close',
+    endpoint(
+      services,
+      {
+        params,
+        body: z
+          .object({
+            etag,
+            closedOn: z.iso.date({ message: 'Give the date the account was closed' }),
+            reason: z.string().trim().min(3, { message: 'Say why the account is closing' }).max(1000),
+          })
+          .strict(),
+      },
+      async ({ principal, params, body }) => {
+        const closed = await closeAccount(services, principal, params.id, body);
+        return { status: closed.status, closedOn: closed.closedOn };
+      },
+    ),
+  );
+
+  server.post(
+    '/api/v1/accounts/:id/reviews',
+    endpoint(
+      services,
+      {
+        params,
+        body: z
+          .object({
+            etag,
+            outcome: z.enum(REVIEW_OUTCOMES),
+            stillNeeded: z.boolean(),
+            aimsMet: z.boolean(),
+            moderatorsRight: z.boolean(),
+            note: z.string().max(2000).default(''),
+          })
+          .strict(),
+      },
+      async ({ principal, params, body }) => recordReview(services, principal, params.id, body),
+    ),
+  );
+
+  server.put(
+    '/api/v1/accounts/:id/rota',
+    endpoint(
+      services,
+      {
+        params,
+        body: z
+          .object({
+            etag,
+            rota: z.array(z.object({ from: z.iso.date(), to: z.iso.date(), personId: id }).strict()).max(200),
+          })
+          .strict(),
+      },
+      async ({ principal, params, body }) => setRota(services, principal, params.id, body),
     ),
   );
 
@@ -113,7 +172,10 @@ export function registerAccountRoutes(server: Server, services: Services): void 
           })
           .strict(),
       },
-      async ({ principal, params, body }) => recordCheckIn(services, principal, params.id, body),
+      async ({ principal, params, body }) => {
+        const { id, at } = await recordCheckIn(services, principal, params.id, body);
+        return { id, at, reportFormSent: body.outcome === 'escalated' };
+      },
     ),
   );
 

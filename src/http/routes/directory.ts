@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { STAFF_FIELDS_LIST } from '../../domain/people/staff-import.ts';
 import { MAX_IMPORT_ROWS } from '../../imports/checks.ts';
 import { previewStaffImport, runStaffImport } from '../../people/directory-import.ts';
+import { setLeavingDate } from '../../people/leaving.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
 
@@ -31,6 +32,18 @@ export function registerDirectoryRoutes(server: Server, services: Services): voi
       services,
       { body: body.extend({ acceptBadRows: z.boolean().default(false) }).strict() },
       async ({ principal, body }) => runStaffImport(services, principal, body),
+    ),
+  );
+
+  server.put(
+    '/api/v1/people/:id/leaving',
+    endpoint(
+      services,
+      {
+        params: z.object({ id: z.string().min(1).max(128) }),
+        body: z.object({ leavingOn: z.iso.date({ message: 'Give the leaving date' }).nullable() }).strict(),
+      },
+      async ({ principal, params, body }) => setLeavingDate(services, principal, params.id, body.leavingOn),
     ),
   );
 }

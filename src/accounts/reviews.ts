@@ -1,0 +1,82 @@
+import type { Principal } from '../auth/principal.ts';
+import { reviewStatus } from '../domain/accounts/monitoring-duty.ts';
+import { londonDate } from '../domain/calendar/working-days.ts';
+import type { REVIEW_OUTCOMES } from '../domain/records.ts';
+import { hasRole } from '../domain/roles.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import { expectVersion } from '../store/errors.ts';
+import type { Rec } from '../store/kinds.ts';
+import { accountAudit, closeWith } from './handover.ts';
+
+/** The version of the school's policy in force now: its id and when it was imported. */
+export async function policyInForce(services: Services, schoolId: string) {
+  const [document] = (await services.store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
+  const version = document?.currentVersionId
+    ? await services.store.policyVersions.get(document.currentVersionId)
+    : undefined;
+  return version ? { id: version.id, importedAt: version.importedAt } : undefined;
+}
+
+/** Whether the account's yearly review is due (or brought forward by a new policy version). */
+export async function accountReview(services: Services, account: Rec<'socialAccounts'>) {
+  const status = reviewStatus(account, londonDate(services.now()), await policyInForce(services, account.schoolId));
+  const last = account.reviews?.at(-1);
+  return { ...status, last: last ? { at: last.at, outcome: last.outcome } : undefined };
+}
+
+export interface ReviewInput {
+  etag: string;
+  outcome: (typeof REVIEW_OUTCOMES)[number];
+  stillNeeded: boolean;
+  aimsMet: boolean;
+  moderatorsRight: boolean;
+  note: string;
+}
+
+/**
+ * SLT records the review: is the account still needed, are its aims met, is the moderator list
+ * right, and the outcome. Closing it here closes the account, with the review as the reason.
+ */
+export async function recordReview(services: Services, principal: Principal, id: string, input: ReviewInput) {
+  const account = await services.store.socialAccounts.get(id);
+  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId)) throw notFound('The account');
+  if (!hasRole(principal.person, 'SLT', account.schoolId)) {
+    throw forbidden('Only the senior leadership team records account reviews');
+  }
+  if (input.outcome !== 'keep' && input.note.trim().length < 3) {
+    throw new ApiError(400, 'note_needed', 'Please check the answers marked', {
+      note: input.outcome === 'close' ? 'Say why the account is closing' : 'Say what needs to change',
+    });
+  }
+  const at = services.now().toISOString();
+  const policy = await policyInForce(services, account.schoolId);
+  const review = {
+    at,
+    byId: principal.person.id,
+    outcome: input.outcome,
+    stillNeeded: input.stillNeeded,
+    aimsMet: input.aimsMet,
+    moderatorsRight: input.moderatorsRight,
+    note: input.note.trim(),
+    ...(policy ? { policyVersionId: policy.id } : {}),
+  };
+  const reviews = [...(account.reviews ?? []), review];
+  if (input.outcome === 'close') {
+    const closed = await closeWith(
+      services,
+      principal,
+      account,
+      { etag: input.etag, closedOn: londonDate(services.now()), reason: `Annual review: ${review.note}` },
+      { reviews },
+    );
+    return { status: closed.status };
+  }
+  if (account.status === 'closed') throw new ApiError(409, 'account_closed', 'This account has been closed');
+  expectVersion('socialAccounts', account, input.etag);
+  const updated = await services.store.commit((uow) => {
+    uow.append('audit', accountAudit(principal.person.id, account, 'account.reviewed', at, { outcome: input.outcome }));
+    return uow.update('socialAccounts', account, { reviews });
+  });
+  return { status: updated.status };
+}

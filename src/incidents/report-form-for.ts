@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { AdaptiveCard } from '../cards/elements.ts';
+import { reportFormCard, type Choice } from '../cards/report-form.ts';
+import type { IncidentType } from '../domain/incidents/catalogue.ts';
+import { findColleagues } from '../people/directory.ts';
+import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
+
+/** Keeps the card well under Teams' 28 KB limit even for a large secondary school. */
+const MAX_SUBJECT_CHOICES = 250;
+
+/** Everyone the reporter may name as the subject of a concern: active colleagues at their school, not themselves. */
+export async function subjectChoices(services: Services, reporter: Rec<'people'>): Promise<Choice[]> {
+  const colleagues = await findColleagues(services.store, reporter.schoolId);
+  return colleagues
+    .filter((p) => p.id !== reporter.id)
+    .slice(0, MAX_SUBJECT_CHOICES)
+    .map((p) => ({ title: `${p.displayName} (${p.jobTitle})`, value: p.id }));
+}
+
+export async function newReportForm(
+  services: Services,
+  reporter: Rec<'people'>,
+  prefill: { type?: IncidentType; platform?: string; description?: string },
+): Promise<AdaptiveCard> {
+  return reportFormCard({ draftId: randomUUID(), ...prefill }, {}, undefined, await subjectChoices(services, reporter));
+}
+
+/** A report about one of the school's official accounts, started from a moderator's escalated check-in. */
+export function accountReportForm(
+  services: Services,
+  reporter: Rec<'people'>,
+  account: Pick<Rec<'socialAccounts'>, 'platform' | 'handle' | 'url'>,
+  note: string,
+): Promise<AdaptiveCard> {
+  const about = `About the school’s official ${account.platform} account ${account.handle} (${account.url}).`;
+  return newReportForm(services, reporter, {
+    platform: account.platform,
+    description: note.trim() ? `${about} ${note.trim()}` : about,
+  });
+}

@@ -1,0 +1,36 @@
+import { flagLeavers } from '../accounts/handover.ts';
+import type { Principal } from '../auth/principal.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import { overseenSchools } from './oversight.ts';
+
+/**
+ * HR (or SLT) records that someone is leaving, or clears a date set by mistake. Any official
+ * account they lead or moderate is flagged for handover straight away, before the date arrives.
+ */
+export async function setLeavingDate(
+  services: Services,
+  principal: Principal,
+  personId: string,
+  leavingOn: string | null,
+) {
+  const person = await services.store.people.get(personId);
+  const schools = overseenSchools(principal);
+  if (!person || !principal.schoolIds.includes(person.schoolId)) throw notFound('That member of staff');
+  if (!schools.includes(person.schoolId)) throw forbidden('Only HR and SLT record leaving dates');
+  const at = services.now().toISOString();
+  await services.store.commit((uow) => {
+    uow.update('people', person, { leavingOn: leavingOn ?? undefined });
+    uow.append('audit', {
+      at,
+      actorId: principal.person.id,
+      action: leavingOn ? 'person.leaving-date-set' : 'person.leaving-date-cleared',
+      targetKind: 'people',
+      targetId: person.id,
+      schoolId: person.schoolId,
+      ...(leavingOn ? { detail: { leavingOn } } : {}),
+    });
+  });
+  const flagged = leavingOn ? await flagLeavers(services) : 0;
+  return { leavingOn, accountsFlagged: flagged };
+}
