@@ -110,6 +110,7 @@ export async function trainingPicture(services: Services, schoolIds: readonly st
       roles,
       standings: [...(currentVersion.size > 0 ? [policyStanding ?? null] : []), ...courseStandings],
       ...(lastReminder.has(person.id) ? { lastRemindedAt: lastReminder.get(person.id) } : {}),
+      ...(person.leavingOn ? { leavingOn: person.leavingOn } : {}),
     };
   });
   rows.sort((a, b) => byName.compare(a.name, b.name));

@@ -28,3 +28,6 @@ export const dateTime = (iso: string | undefined) =>
 
 export const date = (iso: string | undefined) =>
   iso ? new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium' }) : '—';
+
+/** Today's date on a UK calendar, as yyyy-mm-dd, for date inputs. */
+export const todayInUk = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });

@@ -30,6 +30,14 @@ test('a moderator records a check-in and logs a comment to answer; SLT sees the 
     .getByText(/Oakfield PTA: reply due by/)
     .waitFor();
   await card.getByText(/Last checked .* by Jordan Ellery: Checked, nothing needing a reply/).waitFor();
+  // The lead puts a colleague on the holiday rota.
+  const rota = card.getByRole('form', { name: 'Add to the rota for Oakfield PTA' });
+  await rota.getByLabel('From').fill('2026-12-21');
+  await rota.getByLabel('To').fill('2026-12-24');
+  await rota.getByLabel('Covered by').selectOption({ label: 'Casey Brennan' });
+  await rota.getByRole('button', { name: 'Add to rota' }).click();
+  await moderator.getByRole('status').getByText('Oakfield PTA: Casey Brennan added to the rota.').waitFor();
+  await card.getByText(/21 Dec 2026 to 24 Dec 2026: Casey Brennan/).waitFor();
   await moderator.screenshot({ path: join(SHOTS, 'monitoring-moderator.png'), fullPage: true });
   await moderator.close();
 
@@ -42,6 +50,19 @@ test('a moderator records a check-in and logs a comment to answer; SLT sees the 
     .waitFor();
   // SLT oversee; they do not log check-ins for accounts they do not moderate.
   expect(await seen.getByRole('button', { name: 'Record check-in' }).count()).toBe(0);
+  await seen.getByText(/21 Dec 2026 to 24 Dec 2026: Casey Brennan/).waitFor();
+  // The account predates the school's current policy, so SLT's review is due now.
+  await seen.getByText('Review due').waitFor();
+  await seen.getByRole('button', { name: 'Review Oakfield PTA' }).click();
+  const review = leader.getByRole('dialog');
+  await review.getByLabel('It is meeting the aims it was approved for').uncheck();
+  await review.getByRole('radio', { name: 'Keep it, with changes' }).check();
+  await review.getByRole('button', { name: 'Record the review' }).click();
+  await review.getByText('Say what needs to change').waitFor();
+  await review.getByLabel(/What must change/).fill('Post match reports within a week, not a month');
+  await review.getByRole('button', { name: 'Record the review' }).click();
+  await leader.getByRole('status').getByText('Oakfield PTA: review recorded.').waitFor();
+  await seen.getByText(/Next review due/).waitFor();
   await leader.screenshot({ path: join(SHOTS, 'monitoring-slt.png'), fullPage: true });
   await leader.close();
 }, 60_000);

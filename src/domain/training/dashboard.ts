@@ -30,6 +30,8 @@ export interface StaffRow<S extends ShownStanding = Standing> {
   /** Aligned with the dashboard's columns; null where the requirement does not apply to this person. */
   standings: (S | null)[];
   lastRemindedAt?: string;
+  /** Set by HR when someone is leaving; their official accounts are flagged for handover. */
+  leavingOn?: string;
 }
 
 export interface Figures {

@@ -1,8 +1,8 @@
-import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ApiProblem, api } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
-import { StaffPicker, useStaff } from '../StaffPicker.tsx';
+import { CredentialFields, NO_CREDENTIAL, TeamFields } from './accounts/AccountFields.tsx';
 
 export interface CreationTask {
   applicationId: string;
@@ -25,14 +25,10 @@ const useStyles = makeStyles({
  */
 export function AccountForm({ task, onDone }: { task: CreationTask; onDone: (saved: boolean) => void }) {
   const styles = useStyles();
-  const staff = useStaff();
   const [handle, setHandle] = useState('');
   const [url, setUrl] = useState('');
-  const [leadId, setLeadId] = useState(task.applicantId);
-  const [moderatorIds, setModeratorIds] = useState(task.runners.map((r) => r.personId));
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [notes, setNotes] = useState('');
+  const [team, setTeam] = useState({ leadId: task.applicantId, moderatorIds: task.runners.map((r) => r.personId) });
+  const [credential, setCredential] = useState(NO_CREDENTIAL);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Error>();
   const [saving, setSaving] = useState(false);
@@ -48,9 +44,8 @@ export function AccountForm({ task, onDone }: { task: CreationTask; onDone: (sav
           applicationId: task.applicationId,
           handle,
           url,
-          leadId,
-          moderatorIds,
-          credential: { username, password, notes },
+          ...team,
+          credential,
         },
       });
       onDone(true);
@@ -84,47 +79,8 @@ export function AccountForm({ task, onDone }: { task: CreationTask; onDone: (sav
       <Field label="Web address" required validationMessage={errors.url} hint="The public link, starting https://">
         <Input type="url" value={url} onChange={(_, d) => setUrl(d.value)} />
       </Field>
-      <Field
-        label="Lead"
-        required
-        validationMessage={errors.leadId}
-        hint="The member of staff answerable for the account."
-      >
-        <Select value={leadId} onChange={(_, d) => setLeadId(d.value)}>
-          {staff.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.displayName}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <StaffPicker
-        label="Moderators"
-        hint="At least two, all trained and having read the policy, so the account is watched when someone is away."
-        listLabel="Chosen moderators"
-        value={moderatorIds}
-        onChange={setModeratorIds}
-        validationMessage={errors.moderatorIds}
-      />
-      <Field
-        label="Sign-in name or email"
-        required
-        validationMessage={errors.username ?? errors['credential.username']}
-        hint="Use a school-owned address, never a personal one, so the school keeps control."
-      >
-        <Input autoComplete="off" value={username} onChange={(_, d) => setUsername(d.value)} />
-      </Field>
-      <Field
-        label="Password"
-        required
-        validationMessage={errors.password ?? errors['credential.password']}
-        hint="Encrypted as soon as it reaches the server. Only administrators can reveal it, and each time is recorded."
-      >
-        <Input type="password" autoComplete="new-password" value={password} onChange={(_, d) => setPassword(d.value)} />
-      </Field>
-      <Field label="Recovery notes" hint="Where the recovery codes are kept, which phone receives sign-in codes…">
-        <Textarea value={notes} onChange={(_, d) => setNotes(d.value)} resize="vertical" />
-      </Field>
+      <TeamFields value={team} onChange={setTeam} errors={errors} />
+      <CredentialFields value={credential} onChange={setCredential} errors={errors} />
       {problem && <ErrorNotice error={problem} />}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={saving}>

@@ -9,7 +9,6 @@ import {
   DialogSurface,
   DialogTitle,
   Link,
-  Select,
   TableCell,
   TableRow,
   Text,
@@ -21,10 +20,11 @@ import { api } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { ItemTable } from '../ItemTable.tsx';
 import { PageHeader } from '../PageHeader.tsx';
-import { date } from '../format.ts';
+import { date, todayInUk } from '../format.ts';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
 import { AccountForm, type CreationTask } from './AccountForm.tsx';
+import { CloseDialog, CredentialDialog, TransferDialog } from './accounts/ManageDialogs.tsx';
 
 interface Account {
   id: string;
@@ -39,6 +39,16 @@ interface Account {
   application?: { id: string; accountName: string };
   hasCredential: boolean;
   canManage: boolean;
+  canReveal: boolean;
+  handover?: {
+    leavers: { id: string; name: string }[];
+    leavingOn?: string;
+    transferredAt?: string;
+    credentialRotatedAt?: string;
+    credentialRotatedBy?: string;
+  };
+  closedOn?: string;
+  closedReason?: string;
 }
 
 interface Credential {
@@ -49,7 +59,7 @@ interface Credential {
 
 const STATUS: Record<Account['status'], [string, 'success' | 'warning' | 'informative']> = {
   active: ['Active', 'success'],
-  'transfer-needed': ['Transfer needed', 'warning'],
+  'transfer-needed': ['Handover needed', 'warning'],
   closed: ['Closed', 'informative'],
 };
 
@@ -62,13 +72,29 @@ const useStyles = makeStyles({
   secret: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   // Handles are one long word; they wrap inside their column rather than run into the next.
   handle: { overflowWrap: 'anywhere' },
+  badge: { whiteSpace: 'nowrap' },
   manage: { display: 'grid', gap: tokens.spacingVerticalXS, justifyItems: 'start' },
-  // Fluent's Select is wider than a table cell by default.
-  statusSelect: { minWidth: 0, width: '100%' },
 });
 
-/** The approved application named in the address (`#/accounts?create=<id>`), from the task card. */
-const requestedTask = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('create') ?? undefined;
+/** What the address asks for: `?create=<application>` from the creation task card, `?handover=<account>` from the handover card. */
+const requested = (key: 'create' | 'handover') =>
+  new URLSearchParams(window.location.hash.split('?')[1] ?? '').get(key) ?? undefined;
+
+type Managing = { action: 'transfer' | 'credential' | 'close'; account: Account };
+
+/** Where a handover stands: who is leaving, and which of its two steps are done. */
+function HandoverSteps({ handover }: { handover: NonNullable<Account['handover']> }) {
+  const leaving = handover.leavers.map((l) => l.name).join(', ');
+  return (
+    <Text block size={200}>
+      {`Leaving: ${leaving}${handover.leavingOn ? ` (${date(handover.leavingOn)})` : ''}. `}
+      {handover.transferredAt ? 'Handed over ✓. ' : 'To hand over. '}
+      {handover.credentialRotatedAt
+        ? `Password changed ✓ (${handover.credentialRotatedBy ?? ''}).`
+        : 'Password still to be changed.'}
+    </Text>
+  );
+}
 
 function RevealDialog({ account, onClose }: { account: Account; onClose: () => void }) {
   const styles = useStyles();
@@ -121,21 +147,24 @@ function RevealDialog({ account, onClose }: { account: Account; onClose: () => v
 export default function AccountsPage({ page }: PageProps) {
   const styles = useStyles();
   const [version, setVersion] = useState(0);
-  const [creating, setCreating] = useState<string | undefined>(requestedTask);
+  const [creating, setCreating] = useState<string | undefined>(() => requested('create'));
+  const [handingOver, setHandingOver] = useState<string | undefined>(() => requested('handover'));
+  const [managing, setManaging] = useState<Managing>();
   const [revealing, setRevealing] = useState<Account>();
-  const [problem, setProblem] = useState<Error>();
   const register = useApi<{ items: Account[] }>(`/accounts?v=${version}`);
   const tasks = useApi<{ items: CreationTask[] }>(`/accounts/tasks?v=${version}`);
   const task = tasks.data?.items.find((t) => t.applicationId === creating);
-
-  const setStatus = async (account: Account, status: string) => {
-    setProblem(undefined);
-    try {
-      await api(`/accounts/${account.id}`, { method: 'PATCH', body: { etag: account.etag, status } });
-    } catch (err) {
-      setProblem(err as Error);
+  // The handover card's link opens the handover itself, once the register has loaded.
+  useEffect(() => {
+    const account = register.data?.items.find((a) => a.id === handingOver && a.canManage);
+    if (account) {
+      setManaging({ action: 'transfer', account });
+      setHandingOver(undefined);
     }
-    setVersion((v) => v + 1);
+  }, [register.data, handingOver]);
+  const managed = (saved: boolean) => {
+    setManaging(undefined);
+    if (saved) setVersion((v) => v + 1);
   };
 
   if (task) {
@@ -176,7 +205,6 @@ export default function AccountsPage({ page }: PageProps) {
           ))}
         </section>
       )}
-      {problem && <ErrorNotice error={problem} />}
       <h2>Register</h2>
       <ItemTable
         label="Account register"
@@ -195,38 +223,59 @@ export default function AccountsPage({ page }: PageProps) {
               </TableCell>
               <TableCell>{a.platform}</TableCell>
               <TableCell>
-                <Badge color={color}>{label}</Badge>
+                <Badge className={styles.badge} color={color}>
+                  {label}
+                </Badge>
+                {a.handover && <HandoverSteps handover={a.handover} />}
+                {a.closedOn && <Text block size={200}>{`${date(a.closedOn)}: ${a.closedReason ?? ''}`}</Text>}
               </TableCell>
               <TableCell>{a.lead.name}</TableCell>
               <TableCell>{a.moderators.map((m) => m.name).join(', ')}</TableCell>
               <TableCell>{date(a.createdOn)}</TableCell>
               <TableCell>{a.application?.accountName ?? '—'}</TableCell>
               <TableCell>
-                {a.canManage && (
-                  <div className={styles.manage}>
-                    {a.hasCredential && (
-                      <Button size="small" onClick={() => setRevealing(a)}>
-                        Reveal sign-in
+                <div className={styles.manage}>
+                  {a.canReveal && (
+                    <Button size="small" onClick={() => setRevealing(a)}>
+                      Reveal sign-in
+                    </Button>
+                  )}
+                  {a.canManage && a.status !== 'closed' && (
+                    <>
+                      <Button
+                        size="small"
+                        appearance={a.handover && !a.handover.transferredAt ? 'primary' : 'secondary'}
+                        aria-label={`Hand over ${a.handle}`}
+                        onClick={() => setManaging({ action: 'transfer', account: a })}
+                      >
+                        Hand over
                       </Button>
-                    )}
-                    <Select
-                      className={styles.statusSelect}
-                      size="small"
-                      aria-label={`Status of ${a.handle}`}
-                      value={a.status}
-                      onChange={(_, d) => void setStatus(a, d.value)}
-                    >
-                      <option value="active">Active</option>
-                      <option value="transfer-needed">Transfer needed</option>
-                      <option value="closed">Closed</option>
-                    </Select>
-                  </div>
-                )}
+                      <Button
+                        size="small"
+                        appearance={a.handover && !a.handover.credentialRotatedAt ? 'primary' : 'secondary'}
+                        aria-label={`Change sign-in details of ${a.handle}`}
+                        onClick={() => setManaging({ action: 'credential', account: a })}
+                      >
+                        Change sign-in details
+                      </Button>
+                      <Button
+                        size="small"
+                        aria-label={`Close ${a.handle}`}
+                        onClick={() => setManaging({ action: 'close', account: a })}
+                      >
+                        Close account
+                      </Button>
+                    </>
+                  )}
+                </div>
               </TableCell>
             </TableRow>
           );
         }}
       />
+      {managing?.action === 'transfer' && <TransferDialog account={managing.account} onClose={managed} />}
+      {managing?.action === 'credential' && <CredentialDialog account={managing.account} onClose={managed} />}
+      {managing?.action === 'close' && <CloseDialog account={managing.account} today={todayInUk()} onClose={managed} />}
       {revealing && <RevealDialog account={revealing} onClose={() => setRevealing(undefined)} />}
     </section>
   );

@@ -15,17 +15,30 @@ import {
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorNotice, SuccessNotice } from '../ErrorNotice.tsx';
-import { dateTime } from '../format.ts';
+import { date, dateTime } from '../format.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
+import { ReviewDialog } from './accounts/ManageDialogs.tsx';
+import { Rota, type RotaEntry } from './monitoring/Rota.tsx';
 
 interface Row {
   accountId: string;
+  etag?: string;
   handle: string;
   platform: string;
   leadName: string;
   youMonitor: boolean;
+  canEditRota: boolean;
+  monitors: { id: string; name: string }[];
+  rota: RotaEntry[];
+  handoverNeeded: boolean;
+  review?: {
+    due: boolean;
+    dueOn: string;
+    reason?: 'yearly' | 'policy-changed';
+    last?: { at: string; outcome: string };
+  };
   lastCheckIn: { at: string; outcome: string; byName: string } | null;
   openItems: { id: string; summary: string; arrivedAt: string; dueAt: string; overdue: boolean }[];
 }
@@ -34,14 +47,21 @@ const OUTCOMES: Record<string, string> = {
   'nothing-needed': 'Checked, nothing needing a reply',
   replied: 'Replied to comments',
   'hidden-or-deleted': 'Hid or deleted comments',
-  escalated: 'Escalated',
+  escalated: 'Escalated: something needs reporting',
 };
 
 const useStyles = makeStyles({
   list: { display: 'grid', gap: tokens.spacingVerticalL },
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   items: { margin: 0, paddingInlineStart: '1.2em' },
+  badges: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, marginInlineStart: tokens.spacingHorizontalS },
 });
+
+/** A datetime-local value for now, on the viewer's clock. */
+const nowForInput = () => {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
 
 /** Log a check-in, and the comments that need a reply, for one account this person moderates. */
 function CheckInForm({ row, onDone }: { row: Row; onDone: (message: string) => void }) {
@@ -50,6 +70,7 @@ function CheckInForm({ row, onDone }: { row: Row; onDone: (message: string) => v
   const [count, setCount] = useState('0');
   const [note, setNote] = useState('');
   const [summary, setSummary] = useState('');
+  const [arrivedAt, setArrivedAt] = useState(nowForInput);
   const [error, setError] = useState<Error>();
   const run = async (work: () => Promise<string>) => {
     setError(undefined);
@@ -71,28 +92,33 @@ function CheckInForm({ row, onDone }: { row: Row; onDone: (message: string) => v
               method: 'POST',
               body: { outcome, count: Number(count) || 0, note },
             });
-            return `${row.handle}: check-in recorded.`;
+            return outcome === 'escalated'
+              ? `${row.handle}: check-in recorded. The incident report form, already about this account, is waiting in your chat with the bot.`
+              : `${row.handle}: check-in recorded.`;
           });
         }}
       >
         <Field label="What you did">
           <Select value={outcome} onChange={(_, d) => setOutcome(d.value)}>
-            {Object.entries(OUTCOMES)
-              .filter(([value]) => value !== 'escalated')
-              .map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+            {Object.entries(OUTCOMES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </Select>
         </Field>
-        {outcome !== 'nothing-needed' && (
+        {(outcome === 'replied' || outcome === 'hidden-or-deleted') && (
           <Field label="How many">
             <Input type="number" min={0} value={count} onChange={(_, d) => setCount(d.value)} />
           </Field>
         )}
         {outcome === 'hidden-or-deleted' && (
           <Field label="Why" required>
+            <Input value={note} onChange={(_, d) => setNote(d.value)} />
+          </Field>
+        )}
+        {outcome === 'escalated' && (
+          <Field label="What happened" hint="It starts your incident report; no pupils’ names here">
             <Input value={note} onChange={(_, d) => setNote(d.value)} />
           </Field>
         )}
@@ -108,15 +134,24 @@ function CheckInForm({ row, onDone }: { row: Row; onDone: (message: string) => v
           void run(async () => {
             const item = await api<{ dueAt: string }>(`/accounts/${encodeURIComponent(row.accountId)}/reply-items`, {
               method: 'POST',
-              body: { arrivedAt: new Date().toISOString(), summary },
+              body: { arrivedAt: new Date(arrivedAt).toISOString(), summary },
             });
             setSummary('');
+            setArrivedAt(nowForInput());
             return `${row.handle}: reply due by ${dateTime(item.dueAt)}.`;
           });
         }}
       >
         <Field label="Something needs a reply" hint="A few words, no pupils’ names">
           <Input value={summary} onChange={(_, d) => setSummary(d.value)} />
+        </Field>
+        <Field label="When it arrived">
+          <Input
+            type="datetime-local"
+            max={nowForInput()}
+            value={arrivedAt}
+            onChange={(_, d) => setArrivedAt(d.value)}
+          />
         </Field>
         <Button type="submit" disabled={!summary.trim()}>
           Log it
@@ -133,6 +168,7 @@ export default function MonitoringPage({ page }: PageProps) {
   const [version, setVersion] = useState(0);
   const state = useApi<{ items: Row[] }>(`/monitoring?v=${version}`);
   const [notice, setNotice] = useState<string>();
+  const [reviewing, setReviewing] = useState<Row>();
   const done = (message: string) => {
     setNotice(message);
     setVersion((v) => v + 1);
@@ -159,7 +195,12 @@ export default function MonitoringPage({ page }: PageProps) {
               <CardHeader
                 header={
                   <Text weight="semibold" size={500}>
-                    {row.handle} {overdue > 0 && <Badge color="danger">{overdue} overdue</Badge>}
+                    {row.handle}
+                    <span className={styles.badges}>
+                      {overdue > 0 && <Badge color="danger">{overdue} overdue</Badge>}
+                      {row.handoverNeeded && <Badge color="warning">Handover needed</Badge>}
+                      {row.review?.due && <Badge color="informative">Review due</Badge>}
+                    </span>
                   </Text>
                 }
                 description={
@@ -191,10 +232,52 @@ export default function MonitoringPage({ page }: PageProps) {
                 </ul>
               )}
               {row.youMonitor && <CheckInForm row={row} onDone={done} />}
+              {(row.youMonitor || row.rota.length > 0) && (
+                <Rota
+                  accountId={row.accountId}
+                  handle={row.handle}
+                  etag={row.etag}
+                  canEdit={row.canEditRota}
+                  monitors={row.monitors}
+                  rota={row.rota}
+                  onSaved={done}
+                />
+              )}
+              {row.review && (
+                <div>
+                  <Text size={200}>
+                    {row.review.last ? `Last reviewed ${dateTime(row.review.last.at)}. ` : 'Not reviewed yet. '}
+                    {row.review.due
+                      ? row.review.reason === 'policy-changed'
+                        ? 'Due now: the policy has changed since.'
+                        : 'The yearly review is due.'
+                      : `Next review due ${date(row.review.dueOn)}.`}
+                  </Text>{' '}
+                  {row.etag && (
+                    <Button
+                      size="small"
+                      appearance={row.review.due ? 'primary' : 'secondary'}
+                      onClick={() => setReviewing(row)}
+                    >
+                      {`Review ${row.handle}`}
+                    </Button>
+                  )}
+                </div>
+              )}
             </Card>
           );
         })}
       </div>
+      {reviewing && (
+        <ReviewDialog
+          account={{ id: reviewing.accountId, etag: reviewing.etag ?? '', handle: reviewing.handle }}
+          reason={reviewing.review?.reason}
+          onClose={(saved) => {
+            setReviewing(undefined);
+            if (saved) done(`${reviewing.handle}: review recorded.`);
+          }}
+        />
+      )}
     </section>
   );
 }

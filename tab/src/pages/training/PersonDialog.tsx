@@ -19,8 +19,60 @@ import type { RequirementColumn } from '../../../../src/domain/training/dashboar
 import type { Row } from './types.ts';
 import { POLICY_COLUMN_ID } from '../../../../src/domain/training/dashboard.ts';
 import { api, ApiProblem } from '../../api.ts';
-import { ErrorNotice } from '../../ErrorNotice.tsx';
+import { ErrorNotice, SuccessNotice } from '../../ErrorNotice.tsx';
 import { StatusBadge } from '../../TrainingStatus.tsx';
+
+/** HR records a leaving date: any official account the person helps run is flagged for handover at once. */
+function LeavingDate({ personId, current, onSaved }: { personId: string; current?: string; onSaved: () => void }) {
+  const styles = useStyles();
+  const [leavingOn, setLeavingOn] = useState(current ?? '');
+  const [message, setMessage] = useState<string>();
+  const [error, setError] = useState<Error>();
+  const save = async (value: string | null) => {
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      const result = await api<{ accountsFlagged: number }>(`/people/${encodeURIComponent(personId)}/leaving`, {
+        method: 'PUT',
+        body: { leavingOn: value },
+      });
+      setLeavingOn(value ?? '');
+      setMessage(
+        value === null
+          ? 'Leaving date cleared.'
+          : result.accountsFlagged > 0
+            ? `Leaving date saved. ${result.accountsFlagged === 1 ? 'An official account they help run now needs' : `${result.accountsFlagged} official accounts they help run now need`} a handover; the administrators have been told.`
+            : 'Leaving date saved.',
+      );
+      onSaved();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  return (
+    <form
+      className={styles.form}
+      noValidate
+      aria-label="Record a leaving date"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(leavingOn);
+      }}
+    >
+      <Field label="Leaving date" hint="Their official accounts are handed over before they go.">
+        <Input type="date" value={leavingOn} onChange={(_, d) => setLeavingOn(d.value)} />
+      </Field>
+      {message && <SuccessNotice message={message} />}
+      {error && <ErrorNotice error={error} />}
+      <div>
+        <Button type="submit" disabled={!leavingOn || leavingOn === current}>
+          Save leaving date
+        </Button>{' '}
+        {current && <Button onClick={() => void save(null)}>Clear leaving date</Button>}
+      </div>
+    </form>
+  );
+}
 
 const useStyles = makeStyles({
   list: { display: 'grid', gridTemplateColumns: 'auto auto', gap: tokens.spacingVerticalS, margin: 0 },
@@ -117,6 +169,7 @@ export function PersonDialog(props: {
                 </Button>
               </form>
             )}
+            <LeavingDate personId={props.row.personId} current={props.row.leavingOn} onSaved={() => setSaved(true)} />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => props.onClose(saved)}>Close</Button>
