@@ -83,6 +83,31 @@ export async function flagLeavers(services: Services): Promise<number> {
   return flagged;
 }
 
+/**
+ * HR cleared a leaving date set by mistake: the person is no longer a leaver on any open
+ * handover, and an account with nobody else leaving, and nothing yet done, is active again.
+ */
+export async function withdrawLeaver(services: Services, actorId: string, personId: string): Promise<void> {
+  const at = services.now().toISOString();
+  const accounts = await services.store.socialAccounts.listAll({ where: { status: 'transfer-needed' } });
+  for (const account of accounts) {
+    const handover = account.handover;
+    if (!handover?.leaverIds.includes(personId)) continue;
+    const leaverIds = handover.leaverIds.filter((id) => id !== personId);
+    const untouched = !handover.transferredAt && !handover.credentialRotatedAt;
+    await services.store.commit((uow) => {
+      uow.update(
+        'socialAccounts',
+        account,
+        leaverIds.length === 0 && untouched
+          ? { status: 'active', handover: undefined }
+          : { handover: { ...handover, leaverIds: leaverIds.length ? leaverIds : handover.leaverIds } },
+      );
+      uow.append('audit', accountAudit(actorId, account, 'account.handover-withdrawn', at, { personId }));
+    });
+  }
+}
+
 async function adminsOf(services: Services, schoolId: string): Promise<string[]> {
   const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
   return staff.filter((p) => hasRole(p, 'Admin', schoolId)).map((p) => p.id);

@@ -8,7 +8,7 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { expectVersion } from '../store/errors.ts';
 import { accountAudit } from './handover.ts';
-import { accountReview } from './reviews.ts';
+import { accountReview, policyInForce } from './reviews.ts';
 import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -81,7 +81,7 @@ export async function recordCheckIn(
     return created;
   });
   if (input.outcome === 'escalated') services.outbox.kick();
-  return { id: checkIn.id, at: checkIn.at, account };
+  return { id: checkIn.id, at: checkIn.at };
 }
 
 /** Something arrived that needs a reply: it is logged with the time the policy allows. */
@@ -138,6 +138,9 @@ export async function monitoringOverview(services: Services, principal: Principa
   const accounts = (await store.socialAccounts.listAll({ where: { schoolId: principal.schoolIds } })).filter(
     (a) => a.status !== 'closed' && (monitors(a, principal.person) || overseesAccounts(principal.person, a.schoolId)),
   );
+  const policies = new Map(
+    await Promise.all(principal.schoolIds.map(async (id) => [id, await policyInForce(services, id)] as const)),
+  );
   const rows = await Promise.all(
     accounts.map(async (account) => {
       const [checkIns, open] = await Promise.all([
@@ -164,7 +167,9 @@ export async function monitoringOverview(services: Services, principal: Principa
         ),
         handoverNeeded: account.status === 'transfer-needed',
         // The yearly review is SLT's to record, so only they are shown when it is due.
-        review: hasRole(principal.person, 'SLT', account.schoolId) ? await accountReview(services, account) : undefined,
+        review: hasRole(principal.person, 'SLT', account.schoolId)
+          ? await accountReview(services, account, policies.get(account.schoolId))
+          : undefined,
         etag: oversees || account.leadId === principal.person.id ? account.etag : undefined,
         lastCheckIn: last ? { at: last.at, outcome: last.outcome, byName: await displayName(store, last.byId) } : null,
         openItems: open.map((i) => ({

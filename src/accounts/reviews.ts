@@ -18,11 +18,20 @@ export async function policyInForce(services: Services, schoolId: string) {
   return version ? { id: version.id, importedAt: version.importedAt } : undefined;
 }
 
-/** Whether the account's yearly review is due (or brought forward by a new policy version). */
-export async function accountReview(services: Services, account: Rec<'socialAccounts'>) {
-  const status = reviewStatus(account, londonDate(services.now()), await policyInForce(services, account.schoolId));
+/**
+ * Whether the account's yearly review is due (or brought forward by a new policy version), with
+ * a key naming which review that is, so SLT are asked for each one once.
+ */
+export async function accountReview(
+  services: Services,
+  account: Rec<'socialAccounts'>,
+  policy?: { id: string; importedAt: string },
+) {
+  const inForce = policy ?? (await policyInForce(services, account.schoolId));
+  const status = reviewStatus(account, londonDate(services.now()), inForce);
   const last = account.reviews?.at(-1);
-  return { ...status, last: last ? { at: last.at, outcome: last.outcome } : undefined };
+  const key = status.reason === 'policy-changed' ? `policy:${inForce?.id}` : `yearly:${status.dueOn}`;
+  return { ...status, key, last: last ? { at: last.at, outcome: last.outcome } : undefined };
 }
 
 export interface ReviewInput {

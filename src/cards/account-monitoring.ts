@@ -138,3 +138,30 @@ export function handoverTaskCard(input: {
     [openUrl('Hand over or close', input.taskUrl)],
   );
 }
+
+/** SLT are asked to review an account: yearly, or because the policy has changed. Names the account only. */
+export function reviewDueCard(input: {
+  handle: string;
+  platform: string;
+  reason: 'yearly' | 'policy-changed';
+  monitoringUrl: string;
+}): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading('An official account is due for review'),
+      userText(`${input.handle} on ${input.platform}`, { weight: 'Bolder' }),
+      paragraph(
+        input.reason === 'policy-changed'
+          ? 'The school’s social media policy has a new version since this account was last reviewed.'
+          : 'It is a year since this account was created or last reviewed.',
+      ),
+      paragraph(
+        'Is it still needed, is it meeting its aims, and are the moderators right? Record keep, change or close.',
+        {
+          isSubtle: true,
+        },
+      ),
+    ],
+    [openUrl('Review it in the hub', input.monitoringUrl)],
+  );
+}

@@ -234,6 +234,8 @@ export const socialAccountSchema = z.object({
   reviews: z.array(accountReviewSchema).max(100).optional(),
   /** The London day the moderators were last reminded to check in, so it happens once a day. */
   remindedOn: isoDate.optional(),
+  /** Which review SLT were last asked for (the yearly due date, or the policy version), so they are asked once. */
+  reviewRequestedFor: z.string().max(200).optional(),
   /** When SLT was last told the account had gone unchecked, so each gap is escalated once. */
   uncheckedEscalatedAt: isoDateTime.optional(),
   ...retention,

@@ -18,9 +18,13 @@ import { APPLICATION_REMINDER_TOPIC } from '../applications/follow-up-applicatio
 import { accountReadyCard, accountTaskCard } from '../cards/account-task.ts';
 import { ACCOUNT_CREATED_TOPIC } from '../accounts/accounts.ts';
 import { ACCOUNT_HANDOVER_TOPIC, ACCOUNT_JOINED_TOPIC } from '../accounts/handover.ts';
-import { CHECK_IN_REMINDER_TOPIC, MONITORING_ESCALATION_TOPIC } from '../accounts/follow-up-monitoring.ts';
+import {
+  CHECK_IN_REMINDER_TOPIC,
+  MONITORING_ESCALATION_TOPIC,
+  REVIEW_DUE_TOPIC,
+} from '../accounts/follow-up-monitoring.ts';
 import { ACCOUNT_REPORT_FORM_TOPIC } from '../accounts/monitoring.ts';
-import { checkInCard, handoverTaskCard, monitoringEscalationCard } from '../cards/account-monitoring.ts';
+import { checkInCard, handoverTaskCard, monitoringEscalationCard, reviewDueCard } from '../cards/account-monitoring.ts';
 import { accountReportForm } from '../incidents/report-form-for.ts';
 import {
   accountTaskUrl,
@@ -229,6 +233,14 @@ export function createOutboxDispatcher(
         platform: account.platform,
         uncheckedDays: Number(payload.uncheckedDays),
         overdueReplies: Number(payload.overdueReplies),
+        monitoringUrl: monitoringUrl(services.config),
+      }),
+    ),
+    [REVIEW_DUE_TOPIC]: aboutAccount(async (account, payload) =>
+      reviewDueCard({
+        handle: account.handle,
+        platform: account.platform,
+        reason: payload.reason === 'policy-changed' ? 'policy-changed' : 'yearly',
         monitoringUrl: monitoringUrl(services.config),
       }),
     ),

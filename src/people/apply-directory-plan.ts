@@ -1,3 +1,4 @@
+import { flagLeavers } from '../accounts/handover.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import type { DirectoryPlan, PersonChange } from '../domain/people/directory-sync.ts';
 import { uniqueRoles, type RoleAssignment } from '../domain/roles.ts';
@@ -16,6 +17,7 @@ function movedRoles(person: Rec<'people'>, change: PersonChange): RoleAssignment
 /**
  * Writes a directory plan in one commit: joiners (as staff only), changes and leavers (kept,
  * marked as left) together, or nothing, with one audit entry saying what changed and why.
+ * Official accounts run by a leaver are flagged for handover straight after.
  */
 export async function applyDirectoryPlan(
   services: Services,
@@ -74,4 +76,5 @@ export async function applyDirectoryPlan(
       },
     });
   });
+  if (plan.leavers.length) await flagLeavers(services);
 }

@@ -1,4 +1,4 @@
-import { flagLeavers } from '../accounts/handover.ts';
+import { flagLeavers, withdrawLeaver } from '../accounts/handover.ts';
 import type { Principal } from '../auth/principal.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
@@ -6,7 +6,8 @@ import { overseenSchools } from './oversight.ts';
 
 /**
  * HR (or SLT) records that someone is leaving, or clears a date set by mistake. Any official
- * account they lead or moderate is flagged for handover straight away, before the date arrives.
+ * account they lead or moderate is flagged for handover straight away, before the date arrives;
+ * clearing the date takes them off the handover again.
  */
 export async function setLeavingDate(
   services: Services,
@@ -31,6 +32,7 @@ export async function setLeavingDate(
       ...(leavingOn ? { detail: { leavingOn } } : {}),
     });
   });
+  if (!leavingOn && person.active) await withdrawLeaver(services, principal.person.id, person.id);
   const flagged = leavingOn ? await flagLeavers(services) : 0;
   return { leavingOn, accountsFlagged: flagged };
 }

@@ -13,7 +13,8 @@ const useStyles = makeStyles({
   },
 });
 
-type Values = Record<string, number | string>;
+type Value = number | string | string[];
+type Values = Record<string, Value>;
 
 interface NumberSetting {
   key: string;
@@ -29,7 +30,7 @@ export function SettingsForm(props: {
   title: string;
   path: string;
   numbers: NumberSetting[];
-  children?: (values: Values, set: (key: string, value: number | string) => void) => ReactNode;
+  children?: (values: Values, set: (key: string, value: Value) => void) => ReactNode;
 }) {
   const styles = useStyles();
   const loaded = useApi<Values>(props.path);
@@ -40,7 +41,7 @@ export function SettingsForm(props: {
   useEffect(() => setValues(loaded.data), [loaded.data]);
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
   if (!values) return <Spinner label={`Loading ${props.title.toLowerCase()}`} />;
-  const set = (key: string, value: number | string) => {
+  const set = (key: string, value: Value) => {
     setState('idle');
     setValues({ ...values, [key]: value });
   };

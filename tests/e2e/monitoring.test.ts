@@ -63,6 +63,13 @@ test('a moderator records a check-in and logs a comment to answer; SLT sees the 
   await review.getByRole('button', { name: 'Record the review' }).click();
   await leader.getByRole('status').getByText('Oakfield PTA: review recorded.').waitFor();
   await seen.getByText(/Next review due/).waitFor();
+  // The school's closure days, used by the reply rule and the rota.
+  const settings = leader.getByRole('form', { name: 'Monitoring settings' });
+  await settings.getByLabel('Closure day to add').fill('2026-12-18');
+  await settings.getByRole('button', { name: 'Add closure day' }).click();
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await settings.getByText('Saved.').waitFor();
+  expect((await env.app.app.services.store.schools.require('school-oakfield')).closures).toEqual(['2026-12-18']);
   await leader.screenshot({ path: join(SHOTS, 'monitoring-slt.png'), fullPage: true });
   await leader.close();
 }, 60_000);

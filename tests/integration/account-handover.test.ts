@@ -175,3 +175,24 @@ test('closing needs a date and a reason; moderators of a closed account lose the
   expect((await reveal(DEPUTY)).status).toBe(403);
   expect((await reveal(DEMO_PERSONAS.Admin)).status).toBe(200);
 });
+
+test('clearing a leaving date set by mistake takes the handover back off an account nothing was done on', async () => {
+  const other = await services().store.socialAccounts.create({
+    schoolId: 'school-oakfield',
+    platform: 'Instagram',
+    handle: '@OakfieldGarden',
+    url: 'https://www.instagram.com/oakfieldgarden',
+    leadId: DEPUTY,
+    moderatorIds: [DEPUTY, DEMO_PERSONAS.Staff],
+    status: 'active',
+    createdOn: '2026-10-01',
+  });
+  await call('PUT', `/people/${DEMO_PERSONAS.Staff}/leaving`, DEMO_PERSONAS.HR, { leavingOn: '2027-03-31' });
+  expect((await services().store.socialAccounts.require(other.id)).status).toBe('transfer-needed');
+  const cleared = await call('PUT', `/people/${DEMO_PERSONAS.Staff}/leaving`, DEMO_PERSONAS.HR, { leavingOn: null });
+  expect(cleared.status).toBe(200);
+  const after = await services().store.socialAccounts.require(other.id);
+  expect(after.status).toBe('active');
+  expect(after.handover).toBeUndefined();
+  expect((await services().store.people.require(DEMO_PERSONAS.Staff)).leavingOn).toBeUndefined();
+});

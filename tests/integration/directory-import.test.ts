@@ -28,6 +28,16 @@ describe('importing the staff list (embedded mode)', () => {
         `${p.givenName},${p.surname},${p.upn},${p.department},${p.jobTitle},Oakfield Primary School,${p.staffType},`,
     );
     const csv = [header, ...lines, joiner].join('\n');
+    const account = await app.app.services.store.socialAccounts.create({
+      schoolId: 'school-oakfield',
+      platform: 'Facebook',
+      handle: 'Oakfield Governors',
+      url: 'https://www.facebook.com/oakfieldgovernors',
+      leadId: 'person-oak-chair',
+      moderatorIds: ['person-oak-chair', DEMO_PERSONAS.Staff],
+      status: 'active',
+      createdOn: '2026-09-01',
+    });
 
     const preview = (await (await post('/directory/imports/preview', { csv, fullList: true })).json()) as {
       notes: string[];
@@ -46,6 +56,11 @@ describe('importing the staff list (embedded mode)', () => {
     const chair = await store.people.require('person-oak-chair');
     expect(chair).toMatchObject({ active: false });
     expect(chair.leavingOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The account the leaver led needs a handover, and its administrators have been asked.
+    expect(await store.socialAccounts.require(account.id)).toMatchObject({
+      status: 'transfer-needed',
+      handover: { leaverIds: ['person-oak-chair'] },
+    });
     const [tamsin] = (await store.people.list({ where: { upn: 'tamsin.oduya@demo.example.sch.uk' } })).items;
     expect(tamsin).toMatchObject({
       schoolId: 'school-oakfield',

@@ -185,3 +185,32 @@ test('"check in" in the chat offers the card for each account the person moderat
   const reply = await env.connector.waitFor((r) => env.connector.received.indexOf(r) >= before && to(JORDAN_CHAT)(r));
   expect(cardText(cardOf(reply))).toContain('Check in on the account');
 });
+
+test('SLT are asked once for the yearly review of an account a year old', async () => {
+  const old = await services().store.socialAccounts.create({
+    schoolId: 'school-oakfield',
+    platform: 'Facebook',
+    handle: 'Oakfield Friends',
+    url: 'https://www.facebook.com/oakfieldfriends',
+    leadId: DEMO_PERSONAS.Staff,
+    moderatorIds: [DEMO_PERSONAS.Staff, DEMO_PERSONAS.Admin],
+    status: 'active',
+    createdOn: '2025-11-20',
+  });
+  await services().store.checkIns.create({
+    accountId: old.id,
+    schoolId: 'school-oakfield',
+    byId: DEMO_PERSONAS.Staff,
+    at: '2026-11-27T11:30:00Z',
+    outcome: 'nothing-needed',
+    count: 0,
+    note: '',
+  });
+  const { result, sent } = await sweepAt('2026-11-27T12:00:00Z');
+  expect(result).toMatchObject({ reviewsDue: 1, reminded: 0, escalated: 0 });
+  const card = cardOf(sent.find(to(SLT_CHANNEL))!);
+  expect(adaptiveCardProblems(card)).toEqual([]);
+  expect(cardText(card)).toContain('An official account is due for review');
+  expect(cardText(card)).toContain('Oakfield Friends on Facebook');
+  expect((await sweepAt('2026-11-28T12:00:00Z')).result.reviewsDue).toBe(0);
+});

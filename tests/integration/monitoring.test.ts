@@ -95,3 +95,29 @@ test('an arrival time in the future is refused', async () => {
   });
   expect(res.status).toBe(400);
 });
+
+test('SLT and administrators set the reminder time, the escalation days and closure days; bad values are explained', async () => {
+  const token = await app.signIn(DEMO_PERSONAS.Admin);
+  const path = '/api/v1/schools/school-oakfield/monitoring';
+  expect(await (await app.get(path, token)).json()).toMatchObject({
+    reminderTime: '16:00',
+    escalateUncheckedAfterDays: 2,
+  });
+  const bad = await app.put(path, { reminderTime: '25:00', escalateUncheckedAfterDays: 0, closures: ['soon'] }, token);
+  expect(bad.status).toBe(400);
+  const fields = ((await bad.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field);
+  expect(fields).toEqual(expect.arrayContaining(['reminderTime', 'escalateUncheckedAfterDays', 'closures.0']));
+  const body = {
+    reminderTime: '15:30',
+    escalateUncheckedAfterDays: 3,
+    closures: ['2026-12-18', '2026-10-26', '2026-12-18'],
+  };
+  const saved = await app.put(path, body, token);
+  expect(await saved.json()).toEqual({ ...body, closures: ['2026-10-26', '2026-12-18'] });
+  expect(await app.app.services.store.schools.require('school-oakfield')).toMatchObject({
+    monitoring: { reminderTime: '15:30', escalateUncheckedAfterDays: 3 },
+    closures: ['2026-10-26', '2026-12-18'],
+  });
+  const staff = await app.signIn(DEMO_PERSONAS.Staff);
+  expect((await app.put(path, body, staff)).status).toBe(403);
+});

@@ -5,6 +5,7 @@ import { escalationFor } from '../../domain/incidents/escalation.ts';
 import type { Data, Rec } from '../../store/kinds.ts';
 import { hasRole, ROLE_LABELS, type Role } from '../../domain/roles.ts';
 import { statusSettingsFor } from '../../training/picture.ts';
+import { monitoringSettingsFor } from '../../domain/accounts/monitoring-duty.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
@@ -45,6 +46,14 @@ const approvalsBody = z
     path: ['expireAfterWorkingDays'],
   });
 
+const monitoringBody = z
+  .object({
+    reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Give a time such as 16:00' }),
+    escalateUncheckedAfterDays: z.number().int().min(1).max(30),
+    closures: z.array(z.iso.date({ message: 'Give each closure day as a date' })).max(400),
+  })
+  .strict();
+
 const trainingBody = z
   .object({
     dueSoonDays: z.number().int().min(1).max(180),
@@ -53,8 +62,9 @@ const trainingBody = z
   .strict();
 
 /**
- * A school's settings that senior leaders own: chasing intervals for unread reports, and how
- * account applications are decided (approvals needed, training gate, reminders and expiry).
+ * A school's settings that senior leaders own: chasing intervals for unread reports, how account
+ * applications are decided (approvals needed, training gate, reminders and expiry), training
+ * notice periods, and official account monitoring (reminder time, escalation, closure days).
  */
 export function registerSchoolSettingsRoutes(server: Server, services: Services): void {
   const { store } = services;
@@ -73,7 +83,7 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
   const change = async (
     principal: Principal,
     id: string,
-    what: 'escalation' | 'approvals' | 'training',
+    what: 'escalation' | 'approvals' | 'training' | 'monitoring',
     describe: (school: Rec<'schools'>) => object,
     patch: Partial<Data<'schools'>>,
     roles: readonly Role[] = ['SLT'],
@@ -89,7 +99,7 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
         targetKind: 'schools',
         targetId: school.id,
         schoolId: school.id,
-        detail: { from: describe(school), to: patch[what] },
+        detail: { from: describe(school), to: describe({ ...school, ...patch }) },
       });
     });
   };
@@ -123,6 +133,29 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
     endpoint(services, { params, body: trainingBody }, async ({ principal, params, body }) => {
       await change(principal, params.id, 'training', statusSettingsFor, { training: body }, trainingOwners);
       return body;
+    }),
+  );
+
+  // Administrators run the accounts day to day, so they may set when moderators are reminded.
+  const monitoringOwners: Role[] = ['SLT', 'Admin'];
+  const monitoringOf = (school: Rec<'schools'>) => ({
+    ...monitoringSettingsFor(school),
+    closures: school.closures ?? [],
+  });
+  server.get(
+    '/api/v1/schools/:id/monitoring',
+    endpoint(services, { params }, async ({ principal, params }) =>
+      monitoringOf(await schoolLedBy(principal, params.id, monitoringOwners)),
+    ),
+  );
+
+  server.put(
+    '/api/v1/schools/:id/monitoring',
+    endpoint(services, { params, body: monitoringBody }, async ({ principal, params, body }) => {
+      const { closures, ...monitoring } = body;
+      const days = [...new Set(closures)].sort();
+      await change(principal, params.id, 'monitoring', monitoringOf, { monitoring, closures: days }, monitoringOwners);
+      return { ...monitoring, closures: days };
     }),
   );
 

@@ -21,6 +21,8 @@ import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
 import { ReviewDialog } from './accounts/ManageDialogs.tsx';
 import { Rota, type RotaEntry } from './monitoring/Rota.tsx';
+import { MonitoringSettings } from './monitoring/MonitoringSettings.tsx';
+import { useShell } from '../shell-context.ts';
 
 interface Row {
   accountId: string;
@@ -163,8 +165,10 @@ function CheckInForm({ row, onDone }: { row: Row; onDone: (message: string) => v
 }
 
 /** Each official account's monitoring: the last check-in, replies due, and what is overdue first. */
-export default function MonitoringPage({ page }: PageProps) {
+export default function MonitoringPage({ page, schoolId }: PageProps) {
   const styles = useStyles();
+  const { me } = useShell();
+  const oversees = me.roles.includes('SLT') || me.roles.includes('Admin');
   const [version, setVersion] = useState(0);
   const state = useApi<{ items: Row[] }>(`/monitoring?v=${version}`);
   const [notice, setNotice] = useState<string>();
@@ -268,6 +272,7 @@ export default function MonitoringPage({ page }: PageProps) {
           );
         })}
       </div>
+      {oversees && <MonitoringSettings schoolId={schoolId} />}
       {reviewing && (
         <ReviewDialog
           account={{ id: reviewing.accountId, etag: reviewing.etag ?? '', handle: reviewing.handle }}
