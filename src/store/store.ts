@@ -36,7 +36,8 @@ export type StoredRow = Record<string, unknown> & { id: string; etag: string; cr
 
 export type PlannedWrite =
   | { op: 'create'; kind: KindName; row: StoredRow }
-  | { op: 'update'; kind: KindName; row: StoredRow; expectedEtag: string };
+  /** `previous` is the version the caller read, so an adapter without transactions can put it back. */
+  | { op: 'update'; kind: KindName; row: StoredRow; expectedEtag: string; previous: StoredRow };
 
 /** File content kept with a record, such as a screenshot attached to a report. */
 export interface StoredFile {
@@ -48,6 +49,13 @@ export interface StoredFile {
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export const MAX_PAGE_SIZE = 5000;
+
+/** Only indexed fields may be filtered or sorted on, in every adapter: SharePoint refuses the rest on large lists. */
+export function checkIndexed(kind: KindName, field: string): void {
+  if (field !== 'createdAt' && !(KINDS[kind].indexed as readonly string[]).includes(field)) {
+    throw new StoreError(`${kind}.${field} is not indexed, so it cannot be filtered or sorted on`);
+  }
+}
 export const DEFAULT_PAGE_SIZE = 100;
 
 /**
@@ -165,7 +173,10 @@ export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): 
         const { id, etag, createdAt } = current;
         const merged = validate(kind, { ...stripStored(current), ...changes });
         const record = { ...merged, id, etag, createdAt, updatedAt: now().toISOString() } as Rec<typeof kind>;
-        return add({ op: 'update', kind, row: toRow(record as Rec<KindName>), expectedEtag: etag }, record);
+        return add(
+          { op: 'update', kind, row: toRow(record as Rec<KindName>), expectedEtag: etag, previous: toRow(current) },
+          record,
+        );
       },
     };
     return { uow, writes, planned };

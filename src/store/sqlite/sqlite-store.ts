@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from './node-sqlite.ts';
-import { KINDS, type KindName } from '../kinds.ts';
+import type { KindName } from '../kinds.ts';
 import { ConflictError, DuplicateError, NotFoundError, StoreError } from '../errors.ts';
 import {
+  checkIndexed,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   type Condition,
@@ -48,12 +49,6 @@ function decodeCursor(cursor: string | undefined): number {
     // fall through to the error below
   }
   throw new StoreError('invalid page cursor');
-}
-
-function checkIndexed(kind: KindName, field: string): void {
-  if (field !== 'createdAt' && !(KINDS[kind].indexed as readonly string[]).includes(field)) {
-    throw new StoreError(`${kind}.${field} is not indexed, so it cannot be filtered or sorted on`);
-  }
 }
 
 function whereClause(kind: KindName, where: Record<string, Condition | undefined> = {}) {
