@@ -484,16 +484,18 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
       } else {
         const partHeaders = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
         const fault = takeFault(r.method, r.url);
-        reply = fault
-          ? await faultReply(fault)
-          : await answer(() =>
-              route(
-                r.method,
-                `/v1.0/${r.url.replace(/^\//, '')}`,
-                { ...partHeaders, prefer: partHeaders.prefer ?? headers.prefer },
-                Buffer.from(r.body === undefined ? '' : JSON.stringify(r.body)),
-              ),
-            );
+        if (fault?.kind === 'race') raceOn(r.url);
+        reply =
+          fault && (fault.kind === 'throttle' || fault.kind === 'unavailable')
+            ? await faultReply(fault)
+            : await answer(() =>
+                route(
+                  r.method,
+                  `/v1.0/${r.url.replace(/^\//, '')}`,
+                  { ...partHeaders, prefer: partHeaders.prefer ?? headers.prefer },
+                  Buffer.from(r.body === undefined ? '' : JSON.stringify(r.body)),
+                ),
+              );
         log.push({ method: r.method, path: r.url, status: reply.status, inBatch: true });
       }
       statusOf.set(r.id, reply.status);
@@ -559,7 +561,10 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
   /** A "race": another client edits the item the request is about to change, so its If-Match is stale. */
   function raceOn(pathAndQuery: string) {
     const m = /\/lists\/([^/]+)\/items\/([^/?]+)/.exec(pathAndQuery);
-    const item = m ? lists.get(m[1]!)?.items.get(m[2]!) : undefined;
+    const list = m
+      ? [...lists.values()].find((l) => l.id === m[1] || l.displayName === decodeURIComponent(m[1]!))
+      : undefined;
+    const item = list?.items.get(m![2]!);
     if (item) item.version++;
   }
 
@@ -574,7 +579,9 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
         res.end(reply.raw ?? (reply.body === undefined ? undefined : JSON.stringify(reply.body)));
       };
-      if (headers.authorization !== `Bearer ${token}`) {
+      const upload = /^\/upload\/([^/?]+)/.exec(pathAndQuery);
+      // Upload-session URLs are pre-authorised, and Graph says not to send the token to them.
+      if (!upload && headers.authorization !== `Bearer ${token}`) {
         return send({
           status: 401,
           body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } },
@@ -589,7 +596,6 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
       if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.kind === 'race') raceOn(pathAndQuery);
       if (fault && fault.kind !== 'slow' && fault.kind !== 'race') return send(await faultReply(fault));
-      const upload = /^\/upload\/([^/?]+)/.exec(pathAndQuery);
       if (upload && method === 'PUT') return send(await answer(async () => uploadChunk(upload[1]!, headers, body)));
       if (pathAndQuery.startsWith('/v1.0/$batch') && method === 'POST')
         return send(await answer(() => batch(body, headers)));
