@@ -43,6 +43,9 @@ const schema = z.object({
   SECRET_BOT_PASSWORD: optionalText,
   AAD_APP_CLIENT_ID: guid.optional(),
   SHAREPOINT_SITE_ID: optionalText,
+  GRAPH_CLIENT_ID: guid.optional(),
+  SECRET_GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_CERTIFICATE_PATH: optionalText,
   DEV_SIGN_IN: flag.optional(),
   SEED_DEMO_DATA: flag.optional(),
   EVIDENCE_HOSTS: z
@@ -105,6 +108,8 @@ export interface Config {
   publicUrl?: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   store: { kind: 'sqlite'; path: string } | { kind: 'sharepoint'; siteId: string };
+  /** How the server signs in to Microsoft Graph as itself: an app registration, or the managed identity. */
+  graph: { clientId?: string; clientSecret?: string; certificatePath?: string };
   tenantId?: string;
   bot: { appId?: string; password?: string };
   apiClientId?: string;
@@ -230,6 +235,11 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       env.STORE === 'sqlite'
         ? { kind: 'sqlite', path: env.SQLITE_PATH === ':memory:' ? ':memory:' : sqlitePath }
         : { kind: 'sharepoint', siteId: env.SHAREPOINT_SITE_ID! },
+    graph: {
+      clientId: env.GRAPH_CLIENT_ID,
+      clientSecret: env.SECRET_GRAPH_CLIENT_SECRET,
+      certificatePath: env.GRAPH_CERTIFICATE_PATH ? resolve(rootDir, env.GRAPH_CERTIFICATE_PATH) : undefined,
+    },
     tenantId: env.TENANT_ID,
     bot: { appId: env.BOT_ID, password: env.SECRET_BOT_PASSWORD },
     apiClientId: env.AAD_APP_CLIENT_ID,

@@ -73,6 +73,8 @@ export interface GraphServer {
   url: string;
   siteId: string;
   agent: Agent;
+  /** The certificate as a PEM file, for a child process's NODE_EXTRA_CA_CERTS. */
+  certPath: string;
   /** Every HTTP request that reached the server (batch parts are listed with inBatch). */
   log: LoggedRequest[];
   /** Requests over the wire, not counting the parts of a $batch. */
@@ -303,6 +305,13 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
     const json = () => (body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {});
     const site = `/sites/${siteId}`;
     let m: RegExpExecArray | null;
+    // A site by its address, as GET /sites/{hostname}:/{server-relative path} finds it.
+    if (method === 'GET' && path === '/sites/contoso.sharepoint.com:/sites/policyhub') {
+      return {
+        status: 200,
+        body: { id: siteId, displayName: 'Policy Hub', webUrl: 'https://contoso.sharepoint.com/sites/policyhub' },
+      };
+    }
     if (method === 'GET' && path === site)
       return {
         status: 200,
@@ -611,6 +620,7 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
     url: base,
     siteId,
     agent: tls.agent,
+    certPath: tls.certPath,
     log,
     requestCount: () => log.filter((r) => !r.inBatch).length,
     faults,

@@ -8,7 +8,7 @@ import { Agent } from 'undici';
  * A throwaway certificate for 127.0.0.1, made with the machine's openssl, for local HTTPS
  * stand-ins of Microsoft services. `agent` trusts it and nothing else extra, for one client only.
  */
-export function selfSignedCertificate(): { key: Buffer; cert: Buffer; agent: Agent } {
+export function selfSignedCertificate(): { key: Buffer; cert: Buffer; certPath: string; agent: Agent } {
   const dir = mkdtempSync(join(tmpdir(), 'smph-tls-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
@@ -34,5 +34,5 @@ export function selfSignedCertificate(): { key: Buffer; cert: Buffer; agent: Age
     { stdio: 'ignore' },
   );
   const pem = readFileSync(cert);
-  return { key: readFileSync(key), cert: pem, agent: new Agent({ connect: { ca: pem } }) };
+  return { key: readFileSync(key), cert: pem, certPath: cert, agent: new Agent({ connect: { ca: pem } }) };
 }
