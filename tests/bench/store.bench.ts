@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { openSqliteAdapter } from '../../src/store/sqlite/sqlite-store.ts';
-import { createStore } from '../../src/store/store.ts';
+import { createStore, type Store } from '../../src/store/store.ts';
+import { provisionSite } from '../../src/store/sharepoint/provision.ts';
+import { startGraphServer } from '../helpers/graph-server.ts';
+import { graphClientFor, sharePointAdapterFor } from '../helpers/sharepoint.ts';
 import { startTestApp } from '../helpers/app.ts';
 import { percentile, report } from './report.ts';
 
 /**
- * npm run bench [-- --save]: store and HTTP figures beside the committed baseline.
+ * npm run bench:store [-- --save]: the store on SQLite and on SharePoint through the local Graph
+ * stand-in (operations per second, Graph requests per operation), and HTTP figures, beside the baseline.
  * Numbers, not assertions: read the ratio column, and save a new baseline deliberately.
  */
 
@@ -19,7 +23,6 @@ async function opsPerSecond(count: number, op: (i: number) => Promise<unknown>):
 }
 
 const results: Record<string, number> = {};
-const store = createStore(openSqliteAdapter({ path: join(mkdtempSync(join(tmpdir(), 'smph-bench-')), 'bench.db') }));
 const person = (i: number) => ({
   trustId: 't',
   schoolId: i % 2 ? 'school-a' : 'school-b',
@@ -34,20 +37,60 @@ const person = (i: number) => ({
   startedOn: '2024-09-01',
   active: true,
 });
-const ids: string[] = [];
-results['sqlite create (ops/s)'] = await opsPerSecond(5000, async (i) =>
-  ids.push((await store.people.create(person(i))).id),
+
+/**
+ * The main store operations, the same for each adapter; with a request counter, also how many
+ * Graph requests each one costs. SharePoint runs fewer of each, as every one is an HTTPS round trip.
+ */
+async function measure(label: string, store: Store, size: number, requests?: () => number) {
+  const ids: string[] = [];
+  const timed = async (name: string, count: number, op: (i: number) => Promise<unknown>) => {
+    const before = requests?.() ?? 0;
+    results[`${label} ${name} (ops/s)`] = await opsPerSecond(count, op);
+    if (requests) results[`${label} ${name} (Graph requests/op)`] = Number(((requests() - before) / count).toFixed(2));
+  };
+  await timed('create', size, async (i) => ids.push((await store.people.create(person(i))).id));
+  await timed('get by id', size, (i) => store.people.get(ids[i]!));
+  await timed('list 100, filtered', Math.max(20, size / 10), () =>
+    store.people.list({ where: { schoolId: 'school-a', department: 'Maths' }, limit: 100 }),
+  );
+  await timed(`listAll ${size}`, 5, () => store.people.listAll());
+  await timed('update', Math.min(size, 2000), async (i) => {
+    const current = await store.people.require(ids[i]!);
+    await store.people.update(current, { jobTitle: 'Head of year' });
+  });
+  await timed('commit of 3 writes', 50, (i) =>
+    store.commit((uow) => {
+      uow.create('people', person(100_000 + i));
+      uow.append('audit', {
+        at: new Date().toISOString(),
+        actorId: 'a',
+        action: 'bench',
+        targetKind: 'people',
+        targetId: ids[i]!,
+      });
+      uow.append('audit', {
+        at: new Date().toISOString(),
+        actorId: 'a',
+        action: 'bench',
+        targetKind: 'people',
+        targetId: ids[i]!,
+      });
+    }),
+  );
+  await store.close();
+}
+
+await measure(
+  'sqlite',
+  createStore(openSqliteAdapter({ path: join(mkdtempSync(join(tmpdir(), 'smph-bench-')), 'bench.db') })),
+  5000,
 );
-results['sqlite get by id (ops/s)'] = await opsPerSecond(5000, (i) => store.people.get(ids[i]!));
-results['sqlite list 100, filtered (ops/s)'] = await opsPerSecond(500, () =>
-  store.people.list({ where: { schoolId: 'school-a', department: 'Maths' }, limit: 100 }),
-);
-results['sqlite listAll 5000 (ops/s)'] = await opsPerSecond(20, () => store.people.listAll());
-results['sqlite update (ops/s)'] = await opsPerSecond(2000, async (i) => {
-  const current = await store.people.require(ids[i]!);
-  await store.people.update(current, { jobTitle: 'Head of year' });
-});
-await store.close();
+
+const graph = await startGraphServer();
+await provisionSite(graphClientFor(graph), graph.siteId);
+await measure('sharepoint (local Graph)', createStore(sharePointAdapterFor(graph)), 1000, () => graph.requestCount());
+await graph.close();
 
 const app = await startTestApp({ LOG_LEVEL: 'silent' });
 const token = await app.signIn(DEMO_PERSONAS.Staff);
