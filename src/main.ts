@@ -17,6 +17,7 @@ import { followUpApplications } from './applications/follow-up-applications.ts';
 import { followUpMonitoring } from './accounts/follow-up-monitoring.ts';
 import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
 import { createRateLimits } from './rate-limits.ts';
 import { graphClient, syncFromEntra } from './people/entra-directory.ts';
 
@@ -48,8 +49,13 @@ function scheduleEntraSync(services: Services): NodeJS.Timeout {
 }
 
 /** Builds and starts the whole app: store, seed, bot and HTTP server. */
-export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningApp> {
-  const store = openStore(config);
+export async function startApp(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  /** A store opened elsewhere, such as SharePoint through a test's local Graph; otherwise from the config. */
+  options: { store?: Store } = {},
+): Promise<RunningApp> {
+  const store = options.store ?? openStore(config);
   const devSignIn = config.devSignIn ? createDevSignIn() : undefined;
   const services: Services = {
     config,

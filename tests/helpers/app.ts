@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log.ts';
+import type { Store } from '../../src/store/store.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,7 +23,10 @@ export interface TestApp {
 }
 
 /** The whole app on a free port with its own SQLite file: real HTTP, real store, seeded demo data. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { store?: Store } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smph-test-'));
   const config = loadConfig(
     {
@@ -33,7 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     ROOT,
   );
-  const app = await startApp(config, createLogger('silent'));
+  const app = await startApp(config, createLogger('silent'), options);
   const base = `http://127.0.0.1:${app.port}`;
   const headers = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const send = (method: string) => (path: string, body: unknown, token?: string) =>
