@@ -16,6 +16,7 @@ import { hubUrl as configuredHubUrl } from '../src/config/urls.ts';
 import { hasRole } from '../src/domain/roles.ts';
 import { registerSltChannel } from '../src/notifications/slt-destinations.ts';
 import type { Rec } from '../src/store/kinds.ts';
+import { StoreUnavailableError } from '../src/store/errors.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn } from './activity.ts';
 import { evidenceReceiptCard } from '../src/cards/evidence-receipt.ts';
@@ -47,10 +48,22 @@ export interface Bot {
 export function createBot(services: Services): Bot {
   const { store, config, log } = services;
 
+  // Who last wrote, by Entra id: if the store is briefly unreachable, a report can still be taken.
+  const knownSenders = new Map<string, Rec<'people'>>();
+
   async function sender(turn: BotTurn): Promise<Rec<'people'> | undefined> {
     const aadObjectId = turn.activity.from.aadObjectId;
     if (!aadObjectId) return undefined;
-    const [person] = (await store.people.list({ where: { aadObjectId }, limit: 1 })).items;
+    let person: Rec<'people'> | undefined;
+    try {
+      [person] = (await store.people.list({ where: { aadObjectId }, limit: 1 })).items;
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError) || !knownSenders.has(aadObjectId)) throw err;
+      log.warn({ aadObjectId }, 'store unreachable: using the sender as last seen');
+      return knownSenders.get(aadObjectId);
+    }
+    if (person?.active) knownSenders.set(aadObjectId, person);
+    else knownSenders.delete(aadObjectId);
     return person?.active ? person : undefined;
   }
 
@@ -91,7 +104,12 @@ export function createBot(services: Services): Bot {
       }
       const personal = (activity.conversation.conversationType ?? 'personal') === 'personal';
       const person = await sender(turn);
-      if (person && personal) await rememberConversation(turn, person);
+      // Remembering the chat helps later messages; it must never stop this one being answered.
+      if (person && personal) {
+        await rememberConversation(turn, person).catch((err: unknown) =>
+          log.warn({ err }, 'could not remember the conversation'),
+        );
+      }
 
       const hubUrl = configuredHubUrl(services.config);
       const welcome = async () =>

@@ -1,6 +1,7 @@
 import { waitWords } from '../src/rate-limits.ts';
 import { randomUUID } from 'node:crypto';
-import { reportConfirmationCard } from '../src/cards/report-confirmation.ts';
+import { reportConfirmationCard, reportSyncingCard } from '../src/cards/report-confirmation.ts';
+import { StoreUnavailableError } from '../src/store/errors.ts';
 import { reportFormCard, type ReportDraft } from '../src/cards/report-form.ts';
 import { subjectChoices } from '../src/incidents/report-form-for.ts';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
@@ -81,6 +82,16 @@ export async function submitReport(
       alerted: outcome.alerted,
     });
   } catch (err) {
+    if (err instanceof StoreUnavailableError && services.pendingReports) {
+      // Validated, but the records service is away: kept on this server's disk, sent on when it is back.
+      services.pendingReports.add(reporter.id, data, services.now().toISOString());
+      services.log.warn({ draftId: draft.draftId }, 'report kept on disk until the store is reachable');
+      return reportSyncingCard({
+        savedAt: services.now(),
+        type: draft.type ?? 'other',
+        immediateRisk: draft.immediateRisk === 'yes',
+      });
+    }
     services.log.error({ err }, 'saving an incident report failed');
     return reportFormCard(
       draft,

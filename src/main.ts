@@ -13,6 +13,7 @@ import { seedDemoData } from './seed/seed.ts';
 import type { Services } from './services.ts';
 import { caseUrl } from './config/urls.ts';
 import { chaseUnread } from './incidents/chase-unread.ts';
+import { openPendingReports, replayPendingReports } from './incidents/pending-reports.ts';
 import { followUpApplications } from './applications/follow-up-applications.ts';
 import { followUpMonitoring } from './accounts/follow-up-monitoring.ts';
 import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
@@ -66,6 +67,7 @@ export async function startApp(
     now: () => new Date(),
     vault: credentialVault(config),
     limits: createRateLimits(),
+    pendingReports: openPendingReports(config.pendingReportsPath),
     // Reports are only accepted once the server listens, by which time the dispatcher exists.
     outbox: { kick: () => dispatcher.kick() },
   };
@@ -81,6 +83,7 @@ export async function startApp(
     chaseUnread(services).catch((err: unknown) => log.error({ err }, 'chasing unread reports failed'));
     followUpApplications(services).catch((err: unknown) => log.error({ err }, 'following up applications failed'));
     followUpMonitoring(services).catch((err: unknown) => log.error({ err }, 'following up account monitoring failed'));
+    replayPendingReports(services).catch((err: unknown) => log.error({ err }, 'sending waiting reports on failed'));
   }, 60_000);
   chasing.unref();
   const directorySync = config.directory.entraSync ? scheduleEntraSync(services) : undefined;
@@ -98,6 +101,7 @@ export async function startApp(
       if (directorySync) clearInterval(directorySync);
       await http.close();
       await dispatcher.stop();
+      services.pendingReports?.close();
       await store.close();
     },
   };

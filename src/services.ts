@@ -1,3 +1,4 @@
+import type { PendingReports } from './incidents/pending-reports.ts';
 import type { CredentialVault } from './accounts/credential-vault.ts';
 import type { DevSignIn } from './auth/dev-sign-in.ts';
 import type { Authenticator } from './auth/principal.ts';
@@ -19,6 +20,8 @@ export interface Services {
   vault?: CredentialVault;
   /** Per-person limits on reports, questions and searches. */
   limits: RateLimits;
+  /** Reports kept on this server's disk while the store is unreachable; sent on when it is back. */
+  pendingReports?: PendingReports;
   /** Asks the outbox to send what was just queued, rather than waiting for its next round. */
   outbox: { kick(): void };
 }

@@ -13,6 +13,7 @@ const STATUS_WORDS: Record<string, string> = {
   'in-progress': 'being dealt with',
   referred: 'referred to another agency',
   closed: 'closed',
+  syncing: 'saved, syncing: it reaches the safeguarding lead as soon as the records service is back',
 };
 
 /** The reporter's own reports, status only: what happens inside a case is for the DSL. */

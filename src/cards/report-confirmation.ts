@@ -45,3 +45,39 @@ export function reportConfirmationCard(input: ConfirmationInput): AdaptiveCard {
     [sendText('My reports', 'my reports')],
   );
 }
+
+/**
+ * The report is safe on the hub's server but the school's records service (SharePoint) is not
+ * answering: it is sent on automatically, and the reference follows in this chat.
+ */
+export function reportSyncingCard(input: { savedAt: Date; type: string; immediateRisk: boolean }): AdaptiveCard {
+  const advice = isIncidentType(input.type) ? INCIDENT_TYPES[input.type].advice : INCIDENT_TYPES.other.advice;
+  return adaptiveCard([
+    ...(input.immediateRisk
+      ? [paragraph(IMMEDIATE_ACTION, { color: 'Attention', weight: 'Bolder', size: 'Medium' })]
+      : []),
+    heading('Report saved, syncing'),
+    paragraph(
+      `Your report was saved at ${ukTime(input.savedAt)}. The school's records service is not answering just now, so it is waiting safely on the hub's server and will reach the safeguarding lead automatically as soon as the service is back. You will get its reference in this chat then.`,
+    ),
+    paragraph('If a child may be at risk, do not wait: tell your designated safeguarding lead in person now.', {
+      weight: 'Bolder',
+    }),
+    paragraph('What to do now', { weight: 'Bolder', spacing: 'Medium' }),
+    ...advice.map((line) => paragraph(`- ${line}`, { spacing: 'Small' })),
+  ]);
+}
+
+/** A report that waited for the records service has reached the safeguarding lead. */
+export function reportSyncedCard(reference: string): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(`Report synced: ${reference}`),
+      paragraph(
+        'The report you made while the records service was away has now been recorded, and the safeguarding lead has been alerted.',
+      ),
+      factSet([['Reference', reference]]),
+    ],
+    [sendText('My reports', 'my reports')],
+  );
+}

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -108,6 +108,8 @@ export interface Config {
   publicUrl?: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   store: { kind: 'sqlite'; path: string } | { kind: 'sharepoint'; siteId: string };
+  /** Reports waiting for the store to come back, on this server's disk beside SQLITE_PATH. */
+  pendingReportsPath: string;
   /** How the server signs in to Microsoft Graph as itself: an app registration, or the managed identity. */
   graph: { clientId?: string; clientSecret?: string; certificatePath?: string };
   tenantId?: string;
@@ -235,6 +237,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       env.STORE === 'sqlite'
         ? { kind: 'sqlite', path: env.SQLITE_PATH === ':memory:' ? ':memory:' : sqlitePath }
         : { kind: 'sharepoint', siteId: env.SHAREPOINT_SITE_ID! },
+    pendingReportsPath: env.SQLITE_PATH === ':memory:' ? ':memory:' : join(dirname(sqlitePath), 'pending-reports.db'),
     graph: {
       clientId: env.GRAPH_CLIENT_ID,
       clientSecret: env.SECRET_GRAPH_CLIENT_SECRET,

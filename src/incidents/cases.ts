@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../store/errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
 import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
@@ -185,18 +186,38 @@ async function assignableLeads(services: Services, incident: Rec<'incidents'>) {
 
 /** A reporter's own reports: status only, never the case file. */
 export async function myReports(services: Services, principal: Principal) {
-  const incidents = await services.store.incidents.listAll({
-    where: { reporterId: principal.person.id },
-    orderBy: 'createdAt',
-    descending: true,
-  });
-  return incidents.map((i) => ({
-    id: i.id,
-    reference: i.reference,
-    typeLabel: typeLabel(i.type),
-    status: i.status,
-    reportedAt: i.createdAt,
-    readAt: i.firstReadAt,
-    closedAt: i.closedAt,
+  // Reports still waiting on this server's disk come first, marked as syncing.
+  const waiting = (services.pendingReports?.forReporter(principal.person.id) ?? []).reverse().map((p) => ({
+    id: `pending-${p.draftId}`,
+    reference: 'Syncing',
+    typeLabel: typeLabel(String(p.submitted.type ?? 'other')),
+    status: 'syncing' as const,
+    reportedAt: p.receivedAt,
+    readAt: undefined,
+    closedAt: undefined,
   }));
+  let incidents: Rec<'incidents'>[];
+  try {
+    incidents = await services.store.incidents.listAll({
+      where: { reporterId: principal.person.id },
+      orderBy: 'createdAt',
+      descending: true,
+    });
+  } catch (err) {
+    // The store is away: what this server holds is still worth showing.
+    if (err instanceof StoreUnavailableError && waiting.length) return waiting;
+    throw err;
+  }
+  return [
+    ...waiting,
+    ...incidents.map((i) => ({
+      id: i.id,
+      reference: i.reference,
+      typeLabel: typeLabel(i.type),
+      status: i.status,
+      reportedAt: i.createdAt,
+      readAt: i.firstReadAt,
+      closedAt: i.closedAt,
+    })),
+  ];
 }

@@ -3,6 +3,8 @@ import { closedNoticeCard, incidentAlertCard, readReceiptCard, type AlertInput }
 import { ASSIGNED_TOPIC, CLOSED_TOPIC } from '../incidents/case-actions.ts';
 import { READ_RECEIPT_TOPIC } from '../incidents/cases.ts';
 import { ALERT_TOPIC } from '../incidents/report-incident.ts';
+import { REPORT_SYNCED_TOPIC } from '../incidents/pending-reports.ts';
+import { reportSyncedCard } from '../cards/report-confirmation.ts';
 import { QUESTION_ANSWERED_TOPIC, QUESTION_FOR_SLT_TOPIC } from '../policy/questions.ts';
 import { questionAnsweredCard, sltQuestionCard } from '../cards/slt-question.ts';
 import { applicationDecidedCard } from '../cards/application-approval.ts';
@@ -181,6 +183,7 @@ export function createOutboxDispatcher(
     ),
     [ASSIGNED_TOPIC]: aboutIncident((incident) => alert(incident, { assigned: true })),
     [READ_RECEIPT_TOPIC]: aboutIncident((incident) => readReceiptCard(incident.reference)),
+    [REPORT_SYNCED_TOPIC]: aboutIncident((incident) => reportSyncedCard(incident.reference)),
     [CLOSED_TOPIC]: aboutIncident((incident) => closedNoticeCard(incident.reference)),
     [QUESTION_FOR_SLT_TOPIC]: aboutQuestion(async (q, names) =>
       sltQuestionCard({ questionId: q.id, askerName: await names(q.askerId), question: q.text }),

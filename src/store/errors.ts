@@ -53,3 +53,11 @@ export class StoreValidationError extends StoreError {
     this.problems = problems;
   }
 }
+
+/**
+ * The store could not be reached (Graph throttling or an outage outlasted the retries, or the
+ * network failed). Unlike the errors above, trying the same thing later may simply work.
+ */
+export class StoreUnavailableError extends StoreError {
+  override name = 'StoreUnavailableError';
+}

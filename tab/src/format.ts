@@ -4,6 +4,7 @@ const STATUS_LABELS: Record<string, string> = {
   'in-progress': 'In progress',
   referred: 'Referred',
   closed: 'Closed',
+  syncing: 'Saved, syncing',
 };
 
 const ENTRY_LABELS: Record<string, string> = {

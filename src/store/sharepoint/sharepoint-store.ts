@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { ConflictError, DuplicateError, NotFoundError, StoreError } from '../errors.ts';
+import { ConflictError, DuplicateError, NotFoundError, StoreError, StoreUnavailableError } from '../errors.ts';
 import { KINDS, type KindName } from '../kinds.ts';
 import {
   checkIndexed,
@@ -110,6 +110,21 @@ const ourEtag = (itemId: string, spEtag: string, recordId: string) => `${itemId}
 function splitEtag(etag: string): { itemId: string; spEtag: string; recordId: string } {
   const [itemId = '', spEtag = '', ...rest] = etag.split('|');
   return { itemId, spEtag, recordId: rest.join('|') };
+}
+
+/** Throttling that outlasted the retries, a server error, or no answer at all: worth trying again later. */
+const isUnavailableStatus = (status: number) => status === 429 || status >= 500;
+
+/** Graph calls that fail for want of Graph become StoreUnavailableError; our own errors pass through. */
+async function reachable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof StoreError) throw err;
+    const status = (err as { statusCode?: number }).statusCode;
+    if (typeof status === 'number' && status > 0 && !isUnavailableStatus(status)) throw err;
+    throw new StoreUnavailableError(`Microsoft Graph is unavailable: ${(err as Error).message}`);
+  }
 }
 
 const errorCode = (outcome: Outcome) => ((outcome.body?.error as { code?: string } | undefined)?.code ?? '') as string;
@@ -295,7 +310,7 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     }
   }
 
-  return {
+  const direct: StoreAdapter = {
     name: 'sharepoint',
     get: getRow,
     async list(kind, options: ListOptions<KindName>): Promise<Page<StoredRow>> {
@@ -413,5 +428,14 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     async close() {
       // Graph is stateless over HTTPS; nothing to release.
     },
+  };
+  return {
+    ...direct,
+    get: (kind, id) => reachable(() => direct.get(kind, id)),
+    list: (kind, listOptions) => reachable(() => direct.list(kind, listOptions)),
+    apply: (writes) => reachable(() => direct.apply(writes)),
+    putFile: (id, file) => reachable(() => direct.putFile(id, file)),
+    getFile: (id) => reachable(() => direct.getFile(id)),
+    ping: () => reachable(() => direct.ping()),
   };
 }

@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { queueMessage } from '../notifications/outbox.ts';
+import type { Services } from '../services.ts';
+import { StoreUnavailableError } from '../store/errors.ts';
+import { DatabaseSync } from '../store/sqlite/node-sqlite.ts';
+import { reportIncident } from './report-incident.ts';
+
+/**
+ * Reports that could not reach the store (Microsoft Graph throttled or down), kept on this
+ * server's disk so that a report the member of staff was told is safe is never lost. Each is sent
+ * again, in the order received, until the store takes it; the report's own id (from its form)
+ * makes a second arrival harmless, so nothing is ever recorded twice.
+ */
+export interface PendingReport {
+  draftId: string;
+  reporterId: string;
+  submitted: Record<string, unknown>;
+  receivedAt: string;
+  attempts: number;
+}
+
+export interface PendingReports {
+  /** Durable once it returns: the row is committed with the database fully synchronous. */
+  add(reporterId: string, submitted: Record<string, unknown>, receivedAt: string): void;
+  all(): PendingReport[];
+  forReporter(reporterId: string): PendingReport[];
+  remove(draftId: string): void;
+  noteAttempt(draftId: string, error: string): void;
+  close(): void;
+}
+
+/** The member of staff hears that the report they were told was safe has reached the safeguarding lead. */
+export const REPORT_SYNCED_TOPIC = 'incident.synced';
+
+export function openPendingReports(path: string): PendingReports {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec(`CREATE TABLE IF NOT EXISTS pending_reports (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft_id TEXT NOT NULL UNIQUE,
+    reporter_id TEXT NOT NULL,
+    submitted TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  )`);
+  type Row = { draft_id: string; reporter_id: string; submitted: string; received_at: string; attempts: number };
+  const fromRow = (r: Row): PendingReport => ({
+    draftId: r.draft_id,
+    reporterId: r.reporter_id,
+    submitted: JSON.parse(r.submitted) as Record<string, unknown>,
+    receivedAt: r.received_at,
+    attempts: r.attempts,
+  });
+  return {
+    add(reporterId, submitted, receivedAt) {
+      // The same form sent twice while the store is away is kept once.
+      db.prepare(
+        'INSERT OR IGNORE INTO pending_reports (draft_id, reporter_id, submitted, received_at) VALUES (?, ?, ?, ?)',
+      ).run(String(submitted.draftId), reporterId, JSON.stringify(submitted), receivedAt);
+    },
+    all: () => (db.prepare('SELECT * FROM pending_reports ORDER BY seq').all() as unknown as Row[]).map(fromRow),
+    forReporter: (reporterId) =>
+      (
+        db
+          .prepare('SELECT * FROM pending_reports WHERE reporter_id = ? ORDER BY seq')
+          .all(reporterId) as unknown as Row[]
+      ).map(fromRow),
+    remove(draftId) {
+      db.prepare('DELETE FROM pending_reports WHERE draft_id = ?').run(draftId);
+    },
+    noteAttempt(draftId, error) {
+      db.prepare('UPDATE pending_reports SET attempts = attempts + 1, last_error = ? WHERE draft_id = ?').run(
+        error.slice(0, 500),
+        draftId,
+      );
+    },
+    close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}
+
+/**
+ * Sends the waiting reports on to the store, oldest first, stopping at the first sign the store
+ * is still away. Returns how many were saved.
+ */
+export async function replayPendingReports(services: Services): Promise<number> {
+  const pending = services.pendingReports;
+  if (!pending) return 0;
+  let saved = 0;
+  for (const report of pending.all()) {
+    try {
+      const reporter = await services.store.people.get(report.reporterId);
+      if (!reporter) {
+        // Cannot happen for someone who could report; kept, loudly, rather than dropped.
+        services.log.error({ draftId: report.draftId }, 'a waiting report has a reporter the directory no longer has');
+        pending.noteAttempt(report.draftId, 'reporter not found');
+        continue;
+      }
+      const outcome = await reportIncident(services, reporter, report.submitted);
+      if (outcome.kind !== 'saved') {
+        services.log.error({ draftId: report.draftId, outcome: outcome.kind }, 'a waiting report was refused');
+        pending.noteAttempt(report.draftId, `refused: ${outcome.kind}`);
+        continue;
+      }
+      if (!outcome.alreadySaved) {
+        await services.store.commit((uow) =>
+          queueMessage(
+            uow,
+            REPORT_SYNCED_TOPIC,
+            { incidentId: outcome.incident.id, recipientId: reporter.id },
+            services.now().toISOString(),
+          ),
+        );
+      }
+      pending.remove(report.draftId);
+      saved++;
+    } catch (err) {
+      pending.noteAttempt(report.draftId, (err as Error).message);
+      if (err instanceof StoreUnavailableError) break;
+      services.log.error({ err, draftId: report.draftId }, 'sending a waiting report on failed');
+    }
+  }
+  if (saved) services.outbox.kick();
+  return saved;
+}

@@ -1,0 +1,83 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { replayPendingReports } from '../../src/incidents/pending-reports.ts';
+import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { provisionSite } from '../../src/store/sharepoint/provision.ts';
+import { createStore } from '../../src/store/store.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { cardText, executeAction } from '../helpers/bot.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+import { startGraphServer, type GraphServer } from '../helpers/graph-server.ts';
+import { graphClientFor, sharePointAdapterFor } from '../helpers/sharepoint.ts';
+
+/**
+ * The whole app on SharePoint through the local Graph stand-in, reports sent through the bot
+ * while Graph throttles hard and then goes away for a minute. Every report the member of staff
+ * was told is saved ends up in the incidents list exactly once.
+ */
+jest.setTimeout(180_000);
+const JORDAN = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+let graph: GraphServer;
+let app: TestApp;
+
+beforeAll(async () => {
+  graph = await startGraphServer();
+  await provisionSite(graphClientFor(graph), graph.siteId);
+  app = await startTestApp({}, { store: createStore(sharePointAdapterFor(graph)) });
+});
+afterAll(async () => {
+  await app.stop();
+  await graph.close();
+});
+
+const submit = async (draftId: string) => {
+  const res = await executeAction(app.base, REPORT_SUBMIT_VERB, friendRequestForm(draftId), { from: JORDAN });
+  return cardText(res.body.value);
+};
+const incidentsInSharePoint = () =>
+  [...graph.listByName('SMPH incidents')!.items.values()].map((i) => String(i.fields.RecordId));
+
+test('under a 429 storm and a 60-second outage no report is lost or made twice, and the waiting ones go through when Graph is back', async () => {
+  // The bot has seen Jordan before, as it would have in normal use.
+  expect(await submit(randomUUID())).toMatch(/Report saved: /);
+
+  // A storm of throttling: every request is told to wait at first, and the retries get through.
+  graph.faults.push({ fault: { kind: 'throttle', retryAfterSeconds: 1 }, times: 12 });
+  const storm = Array.from({ length: 3 }, () => randomUUID());
+  const stormCards = await Promise.all(storm.map(submit));
+  for (const card of stormCards) expect(card).toMatch(/Report saved: |Report saved, syncing/);
+
+  // Graph goes away for a minute. Each report is kept on the server's disk and the person told so.
+  graph.outage(60_000);
+  const outageStarted = Date.now();
+  const during = Array.from({ length: 4 }, () => randomUUID());
+  const cards = await Promise.all(during.map(submit));
+  for (const card of cards) expect(card).toContain('Report saved, syncing');
+  // The same form sent again while Graph is away is kept once.
+  expect(await submit(during[0]!)).toContain('Report saved, syncing');
+  const waiting = app.app.services.pendingReports!.all().map((p) => p.draftId);
+  expect(waiting).toEqual(expect.arrayContaining(during));
+
+  // Trying while Graph is still away saves nothing and keeps them all.
+  expect(await replayPendingReports(app.app.services)).toBe(0);
+  expect(app.app.services.pendingReports!.all().length).toBe(waiting.length);
+
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, 60_000 - (Date.now() - outageStarted)) + 500));
+  expect(await replayPendingReports(app.app.services)).toBe(waiting.length);
+  expect(app.app.services.pendingReports!.all()).toEqual([]);
+
+  const ids = incidentsInSharePoint();
+  for (const draftId of [...storm, ...during]) {
+    expect(ids.filter((id) => id === `incident-${draftId}`)).toHaveLength(1);
+  }
+  expect(new Set(ids).size).toBe(ids.length);
+  const references = [...graph.listByName('SMPH incidents')!.items.values()].map(
+    (i) => JSON.parse(String(i.fields.RecordJson)).reference,
+  );
+  expect(new Set(references).size).toBe(references.length);
+
+  // Sending the same form once more, now Graph is back, finds the report already saved.
+  expect(await submit(during[1]!)).toMatch(/Report saved: /);
+  expect(incidentsInSharePoint()).toHaveLength(ids.length);
+});
