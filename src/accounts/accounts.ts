@@ -3,7 +3,8 @@ import type { Principal } from '../auth/principal.ts';
 import { accountProblems, credentialProblems, type NewAccountField } from '../domain/accounts/new-account.ts';
 import { monitorsOf, stillServing } from '../domain/accounts/monitoring-duty.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
-import { accountAudit, administeredAccount, rotationStep } from './handover.ts';
+import { accountAudit, administeredAccount, schoolAccount } from './account-access.ts';
+import { rotationStep } from './handover.ts';
 import { hasRole } from '../domain/roles.ts';
 import type { ACCOUNT_STATUSES } from '../domain/records.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
@@ -191,8 +192,7 @@ function mayRevealCredential(person: Rec<'people'>, account: Rec<'socialAccounts
 
 /** Shows an account's sign-in details to someone allowed them; the audit entry is written first. */
 export async function revealCredential(services: Services, principal: Principal, id: string) {
-  const account = await services.store.socialAccounts.get(id);
-  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId)) throw notFound('The account');
+  const account = await schoolAccount(services, principal, id);
   if (!mayRevealCredential(principal.person, account, londonDate(services.now()))) {
     throw forbidden(
       'Only the account’s current moderators and the school’s administrators can see its sign-in details',

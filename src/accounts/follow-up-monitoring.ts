@@ -11,7 +11,8 @@ import { sltDestinations } from '../notifications/slt-destinations.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
-import { accountAudit, flagLeavers } from './handover.ts';
+import { accountAudit } from './account-access.ts';
+import { flagLeavers } from './handover.ts';
 import { accountReview, policyInForce } from './reviews.ts';
 
 /** A moderator's daily reminder: the check-in card itself. */

@@ -4,7 +4,8 @@ import { leaversAmong, monitorsOf } from '../domain/accounts/monitoring-duty.ts'
 import { teamProblems } from '../domain/accounts/new-account.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { hasRole } from '../domain/roles.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { ApiError } from '../http/errors.ts';
+import { accountAudit, administeredAccount } from './account-access.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { ConflictError, expectVersion } from '../store/errors.ts';
@@ -16,28 +17,6 @@ export const ACCOUNT_HANDOVER_TOPIC = 'account.handover-needed';
 export const ACCOUNT_JOINED_TOPIC = 'account.joined';
 
 type Account = Rec<'socialAccounts'>;
-
-export function accountAudit(actorId: string, account: Account, action: string, at: string, detail?: object) {
-  return {
-    at,
-    actorId,
-    action,
-    targetKind: 'socialAccounts',
-    targetId: account.id,
-    schoolId: account.schoolId,
-    ...(detail ? { detail: { ...detail } } : {}),
-  };
-}
-
-/** An account the principal administers; anyone from another school learns nothing about it. */
-export async function administeredAccount(services: Services, principal: Principal, id: string, what: string) {
-  const account = await services.store.socialAccounts.get(id);
-  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId)) throw notFound('The account');
-  if (!hasRole(principal.person, 'Admin', account.schoolId)) {
-    throw forbidden(`Only the school’s account administrators can ${what}`);
-  }
-  return account;
-}
 
 /**
  * Flags every open account whose lead or a moderator is leaving or has left, and sends the
@@ -95,6 +74,7 @@ export async function withdrawLeaver(services: Services, actorId: string, person
     if (!handover?.leaverIds.includes(personId)) continue;
     const leaverIds = handover.leaverIds.filter((id) => id !== personId);
     const untouched = !handover.transferredAt && !handover.credentialRotatedAt;
+    // Once a step is done the handover goes on, under the names it was started with.
     await services.store.commit((uow) => {
       uow.update(
         'socialAccounts',
@@ -148,10 +128,10 @@ export async function transferAccount(
     ...staff.filter((p) => p.leavingOn !== undefined).map((p) => p.id),
   ];
   const moderatorIds = [...new Set(input.moderatorIds)];
-  const [readiness, [lead]] = await Promise.all([
-    runnersReadiness(services, account.schoolId, moderatorIds),
-    runnersReadiness(services, account.schoolId, [input.leadId]),
-  ]);
+  const everyone = await runnersReadiness(services, account.schoolId, [...new Set([input.leadId, ...moderatorIds])]);
+  const readinessOf = (id: string) => everyone.find((r) => r.personId === id)!;
+  const readiness = moderatorIds.map(readinessOf);
+  const lead = readinessOf(input.leadId);
   const problems = teamProblems({
     leadId: input.leadId,
     lead,

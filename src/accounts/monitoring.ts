@@ -7,7 +7,7 @@ import { londonDate } from '../domain/calendar/working-days.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { expectVersion } from '../store/errors.ts';
-import { accountAudit } from './handover.ts';
+import { accountAudit } from './account-access.ts';
 import { accountReview, policyInForce } from './reviews.ts';
 import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';

@@ -3,11 +3,12 @@ import { reviewStatus } from '../domain/accounts/monitoring-duty.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import type { REVIEW_OUTCOMES } from '../domain/records.ts';
 import { hasRole } from '../domain/roles.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { ApiError, forbidden } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
-import { accountAudit, closeWith } from './handover.ts';
+import { accountAudit, schoolAccount } from './account-access.ts';
+import { closeWith } from './handover.ts';
 
 /** The version of the school's policy in force now: its id and when it was imported. */
 export async function policyInForce(services: Services, schoolId: string) {
@@ -48,8 +49,7 @@ export interface ReviewInput {
  * right, and the outcome. Closing it here closes the account, with the review as the reason.
  */
 export async function recordReview(services: Services, principal: Principal, id: string, input: ReviewInput) {
-  const account = await services.store.socialAccounts.get(id);
-  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId)) throw notFound('The account');
+  const account = await schoolAccount(services, principal, id);
   if (!hasRole(principal.person, 'SLT', account.schoolId)) {
     throw forbidden('Only the senior leadership team records account reviews');
   }
