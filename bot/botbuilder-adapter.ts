@@ -74,8 +74,12 @@ function toTurn(context: TurnContext, botAppId: string | undefined): BotTurn {
       if (token) headers.set('authorization', `Bearer ${token}`);
       return fetch(url, { ...init, headers });
     },
-    conversationReference: () =>
-      TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
+    // Without the activity id, which changes every turn and is not needed to message the chat later,
+    // the reference stays the same, so remembering it costs no write on each message.
+    conversationReference: () => {
+      const { activityId: _turnOnly, ...reference } = TurnContext.getConversationReference(context.activity);
+      return reference as unknown as Record<string, unknown>;
+    },
   };
 }
 

@@ -1,15 +1,30 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Config } from '../config/config.ts';
 import { graphToken } from '../config/graph-token.ts';
+import { SLOW_CHANGING_KINDS, withReadCache } from './read-cache.ts';
 import { sharePointGraphClient } from './sharepoint/graph-client.ts';
-import { openSharePointAdapter } from './sharepoint/sharepoint-store.ts';
+import { openSharePointAdapter, type SharePointAdapterOptions } from './sharepoint/sharepoint-store.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-store.ts';
 import { createStore, type Store } from './store.ts';
+
+/** How long another server's change to the directory, courses or policy may take to show here. */
+export const SHAREPOINT_CACHE_MS = 60_000;
+
+/**
+ * The SharePoint store as the server runs it: the adapter behind a short read cache for the
+ * kinds read on every action, so a report or a decision costs a few Graph requests, not a dozen.
+ */
+export function sharePointStore(options: SharePointAdapterOptions & { client: Client }): Store {
+  return createStore(
+    withReadCache(openSharePointAdapter(options), { kinds: SLOW_CHANGING_KINDS, ttlMs: SHAREPOINT_CACHE_MS }),
+  );
+}
 
 /** The store the configuration asks for; the server and the command-line tools share it. */
 export function openStore(config: Config): Store {
   if (config.store.kind === 'sharepoint') {
     const token = graphToken({ tenantId: config.tenantId, ...config.graph });
-    return createStore(openSharePointAdapter({ client: sharePointGraphClient(token), siteId: config.store.siteId }));
+    return sharePointStore({ client: sharePointGraphClient(token), siteId: config.store.siteId });
   }
   return createStore(openSqliteAdapter({ path: config.store.path }));
 }

@@ -159,6 +159,35 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
     };
   }
 
+  // Unique columns are looked up in maps, as SharePoint's index does, so large lists stay quick.
+  type UniqueIndex = { byValue: Map<unknown, string>; byItem: Map<string, unknown> };
+  const uniques = new WeakMap<List, Map<string, UniqueIndex>>();
+  function uniqueIndex(list: List, column: string): Map<unknown, string> {
+    let forList = uniques.get(list);
+    if (!forList) uniques.set(list, (forList = new Map()));
+    let index = forList.get(column);
+    if (!index) {
+      index = { byValue: new Map(), byItem: new Map() };
+      for (const item of list.items.values()) {
+        index.byValue.set(item.fields[column], item.id);
+        index.byItem.set(item.id, item.fields[column]);
+      }
+      forList.set(column, index);
+    }
+    return index.byValue;
+  }
+  /** Keeps the unique indexes in step with an item's new, changed or removed values. */
+  function reindex(list: List, item: Item, removed = false) {
+    for (const [column, index] of uniques.get(list) ?? []) {
+      if (index.byItem.has(item.id)) index.byValue.delete(index.byItem.get(item.id));
+      index.byItem.delete(item.id);
+      if (!removed && item.fields[column] !== undefined) {
+        index.byValue.set(item.fields[column], item.id);
+        index.byItem.set(item.id, item.fields[column]);
+      }
+    }
+  }
+
   /** Values are checked against their column, as SharePoint does, so the adapter cannot rely on leniency. */
   function checkFields(list: List, fields: Record<string, unknown>, exceptItemId?: string) {
     for (const [name, value] of Object.entries(fields)) {
@@ -174,10 +203,9 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
       if (col.text?.allowMultipleLines && (value as string).length > 63_999) throw bad();
       if (col.choice && !col.choice.choices.includes(value as string)) throw bad();
       if (col.enforceUniqueValues) {
-        for (const other of list.items.values()) {
-          if (other.id !== exceptItemId && other.fields[name] === value) {
-            throw new GraphError(409, 'nameAlreadyExists', `The value for '${name}' must be unique in this list.`);
-          }
+        const holder = uniqueIndex(list, name).get(value);
+        if (holder !== undefined && holder !== exceptItemId) {
+          throw new GraphError(409, 'nameAlreadyExists', `The value for '${name}' must be unique in this list.`);
         }
       }
     }
@@ -360,6 +388,7 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
           fields: { ...fields },
         };
         list.items.set(item.id, item);
+        reindex(list, item);
         return { status: 201, body: itemJson(item, list), headers: { ETag: etagOf(item) } };
       }
     }
@@ -383,12 +412,14 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
         const patch = json();
         checkFields(list, patch, item.id);
         Object.assign(item.fields, patch);
+        reindex(list, item);
         item.version++;
         item.lastModifiedDateTime = now();
         return { status: 200, body: itemJson(item, list).fields, headers: { ETag: etagOf(item) } };
       }
       if (method === 'DELETE' && !m[3]) {
         list.items.delete(item.id);
+        reindex(list, item, true);
         return { status: 204 };
       }
     }

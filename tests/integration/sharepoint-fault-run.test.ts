@@ -4,12 +4,11 @@ import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { replayPendingReports } from '../../src/incidents/pending-reports.ts';
 import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { provisionSite } from '../../src/store/sharepoint/provision.ts';
-import { createStore } from '../../src/store/store.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { cardText, executeAction } from '../helpers/bot.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 import { startGraphServer, type GraphServer } from '../helpers/graph-server.ts';
-import { graphClientFor, sharePointAdapterFor } from '../helpers/sharepoint.ts';
+import { graphClientFor, serverSharePointStore } from '../helpers/sharepoint.ts';
 
 /**
  * The whole app on SharePoint through the local Graph stand-in, reports sent through the bot
@@ -24,7 +23,7 @@ let app: TestApp;
 beforeAll(async () => {
   graph = await startGraphServer();
   await provisionSite(graphClientFor(graph), graph.siteId);
-  app = await startTestApp({}, { store: createStore(sharePointAdapterFor(graph)) });
+  app = await startTestApp({}, { store: serverSharePointStore(graph) });
 });
 afterAll(async () => {
   await app.stop();
