@@ -83,7 +83,11 @@ export async function attachEvidence(
       refused.push({ name, why: 'only screenshots (PNG, JPEG, GIF or WebP) and PDFs can be attached' });
       continue;
     }
-    const fileId = await services.store.files.put({ contentType: detected.mime, bytes: file.bytes });
+    const fileId = await services.store.files.put({
+      contentType: detected.mime,
+      bytes: file.bytes,
+      folder: incident.id,
+    });
     accepted.push({
       fileId,
       fileName: name,

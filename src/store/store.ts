@@ -43,6 +43,8 @@ export type PlannedWrite =
 export interface StoredFile {
   contentType: string;
   bytes: Uint8Array;
+  /** Where a library-backed store files it, such as the case it is evidence for; not part of the content. */
+  folder?: string;
 }
 
 /** Evidence is screenshots and documents, not video; larger files are refused before they are read in full. */

@@ -162,12 +162,13 @@ describe('SharePoint adapter specifics', () => {
     expect((await store.policyVersions.require(version.id)).text).toBe(text);
   });
 
-  test('evidence over 4 MB goes up in an upload session and comes back byte for byte', async () => {
+  test('evidence over 4 MB goes up in an upload session into its case folder and comes back byte for byte', async () => {
     const store = await freshStore();
     const bytes = new Uint8Array(6 * 1024 * 1024).map((_, i) => i % 251);
     const mark = since();
-    const id = await store.files.put({ contentType: 'image/png', bytes });
+    const id = await store.files.put({ contentType: 'image/png', bytes, folder: 'incident-abc' });
     expect(requestsSince(mark).some((r) => r.path.includes('createUploadSession'))).toBe(true);
+    expect(graph.file(`evidence/incident-abc/${id}`)).toBeDefined(); // a folder per case
     const back = await store.files.get(id);
     expect(back!.contentType).toBe('image/png');
     expect(Buffer.from(back!.bytes).equals(Buffer.from(bytes))).toBe(true);

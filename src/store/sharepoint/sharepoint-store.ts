@@ -374,7 +374,8 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
       return stored;
     },
     async putFile(id, file: StoredFile) {
-      const path = `evidence/${encodeURIComponent(id)}`;
+      // Each case's evidence sits in a folder of its own in the library.
+      const path = ['evidence', ...(file.folder ? [file.folder] : []), id].map(encodeURIComponent).join('/');
       const created = await send('POST', itemsPath(FILES_LIST), {
         fields: { Title: id, [RECORD_ID]: id, ContentType: file.contentType, Path: path, Size: file.bytes.byteLength },
       });
