@@ -63,7 +63,8 @@ test('under a 429 storm and a 60-second outage no report is lost or made twice, 
   expect(app.app.services.pendingReports!.all().length).toBe(waiting.length);
 
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, 60_000 - (Date.now() - outageStarted)) + 500));
-  expect(await replayPendingReports(app.app.services)).toBe(waiting.length);
+  // The server's own timer may have sent some on already; either way, none is left waiting.
+  await replayPendingReports(app.app.services);
   expect(app.app.services.pendingReports!.all()).toEqual([]);
 
   const ids = incidentsInSharePoint();
