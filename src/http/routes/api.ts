@@ -17,6 +17,7 @@ import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { findColleagues } from '../../people/directory.ts';
+import { uploadPolicy } from '../../policy/upload-policy.ts';
 import { currentPolicy } from '../../policy/current-policy.ts';
 import { API_SCOPE } from '../../auth/entra-sign-in.ts';
 import { waitWords } from '../../rate-limits.ts';
@@ -114,6 +115,24 @@ export function registerApiRoutes(server: Server, services: Services): void {
           acknowledgedAt: (await acknowledgementOf(services, principal.person.id, policy.versionId))?.at,
         };
       },
+    ),
+  );
+
+  server.post(
+    '/api/v1/policy/versions',
+    endpoint(
+      services,
+      {
+        body: z
+          .object({
+            schoolId: z.string().min(1).max(128).optional(),
+            fileName: z.string().trim().min(1, { message: 'Choose the policy file' }).max(255),
+            content: z.base64({ message: 'The file did not arrive whole; choose it again' }).min(1).max(50_000_000),
+          })
+          .strict(),
+      },
+      async ({ principal, body }) =>
+        uploadPolicy(services, principal, { ...body, schoolId: schoolFor(principal, body.schoolId) }),
     ),
   );
 

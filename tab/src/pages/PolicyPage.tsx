@@ -17,6 +17,8 @@ import { api, type Policy } from '../api.ts';
 import type { PageProps } from '../pages.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { PolicyAcknowledgement } from './PolicyAcknowledgement.tsx';
+import { PublishPolicy } from './PublishPolicy.tsx';
+import { useShell } from '../shell-context.ts';
 
 const useStyles = makeStyles({
   layout: { display: 'flex', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start', flexWrap: 'wrap' },
@@ -90,10 +92,23 @@ export default function PolicyPage({ schoolId, param }: PageProps) {
   const [policy, setPolicy] = useState<Policy>();
   const [version, setVersion] = useState<number>();
   const [error, setError] = useState<Error>();
+  const [published, setPublished] = useState(0);
+  const { me } = useShell();
   useEffect(() => {
     const which = version ? `&version=${version}` : '';
     api<Policy>(`/policy?schoolId=${encodeURIComponent(schoolId)}${which}`).then(setPolicy, setError);
-  }, [schoolId, version]);
+  }, [schoolId, version, published]);
+  // Senior leaders publish new versions here, including the first.
+  const publish = me.roles.includes('SLT') && (
+    <PublishPolicy
+      schoolId={schoolId}
+      onPublished={(v) => {
+        setError(undefined);
+        setVersion(v);
+        setPublished((n) => n + 1);
+      }}
+    />
+  );
   useEffect(() => {
     if (!policy || !param) return;
     const target = document.getElementById(`section-${param}`);
@@ -101,7 +116,14 @@ export default function PolicyPage({ schoolId, param }: PageProps) {
     target?.focus({ preventScroll: true });
   }, [policy, param]);
 
-  if (error) return <ErrorNotice error={error} />;
+  if (error) {
+    return (
+      <>
+        <ErrorNotice error={error} />
+        {publish}
+      </>
+    );
+  }
   if (!policy) return <Spinner label="Loading the policy" />;
   return (
     <article aria-labelledby="page-title">
@@ -164,6 +186,7 @@ export default function PolicyPage({ schoolId, param }: PageProps) {
           )}
         </div>
       </div>
+      {publish}
     </article>
   );
 }
