@@ -79,6 +79,8 @@ export interface GraphServer {
   log: LoggedRequest[];
   /** Requests over the wire, not counting the parts of a $batch. */
   requestCount(): number;
+  /** Every request as it arrives, before any answer (a slow or dropped one shows here at once). */
+  arrivals: { method: string; path: string }[];
   faults: FaultRule[];
   /** Graph answers 503 to everything until `ms` from now. */
   outage(ms: number): void;
@@ -132,6 +134,7 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
   const files = new Map<string, { bytes: Buffer; id: string }>();
   const sessions = new Map<string, { path: string; size: number; received: Buffer[]; got: number }>();
   const log: LoggedRequest[] = [];
+  const arrivals: { method: string; path: string }[] = [];
   const faults: FaultRule[] = [];
   let outageUntil = 0;
   let base = '';
@@ -612,6 +615,7 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
     void (async () => {
       const method = req.method ?? 'GET';
       const pathAndQuery = req.url ?? '/';
+      arrivals.push({ method, path: pathAndQuery });
       const body = await readBody(req);
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
       const send = (reply: Reply) => {
@@ -654,6 +658,7 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
     certPath: tls.certPath,
     log,
     requestCount: () => log.filter((r) => !r.inBatch).length,
+    arrivals,
     faults,
     outage(ms) {
       outageUntil = Date.now() + ms;
@@ -665,6 +670,7 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
       sessions.clear();
       faults.length = 0;
       log.length = 0;
+      arrivals.length = 0;
       outageUntil = 0;
     },
     listByName: (name) => [...lists.values()].find((l) => l.displayName === name),

@@ -144,6 +144,16 @@ describe('SharePoint adapter specifics', () => {
     expect([...graph.listByName('SMPH people')!.items.values()]).toHaveLength(1);
   });
 
+  test('an answer that never comes is given up on in time, and a read is tried again', async () => {
+    await (await freshStore()).people.create(person(1));
+    const store = createStore(sharePointAdapterFor(graph, { attemptTimeoutMs: 300 }));
+    graph.faults.push({ fault: { kind: 'slow', delayMs: 2000 }, when: (method) => method === 'GET', times: 1 });
+    const mark = graph.arrivals.length;
+    expect((await store.people.list()).items).toHaveLength(1);
+    // The slow attempt was abandoned and a second one answered, rather than waiting on the first.
+    expect(graph.arrivals.slice(mark).filter((r) => r.method === 'GET')).toHaveLength(2);
+  });
+
   test('a record longer than a note column holds is kept in the library and reads back whole', async () => {
     const store = await freshStore();
     const text = 'A long policy paragraph about official accounts. '.repeat(2000);

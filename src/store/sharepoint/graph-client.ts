@@ -16,10 +16,17 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** No single wait is longer than this, whatever Retry-After says. */
   maxDelayMs: number;
+  /** An attempt with no answer by then is abandoned, and treated like a dropped connection. */
+  attemptTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  attemptTimeoutMs: 30_000,
+};
 
 /** Methods that are safe to send twice when the connection dropped before the answer came back. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -54,6 +61,10 @@ export class GraphRetry implements Middleware {
     for (let attempt = 0; ; attempt++) {
       const backoff = () => Math.min(this.policy.maxDelayMs, Math.random() * this.policy.baseDelayMs * 2 ** attempt);
       try {
+        // A fresh time limit for each attempt, so one hung answer cannot hold the action for ever.
+        if (this.policy.attemptTimeoutMs) {
+          context.options = { ...context.options, signal: AbortSignal.timeout(this.policy.attemptTimeoutMs) };
+        }
         await this.next!.execute(context);
       } catch (err) {
         if (!IDEMPOTENT.has(method) || attempt >= this.policy.maxRetries) throw err;
