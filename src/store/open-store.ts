@@ -1,4 +1,3 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Config } from '../config/config.ts';
 import { graphToken } from '../config/graph-token.ts';
 import { SLOW_CHANGING_KINDS, withReadCache } from './read-cache.ts';
@@ -14,7 +13,7 @@ export const SHAREPOINT_CACHE_MS = 60_000;
  * The SharePoint store as the server runs it: the adapter behind a short read cache for the
  * kinds read on every action, so a report or a decision costs a few Graph requests, not a dozen.
  */
-export function sharePointStore(options: SharePointAdapterOptions & { client: Client }): Store {
+export function sharePointStore(options: SharePointAdapterOptions): Store {
   return createStore(
     withReadCache(openSharePointAdapter(options), { kinds: SLOW_CHANGING_KINDS, ttlMs: SHAREPOINT_CACHE_MS }),
   );

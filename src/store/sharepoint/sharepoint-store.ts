@@ -161,19 +161,30 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     }
   }
 
-  async function downloadText(path: string): Promise<string> {
-    const stream = (await client
-      .api(`${site}/drive/root:/${path}:/content`)
+  /** A file in the site's library, by its path there. */
+  const contentPath = (path: string) => `${site}/drive/root:/${path}:/content`;
+  const download = async (path: string) =>
+    (await client
+      .api(contentPath(path))
       .responseType('arraybuffer' as never)
       .get()) as ArrayBuffer;
-    return Buffer.from(stream).toString('utf8');
+
+  /** The item holding a record, found by its unique, indexed record id: one request. */
+  async function findItem(list: string, id: string, select: string): Promise<GraphItem | undefined> {
+    const page = (await client
+      .api(itemsPath(list))
+      .expand(`fields($select=${select})`)
+      .filter(`fields/${RECORD_ID} eq ${odataString(id)}`)
+      .top(1)
+      .get()) as { value: GraphItem[] };
+    return page.value[0];
   }
 
   async function rowOf(item: GraphItem): Promise<StoredRow> {
     const f = item.fields;
     const json =
       typeof f[RECORD_FILE] === 'string' && f[RECORD_FILE]
-        ? await downloadText(f[RECORD_FILE] as string)
+        ? Buffer.from(await download(f[RECORD_FILE] as string)).toString('utf8')
         : (f[RECORD_JSON] as string);
     const spEtag = item.eTag ?? (f['@odata.etag'] as string);
     return {
@@ -193,7 +204,7 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     if (json.length > NOTE_LIMIT) {
       file = recordPath(kind, id, updatedAt);
       // PUT replaces, so a retried commit writes the same file again rather than failing.
-      await client.api(`${site}/drive/root:/${file}:/content`).header('Content-Type', 'application/json').put(json);
+      await client.api(contentPath(file)).header('Content-Type', 'application/json').put(json);
     }
     const fields: Record<string, unknown> = {
       Title: id,
@@ -286,13 +297,7 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
   }
 
   async function getRow(kind: KindName, id: string): Promise<StoredRow | undefined> {
-    const page = (await client
-      .api(itemsPath(listNameOf(kind)))
-      .expand(`fields($select=${SELECT})`)
-      .filter(`fields/${RECORD_ID} eq ${odataString(id)}`)
-      .top(1)
-      .get()) as { value: GraphItem[] };
-    const [item] = page.value;
+    const item = await findItem(listNameOf(kind), id, SELECT);
     return item ? rowOf(item) : undefined;
   }
 
@@ -382,10 +387,7 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
       if (created.status === 409) throw new DuplicateError('files', id);
       if (created.status >= 300) throw new StoreError(`SharePoint refused the file record: ${created.status}`);
       if (file.bytes.byteLength <= SIMPLE_UPLOAD_LIMIT) {
-        await client
-          .api(`${site}/drive/root:/${path}:/content`)
-          .header('Content-Type', file.contentType)
-          .put(Buffer.from(file.bytes));
+        await client.api(contentPath(path)).header('Content-Type', file.contentType).put(Buffer.from(file.bytes));
         return;
       }
       const session = (await client
@@ -409,18 +411,9 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
       }
     },
     async getFile(id) {
-      const page = (await client
-        .api(itemsPath(FILES_LIST))
-        .expand('fields($select=RecordId,ContentType,Path)')
-        .filter(`fields/${RECORD_ID} eq ${odataString(id)}`)
-        .top(1)
-        .get()) as { value: GraphItem[] };
-      const item = page.value[0];
+      const item = await findItem(FILES_LIST, id, `${RECORD_ID},ContentType,Path`);
       if (!item) return undefined;
-      const bytes = (await client
-        .api(`${site}/drive/root:/${item.fields.Path as string}:/content`)
-        .responseType('arraybuffer' as never)
-        .get()) as ArrayBuffer;
+      const bytes = await download(item.fields.Path as string);
       return { contentType: item.fields.ContentType as string, bytes: new Uint8Array(bytes) };
     },
     async ping() {
