@@ -33,6 +33,7 @@ const SENTENCE_END = /[.!?:;]["'’”)]?$/;
 const MAX_GROUP_CHARS = 700;
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const indentOf = (line: string) => /^\s*/.exec(line)![0].length;
 
 function isAllCapsHeading(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
@@ -87,7 +88,8 @@ function headingOf(
 type Block =
   | { kind: 'heading'; level: number; title: string }
   | { kind: 'paragraph'; text: string; clause?: string }
-  | { kind: 'bullet'; text: string };
+  /** depth: indentation plus the number of markers ("- o item" is deeper than "- item"). */
+  | { kind: 'bullet'; text: string; depth: number };
 
 /** Reads lines into headings, paragraphs and bullets, re-joining lines broken mid-sentence. */
 function blocksOf(text: string): Block[] {
@@ -126,7 +128,7 @@ function blocksOf(text: string): Block[] {
     }
     if (BULLET_ONLY.test(line)) {
       // A marker alone on its line: the item's words follow on the next line.
-      open = { kind: 'bullet', text: '' };
+      open = { kind: 'bullet', text: '', depth: indentOf(line) + 1 };
       blocks.push(open);
       return;
     }
@@ -135,7 +137,8 @@ function blocksOf(text: string): Block[] {
       return;
     }
     if (BULLET.test(line)) {
-      open = { kind: 'bullet', text: line.replace(BULLET, '').trim() };
+      const markers = BULLET.exec(line)![0].trim().split(/\s+/).length;
+      open = { kind: 'bullet', text: line.replace(BULLET, '').trim(), depth: indentOf(line) + markers };
       blocks.push(open);
       return;
     }
@@ -150,6 +153,18 @@ function blocksOf(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * A bullet that labels the ones under it: a few capitalised words, no sentence, and shallower than
+ * the bullets after it or the ones before it ("- SLT" then " - o Approve accounts"). A short item
+ * in a list of short items is not a label.
+ */
+function isLabel(bullet: Extract<Block, { kind: 'bullet' }>, before: Block | undefined, after: Block | undefined) {
+  const { text, depth } = bullet;
+  if (!/^\p{Lu}/u.test(text) || text.split(/\s+/).length > 4 || /[.!?;,]["'’”)]?$/.test(text)) return false;
+  if (after?.kind !== 'bullet') return false;
+  return after.depth > depth || (before?.kind === 'bullet' && before.depth > depth && after.depth >= depth);
+}
+
 const slug = (s: string) =>
   s
     .toLowerCase()
@@ -161,7 +176,7 @@ const slug = (s: string) =>
 /** Splits a policy into sections of passages. Text before the first heading is its own section. */
 export function parsePolicy(text: string): Section[] {
   const sections: Section[] = [];
-  const path: { level: number; title: string }[] = [];
+  const path: { level: number; title: string; label?: boolean }[] = [];
   let current: Section | undefined;
   const usedIds = new Set<string>();
   const startSection = () => {
@@ -192,6 +207,16 @@ export function parsePolicy(text: string): Section[] {
     if (block.kind === 'heading') {
       while (path.length && path.at(-1)!.level >= block.level) path.pop();
       path.push({ level: block.level, title: block.title });
+      current = undefined;
+      continue;
+    }
+    if (block.kind === 'bullet' && isLabel(block, blocks[i - 1], blocks[i + 1])) {
+      // A bullet that only names who or what the bullets under it are about ("- SLT", then its
+      // duties) heads them, a level below the heading it sits in; the next such label replaces it.
+      const top = path.at(-1);
+      const level = top?.label ? top.level : (top?.level ?? 1) + 1;
+      while (path.length && path.at(-1)!.level >= level) path.pop();
+      path.push({ level, title: block.text.replace(/:$/, ''), label: true });
       current = undefined;
       continue;
     }
