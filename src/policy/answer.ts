@@ -47,6 +47,10 @@ const ANSWER_TYPES: [asks: RegExp, gives: RegExp][] = [
     /\b(dsl|slt|senior|leaders?|leadership|head ?teacher|principal|governors?|administrators?|moderators?|staff|lead|managers?|officer|team|police|parents?|carers?|they|everyone|anyone|all|deput(y|ies)|chair|members?|designated)\b/i,
   ],
   [
+    /\bwhat (has|have|needs?|should|must) to (go|be) in\b|\bwhat goes in\b|\bwhat (should|must|does|do) .{0,40}\b(include|contain|state)\b/i,
+    /:\s|\bthe following\b/i,
+  ],
+  [
     /\bhow often\b/i,
     /\b(every|each|daily|weekly|monthly|annually|yearly|regularly|often|frequently|once|twice|times|year|always)\b/i,
   ],

@@ -142,8 +142,10 @@ function blocksOf(text: string): Block[] {
       blocks.push(open);
       return;
     }
+    // A capitalised lead-in ("The school will not post:") after an unfinished bullet starts afresh.
+    const leadIn = open?.kind === 'bullet' && /^\s*\p{Lu}.*:$/u.test(line);
     // A continuation: the previous line did not finish its sentence, or this one starts in lower case.
-    if (open && (!SENTENCE_END.test(open.text) || /^\s*[\p{Ll}(]/u.test(line))) {
+    if (open && !leadIn && (!SENTENCE_END.test(open.text) || /^\s*[\p{Ll}(]/u.test(line))) {
       open.text = `${open.text} ${line.trim()}`;
       return;
     }

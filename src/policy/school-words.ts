@@ -116,6 +116,34 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
   ['accept', 'follow back', 'add back'],
   ['block', 'mute', 'unfriend', 'unfollow'],
 
+  ['share', 'repost', 'retweet', 'forward', 'circulate', 'pass around'],
+  ['tag', 'tagged', 'tagging', 'mention'],
+  ['live stream', 'livestream', 'live video', 'go live', 'broadcast'],
+  ['geotag', 'location tag', 'location tagging', 'tag the location'],
+  ['profile picture', 'avatar', 'display picture', 'profile photo'],
+  ['anonymous', 'fake name', 'pseudonym', 'alias', 'burner account'],
+  ['impersonate', 'impersonation', 'fake account', 'pretending to be', 'spoof'],
+  ['advertisement', 'advert', 'advertising', 'sponsored', 'marketing'],
+  ['political', 'politics', 'party political', 'campaigning', 'election'],
+  ['disclaimer', 'views are my own', 'own views', 'personal views', 'opinions are my own'],
+  ['data protection', 'gdpr', 'personal data', 'privacy law', 'data breach'],
+  ['two-factor', 'two factor', '2fa', 'two-step verification', 'multi-factor authentication', 'mfa'],
+  [
+    'school it',
+    'school computers',
+    'school network',
+    'school wifi',
+    'school wi-fi',
+    'it systems',
+    'it resources',
+    'it facilities',
+    'it equipment',
+    'ict',
+    'school equipment',
+  ],
+  ['lesson', 'class time', 'teaching time', 'during the school day', 'school hours', 'working hours'],
+  ['age limit', 'minimum age', 'under 13', 'under-13s', 'too young', 'age restriction'],
+
   // Concerns and incidents
   ['report', 'tell', 'inform', 'raise', 'refer', 'flag', 'notify', 'escalate', 'pass on'],
   ['evidence', 'screenshot', 'screen grab', 'proof', 'capture'],
@@ -129,6 +157,12 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
   ['investigate', 'look into', 'deal with', 'handle', 'follow up'],
   ['initials', 'abbreviation'],
 
+  ['scam', 'phishing', 'fraud'],
+  ['radicalisation', 'extremism', 'extremist', 'prevent duty'],
+  ['allegation', 'accusation', 'accused'],
+  ['lado', 'local authority designated officer'],
+  ['whistleblowing', 'whistleblow', 'whistle-blowing'],
+
   // Consequences, training and records
   ['breach', 'break', 'breaking', 'broke', 'violate', 'ignore', 'misuse', 'against the rules'],
   ['disciplinary', 'dismissal', 'dismissed', 'sacked', 'sack', 'lose my job', 'sanction', 'consequences', 'punished'],
@@ -137,7 +171,7 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
   ['record', 'records', 'file', 'files', 'notes', 'paperwork', 'chronology'],
   ['kept', 'keep', 'retain', 'retention', 'stored', 'store', 'held'],
   ['policy', 'rules', 'guidance'],
-  ['apply', 'applies', 'cover', 'covers', 'covered', 'relevant to'],
+  ['apply', 'applies', 'cover', 'covers', 'covered', 'relevant to', 'within the scope', 'in scope'],
   ['overlap', 'clash', 'conflict', 'contradict', 'take priority', 'comes first', 'takes precedence'],
 
   // Time
@@ -154,6 +188,7 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
  * words that narrow a question without being what it is about.
  */
 export const ALSO_FINDS: Readonly<Record<string, readonly string[]>> = {
+  never: ['not'],
   insta: ['instagram'],
   ig: ['instagram'],
   fb: ['facebook'],
@@ -194,4 +229,17 @@ export const KINDS_OF: Readonly<Record<string, readonly string[]>> = {
   staff: ['teaching assistant', 'supply teacher', 'cover teacher', 'technician', 'receptionist', 'caretaker', 'coach'],
   'supply staff': ['supply teacher', 'cover teacher'],
   pupil: ['sixth former', 'form group'],
+  event: [
+    'sports day',
+    'concert',
+    'performance',
+    'assembly',
+    'school play',
+    'school show',
+    'prom',
+    'fete',
+    'open evening',
+    'parents evening',
+  ],
+  'social media': ['dating app', 'tinder', 'hinge', 'bumble', 'reddit', 'discord', 'twitch', 'pinterest', 'mastodon'],
 };
