@@ -31,11 +31,13 @@ const ALTERNATE_THRESHOLD = 0.4;
 const CANDIDATES = 25;
 /** A platform the passage names counts a little towards coverage; one it does not name costs nothing. */
 const PLATFORM_CREDIT = 0.3;
+const CONTEXT_CREDIT = 0.7;
 
 const RULE_QUESTION =
   /^\s*(can|could|may|must|should|am i|are (we|staff|teachers)|is it|is (he|she|they) allowed|do (i|we)|does)\b/i;
 const PREAMBLE = /\b(definitions?|glossary|introduction|purpose|scope|interpretation)\b/i;
-const DEFINITION_QUESTION = /\b(counts? as|what is meant by|definition|define|mean by|what does .+ mean)\b/i;
+const DEFINITION_QUESTION =
+  /\b(counts? as|counted as|classed as|classified as|considered (to be|as)|regarded as|what is meant by|definition|define|mean by|what does .+ mean)\b/i;
 /**
  * What kind of thing a question asks for, and words a passage that gives it would contain: "when"
  * wants a time, "how often" a frequency. A passage without them may share the topic's words but
@@ -62,6 +64,14 @@ const ANSWER_TYPES: [asks: RegExp, gives: RegExp][] = [
 ];
 const ANSWER_TYPE_MISSING = 0.9;
 
+/** A passage that sets rules for pupils or parents, not for the staff who ask the bot. */
+const FOR_OTHERS_TEXT =
+  /^(the school (encourages|expects) )?(pupils|students|children|parents|carers|parents\/carers|parents and carers)\b[^.:]{0,30}\b(should|must|may|are|will|can|to)\b/i;
+const FOR_OTHERS_HEADING = /\bby (pupils|students|parents|carers|parents\/carers)\b/i;
+/** The asker speaks for themselves ("can I...", "my account"), so a rule for pupils or parents is not theirs. */
+const FIRST_PERSON = /\b(i|my|me|im|i'm|i’m)\b/i;
+const FOR_OTHERS = 0.85;
+
 const RULE_WORDS = /\b(must|may|should|never|not|only|required|permitted|allowed|ensure)\b/i;
 
 export interface PolicyIndex {
@@ -86,11 +96,11 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
   const headingWords = (p: Passage) => p.headingPath.slice(shared).join(' ');
   const byId = new Map(passages.map((p) => [p.id, p]));
   const search = new MiniSearch<Passage & { heading: string }>({
-    fields: ['text', 'heading'],
+    fields: ['text', 'heading', 'context'],
     idField: 'id',
     tokenize: tokenise,
     processTerm: normaliseTerm,
-    searchOptions: { boost: { heading: 1.5 }, combineWith: 'OR' },
+    searchOptions: { boost: { heading: 1.5, context: 0.5 }, combineWith: 'OR' },
   });
   search.addAll(passages.map((p) => ({ ...p, heading: headingWords(p) })));
 
@@ -112,8 +122,8 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
       (n + 1) / ((df.get(idea.own) ? Math.max(...[...idea.credit.keys()].map((t) => df.get(t) ?? 0)) : 0) + 0.5),
     );
   /** How surely a passage with these terms covers the idea: 1 for the asker's own word, less for another. */
-  const coverOf = (idea: Idea, matched: ReadonlySet<string>) =>
-    Math.max(0, ...[...idea.credit].filter(([t]) => matched.has(t)).map(([, credit]) => credit));
+  const coverOf = (idea: Idea, matched: ReadonlyMap<string, number>) =>
+    Math.max(0, ...[...idea.credit].map(([t, credit]) => credit * (matched.get(t) ?? 0)));
 
   return {
     passages,
@@ -149,10 +159,14 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
       const top = results[0]!.score;
       const ruleQuestion = RULE_QUESTION.test(question);
       const definitionQuestion = DEFINITION_QUESTION.test(question);
+      const firstPerson = FIRST_PERSON.test(question);
       const answerTypes = ANSWER_TYPES.filter(([asks]) => asks.test(question)).map(([, gives]) => gives);
       const ranked = results
         .map((r) => {
-          const matched = new Set(r.queryTerms);
+          // Words found only in a list item's introduction count for less than the item's own.
+          const matched = new Map(
+            Object.entries(r.match).map(([t, fields]) => [t, fields.some((f) => f !== 'context') ? 1 : CONTEXT_CREDIT]),
+          );
           const covered = ideas.reduce((sum, idea, i) => sum + weights[i]! * coverOf(idea, matched), 0);
           const named = platforms.reduce((sum, idea) => sum + PLATFORM_CREDIT * idf(idea) * coverOf(idea, matched), 0);
           const coverage = (covered + named) / total;
@@ -164,7 +178,15 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
           const gives = answerTypes.every((cue) => cue.test(`${passage.headingPath.join(' ')} ${passage.text}`))
             ? 1
             : ANSWER_TYPE_MISSING;
-          return { passage, score: coverage * (0.75 + 0.25 * (r.score / top)) * answers * preamble * gives };
+          const forOthers =
+            firstPerson &&
+            (FOR_OTHERS_TEXT.test(passage.text) || FOR_OTHERS_HEADING.test(passage.headingPath.join(' ')))
+              ? FOR_OTHERS
+              : 1;
+          return {
+            passage,
+            score: coverage * (0.75 + 0.25 * (r.score / top)) * answers * preamble * gives * forOthers,
+          };
         })
         .sort((a, b) => b.score - a.score);
       const best = ranked[0]!;

@@ -14,6 +14,8 @@ export interface Passage {
   clause?: string;
   /** The document's own words, whitespace normalised, bullet markers and clause numbers removed. */
   text: string;
+  /** For a list item quoted on its own, the words that introduce its list: they help find it but are not quoted. */
+  context?: string;
 }
 
 export interface Section {
@@ -189,7 +191,7 @@ export function parsePolicy(text: string): Section[] {
     current = { id, headingPath, passages: [] };
     sections.push(current);
   };
-  const add = (passageText: string, clause?: string) => {
+  const add = (passageText: string, clause?: string, context?: string) => {
     if (!current) startSection();
     const section = current!;
     const cleaned = squash(passageText);
@@ -200,16 +202,21 @@ export function parsePolicy(text: string): Section[] {
       headingPath: section.headingPath,
       ...(clause ? { clause } : {}),
       text: cleaned,
+      ...(context ? { context: squash(context) } : {}),
     });
   };
 
   const blocks = blocksOf(text);
+  // The paragraphs just before a run of bullets, which introduce it ("The school will post:").
+  let introduction: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
+    if (block.kind !== 'bullet' && blocks[i - 1]?.kind === 'bullet') introduction = [];
     if (block.kind === 'heading') {
       while (path.length && path.at(-1)!.level >= block.level) path.pop();
       path.push({ level: block.level, title: block.title });
       current = undefined;
+      introduction = [];
       continue;
     }
     if (block.kind === 'bullet' && isLabel(block, blocks[i - 1], blocks[i + 1])) {
@@ -220,6 +227,7 @@ export function parsePolicy(text: string): Section[] {
       while (path.length && path.at(-1)!.level >= level) path.pop();
       path.push({ level, title: block.text.replace(/:$/, ''), label: true });
       current = undefined;
+      introduction = [];
       continue;
     }
     if (block.kind === 'paragraph' && block.text.trimEnd().endsWith(':')) {
@@ -227,14 +235,18 @@ export function parsePolicy(text: string): Section[] {
       const bullets: string[] = [];
       while (blocks[i + 1]?.kind === 'bullet') bullets.push((blocks[++i] as { text: string }).text);
       const whole = [block.text, ...bullets].join(' ');
+      if (bullets.length === 0) introduction = [...introduction.slice(-1), block.text];
       if (bullets.length === 0 || whole.length <= MAX_GROUP_CHARS) add(whole, block.clause);
       else {
         add(block.text, block.clause);
-        bullets.forEach((b) => add(b));
+        bullets.forEach((b) => add(b, undefined, block.text));
       }
       continue;
     }
-    add(block.text, block.kind === 'paragraph' ? block.clause : undefined);
+    if (block.kind === 'paragraph') {
+      add(block.text, block.clause);
+      introduction = [...introduction.slice(-1), block.text];
+    } else add(block.text, undefined, introduction.join(' '));
   }
   return sections.filter((s) => s.passages.length > 0);
 }

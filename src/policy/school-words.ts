@@ -26,6 +26,21 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
   ['parent', 'carer', 'mum', 'dad', 'mother', 'father', 'guardian', 'family'],
   ['staff', 'teacher', 'colleague', 'employee', 'member of staff', 'workforce'],
   ['volunteer', 'helper'],
+  ['organise', 'arrange', 'facilitate', 'facilitating', 'coordinate', 'provide'],
+  // Kept whole, so "break" is not read as breaking a rule.
+  ['lunch break', 'lunchtime', 'break time', 'breaktime', 'free period', 'non-contact time'],
+  ['personal gain', 'own business', 'make money', 'profit', 'side business', 'sell'],
+  [
+    'own time',
+    'outside school hours',
+    'outside work',
+    'outside working hours',
+    'evenings and weekends',
+    'personal time',
+    'personal capacity',
+    'private life',
+    'private lives',
+  ],
   ['employee', 'employer', 'where i work', 'who i work for', 'my employer', 'work for the school'],
   ['governor', 'governing board', 'governing body', 'trustee'],
   ['contractor', 'supplier', 'agency worker'],
@@ -36,8 +51,10 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
   ['deputy', 'deputies', 'covers for', 'stands in', 'acts for'],
   ['administrator', 'admin', 'account manager'],
   ['moderator', 'account runner'],
+  ['run', 'runs', 'running', 'manage', 'operate', 'administer'],
   ['police', 'officer', 'ceop'],
-  ['journalist', 'press', 'media', 'reporter', 'newspaper'],
+  // Not "reporter": it shares its stem with "report".
+  ['journalist', 'press', 'media', 'newspaper', 'local paper'],
 
   // Accounts and platforms
   ['account', 'page', 'profile', 'channel', 'handle', 'feed'],
@@ -56,10 +73,21 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
   // Opening, running and closing accounts
   ['open', 'create', 'set up', 'start', 'launch', 'register', 'sign up'],
   ['close', 'shut down', 'deactivate', 'delete the account', 'take down'],
-  ['approve', 'approval', 'authorise', 'authorisation', 'sign off', 'agree', 'go-ahead', 'permission'],
+  [
+    'approve',
+    'approval',
+    'authorise',
+    'authorisation',
+    'sign off',
+    'agree',
+    'go-ahead',
+    'permission',
+    'ratify',
+    'ratified',
+  ],
   ['withdraw', 'withdrawn', 'revoke', 'revoked', 'take away', 'cancel', 'suspend', 'rescind'],
   ['business case', 'proposal', 'application', 'request form'],
-  ['aim', 'purpose', 'goal', 'objective'],
+  ['aim', 'aims', 'purpose', 'goal', 'objective', 'achieve', 'trying to achieve'],
   ['audience', 'followers', 'who it is for'],
   ['promote', 'promoted', 'advertise', 'publicise'],
   ['monitor', 'check', 'moderate', 'watch', 'keep an eye on', 'supervise'],
@@ -210,7 +238,6 @@ export const ALSO_FINDS: Readonly<Record<string, readonly string[]>> = {
   trip: ['visit', 'pupils'],
   classroom: ['lessons'],
   lesson: ['lessons', 'teaching'],
-  'outside school hours': ['personal', 'own time'],
 };
 
 /**
@@ -226,6 +253,7 @@ export const KINDS_OF: Readonly<Record<string, readonly string[]>> = {
   'email address': ['gmail', 'hotmail', 'outlook', 'yahoo', 'icloud'],
   'messaging app': ['whatsapp', 'messenger', 'signal', 'imessage'],
   logo: ['crest', 'badge', 'emblem', 'motto'],
+  content: ['post', 'posts', 'comment', 'tweet', 'photo', 'video'],
   staff: ['teaching assistant', 'supply teacher', 'cover teacher', 'technician', 'receptionist', 'caretaker', 'coach'],
   'supply staff': ['supply teacher', 'cover teacher'],
   pupil: ['sixth former', 'form group'],

@@ -14,7 +14,7 @@ const STOP_WORDS = new Set(
     'i if in into is it its me my myself of on or our ours she should so than that the their them then there these they ' +
     'this those to too up us was we were what when where which while who whom why will with would you your yours ok okay ' +
     'please tell know any about allowed get got just also am let happen happens happened need needs want wants go ' +
-    'ok okay fine alright someone something thing things really still new goes going went gone say says'
+    'ok okay fine alright someone something thing things really still new goes going went gone say says see try trying think feel look actually during else once yes over across around among onto upon via along towards toward per'
   ).split(' '),
 );
 
@@ -41,6 +41,12 @@ const QUESTION_SHAPES: Record<string, string> = {
   'how quickly': 'within hours',
   'how soon': 'same day at once within',
   'counts as': 'means',
+  'count as': 'means',
+  'counted as': 'means include',
+  'classed as': 'means include',
+  'classified as': 'means include',
+  'considered to be': 'means include',
+  'regarded as': 'means include',
   'what is meant by': 'means',
   'how much': '',
   'how many': '',

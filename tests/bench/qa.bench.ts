@@ -4,13 +4,17 @@ import { parsePolicy } from '../../src/policy/passages.ts';
 
 /**
  * npm run bench:qa: answering quality and speed on the sample policy, beside plain MiniSearch.
- * The tuning set has been used to tune the vocabulary and threshold; the held-out set must not be,
- * so its figures are the honest ones.
+ * The tuning set has been used to tune the vocabulary and threshold; the held-out sets must not be,
+ * so their figures are the honest ones.
  */
 const policy = parsePolicy(readFileSync(new URL('../../src/seed/sample-policy.md', import.meta.url), 'utf8'));
 for (const [title, file] of [
   ['Sample policy, tuning set', 'sample-policy.questions.jsonl'],
   ['Sample policy, held-out set (never tuned on)', 'sample-policy.heldout.jsonl'],
+  [
+    'Sample policy, second held-out set (written before the general vocabulary, never tuned on)',
+    'sample-policy.heldout2.jsonl',
+  ],
 ] as const) {
   const questions = parseQuestions(readFileSync(new URL(`../qa/${file}`, import.meta.url), 'utf8'));
   process.stdout.write(`${formatFigures(title, evaluate(policy, questions))}\n\n`);

@@ -80,6 +80,45 @@ describe('reading a policy into sections and passages', () => {
   });
 });
 
+/** An invented trust's policy, written the way real ones are laid out: role labels as bullets, lists after lead-ins. */
+const ROLES = `Roles
+
+- Trust leaders
+ - o Sign off each new account
+ - o Keep the register of accounts
+- Account holders
+
+- Write the posts and reply to messages
+- o Change log-in details when someone leaves
+
+What we share
+
+The trust will post:
+The list below applies to all of our schools.
+
+· Results days and open evenings
+· Vacancies for teaching posts
+`;
+
+describe('reading the layouts real policies use', () => {
+  const sections = parsePolicy(ROLES);
+  const passages = sections.flatMap((s) => s.passages);
+
+  test('a bullet that only names a role heads the duties beneath it', () => {
+    const signOff = passages.find((p) => p.text === 'Sign off each new account')!;
+    expect(signOff.headingPath).toEqual(['Roles', 'Trust leaders']);
+    const changeLogIn = passages.find((p) => p.text === 'Change log-in details when someone leaves')!;
+    expect(changeLogIn.headingPath).toEqual(['Roles', 'Account holders']);
+  });
+
+  test('a list item quoted alone keeps the words that introduce its list, to be found by them', () => {
+    const vacancies = passages.find((p) => p.text === 'Vacancies for teaching posts')!;
+    expect(vacancies.context).toBe('The trust will post: The list below applies to all of our schools.');
+    const answer = buildPolicyIndex(sections).answer('will the trust post job vacancies?');
+    expect(answer.passage).toBe('Vacancies for teaching posts');
+  });
+});
+
 describe('answering questions from the sample policy', () => {
   const index = buildPolicyIndex(parsePolicy(SAMPLE));
 
@@ -96,6 +135,13 @@ describe('answering questions from the sample policy', () => {
     ['is it ok to message my class on whatsapp?', '6.2'],
     ['what should I do if a mum posts abuse about a teacher?', '7.2'],
     ['who approves a new school account?', '3.1'],
+    // Phrases stay whole, other words for the same thing are found, and past forms are understood.
+    ['can I keep in touch with ex-pupils on Facebook?', '6.2'],
+    ['can SLT revoke approval for our account?', '3.4'],
+    ['do we check the account over Christmas?', '4.3'],
+    ['what has to go in the business case?', '3.2'],
+    ['is WhatsApp classed as social media?', '2.1'],
+    ['a Year 9 sent me a follow request, can I accept?', '6.1'],
   ])('"%s" is answered from clause %s', (question, clause) => {
     const answer = index.answer(question);
     expect(answer).toMatchObject({ answered: true, clause });
