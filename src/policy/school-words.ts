@@ -26,6 +26,10 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
   ['parent', 'carer', 'mum', 'dad', 'mother', 'father', 'guardian', 'family'],
   ['staff', 'teacher', 'colleague', 'employee', 'member of staff', 'workforce'],
   ['volunteer', 'helper'],
+  ['opinion', 'opinions', 'views', 'personal views', 'beliefs'],
+  ['implementation', 'implemented', 'followed', 'being followed', 'complied with', 'compliance', 'adhered to'],
+  ['related policies', 'other policies', 'alongside', 'sits alongside', 'read with'],
+  ['repeatedly', 'keeps posting', 'keep posting', 'again and again', 'persistently', 'over and over'],
   ['organise', 'arrange', 'facilitate', 'facilitating', 'coordinate', 'provide'],
   // Kept whole, so "break" is not read as breaking a rule.
   ['lunch break', 'lunchtime', 'break time', 'breaktime', 'free period', 'non-contact time'],
@@ -53,8 +57,7 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
   ['moderator', 'account runner'],
   ['run', 'runs', 'running', 'manage', 'operate', 'administer'],
   ['police', 'officer', 'ceop'],
-  // Not "reporter": it shares its stem with "report".
-  ['journalist', 'press', 'media', 'newspaper', 'local paper'],
+  ['journalist', 'reporter', 'press', 'media', 'newspaper', 'local paper'],
 
   // Accounts and platforms
   ['account', 'page', 'profile', 'channel', 'handle', 'feed'],
@@ -253,6 +256,19 @@ export const KINDS_OF: Readonly<Record<string, readonly string[]>> = {
   'email address': ['gmail', 'hotmail', 'outlook', 'yahoo', 'icloud'],
   'messaging app': ['whatsapp', 'messenger', 'signal', 'imessage'],
   logo: ['crest', 'badge', 'emblem', 'motto'],
+  'religious festivals': ['eid', 'christmas', 'diwali', 'easter', 'hanukkah', 'ramadan', 'vaisakhi', 'passover'],
+  'family members': [
+    'niece',
+    'nephew',
+    'cousin',
+    'son',
+    'daughter',
+    'grandchild',
+    'sister',
+    'brother',
+    'my child',
+    'own child',
+  ],
   content: ['post', 'posts', 'comment', 'tweet', 'photo', 'video'],
   staff: ['teaching assistant', 'supply teacher', 'cover teacher', 'technician', 'receptionist', 'caretaker', 'coach'],
   'supply staff': ['supply teacher', 'cover teacher'],

@@ -87,8 +87,20 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':')),
 );
 
-/** Words the stemmer would merge with a different idea: "personal" is not "person", nor "community" "communication". */
-const KEEP_WHOLE = new Set(['personal', 'community', 'news', 'general']);
+/**
+ * Words the stemmer would merge with a different idea: "personal" is not "person", "community" not
+ * "communication", a "reporter" does not report a concern, and an "organisation" is not organised.
+ */
+const KEEP_WHOLE = new Set([
+  'personal',
+  'community',
+  'news',
+  'general',
+  'reporter',
+  'reporters',
+  'organisation',
+  'organisations',
+]);
 
 /** A word reduced for comparison, stop words included, as phrases are matched. */
 function wordKey(word: string): string {
