@@ -91,6 +91,8 @@ function sharedHeadings(passages: readonly Passage[]): number {
 
 export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
   const passages = sections.flatMap((s) => s.passages);
+  // A policy opens with what it is for and what it covers, whatever that section is called.
+  const firstSection = sections.length > 2 ? sections[0]!.id : undefined;
   // Every heading above a passage says what it is about, except the document's title, which all share.
   const shared = passages.length > 1 ? sharedHeadings(passages) : 0;
   const headingWords = (p: Passage) => p.headingPath.slice(shared).join(' ');
@@ -174,7 +176,12 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
           // Prefer a rule that answers over a definition or preamble that only mentions the words.
           const answers = ruleQuestion && RULE_WORDS.test(passage.text) ? 1.08 : 1;
           // ...unless the question asks what something means, when the definition is the answer.
-          const preamble = PREAMBLE.test(passage.headingPath.join(' ')) ? (definitionQuestion ? 1.2 : 0.85) : 1;
+          const preamble =
+            PREAMBLE.test(passage.headingPath.join(' ')) || passage.sectionId === firstSection
+              ? definitionQuestion
+                ? 1.2
+                : 0.85
+              : 1;
           const gives = answerTypes.every((cue) => cue.test(`${passage.headingPath.join(' ')} ${passage.text}`))
             ? 1
             : ANSWER_TYPE_MISSING;

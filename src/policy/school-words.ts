@@ -61,6 +61,7 @@ export const SAME_MEANING: readonly (readonly string[])[] = [
 
   // Accounts and platforms
   ['account', 'page', 'profile', 'channel', 'handle', 'feed'],
+  ['online', 'internet', 'on the web', 'on the internet'],
   ['social media', 'social network', 'social networking', 'platform', 'app', 'apps', 'site', 'website'],
   ['messaging app', 'messaging'],
   ['group', 'group chat', 'forum', 'community page'],
@@ -252,7 +253,18 @@ export const KINDS_OF: Readonly<Record<string, readonly string[]>> = {
   holiday: ['christmas', 'easter', 'summer', 'half term', 'half-term', 'summer break', 'bank holiday'],
   weekend: ['saturday', 'sunday'],
   device: ['iphone', 'smartphone', 'tablet', 'ipad', 'camera', 'laptop', 'android'],
-  abusive: ['racist', 'sexist', 'homophobic', 'transphobic', 'swearing', 'slur'],
+  abusive: [
+    'racist',
+    'sexist',
+    'homophobic',
+    'transphobic',
+    'swearing',
+    'slur',
+    'harass',
+    'harassing',
+    'harassment',
+    'trolling',
+  ],
   'email address': ['gmail', 'hotmail', 'outlook', 'yahoo', 'icloud'],
   'messaging app': ['whatsapp', 'messenger', 'signal', 'imessage'],
   logo: ['crest', 'badge', 'emblem', 'motto'],

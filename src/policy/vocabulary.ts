@@ -14,7 +14,12 @@ const STOP_WORDS = new Set(
     'i if in into is it its me my myself of on or our ours she should so than that the their them then there these they ' +
     'this those to too up us was we were what when where which while who whom why will with would you your yours ok okay ' +
     'please tell know any about allowed get got just also am let happen happens happened need needs want wants go ' +
-    'ok okay fine alright someone something thing things really still new goes going went gone say says see try trying think feel look actually during else once yes over across around among onto upon via along towards toward per'
+    'ok okay fine alright someone something thing things really still new goes going went gone say says see try ' +
+    'trying think feel look actually during else once yes over across around among onto upon via along towards ' +
+    'toward per ' +
+    // Contractions, once their apostrophes are gone.
+    'dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent havent hasnt im ive ill ' +
+    'youre youve theyre theyve weve were hes shes thats whats whos theres lets'
   ).split(' '),
 );
 
