@@ -10,10 +10,17 @@ import { parsePolicy } from '../../src/policy/passages.ts';
 const policy = parsePolicy(readFileSync(new URL('../../src/seed/sample-policy.md', import.meta.url), 'utf8'));
 for (const [title, file] of [
   ['Sample policy, tuning set', 'sample-policy.questions.jsonl'],
-  ['Sample policy, held-out set (never tuned on)', 'sample-policy.heldout.jsonl'],
+  [
+    'Sample policy, held-out set (never tuned on, but its misses were seen before the vocabulary was written)',
+    'sample-policy.heldout.jsonl',
+  ],
   [
     'Sample policy, second held-out set (written before the general vocabulary, never tuned on)',
     'sample-policy.heldout2.jsonl',
+  ],
+  [
+    'Sample policy, third held-out set (written after the vocabulary was frozen, measured once)',
+    'sample-policy.heldout3.jsonl',
   ],
 ] as const) {
   const questions = parseQuestions(readFileSync(new URL(`../qa/${file}`, import.meta.url), 'utf8'));
