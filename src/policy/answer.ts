@@ -1,13 +1,14 @@
 import MiniSearch from 'minisearch';
 import type { Passage, Section } from './passages.ts';
+import { questionFit } from './question-fit.ts';
 import { type Idea, normaliseTerm, queryIdeas, tokenise } from './vocabulary.ts';
 
 /**
  * Answers questions from one policy version. MiniSearch does BM25 retrieval over passages, with
  * headings weighted; on top of it we expand the staff's words (vocabulary.ts), then rerank by how
  * much of the question a passage covers, weighted by how rare each idea is, so a passage that
- * answers beats one that merely repeats common words. Below a coverage threshold we abstain
- * rather than give a confident wrong answer.
+ * answers beats one that merely repeats common words, and by how well the passage's kind fits the
+ * question's (question-fit.ts). Below a threshold we abstain rather than give a confident wrong answer.
  */
 
 export interface PolicyAnswer {
@@ -32,47 +33,6 @@ const CANDIDATES = 25;
 /** A platform the passage names counts a little towards coverage; one it does not name costs nothing. */
 const PLATFORM_CREDIT = 0.3;
 const CONTEXT_CREDIT = 0.7;
-
-const RULE_QUESTION =
-  /^\s*(can|could|may|must|should|am i|are (we|staff|teachers)|is it|is (he|she|they) allowed|do (i|we)|does)\b/i;
-const PREAMBLE = /\b(definitions?|glossary|introduction|purpose|scope|interpretation)\b/i;
-const DEFINITION_QUESTION =
-  /\b(counts? as|counted as|classed as|classified as|considered (to be|as)|regarded as|what is meant by|definition|define|mean by|what does .+ mean)\b/i;
-/**
- * What kind of thing a question asks for, and words a passage that gives it would contain: "when"
- * wants a time, "how often" a frequency. A passage without them may share the topic's words but
- * cannot be the answer.
- */
-const ANSWER_TYPES: [asks: RegExp, gives: RegExp][] = [
-  [
-    /^\s*who\b|\bwho (should|do|does|can|must|will|decides|approves|reviews)\b/i,
-    /\b(dsl|slt|senior|leaders?|leadership|head ?teacher|principal|governors?|administrators?|moderators?|staff|lead|managers?|officer|team|police|parents?|carers?|they|everyone|anyone|all|deput(y|ies)|chair|members?|designated)\b/i,
-  ],
-  [
-    /\bwhat (has|have|needs?|should|must) to (go|be) in\b|\bwhat goes in\b|\bwhat (should|must|does|do) .{0,40}\b(include|contain|state)\b/i,
-    /:\s|\bthe following\b/i,
-  ],
-  [
-    /\bhow often\b/i,
-    /\b(every|each|daily|weekly|monthly|annually|yearly|regularly|often|frequently|once|twice|times|year|always)\b/i,
-  ],
-  [/\bhow long\b/i, /\b(until|years?|months?|weeks?|days?|hours?|age|birthday|permanently|longer|period)\b/i],
-  [
-    /^\s*when\b|\bhow (soon|quickly|fast)\b|\bby when\b/i,
-    /\b(days?|weeks?|hours?|minutes?|months?|years?|weekends?|holidays?|term|immediately|once|straight away|same day|before|after|until|within|when|whenever|any time|now|next)\b/i,
-  ],
-];
-const ANSWER_TYPE_MISSING = 0.9;
-
-/** A passage that sets rules for pupils or parents, not for the staff who ask the bot. */
-const FOR_OTHERS_TEXT =
-  /^(the school (encourages|expects) )?(pupils|students|children|parents|carers|parents\/carers|parents and carers)\b[^.:]{0,30}\b(should|must|may|are|will|can|to)\b/i;
-const FOR_OTHERS_HEADING = /\bby (pupils|students|parents|carers|parents\/carers)\b/i;
-/** The asker speaks for themselves ("can I...", "my account"), so a rule for pupils or parents is not theirs. */
-const FIRST_PERSON = /\b(i|my|me|im|i'm|i’m)\b/i;
-const FOR_OTHERS = 0.85;
-
-const RULE_WORDS = /\b(must|may|should|never|not|only|required|permitted|allowed|ensure)\b/i;
 
 export interface PolicyIndex {
   answer(question: string): PolicyAnswer;
@@ -159,10 +119,7 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
         .slice(0, CANDIDATES);
       if (results.length === 0) return empty;
       const top = results[0]!.score;
-      const ruleQuestion = RULE_QUESTION.test(question);
-      const definitionQuestion = DEFINITION_QUESTION.test(question);
-      const firstPerson = FIRST_PERSON.test(question);
-      const answerTypes = ANSWER_TYPES.filter(([asks]) => asks.test(question)).map(([, gives]) => gives);
+      const fit = questionFit(question);
       const ranked = results
         .map((r) => {
           // Words found only in a list item's introduction count for less than the item's own.
@@ -173,27 +130,8 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
           const named = platforms.reduce((sum, idea) => sum + PLATFORM_CREDIT * idf(idea) * coverOf(idea, matched), 0);
           const coverage = (covered + named) / total;
           const passage = byId.get(String(r.id))!;
-          // Prefer a rule that answers over a definition or preamble that only mentions the words.
-          const answers = ruleQuestion && RULE_WORDS.test(passage.text) ? 1.08 : 1;
-          // ...unless the question asks what something means, when the definition is the answer.
-          const preamble =
-            PREAMBLE.test(passage.headingPath.join(' ')) || passage.sectionId === firstSection
-              ? definitionQuestion
-                ? 1.2
-                : 0.85
-              : 1;
-          const gives = answerTypes.every((cue) => cue.test(`${passage.headingPath.join(' ')} ${passage.text}`))
-            ? 1
-            : ANSWER_TYPE_MISSING;
-          const forOthers =
-            firstPerson &&
-            (FOR_OTHERS_TEXT.test(passage.text) || FOR_OTHERS_HEADING.test(passage.headingPath.join(' ')))
-              ? FOR_OTHERS
-              : 1;
-          return {
-            passage,
-            score: coverage * (0.75 + 0.25 * (r.score / top)) * answers * preamble * gives * forOthers,
-          };
+          const fits = fit(passage, passage.sectionId === firstSection);
+          return { passage, score: coverage * (0.75 + 0.25 * (r.score / top)) * fits };
         })
         .sort((a, b) => b.score - a.score);
       const best = ranked[0]!;
