@@ -24,8 +24,9 @@ export interface PolicyAnswer {
 }
 
 /**
- * Tuned on the sample policy's tuning set and the two real policies' sets (tests/qa, `npm run
- * bench:qa`): midway between the best-scoring out-of-scope question and the weakest right answer.
+ * Set on the development sets (the sample policy's tuning set, and the real policies' first and
+ * second sets): just above the best-scoring out-of-scope question among them. Lower answers more
+ * and declines fewer out-of-scope questions; see README, "How well it answers".
  */
 export const ANSWER_THRESHOLD = 0.45;
 const ALTERNATE_THRESHOLD = 0.4;
