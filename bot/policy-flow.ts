@@ -1,18 +1,11 @@
 import { waitWords } from '../src/rate-limits.ts';
 import { adaptiveCard, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
-import { policyAnswerCard } from '../src/cards/policy-answer.ts';
-import { policyUrl } from '../src/config/urls.ts';
 import { sltQuestionCard } from '../src/cards/slt-question.ts';
 import { answerAsSlt, askSlt } from '../src/policy/questions.ts';
 import { currentPolicy } from '../src/policy/current-policy.ts';
+import { answerCardFor, NO_POLICY_CARD } from '../src/policy/answer-card.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
-
-const NO_POLICY = adaptiveCard([
-  paragraph(
-    'Your school has not published its social media policy here yet, so I cannot answer policy questions. Ask a member of the senior leadership team.',
-  ),
-]);
 
 /**
  * Answers a question from the asker's school's current policy. Every question is kept (with
@@ -28,7 +21,7 @@ export async function answerQuestion(services: Services, asker: Rec<'people'>, t
     ]);
   }
   const policy = await currentPolicy(services, asker.schoolId);
-  if (!policy) return NO_POLICY;
+  if (!policy) return NO_POLICY_CARD;
   const answer = policy.index.answer(text);
   const question = await services.store.questions.create({
     schoolId: asker.schoolId,
@@ -36,7 +29,7 @@ export async function answerQuestion(services: Services, asker: Rec<'people'>, t
     text: text.slice(0, 4000),
     status: answer.answered ? 'answered' : 'unanswered',
   });
-  return cardForQuestion(services, question);
+  return answerCardFor(services, question);
 }
 
 /** "Helpful" / "Not helpful" on an answer. Only the asker can rate their own question. */
@@ -49,21 +42,7 @@ export async function recordFeedback(
   const question = id ? await services.store.questions.get(id) : undefined;
   if (!asker || !question || question.askerId !== asker.id || typeof data.helpful !== 'boolean') return gone();
   const feedback = data.helpful ? 'helpful' : 'not-helpful';
-  return cardForQuestion(services, await services.store.questions.update(question, { feedback }));
-}
-
-/** The answer card as the question stands now (new, feedback given, or sent to SLT). */
-async function cardForQuestion(services: Services, question: Rec<'questions'>): Promise<AdaptiveCard> {
-  const policy = await currentPolicy(services, question.schoolId);
-  if (!policy) return NO_POLICY;
-  const answer = policy.index.answer(question.text);
-  return policyAnswerCard({
-    answer,
-    questionId: question.id,
-    readUrl: policyUrl(services.config, answer.answered ? answer.sectionId : undefined),
-    feedback: question.feedback,
-    askedSlt: question.status === 'asked-slt' || question.answer !== undefined,
-  });
+  return answerCardFor(services, await services.store.questions.update(question, { feedback }));
 }
 
 const gone = () => adaptiveCard([paragraph('This button is no longer available. Ask your question again.')]);
@@ -85,7 +64,7 @@ export async function askSltFromCard(
     ]);
   }
   const outcome = await askSlt(services, asker, questionIdOf(data));
-  return outcome.kind === 'sent' ? cardForQuestion(services, outcome.question) : gone();
+  return outcome.kind === 'sent' ? answerCardFor(services, outcome.question) : gone();
 }
 
 /** "Send answer" on the SLT card. */

@@ -20,6 +20,8 @@ export interface PolicyAnswerInput {
   feedback?: 'helpful' | 'not-helpful';
   /** The question has gone to the senior leadership team. */
   askedSlt?: boolean;
+  /** Why the answer is being sent now, with the question it answers (staff's words, shown literally). */
+  notice?: { text: string; question: string };
 }
 
 /** The policy's own words are the school's text, not ours, so they are shown literally. */
@@ -47,6 +49,9 @@ function feedbackActions(input: PolicyAnswerInput): CardElement[] {
 /** The answer to a policy question: the passage quoted exactly, where it comes from, and a link to read it in context. */
 export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
   const { answer } = input;
+  const notice = input.notice
+    ? [paragraph(input.notice.text, { weight: 'Bolder' }), userText(`“${input.notice.question}”`, { isSubtle: true })]
+    : [];
   const thanks = [
     ...(input.feedback
       ? [paragraph('Thank you: your feedback helps the school improve its policy.', { isSubtle: true, size: 'Small' })]
@@ -58,6 +63,7 @@ export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
   if (!answer.answered) {
     return adaptiveCard(
       [
+        ...notice,
         heading('I could not find this in the policy'),
         paragraph(
           'The school’s social media policy does not seem to cover this. Press "Ask SLT" to send your question to the senior leadership team, or read the policy yourself.',
@@ -70,6 +76,7 @@ export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
   const source = [answer.clause ? `Section ${answer.clause}` : undefined, answer.heading].filter(Boolean).join(', ');
   return adaptiveCard(
     [
+      ...notice,
       heading('From the policy'),
       userText(source, { weight: 'Bolder' }),
       quote(answer.passage),

@@ -408,6 +408,24 @@ export const questionSchema = z.object({
   ...retention,
 });
 
+/**
+ * A senior leader's pointer from a staff question the policy did not answer well to the passage
+ * that does answer it. The bot then finds that passage for the question, and for others worded
+ * like it. The passage is kept as text, so the pointer still works in a later version that keeps
+ * the passage, and lapses in one that drops it. One per question: its id is the question's.
+ */
+export const policyPointerSchema = z.object({
+  schoolId: id,
+  question: z.string().min(1).max(4000),
+  sectionId: z.string().min(1).max(200),
+  passage: z.string().min(1).max(20_000),
+  pointedById: id,
+  pointedAt: isoDateTime,
+  /** Set when the pointer is taken back; the record stays for the audit trail. */
+  withdrawnAt: isoDateTime.optional(),
+  ...retention,
+});
+
 export const conversationRefSchema = z.object({
   /** 'person' for personal chat, 'channel' for a team channel such as the SLT channel. */
   scope: z.enum(['person', 'channel']),

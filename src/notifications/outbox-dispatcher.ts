@@ -6,6 +6,8 @@ import { ALERT_TOPIC } from '../incidents/report-incident.ts';
 import { REPORT_SYNCED_TOPIC } from '../incidents/pending-reports.ts';
 import { reportSyncedCard } from '../cards/report-confirmation.ts';
 import { QUESTION_ANSWERED_TOPIC, QUESTION_FOR_SLT_TOPIC } from '../policy/questions.ts';
+import { QUESTION_POINTED_TOPIC } from '../policy/pointers.ts';
+import { answerCardFor } from '../policy/answer-card.ts';
 import { questionAnsweredCard, sltQuestionCard } from '../cards/slt-question.ts';
 import { applicationDecidedCard } from '../cards/application-approval.ts';
 import { APPLICATION_CARD_CHANGED_TOPIC, APPLICATION_FOR_SLT_TOPIC } from '../applications/applications.ts';
@@ -311,6 +313,9 @@ export function createOutboxDispatcher(
     },
     [QUESTION_ANSWERED_TOPIC]: aboutQuestion(async (q, names) =>
       questionAnsweredCard({ question: q.text, byName: await names(q.answeredById), answer: q.answer ?? '' }),
+    ),
+    [QUESTION_POINTED_TOPIC]: aboutQuestion((q) =>
+      answerCardFor(services, q, 'A senior leader found the answer to your question in the policy.'),
     ),
   };
 

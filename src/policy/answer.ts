@@ -34,6 +34,14 @@ const CANDIDATES = 25;
 /** A platform the passage names counts a little towards coverage; one it does not name costs nothing. */
 const PLATFORM_CREDIT = 0.3;
 const CONTEXT_CREDIT = 0.7;
+/** Staff's own wording of a question a senior leader pointed to this passage: nearly as good as the passage's. */
+const POINTED_CREDIT = 0.9;
+
+/** A staff question and the passage a senior leader said answers it (see policyPointers). */
+export interface PointedQuestion {
+  question: string;
+  passage: string;
+}
 
 export interface PolicyIndex {
   answer(question: string): PolicyAnswer;
@@ -41,6 +49,8 @@ export interface PolicyIndex {
 }
 
 const headingTitle = (p: Passage) => p.headingPath.at(-1) ?? '';
+
+const fieldCredit = (field: string) => (field === 'context' ? CONTEXT_CREDIT : field === 'asked' ? POINTED_CREDIT : 1);
 
 /** How many leading headings every passage has in common. */
 function sharedHeadings(passages: readonly Passage[]): number {
@@ -50,22 +60,24 @@ function sharedHeadings(passages: readonly Passage[]): number {
   return n;
 }
 
-export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
+export function buildPolicyIndex(sections: readonly Section[], pointed: readonly PointedQuestion[] = []): PolicyIndex {
   const passages = sections.flatMap((s) => s.passages);
+  const asked = new Map<string, string[]>();
+  for (const { question, passage } of pointed) asked.set(passage, [...(asked.get(passage) ?? []), question]);
   // A policy opens with what it is for and what it covers, whatever that section is called.
   const firstSection = sections.length > 2 ? sections[0]!.id : undefined;
   // Every heading above a passage says what it is about, except the document's title, which all share.
   const shared = passages.length > 1 ? sharedHeadings(passages) : 0;
   const headingWords = (p: Passage) => p.headingPath.slice(shared).join(' ');
   const byId = new Map(passages.map((p) => [p.id, p]));
-  const search = new MiniSearch<Passage & { heading: string }>({
-    fields: ['text', 'heading', 'context'],
+  const search = new MiniSearch<Passage & { heading: string; asked: string }>({
+    fields: ['text', 'heading', 'context', 'asked'],
     idField: 'id',
     tokenize: tokenise,
     processTerm: normaliseTerm,
     searchOptions: { boost: { heading: 1.5, context: 0.5 }, combineWith: 'OR' },
   });
-  search.addAll(passages.map((p) => ({ ...p, heading: headingWords(p) })));
+  search.addAll(passages.map((p) => ({ ...p, heading: headingWords(p), asked: asked.get(p.text)?.join('\n') ?? '' })));
 
   // Document frequency of each term, for weighting ideas by how rare they are in this policy.
   const df = new Map<string, number>();
@@ -123,9 +135,9 @@ export function buildPolicyIndex(sections: readonly Section[]): PolicyIndex {
       const fit = questionFit(question);
       const ranked = results
         .map((r) => {
-          // Words found only in a list item's introduction count for less than the item's own.
+          // Words found only in a list item's introduction, or in questions pointed here, count for less.
           const matched = new Map(
-            Object.entries(r.match).map(([t, fields]) => [t, fields.some((f) => f !== 'context') ? 1 : CONTEXT_CREDIT]),
+            Object.entries(r.match).map(([t, fields]) => [t, Math.max(...fields.map(fieldCredit))]),
           );
           const covered = ideas.reduce((sum, idea, i) => sum + weights[i]! * coverOf(idea, matched), 0);
           const named = platforms.reduce((sum, idea) => sum + PLATFORM_CREDIT * idf(idea) * coverOf(idea, matched), 0);

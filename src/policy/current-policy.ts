@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Services } from '../services.ts';
-import { buildPolicyIndex, type PolicyIndex } from './answer.ts';
+import { buildPolicyIndex, type PointedQuestion, type PolicyIndex } from './answer.ts';
 import { parsePolicy, type Section } from './passages.ts';
 
 export interface CurrentPolicy {
@@ -15,7 +16,10 @@ export interface CurrentPolicy {
   index: PolicyIndex;
 }
 
-/** Indexes are built once per policy version; versions never change, so the cache never goes stale. */
+/**
+ * Indexes are built once per policy version and set of pointers: versions never change, and a new
+ * or withdrawn pointer makes a new key, so the cache never goes stale.
+ */
 const cache = new Map<string, { sections: Section[]; index: PolicyIndex }>();
 const CACHE_LIMIT = 50;
 
@@ -38,12 +42,17 @@ export async function currentPolicy(
         : undefined
       : (await store.policyVersions.list({ where: { documentId: document.id, versionNumber }, limit: 1 })).items[0];
   if (!version) return undefined;
-  let built = cache.get(version.id);
+  const pointers = (await store.policyPointers.listAll({ where: { schoolId } })).filter((p) => !p.withdrawnAt);
+  const pointed: PointedQuestion[] = pointers.map(({ question, passage }) => ({ question, passage }));
+  const key = `${version.id}:${createHash('sha256')
+    .update(pointers.map((p) => `${p.id}@${p.etag}`).join(','))
+    .digest('base64url')}`;
+  let built = cache.get(key);
   if (!built) {
     const sections = parsePolicy(version.text);
-    built = { sections, index: buildPolicyIndex(sections) };
+    built = { sections, index: buildPolicyIndex(sections, pointed) };
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(version.id, built);
+    cache.set(key, built);
   }
   return {
     documentId: document.id,

@@ -31,6 +31,7 @@ export const KINDS = {
   policyDocuments: kind(r.policyDocumentSchema, ['schoolId']),
   policyVersions: kind(r.policyVersionSchema, ['documentId', 'schoolId', 'versionNumber']),
   questions: kind(r.questionSchema, ['schoolId', 'askerId', 'status']),
+  policyPointers: kind(r.policyPointerSchema, ['schoolId']),
   conversationRefs: kind(r.conversationRefSchema, ['scope', 'personId', 'schoolId']),
   outbox: kind(r.outboxSchema, ['status', 'topic', 'notBefore']),
   counters: kind(r.counterSchema, []),

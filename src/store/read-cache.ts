@@ -22,6 +22,7 @@ export const SLOW_CHANGING_KINDS: readonly KindName[] = [
   'courses',
   'policyDocuments',
   'policyVersions',
+  'policyPointers',
   'conversationRefs',
   'acknowledgements',
   'trainingRecords',

@@ -113,3 +113,10 @@ export async function sayThroughConnector(
   });
   if (res.status !== 200) throw new Error(`the bot refused the message: ${res.status}`);
 }
+
+/** Matches a message the bot posted into a conversation, by words in it. */
+export const postedTo = (conversationId: string, words: string) => (r: Received) =>
+  r.path.startsWith(`/v3/conversations/${conversationId}/activities`) && JSON.stringify(r.body).includes(words);
+
+/** The Adaptive Card a posted message carries, if any. */
+export const cardIn = (r: Received) => r.body.attachments?.[0]?.content;

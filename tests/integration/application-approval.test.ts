@@ -6,7 +6,7 @@ import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts'
 import { cardText, executeAction } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
-import { appWithConnector, sayThroughConnector, type Received } from '../helpers/connector.ts';
+import { appWithConnector, sayThroughConnector, postedTo } from '../helpers/connector.ts';
 
 const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
 const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
@@ -21,8 +21,6 @@ const RUNNERS = ['person-oak-deputy-dsl', 'person-oak-chair'];
 jest.setTimeout(60_000);
 const env = appWithConnector();
 const store = () => env.app.app.services.store;
-const postedTo = (conversationId: string, words: string) => (r: Received) =>
-  r.path.startsWith(`/v3/conversations/${conversationId}/activities`) && JSON.stringify(r.body).includes(words);
 
 const makeReady = (personIds: string[]) => makeRunnersReady(env.app, personIds);
 const submit = (accountName: string, runnerIds = RUNNERS) => submitApplication(env.app, accountName, runnerIds);

@@ -4,7 +4,7 @@ import { SLT_ANSWER_VERB } from '../../src/cards/slt-question.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { cardInputs, cardText, executeAction } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
-import { appWithConnector, sayThroughConnector, type Received } from '../helpers/connector.ts';
+import { appWithConnector, sayThroughConnector, postedTo, cardIn } from '../helpers/connector.ts';
 
 const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
 const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
@@ -18,10 +18,6 @@ const env = appWithConnector();
 
 const say = (from: Record<string, unknown>, text: string, conversation: Record<string, unknown>) =>
   sayThroughConnector(env, from, text, conversation);
-
-const cardIn = (r: Received) => r.body.attachments?.[0]?.content;
-const postedTo = (conversationId: string, words: string) => (r: Received) =>
-  r.path.startsWith(`/v3/conversations/${conversationId}/activities`) && JSON.stringify(r.body).includes(words);
 
 describe('asking SLT when the policy does not settle it', () => {
   test('a leader sets up the SLT channel; a staff question goes there, is answered on the card, and the answer reaches the asker', async () => {

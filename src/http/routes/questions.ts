@@ -1,13 +1,18 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { hasRole } from '../../domain/roles.ts';
+import { pointQuestion, withdrawPointer } from '../../policy/pointers.ts';
 import type { Services } from '../../services.ts';
+import type { Rec } from '../../store/kinds.ts';
 import { endpoint } from '../endpoint.ts';
 import { forbidden } from '../errors.ts';
 
+const params = z.object({ id: z.string().min(1).max(128) }).strict();
+
 /**
  * The policy's gaps, for senior leaders: questions the bot could not answer, questions sent to
- * SLT (answered or not), and answers staff said did not help. Newest first.
+ * SLT (answered or not), and answers staff said did not help, newest first; and the pointers
+ * senior leaders set from a question to the passage that answers it.
  */
 export function registerQuestionRoutes(server: Server, services: Services): void {
   const { store } = services;
@@ -15,7 +20,9 @@ export function registerQuestionRoutes(server: Server, services: Services): void
     '/api/v1/questions',
     endpoint(
       services,
-      { query: z.object({ schoolId: z.string().min(1).max(128).optional() }).strict() },
+      {
+        query: z.object({ schoolId: z.string().min(1).max(128).optional(), v: z.string().max(20).optional() }).strict(),
+      },
       async ({ principal, query }) => {
         const schoolId = query.schoolId ?? principal.person.schoolId;
         if (!hasRole(principal.person, 'SLT', schoolId)) throw forbidden('Only senior leaders see staff questions');
@@ -26,6 +33,11 @@ export function registerQuestionRoutes(server: Server, services: Services): void
         });
         // Everything except what the policy answered to the asker's satisfaction (or without complaint).
         const gaps = questions.filter((q) => q.status !== 'answered' || q.answer || q.feedback === 'not-helpful');
+        const pointers = new Map(
+          (await store.policyPointers.listAll({ where: { schoolId } }))
+            .filter((p) => !p.withdrawnAt)
+            .map((p) => [p.id, p]),
+        );
         const names = new Map<string, string>();
         for (const id of new Set(gaps.flatMap((q) => [q.askerId, ...(q.answeredById ? [q.answeredById] : [])]))) {
           names.set(id, (await store.people.get(id))?.displayName ?? 'Unknown person');
@@ -40,9 +52,32 @@ export function registerQuestionRoutes(server: Server, services: Services): void
             feedback: q.feedback,
             answer: q.answer,
             answeredBy: q.answeredById ? names.get(q.answeredById) : undefined,
+            pointer: pointerSummary(pointers.get(q.id)),
           })),
         };
       },
     ),
   );
+
+  server.put(
+    '/api/v1/questions/:id/pointer',
+    endpoint(
+      services,
+      { params, body: z.object({ passageId: z.string().min(1).max(300) }).strict() },
+      async ({ principal, params, body }) => ({
+        pointer: pointerSummary(await pointQuestion(services, principal, params.id, body.passageId)),
+      }),
+    ),
+  );
+
+  server.del(
+    '/api/v1/questions/:id/pointer',
+    endpoint(services, { params }, async ({ principal, params }) => {
+      await withdrawPointer(services, principal, params.id);
+      return { withdrawn: true };
+    }),
+  );
 }
+
+const pointerSummary = (pointer: Rec<'policyPointers'> | undefined) =>
+  pointer && { sectionId: pointer.sectionId, passage: pointer.passage, pointedAt: pointer.pointedAt };

@@ -105,6 +105,13 @@ export const MIGRATIONS: Migration[] = [
       createKindTable(db, 'replyItems', ['accountId', 'schoolId', 'open', 'dueAt'], false);
     },
   },
+  {
+    version: 5,
+    name: 'pointers from staff questions to policy passages',
+    up(db) {
+      createKindTable(db, 'policyPointers', ['schoolId'], false);
+    },
+  },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */
