@@ -75,7 +75,8 @@ export function PointToPassage(props: {
       intro={
         <p>
           Choose the passage of the policy that answers “{props.question.text}”. The asker is sent it, and the bot will
-          give it to anyone who asks something similar.
+          give it to anyone who asks something similar. The question’s words are kept to find the passage, so do not
+          point a question that names a pupil or colleague: answer it on its card instead.
         </p>
       }
       submit={() =>
