@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
 import { buildPolicyIndex, type PointedQuestion, type PolicyIndex } from './answer.ts';
 import { parsePolicy, type Section } from './passages.ts';
 
@@ -23,6 +24,11 @@ export interface CurrentPolicy {
 const cache = new Map<string, { sections: Section[]; index: PolicyIndex }>();
 const CACHE_LIMIT = 50;
 
+/** The pointers a school's senior leaders have set from questions to passages, and not taken back. */
+export async function pointersInForce(services: Services, schoolId: string): Promise<Rec<'policyPointers'>[]> {
+  return (await services.store.policyPointers.listAll({ where: { schoolId } })).filter((p) => !p.withdrawnAt);
+}
+
 /**
  * A school's policy, parsed and indexed: the current version, or an earlier one by number (earlier
  * versions stay readable). Undefined when there is no such version.
@@ -42,7 +48,7 @@ export async function currentPolicy(
         : undefined
       : (await store.policyVersions.list({ where: { documentId: document.id, versionNumber }, limit: 1 })).items[0];
   if (!version) return undefined;
-  const pointers = (await store.policyPointers.listAll({ where: { schoolId } })).filter((p) => !p.withdrawnAt);
+  const pointers = await pointersInForce(services, schoolId);
   const pointed: PointedQuestion[] = pointers.map(({ question, passage }) => ({ question, passage }));
   const key = `${version.id}:${createHash('sha256')
     .update(pointers.map((p) => `${p.id}@${p.etag}`).join(','))

@@ -23,9 +23,7 @@ export async function pointQuestion(
   const { store } = services;
   const question = await store.questions.get(questionId);
   if (!question) throw notFound('The question');
-  if (!hasRole(principal.person, 'SLT', question.schoolId)) {
-    throw forbidden('Only the senior leadership team points questions to the policy');
-  }
+  mustLead(principal, question.schoolId);
   const policy = await currentPolicy(services, question.schoolId);
   const passage = policy?.index.passages.find((p) => p.id === passageId);
   if (!passage) {
@@ -67,9 +65,7 @@ export async function withdrawPointer(services: Services, principal: Principal, 
   const { store } = services;
   const pointer = await store.policyPointers.get(questionId);
   if (!pointer || pointer.withdrawnAt) throw notFound('A pointer for this question');
-  if (!hasRole(principal.person, 'SLT', pointer.schoolId)) {
-    throw forbidden('Only the senior leadership team points questions to the policy');
-  }
+  mustLead(principal, pointer.schoolId);
   const at = services.now().toISOString();
   await store.commit((uow) => {
     uow.update('policyPointers', pointer, { withdrawnAt: at });
@@ -82,4 +78,10 @@ export async function withdrawPointer(services: Services, principal: Principal, 
       schoolId: pointer.schoolId,
     });
   });
+}
+
+function mustLead(principal: Principal, schoolId: string): void {
+  if (!hasRole(principal.person, 'SLT', schoolId)) {
+    throw forbidden('Only the senior leadership team points questions to the policy');
+  }
 }

@@ -37,8 +37,8 @@ test('a senior leader points a staff question to the passage that answers it, th
   const row = table.getByRole('row', { name: /livestream the sports day/ });
   await row.getByText('Answered by the policy').waitFor();
   await row.getByText(/Staff take images of pupils only on school devices/).waitFor();
-  const answer = (await services.store.policyPointers.listAll({ where: { schoolId: 'school-oakfield' } }))[0];
-  expect(answer).toMatchObject({ question: 'Is it OK to livestream the sports day from my phone?' });
+  const pointer = (await services.store.policyPointers.listAll({ where: { schoolId: 'school-oakfield' } }))[0];
+  expect(pointer).toMatchObject({ question: 'Is it OK to livestream the sports day from my phone?' });
 
   await row.getByRole('button', { name: /Take back the passage for/ }).click();
   await row.getByRole('button', { name: /Point to the answer for/ }).waitFor();

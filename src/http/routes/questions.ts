@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { hasRole } from '../../domain/roles.ts';
+import { pointersInForce } from '../../policy/current-policy.ts';
 import { pointQuestion, withdrawPointer } from '../../policy/pointers.ts';
 import type { Services } from '../../services.ts';
 import type { Rec } from '../../store/kinds.ts';
@@ -33,11 +34,7 @@ export function registerQuestionRoutes(server: Server, services: Services): void
         });
         // Everything except what the policy answered to the asker's satisfaction (or without complaint).
         const gaps = questions.filter((q) => q.status !== 'answered' || q.answer || q.feedback === 'not-helpful');
-        const pointers = new Map(
-          (await store.policyPointers.listAll({ where: { schoolId } }))
-            .filter((p) => !p.withdrawnAt)
-            .map((p) => [p.id, p]),
-        );
+        const pointers = new Map((await pointersInForce(services, schoolId)).map((p) => [p.id, p]));
         const names = new Map<string, string>();
         for (const id of new Set(gaps.flatMap((q) => [q.askerId, ...(q.answeredById ? [q.answeredById] : [])]))) {
           names.set(id, (await store.people.get(id))?.displayName ?? 'Unknown person');
