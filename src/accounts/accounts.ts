@@ -7,7 +7,7 @@ import { accountAudit, administeredAccount, schoolAccount } from './account-acce
 import { rotationStep } from './handover.ts';
 import { hasRole } from '../domain/roles.ts';
 import type { ACCOUNT_STATUSES } from '../domain/records.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { ApiError, notFound, visibleOr404 } from '../http/errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { displayName } from '../people/directory.ts';
 import { schoolsWhere } from '../people/oversight.ts';
@@ -75,11 +75,12 @@ export async function creationTasks(services: Services, principal: Principal) {
  */
 export async function recordAccount(services: Services, principal: Principal, input: NewAccount) {
   const { store } = services;
-  const application = await store.applications.get(input.applicationId);
-  if (!application) throw notFound('The application');
-  if (!isAdminAt(principal, application.schoolId)) {
-    throw forbidden('Only the school’s account administrators record official accounts');
-  }
+  // Only the school's administrators work on approved applications; to anyone else none exists.
+  const application = visibleOr404(
+    await store.applications.get(input.applicationId),
+    (a) => isAdminAt(principal, a.schoolId),
+    'The application',
+  );
   if (application.status !== 'approved') {
     throw new ApiError(409, 'not_approved', 'Only an application SLT has approved can become an account');
   }
@@ -193,11 +194,8 @@ function mayRevealCredential(person: Rec<'people'>, account: Rec<'socialAccounts
 /** Shows an account's sign-in details to someone allowed them; the audit entry is written first. */
 export async function revealCredential(services: Services, principal: Principal, id: string) {
   const account = await schoolAccount(services, principal, id);
-  if (!mayRevealCredential(principal.person, account, londonDate(services.now()))) {
-    throw forbidden(
-      'Only the account’s current moderators and the school’s administrators can see its sign-in details',
-    );
-  }
+  // Whether sign-in details exist is itself kept from those who may not see them.
+  if (!mayRevealCredential(principal.person, account, londonDate(services.now()))) throw notFound('The account');
   if (!account.credentialRef)
     throw new ApiError(404, 'no_credential', 'No sign-in details are stored for this account');
   const vault = vaultOf(services);

@@ -1,4 +1,8 @@
 import type { Principal } from '../auth/principal.ts';
+import { AUDIT_LOG_ROLES, mayReadAuditEntry } from '../domain/audit-access.ts';
+import type { CaseFacts } from '../domain/incidents/access.ts';
+import type { SchoolRouting } from '../domain/incidents/routing.ts';
+import { loadCase } from '../incidents/case-record.ts';
 import { forbidden } from '../http/errors.ts';
 import { FileResult } from '../http/endpoint.ts';
 import { toCsv } from '../imports/spreadsheet.ts';
@@ -7,6 +11,9 @@ import { schoolsWhere } from '../people/oversight.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 import { ukDateTime } from '../uk-time.ts';
+
+/** A page may be short (and say there is more) rather than read the whole log for someone who sees little of it. */
+const MAX_READS_PER_PAGE = 20;
 
 export interface AuditQuery {
   schoolId?: string;
@@ -20,12 +27,38 @@ export interface AuditQuery {
   limit?: number;
 }
 
-/** Senior leaders and administrators answer for their school's records, so they may search its audit log. */
+/**
+ * The schools whose log the caller may search at all. Which entries they then see is decided per
+ * entry (`mayReadAuditEntry`), by whether they may read the record it is about.
+ */
 function auditSchools(principal: Principal, schoolId?: string): string[] {
-  const allowed = schoolsWhere(principal, ['SLT', 'Admin']);
-  if (allowed.length === 0) throw forbidden('Only senior leaders and administrators can read the audit log');
+  const allowed = schoolsWhere(principal, AUDIT_LOG_ROLES);
+  if (allowed.length === 0)
+    throw forbidden('Only senior leaders, safeguarding leads, HR and administrators can read the audit log');
   if (schoolId && !allowed.includes(schoolId)) throw forbidden('You cannot read that school’s audit log');
   return schoolId ? [schoolId] : allowed;
+}
+
+/** A filter that remembers the cases it looked up, so a page of entries about one case costs one read. */
+function visibleTo(services: Services, principal: Principal) {
+  const cases = new Map<string, Promise<{ facts: CaseFacts; routing: SchoolRouting } | undefined>>();
+  const caseOf = (id: string) => {
+    if (!cases.has(id)) {
+      cases.set(
+        id,
+        loadCase(services, id).then(({ incident, routing }) => (incident ? { facts: incident, routing } : undefined)),
+      );
+    }
+    return cases.get(id)!;
+  };
+  return async (entries: Rec<'audit'>[]) => {
+    const seen = await Promise.all(
+      entries.map(async (e) =>
+        mayReadAuditEntry(principal.person, e, e.targetKind === 'incidents' ? await caseOf(e.targetId) : undefined),
+      ),
+    );
+    return entries.filter((_, i) => seen[i]);
+  };
 }
 
 function where(schoolIds: string[], query: AuditQuery) {
@@ -65,14 +98,26 @@ async function withNames(services: Services, entries: Rec<'audit'>[]) {
 
 /** A page of the audit log, newest first. The log itself cannot be changed through the app. */
 export async function searchAudit(services: Services, principal: Principal, query: AuditQuery) {
-  const page = await services.store.audit.list({
-    where: where(auditSchools(principal, query.schoolId), query),
-    orderBy: 'at',
-    descending: true,
-    limit: query.limit ?? 100,
-    cursor: query.cursor,
-  });
-  return { items: await withNames(services, page.items), nextCursor: page.nextCursor };
+  const filter = where(auditSchools(principal, query.schoolId), query);
+  const visible = visibleTo(services, principal);
+  const limit = query.limit ?? 100;
+  const items: Rec<'audit'>[] = [];
+  let cursor = query.cursor;
+  // Entries the caller may not see are skipped, so read on until the page is full; each read asks
+  // only for what is still missing, so the cursor handed back never skips an entry.
+  for (let reads = 0; reads < MAX_READS_PER_PAGE && items.length < limit; reads++) {
+    const page = await services.store.audit.list({
+      where: filter,
+      orderBy: 'at',
+      descending: true,
+      limit: limit - items.length,
+      cursor,
+    });
+    items.push(...(await visible(page.items)));
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return { items: await withNames(services, items), nextCursor: cursor };
 }
 
 /** The matching entries as CSV; exporting the log is itself recorded in it. */
@@ -83,7 +128,7 @@ export async function exportAudit(services: Services, principal: Principal, quer
     orderBy: 'at',
     descending: true,
   });
-  const rows = await withNames(services, entries);
+  const rows = await withNames(services, await visibleTo(services, principal)(entries));
   await services.store.audit.append({
     at: services.now().toISOString(),
     actorId: principal.person.id,

@@ -1,12 +1,13 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'restify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
 import { ApiError, toApiError } from './errors.ts';
 
 const gzipAsync = promisify(gzip);
+const NO_QUERY = z.object({}).strict();
 
 export function sendError(res: Response, services: Pick<Services, 'log'>, err: unknown): void {
   const apiError = toApiError(err);
@@ -111,7 +112,8 @@ function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I
       }
       const input = {
         params: spec.params ? spec.params.parse(req.params ?? {}) : req.params,
-        query: spec.query ? spec.query.parse(req.query ?? {}) : req.query,
+        // A route that declares no query takes none: an unexpected parameter is a 400, not ignored.
+        query: (spec.query ?? NO_QUERY).parse(req.query ?? {}),
         body: spec.body ? spec.body.parse(req.body ?? null) : undefined,
         req,
         res,

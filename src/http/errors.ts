@@ -19,6 +19,15 @@ export const unauthorized = (message = 'Sign in to use this API') => new ApiErro
 export const forbidden = (message = 'You do not have permission to do this') => new ApiError(403, 'forbidden', message);
 export const notFound = (what = 'The resource') => new ApiError(404, 'not_found', `${what} was not found`);
 
+/**
+ * A record the caller may see, else the same 404 as for an id that does not exist, so a refusal
+ * never tells anyone which ids are real. Check seeing here; refuse an action (403) only after it.
+ */
+export function visibleOr404<T>(record: T | undefined, maySee: (record: T) => boolean, what: string): T {
+  if (record === undefined || !maySee(record)) throw notFound(what);
+  return record;
+}
+
 /** Turns any thrown value into an ApiError, so no handler leaks internals or stack traces. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;

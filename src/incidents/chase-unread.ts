@@ -1,5 +1,6 @@
 import { escalationFor, escalationStage, type EscalationStage } from '../domain/incidents/escalation.ts';
-import { recipientsFor, routingFor } from '../domain/incidents/routing.ts';
+import { canReadCase } from '../domain/incidents/access.ts';
+import { chaseRecipientsFor, routingFor } from '../domain/incidents/routing.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
@@ -8,8 +9,8 @@ import { ALERT_TOPIC } from './report-incident.ts';
 const ORDER: EscalationStage[] = ['none', 'deputies', 'headteacher'];
 
 /**
- * Chases reports nobody has opened: a second alert to every safeguarding lead, then to the
- * headteacher. Each step is sent once (recorded on the incident) and audited. Returns how many
+ * Chases reports nobody has opened, along the report's own routing (`chaseRecipientsFor`): a
+ * second alert to its recipients, then further up. Each step is sent once (recorded on the incident) and audited. Returns how many
  * incidents were escalated. Runs on a timer; tests call it with their own clock.
  */
 export async function chaseUnread(services: Services): Promise<number> {
@@ -28,17 +29,27 @@ export async function chaseUnread(services: Services): Promise<number> {
     );
     if (ORDER.indexOf(stage) <= ORDER.indexOf(incident.escalatedTo ?? 'none')) continue;
     const routing = routingFor(school);
-    let recipientIds: string[] = [];
-    if (stage === 'deputies') {
-      const colleagues = await store.people.listAll({ where: { schoolId: incident.schoolId, active: true } });
-      const routed = recipientsFor(
-        { audience: 'safeguarding', schoolId: incident.schoolId, subjectPersonId: incident.subjectPersonId },
-        colleagues,
-        routing,
+    const colleagues = await store.people.listAll({ where: { schoolId: incident.schoolId, active: true } });
+    const routed = chaseRecipientsFor(
+      {
+        step: stage === 'deputies' ? 'first' : 'second',
+        audience: incident.audience ?? (incident.safeguarding ? 'safeguarding' : 'reputation'),
+        schoolId: incident.schoolId,
+        subjectPersonId: incident.subjectPersonId,
+      },
+      colleagues,
+      routing,
+      (id) => {
+        const person = colleagues.find((c) => c.id === id);
+        return person !== undefined && canReadCase(person, incident, routing);
+      },
+    );
+    const recipientIds = routed.ok ? routed.recipientIds : [];
+    if (!routed.ok) {
+      services.log.warn(
+        { incident: incident.reference, stage, problem: routed.problem },
+        'an unread report could not be chased: set the school’s routing (headteacher, chair of governors, DSLs)',
       );
-      recipientIds = routed.ok ? routed.recipientIds : [];
-    } else if (routing.headteacherId && routing.headteacherId !== incident.subjectPersonId) {
-      recipientIds = [routing.headteacherId];
     }
     try {
       await store.commit((uow) => {
@@ -53,7 +64,7 @@ export async function chaseUnread(services: Services): Promise<number> {
           targetKind: 'incidents',
           targetId: incident.id,
           schoolId: incident.schoolId,
-          detail: { stage, recipients: recipientIds.length },
+          detail: { stage, recipients: recipientIds.length, ...(routed.ok ? {} : { problem: routed.problem }) },
         });
       });
       escalated++;

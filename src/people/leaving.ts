@@ -1,6 +1,6 @@
 import { flagLeavers, withdrawLeaver } from '../accounts/handover.ts';
 import type { Principal } from '../auth/principal.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { visibleOr404 } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { overseenSchools } from './oversight.ts';
 
@@ -15,10 +15,12 @@ export async function setLeavingDate(
   personId: string,
   leavingOn: string | null,
 ) {
-  const person = await services.store.people.get(personId);
   const schools = overseenSchools(principal);
-  if (!person || !principal.schoolIds.includes(person.schoolId)) throw notFound('That member of staff');
-  if (!schools.includes(person.schoolId)) throw forbidden('Only HR and SLT record leaving dates');
+  const person = visibleOr404(
+    await services.store.people.get(personId),
+    (p) => schools.includes(p.schoolId),
+    'That member of staff',
+  );
   const at = services.now().toISOString();
   await services.store.commit((uow) => {
     uow.update('people', person, { leavingOn: leavingOn ?? undefined });

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts';
 import { hasRole } from '../domain/roles.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { ApiError, visibleOr404 } from '../http/errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -21,9 +21,11 @@ export async function pointQuestion(
   passageId: string,
 ): Promise<Rec<'policyPointers'>> {
   const { store } = services;
-  const question = await store.questions.get(questionId);
-  if (!question) throw notFound('The question');
-  mustLead(principal, question.schoolId);
+  const question = visibleOr404(
+    await store.questions.get(questionId),
+    (q) => leads(principal, q.schoolId),
+    'The question',
+  );
   const policy = await currentPolicy(services, question.schoolId);
   const passage = policy?.index.passages.find((p) => p.id === passageId);
   if (!passage) {
@@ -63,9 +65,11 @@ export async function pointQuestion(
 /** Takes a pointer back, for a passage chosen by mistake. The record stays, marked withdrawn. */
 export async function withdrawPointer(services: Services, principal: Principal, questionId: string): Promise<void> {
   const { store } = services;
-  const pointer = await store.policyPointers.get(questionId);
-  if (!pointer || pointer.withdrawnAt) throw notFound('A pointer for this question');
-  mustLead(principal, pointer.schoolId);
+  const pointer = visibleOr404(
+    await store.policyPointers.get(questionId),
+    (p) => !p.withdrawnAt && leads(principal, p.schoolId),
+    'A pointer for this question',
+  );
   const at = services.now().toISOString();
   await store.commit((uow) => {
     uow.update('policyPointers', pointer, { withdrawnAt: at });
@@ -80,8 +84,5 @@ export async function withdrawPointer(services: Services, principal: Principal, 
   });
 }
 
-function mustLead(principal: Principal, schoolId: string): void {
-  if (!hasRole(principal.person, 'SLT', schoolId)) {
-    throw forbidden('Only the senior leadership team points questions to the policy');
-  }
-}
+/** Staff questions are SLT's to see, so pointing them is too. */
+const leads = (principal: Principal, schoolId: string) => hasRole(principal.person, 'SLT', schoolId);

@@ -117,8 +117,8 @@ export const PAGES: PageDef[] = [
   {
     id: 'audit',
     title: 'Audit log',
-    roles: ['SLT', 'Admin'],
-    purpose: 'Who did what and when, including every read of safeguarding detail.',
+    roles: ['SLT', 'DSL', 'HR', 'Admin'],
+    purpose: 'Who did what and when to the records you may read, including every read of safeguarding detail.',
     component: Audit,
   },
 ];

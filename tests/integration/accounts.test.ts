@@ -65,7 +65,7 @@ describe('an approved application becomes an official account in the register', 
     expect(tasks.items.map((t) => t.applicationId)).toContain(applicationId);
 
     // Only administrators record accounts.
-    expect((await send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.SLT)).status).toBe(403);
+    expect((await send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.SLT)).status).toBe(404);
 
     // Moderators: at least two, and all trained.
     const one = await send('POST', '/accounts', account(applicationId, [RUNNERS[0]!]), admin);
@@ -130,7 +130,7 @@ describe('an approved application becomes an official account in the register', 
 
     // SLT and the DSL do not run the account, so they do not see how to sign in to it.
     for (const who of [DEMO_PERSONAS.SLT, DEMO_PERSONAS.DSL]) {
-      expect((await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, who)).status).toBe(403);
+      expect((await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, who)).status).toBe(404);
     }
     const revealed = await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, DEMO_PERSONAS.Admin);
     expect(revealed.status).toBe(200);

@@ -147,6 +147,15 @@ describe('API authorisation and validation', () => {
     expect(error.details[0]!.field).toBe('limit');
   });
 
+  test('a route that takes no query parameters refuses any it is sent, naming none as allowed', async () => {
+    const token = await t.signIn(DEMO_PERSONAS.Staff);
+    for (const path of ['/api/v1/monitoring?anything=1', '/api/v1/me?debug=true', '/api/v1/accounts?v=3']) {
+      const res = await t.get(path, token);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    }
+  });
+
   test("the current policy is the school's seeded sample, with numbered sections", async () => {
     const token = await t.signIn(DEMO_PERSONAS.Staff);
     const policy = (await (await t.get('/api/v1/policy', token)).json()) as { versionNumber: number; text: string };

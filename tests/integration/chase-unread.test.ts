@@ -57,6 +57,33 @@ describe('chasing unread reports', () => {
     ]);
   });
 
+  test('a concern about an adult is chased along its own routing: the head, then the head and the chair; never its subject or the DSLs', async () => {
+    const incident = await report({
+      type: 'adult-conduct',
+      subject: 'person-oak-deputy-dsl',
+      description: 'A colleague messaged a pupil from a personal account.',
+    });
+    await chaseAt(incident.createdAt, 121);
+    expect(await escalationAlerts(incident.id)).toEqual(['deputies:person-oak-head']);
+    await chaseAt(incident.createdAt, 481);
+    expect(await escalationAlerts(incident.id)).toEqual([
+      'deputies:person-oak-head',
+      'headteacher:person-oak-chair',
+      'headteacher:person-oak-head',
+    ]);
+  });
+
+  test('a concern about the headteacher is chased to the chair of governors at both steps, never to the head', async () => {
+    const incident = await report({
+      type: 'adult-conduct',
+      subject: 'person-oak-head',
+      description: 'The head shared pupils’ photos on a personal account.',
+    });
+    await chaseAt(incident.createdAt, 121);
+    await chaseAt(incident.createdAt, 481);
+    expect(await escalationAlerts(incident.id)).toEqual(['deputies:person-oak-chair', 'headteacher:person-oak-chair']);
+  });
+
   test('an urgent report is chased within minutes', async () => {
     const incident = await report({ immediateRisk: 'yes' });
     await chaseAt(incident.createdAt, 16);

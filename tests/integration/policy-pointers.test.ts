@@ -36,14 +36,21 @@ describe('a senior leader points a question the policy missed to the passage tha
     };
     const privateAccounts = policy.sections.flatMap((s) => s.passages).find((p) => p.clause === '6.4')!;
 
-    // Staff and the DSL cannot point questions; nor can anyone point to a passage that is not in the policy.
+    // Staff and the DSL cannot point questions (to them the question does not exist, as for a made-up id);
+    // nor can anyone point to a passage that is not in the policy.
     for (const who of [DEMO_PERSONAS.Staff, DEMO_PERSONAS.DSL]) {
       const res = await env.app.put(
         `/api/v1/questions/${gap.id}/pointer`,
         { passageId: privateAccounts.id },
         await env.app.signIn(who),
       );
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(404);
+      const madeUp = await env.app.put(
+        `/api/v1/questions/no-such-question/pointer`,
+        { passageId: privateAccounts.id },
+        await env.app.signIn(who),
+      );
+      expect(await madeUp.json()).toEqual(await res.json());
     }
     const unknown = await env.app.put(`/api/v1/questions/${gap.id}/pointer`, { passageId: 'no-such/1' }, slt);
     expect(unknown.status).toBe(400);
@@ -51,7 +58,7 @@ describe('a senior leader points a question the policy missed to the passage tha
     const river = await env.app.signIn('person-river-head');
     expect(
       (await env.app.put(`/api/v1/questions/${gap.id}/pointer`, { passageId: privateAccounts.id }, river)).status,
-    ).toBe(403);
+    ).toBe(404);
 
     const pointed = await env.app.put(`/api/v1/questions/${gap.id}/pointer`, { passageId: privateAccounts.id }, slt);
     expect(pointed.status).toBe(200);

@@ -88,3 +88,48 @@ export function recipientsFor(
     return { ok: false, problem: `Nobody at this school holds a role that receives ${input.audience} reports` };
   return { ok: true, recipientIds: [...new Set(ids)] };
 }
+
+export interface ChaseInput extends RoutingInput {
+  /** 'first' is the "still unread" alert; 'second' goes further up. */
+  step: 'first' | 'second';
+}
+
+/**
+ * Who is chased about a report nobody has opened. Chasing follows the report's own routing and
+ * only ever reaches people who may open the case, never its subject:
+ * - first, the report's own recipients again (the DSLs; or the head, or the chair where the
+ *   concern is about the head);
+ * - then, for a concern about an adult, everyone who may read it (the head and the chair);
+ *   for anything else, the headteacher, or the first recipients again when the head cannot
+ *   open it, so a chase is never a message to nobody.
+ */
+export function chaseRecipientsFor(
+  input: ChaseInput,
+  colleagues: readonly Colleague[],
+  routing: SchoolRouting,
+  mayOpen: (personId: string) => boolean,
+): RoutingResult {
+  const first = recipientsFor(input, colleagues, routing);
+  const readable = (ids: readonly (string | undefined)[]) => [
+    ...new Set(
+      ids.filter(
+        (id): id is string =>
+          id !== undefined &&
+          id !== input.subjectPersonId &&
+          colleagues.some((c) => c.id === id && c.active) &&
+          mayOpen(id),
+      ),
+    ),
+  ];
+  const firstIds = readable(first.ok ? first.recipientIds : []);
+  let ids = firstIds;
+  if (input.step === 'second') {
+    const further =
+      input.audience === 'adult-conduct'
+        ? readable([routing.headteacherId, routing.chairOfGovernorsId])
+        : readable([routing.headteacherId]);
+    ids = further.length ? further : firstIds;
+  }
+  if (ids.length) return { ok: true, recipientIds: ids };
+  return { ok: false, problem: first.ok ? 'Nobody who may open this case can be chased' : first.problem };
+}

@@ -22,7 +22,7 @@ export function registerQuestionRoutes(server: Server, services: Services): void
     endpoint(
       services,
       {
-        query: z.object({ schoolId: z.string().min(1).max(128).optional(), v: z.string().max(20).optional() }).strict(),
+        query: z.object({ schoolId: z.string().min(1).max(128).optional() }).strict(),
       },
       async ({ principal, query }) => {
         const schoolId = query.schoolId ?? principal.person.schoolId;

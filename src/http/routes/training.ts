@@ -22,7 +22,7 @@ import { endpoint } from '../endpoint.ts';
 const id = z.string().min(1).max(128);
 const date = z.iso.date({ message: 'Use a date in the form yyyy-mm-dd' });
 /** `v` is the tab's reload counter: it changes the address so the browser asks again, and means nothing here. */
-const schoolQuery = z.object({ schoolId: id.optional(), v: z.string().max(20).optional() }).strict();
+const schoolQuery = z.object({ schoolId: id.optional() }).strict();
 const filters = z
   .object({
     schoolId: id.optional(),

@@ -151,8 +151,8 @@ export default function AccountsPage({ page }: PageProps) {
   const [handingOver, setHandingOver] = useState<string | undefined>(() => requested('handover'));
   const [managing, setManaging] = useState<Managing>();
   const [revealing, setRevealing] = useState<Account>();
-  const register = useApi<{ items: Account[] }>(`/accounts?v=${version}`);
-  const tasks = useApi<{ items: CreationTask[] }>(`/accounts/tasks?v=${version}`);
+  const register = useApi<{ items: Account[] }>(`/accounts`, version);
+  const tasks = useApi<{ items: CreationTask[] }>(`/accounts/tasks`, version);
   const task = tasks.data?.items.find((t) => t.applicationId === creating);
   // The handover card's link opens the handover itself, once the register has loaded.
   useEffect(() => {

@@ -51,7 +51,7 @@ const ASK: Record<Exclude<Decision, 'approve'>, { title: string; label: string; 
 export default function ApprovalsPage({ page }: PageProps) {
   const styles = useStyles();
   const [version, setVersion] = useState(0);
-  const state = useApi<{ items: ApprovalView[] }>(`/applications/pending?v=${version}`);
+  const state = useApi<{ items: ApprovalView[] }>(`/applications/pending`, version);
   const [asking, setAsking] = useState<{ item: ApprovalView; decision: Exclude<Decision, 'approve'> }>();
   const [comment, setComment] = useState('');
   const [colleague, setColleague] = useState('');

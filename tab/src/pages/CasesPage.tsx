@@ -249,7 +249,7 @@ function CaseList() {
 function CaseDetail({ id }: { id: string }) {
   const styles = useStyles();
   const [version, setVersion] = useState(0);
-  const { data: c, error } = useApi<CaseFile>(`/cases/${encodeURIComponent(id)}?v=${version}`);
+  const { data: c, error } = useApi<CaseFile>(`/cases/${encodeURIComponent(id)}`, version);
   if (error) return <ErrorNotice error={error} />;
   if (!c) return <Spinner label="Opening the case" />;
   return (

@@ -170,7 +170,7 @@ export default function MonitoringPage({ page, schoolId }: PageProps) {
   const { me } = useShell();
   const oversees = me.roles.includes('SLT') || me.roles.includes('Admin');
   const [version, setVersion] = useState(0);
-  const state = useApi<{ items: Row[] }>(`/monitoring?v=${version}`);
+  const state = useApi<{ items: Row[] }>(`/monitoring`, version);
   const [notice, setNotice] = useState<string>();
   const [reviewing, setReviewing] = useState<Row>();
   const done = (message: string) => {

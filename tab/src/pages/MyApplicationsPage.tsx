@@ -22,7 +22,7 @@ const STATUS: Record<string, [string, 'brand' | 'success' | 'danger' | 'warning'
 export default function MyApplicationsPage({ page }: PageProps) {
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Application | 'new'>();
-  const state = useApi<{ items: Application[] }>(`/applications/mine?v=${version}`);
+  const state = useApi<{ items: Application[] }>(`/applications/mine`, version);
   const reload = () => {
     setEditing(undefined);
     setVersion((v) => v + 1);

@@ -99,7 +99,7 @@ function DeclareDialog({
 export default function MyTrainingPage({ page }: PageProps) {
   const [version, setVersion] = useState(0);
   const [declaring, setDeclaring] = useState<{ courseId: string; title: string }>();
-  const { data, error } = useApi<MyTraining>(`/training/mine?v=${version}`);
+  const { data, error } = useApi<MyTraining>(`/training/mine`, version);
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Spinner label="Loading your training" />;
   const required = data.courses.filter((c) => c.required);

@@ -38,7 +38,7 @@ export default function QuestionsPage({ page, schoolId }: PageProps) {
   const [version, setVersion] = useState(0);
   const [pointing, setPointing] = useState<Question>();
   const [problem, setProblem] = useState<Error>();
-  const questions = useApi<{ items: Question[] }>(`/questions?schoolId=${encodeURIComponent(schoolId)}&v=${version}`);
+  const questions = useApi<{ items: Question[] }>(`/questions?schoolId=${encodeURIComponent(schoolId)}`, version);
   const takeBack = async (q: Question) => {
     setProblem(undefined);
     try {

@@ -68,7 +68,7 @@ export default function TrainingDashboardPage({ page }: PageProps) {
   const styles = useStyles();
   const [version, setVersion] = useState(0);
   const [view, setView] = useState<View>('staff');
-  const { data, error } = useApi<DashboardData>(`/training/dashboard?v=${version}`);
+  const { data, error } = useApi<DashboardData>(`/training/dashboard`, version);
   const [filters, setFilters] = useState<DashboardFilters>({});
   const deferredFilters = useDeferredValue(filters);
   const [selected, setSelected] = useState<Set<string>>(new Set());

@@ -152,7 +152,7 @@ function CourseDialog(props: {
 export function Courses({ schools, onChanged }: { schools: { id: string; name: string }[]; onChanged: () => void }) {
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Course | 'new'>();
-  const state = useApi<{ items: Course[] }>(`/training/courses?v=${version}`);
+  const state = useApi<{ items: Course[] }>(`/training/courses`, version);
   const schoolName = (id?: string) => (id ? (schools.find((s) => s.id === id)?.name ?? id) : 'Whole trust');
   return (
     <>

@@ -17,7 +17,7 @@ interface Declaration {
 
 /** Staff's own "I have done this course", waiting for HR to accept or reject. */
 export function Declarations({ version, onChanged }: { version: number; onChanged: () => void }) {
-  const state = useApi<{ items: Declaration[] }>(`/training/declarations?v=${version}`);
+  const state = useApi<{ items: Declaration[] }>(`/training/declarations`, version);
   const [error, setError] = useState<Error>();
   const review = async (d: Declaration, outcome: 'accepted' | 'rejected') => {
     setError(undefined);
