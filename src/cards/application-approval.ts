@@ -2,6 +2,7 @@ import {
   adaptiveCard,
   factSet,
   heading,
+  titleWith,
   paragraph,
   userText,
   type AdaptiveCard,
@@ -58,7 +59,7 @@ export function applicationApprovalCard(input: ApprovalCardInput): AdaptiveCard 
   const anyNotReady = input.runners.some((r) => !r.ready);
   const body: CardElement[] = [
     ...(input.notice ? [paragraph(input.notice, { weight: 'Bolder', color: 'Accent' })] : []),
-    heading(`Account application: ${input.accountName}`),
+    titleWith('Account application: ', input.accountName),
     factSet([
       ['Applicant', input.applicantName],
       ['Platform', input.platform],

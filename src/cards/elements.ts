@@ -1,7 +1,8 @@
 /**
- * Small builders for Adaptive Card 1.5 JSON. Text the app writes goes in TextBlocks; text a
- * user wrote goes in TextRuns, which Teams never interprets as markdown, so a name such as
- * "[click](https://evil)" or "<at>everyone</at>" shows literally instead of becoming a link or mention.
+ * Small builders for Adaptive Card 1.5 JSON. Every line of text is a TextRun, which Teams never
+ * interprets as markdown, so a name such as "[click](https://evil)" or "<at>everyone</at>" shows
+ * literally instead of becoming a link or a mention. Only `heading` is a TextBlock, for the app's
+ * own words. tests/unit/card-text.test.ts walks every card with hostile text in every field.
  */
 export type CardElement = Record<string, unknown>;
 
@@ -25,6 +26,7 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): 
   };
 }
 
+/** A card's title. The app's own words only: it is a TextBlock, for the heading role screen readers announce. */
 export const heading = (text: string): CardElement => ({
   type: 'TextBlock',
   text,
@@ -34,22 +36,49 @@ export const heading = (text: string): CardElement => ({
   style: 'heading',
 });
 
-export const paragraph = (text: string, extra: CardElement = {}): CardElement => ({
-  type: 'TextBlock',
-  text,
-  wrap: true,
-  ...extra,
-});
+/** Properties that belong to the block around a run of text; the rest style the run itself. */
+const BLOCK_PROPS = new Set(['spacing', 'separator', 'horizontalAlignment', 'id', 'isVisible', 'height']);
 
-/** User-supplied text, shown literally. */
-export const userText = (text: string, extra: CardElement = {}): CardElement => ({
+function splitStyle(extra: CardElement): { block: CardElement; run: CardElement } {
+  const block: CardElement = {};
+  const run: CardElement = {};
+  for (const [key, value] of Object.entries(extra)) (BLOCK_PROPS.has(key) ? block : run)[key] = value;
+  return { block, run };
+}
+
+/**
+ * A line of text. It is a RichTextBlock of TextRuns, which Teams never reads as markdown, so a
+ * name, a comment or a file name put into it shows literally, whatever it contains: building
+ * cards from these makes smuggled links and mentions impossible rather than merely avoided.
+ */
+export const paragraph = (text: string, extra: CardElement = {}): CardElement => {
+  const { block, run } = splitStyle(extra);
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...run }], ...block };
+};
+
+/** User-supplied text, shown literally (the same as `paragraph`; the name says whose words they are). */
+export const userText = paragraph;
+
+/** A title in a person's words ("Account application: <their name for it>"), as large as a heading. */
+export const titleWith = (appText: string, theirText: string): CardElement => ({
   type: 'RichTextBlock',
-  inlines: [{ type: 'TextRun', text, ...extra }],
+  inlines: [{ type: 'TextRun', text: `${appText}${theirText}`, size: 'Large', weight: 'Bolder' }],
 });
 
+/**
+ * Labelled values. Teams reads FactSet values as markdown, and most values here are names or
+ * other people's words, so each fact is a line of TextRuns: the label in bold, then the value.
+ */
 export const factSet = (facts: [string, string][]): CardElement => ({
-  type: 'FactSet',
-  facts: facts.map(([title, value]) => ({ title, value })),
+  type: 'Container',
+  items: facts.map(([title, value]) => ({
+    type: 'RichTextBlock',
+    spacing: 'Small',
+    inlines: [
+      { type: 'TextRun', text: `${title}: `, weight: 'Bolder' },
+      { type: 'TextRun', text: value },
+    ],
+  })),
 });
 
 export const openUrl = (title: string, url: string): CardElement => ({ type: 'Action.OpenUrl', title, url });

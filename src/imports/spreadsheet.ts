@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile from 'write-excel-file/node';
+import { fileSafeText } from '../file-text.ts';
 
 /**
  * Spreadsheets in and out. Exports are opened in Excel by people who trust them, so any text a
@@ -18,12 +19,13 @@ export interface Table {
   rows: Cell[][];
 }
 
-const text = (cell: Cell): string => (cell === undefined ? '' : typeof cell === 'number' ? String(cell) : cell);
+const text = (cell: Cell): string =>
+  cell === undefined ? '' : typeof cell === 'number' ? String(cell) : fileSafeText(cell);
 
 export function toCsv(table: Table): Uint8Array {
   const rows = [table.headers, ...table.rows].map((row) => row.map((cell) => neutraliseFormula(text(cell))));
   // A byte-order mark, so Excel reads the UTF-8 names (Siân, Zoë) correctly.
-  return new TextEncoder().encode(`\ufeff${stringify(rows, { record_delimiter: '\r\n' })}`);
+  return new TextEncoder().encode(`\ufeff${stringify(rows, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`);
 }
 
 export async function toXlsx(table: Table, sheet: string): Promise<Uint8Array> {

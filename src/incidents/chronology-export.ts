@@ -16,6 +16,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
 import { openCase } from './cases.ts';
 import { ukDateTime } from '../uk-time.ts';
+import { fileSafeText } from '../file-text.ts';
 
 type CaseFile = Awaited<ReturnType<typeof openCase>>;
 
@@ -45,8 +46,13 @@ function entryDetail(e: CaseFile['chronology'][number]): string {
   return '';
 }
 
-const cell = (text: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+/** A paragraph of someone's text: only characters Word allows, and their line breaks kept as breaks. */
+function para(text: string, style: { bold?: boolean; italics?: boolean } = {}): Paragraph {
+  const lines = fileSafeText(text).split('\n');
+  return new Paragraph({ children: lines.map((line, i) => new TextRun({ text: line, ...style, break: i ? 1 : 0 })) });
+}
+
+const cell = (text: string, bold = false) => new TableCell({ children: [para(text, { bold })] });
 
 function factsTable(file: CaseFile): Table {
   const facts: [string, string][] = [
@@ -86,10 +92,8 @@ function chronologyTable(file: CaseFile): Table {
               cell(KIND_LABELS[e.kind] ?? e.kind),
               new TableCell({
                 children: [
-                  ...(e.text ? [new Paragraph(e.text)] : []),
-                  ...(entryDetail(e)
-                    ? [new Paragraph({ children: [new TextRun({ text: entryDetail(e), italics: true })] })]
-                    : []),
+                  ...(e.text ? [para(e.text)] : []),
+                  ...(entryDetail(e) ? [para(entryDetail(e), { italics: true })] : []),
                 ],
               }),
             ],
@@ -130,7 +134,7 @@ export async function exportChronology(services: Services, principal: Principal,
         headers: { default: new Header({ children: [confidential] }) },
         footers: {
           default: new Footer({
-            children: [new Paragraph(`Exported ${when(at)} by ${principal.person.displayName}`)],
+            children: [para(`Exported ${when(at)} by ${principal.person.displayName}`)],
           }),
         },
         children: [
@@ -138,7 +142,7 @@ export async function exportChronology(services: Services, principal: Principal,
           new Paragraph({ text: 'Summary', heading: HeadingLevel.HEADING_1 }),
           factsTable(file),
           ...(file.outcome
-            ? [new Paragraph({ text: 'Outcome', heading: HeadingLevel.HEADING_1 }), new Paragraph(file.outcome)]
+            ? [new Paragraph({ text: 'Outcome', heading: HeadingLevel.HEADING_1 }), para(file.outcome)]
             : []),
           new Paragraph({ text: 'Chronology', heading: HeadingLevel.HEADING_1 }),
           chronologyTable(file),

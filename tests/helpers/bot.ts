@@ -52,7 +52,10 @@ export function cardText(card: unknown): string {
   const out: string[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
+    else if (node && typeof node === 'object' && (node as { type?: unknown }).type === 'RichTextBlock') {
+      // One line on screen, however many runs make it up.
+      out.push(((node as { inlines?: { text?: string }[] }).inlines ?? []).map((r) => r.text ?? '').join(''));
+    } else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') out.push(value);
         else walk(value);

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -223,5 +224,27 @@ describe('exporting a case for a referral', () => {
     const audit = await t.app.services.store.audit.listAll({ where: { targetId: id } });
     expect(audit.map((a) => a.action)).toContain('incident.exported');
     expect((await t.get(`/api/v1/cases/${id}/export`, tokens[DEMO_PERSONAS.Staff])).status).toBe(404);
+  });
+
+  test('text pasted from Word, with the control characters it carries, is kept in the case and never breaks the export', async () => {
+    const id = await newCase();
+    const pasted = 'Pasted:\u000bsecond line\u000cnext page\u0007after a bell\ufffeafter a non-character 😀 done';
+    let file = await open(id);
+    expect((await act(id, file.etag, { kind: 'assessment', text: pasted })).status).toBe(200);
+    file = await open(id);
+    // The record keeps exactly what was typed.
+    expect(JSON.stringify(file)).toContain(JSON.stringify(pasted).slice(1, -1));
+    const res = await t.get(`/api/v1/cases/${id}/export`, tokens[DEMO_PERSONAS.DSL]);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // Word refuses to open a document with a character XML 1.0 forbids, in any of its parts.
+    const zip = await JSZip.loadAsync(bytes);
+    for (const part of zip.file(/\.xml$/)) {
+      expect((await part.async('string')).match(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u)).toBeNull();
+    }
+    const { value } = await mammoth.extractRawText({ buffer: bytes });
+    for (const words of ['Pasted:', 'second line', 'next page', 'after a bell', 'after a non-character 😀 done']) {
+      expect(value).toContain(words);
+    }
   });
 });

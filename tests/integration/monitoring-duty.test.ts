@@ -132,7 +132,7 @@ test('more than two days without a check-in is escalated to SLT once, with no de
   const card = cardOf(sent.find(to(SLT_CHANNEL))!);
   expect(adaptiveCardProblems(card)).toEqual([]);
   expect(cardText(card)).toContain('An official account needs attention');
-  expect(cardText(card)).toMatch(/Days without a check-in\n3/);
+  expect(cardText(card)).toMatch(/Days without a check-in: 3/);
   expect(cardText(card)).not.toContain('betting');
   expect((await sweepAt('2026-11-26T10:00:00Z')).sent.filter(to(SLT_CHANNEL))).toEqual([]);
 });
@@ -149,7 +149,7 @@ test('a reply past its due time is escalated to SLT once; the channel never sees
   expect((await sweepAt('2026-11-27T09:00:00Z')).sent.filter(to(SLT_CHANNEL))).toEqual([]);
   const { sent } = await sweepAt('2026-11-27T09:45:00Z');
   const card = cardOf(sent.find(to(SLT_CHANNEL))!);
-  expect(cardText(card)).toMatch(/Replies past the 24-hour rule\n1/);
+  expect(cardText(card)).toMatch(/Replies past the 24-hour rule: 1/);
   expect(cardText(card)).not.toContain('concert');
   expect((await sweepAt('2026-11-27T10:15:00Z')).sent.filter(to(SLT_CHANNEL))).toEqual([]);
   const audit = await services().store.audit.listAll({ where: { targetId: accountId } });

@@ -88,7 +88,7 @@ describe('a senior leader points a question the policy missed to the passage tha
 
     // Taken back, the policy no longer answers it.
     expect((await del(`/api/v1/questions/${gap.id}/pointer`, await env.app.signIn(DEMO_PERSONAS.Staff))).status).toBe(
-      403,
+      404,
     );
     expect((await del(`/api/v1/questions/${gap.id}/pointer`, slt)).status).toBe(200);
     const search = await env.app.get(`/api/v1/policy/search?q=${encodeURIComponent(question)}`, slt);
