@@ -1,6 +1,7 @@
 import { approvalCard, decideApplication } from '../src/applications/approval.ts';
 import { APPLICATION_DECIDE_VERB } from '../src/cards/application-approval.ts';
 import { adaptiveCard, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
+import { worksOnApplications } from '../src/domain/applications/access.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
 
@@ -25,8 +26,9 @@ export async function applicationCardAction(
     return outcome.kind === 'card' ? outcome.card : adaptiveCard([paragraph(outcome.why, { color: 'Attention' })]);
   }
   const application = applicationId ? await services.store.applications.get(applicationId) : undefined;
-  // The business case is for the school's own staff; a crafted refresh from elsewhere sees nothing.
-  if (!application || !person || !person.roles.some((r) => r.schoolId === application.schoolId)) {
+  // The live card, with the business case and the runners' training, is for those who work on
+  // the school's applications; a crafted refresh from anyone else learns nothing, not even that it exists.
+  if (!application || !person || !worksOnApplications(person, application.schoolId)) {
     return adaptiveCard([paragraph('This application is not available.')]);
   }
   return approvalCard(services, application, person);

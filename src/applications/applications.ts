@@ -3,7 +3,12 @@ import { FIRST_RESPONSE_DECIDES, applyAction, type ApplicationAction } from '../
 import { checkBusinessCase, type BusinessCaseField } from '../domain/applications/business-case.ts';
 import { counts } from '../training/picture.ts';
 import { readinessGaps, runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, forbidden, notFound, visibleOr404 } from '../http/errors.ts';
+import {
+  maySeeApplication,
+  RUNNER_NOT_READY_FOR_APPLICANT,
+  worksOnApplications,
+} from '../domain/applications/access.ts';
 import type { Services } from '../services.ts';
 import { expectVersion } from '../store/errors.ts';
 import type { Data, Rec } from '../store/kinds.ts';
@@ -142,6 +147,43 @@ export async function myApplications(services: Services, principal: Principal) {
 }
 
 /** For each named runner: have they acknowledged the current policy and completed the required courses? */
+/**
+ * Readiness of colleagues a school's leader or administrator is choosing as moderators. Nobody
+ * else may look up colleagues' training this way.
+ */
+export async function colleaguesReadiness(services: Services, principal: Principal, ids: readonly string[]) {
+  const schoolId = principal.person.schoolId;
+  if (!worksOnApplications(principal.person, schoolId)) {
+    throw forbidden('Only senior leaders and account administrators can look up colleagues’ training');
+  }
+  const colleagues = await services.store.people.listAll({ where: { schoolId } });
+  return runnersReadiness(
+    services,
+    schoolId,
+    ids.filter((id) => colleagues.some((p) => p.id === id)),
+  );
+}
+
+/**
+ * The runners named on one application. Leaders and administrators see what each lacks; the
+ * applicant sees whether each is ready and what to ask them to do, not their colleagues' records.
+ */
+export async function applicationReadiness(services: Services, principal: Principal, applicationId: string) {
+  const application = visibleOr404(
+    await services.store.applications.get(applicationId),
+    (a) => maySeeApplication(principal.person, a),
+    'The application',
+  );
+  const runners = await runnersReadiness(services, application.schoolId, application.runnerIds);
+  if (worksOnApplications(principal.person, application.schoolId)) return runners;
+  return runners.map(({ personId, name, ready }) => ({
+    personId,
+    name,
+    ready,
+    gaps: ready ? [] : [RUNNER_NOT_READY_FOR_APPLICANT],
+  }));
+}
+
 export async function runnersReadiness(
   services: Services,
   schoolId: string,

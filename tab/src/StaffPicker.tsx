@@ -21,7 +21,7 @@ export const useStaff = () => useApi<{ items: Person[] }>('/people?limit=500').d
 function ReadinessStatus({ readiness }: { readiness?: Readiness }) {
   if (!readiness) return null;
   if (readiness.ready) return <Badge color="success">Trained and has read the policy</Badge>;
-  // Long, so plain text that wraps rather than a badge; SLT and administrators see the same gaps.
+  // Long, so plain text that wraps rather than a badge; applicants see what to ask, leaders what is missing.
   return (
     <Text block size={200} style={{ color: tokens.colorPaletteDarkOrangeForeground1 }}>
       {`${readiness.name}: ${readiness.gaps.join('; ')}`}
@@ -40,10 +40,20 @@ export function StaffPicker(props: {
   value: string[];
   onChange: (ids: string[]) => void;
   validationMessage?: string;
+  /**
+   * Where to ask how ready the chosen people are. By default, the leaders' and administrators'
+   * look-up of any colleague; an application form asks about its own saved runners instead.
+   */
+  readiness?: { path?: string; refresh?: number };
 }) {
   const staff = useStaff();
   const readiness = useApi<{ items: Readiness[] }>(
-    props.value.length ? `/applications/readiness?ids=${props.value.join(',')}` : undefined,
+    props.readiness
+      ? props.readiness.path
+      : props.value.length
+        ? `/applications/readiness?ids=${props.value.join(',')}`
+        : undefined,
+    props.readiness?.refresh,
   );
   const nameOf = (id: string) => staff.find((p) => p.id === id)?.displayName ?? id;
   return (

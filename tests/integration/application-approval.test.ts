@@ -54,8 +54,18 @@ describe('SLT decides on an application from the card', () => {
       'Request changes',
       'Ask a colleague to decide',
     ]);
+    // A colleague outside SLT and administration, crafting the refresh, sees neither the business
+    // case nor the runners' training: the same card as for an application that does not exist.
     const forDsl = await executeAction(env.app.base, APPLICATION_REFRESH_VERB, { applicationId: id }, { from: DSL });
     expect(forDsl.body.value.actions).toBeUndefined();
+    expect(cardText(forDsl.body.value)).not.toMatch(/Rowan Achebe|trained|Aim/);
+    const madeUp = await executeAction(
+      env.app.base,
+      APPLICATION_REFRESH_VERB,
+      { applicationId: 'nope' },
+      { from: DSL },
+    );
+    expect(forDsl.body.value).toEqual(madeUp.body.value);
   });
 
   test('a crafted approval from someone outside SLT is refused and changes nothing', async () => {
@@ -137,7 +147,7 @@ describe('SLT decides on an application from the card', () => {
       comment: 'I am away on the residential trip',
       reassignTo: DEMO_PERSONAS.SLT,
     });
-    expect(outcome.kind === 'card' && cardText(outcome.card)).toMatch(/Asked to decide\s*Priya Whitlock/);
+    expect(outcome.kind === 'card' && cardText(outcome.card)).toMatch(/Asked to decide: Priya Whitlock/);
     const sent = await env.connector.waitFor(postedTo(SLT_CHAT, 'Harriet Osei has asked you to decide'));
     expect(adaptiveCardProblems(sent.body.attachments![0]!.content)).toEqual([]);
     expect(await store().applications.require(id)).toMatchObject({

@@ -5,7 +5,8 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApp();
-  for (const id of [DEMO_PERSONAS.Staff, DEMO_PERSONAS.Admin]) tokens[id] = await t.signIn(id);
+  for (const id of [DEMO_PERSONAS.Staff, DEMO_PERSONAS.Admin, DEMO_PERSONAS.DSL, DEMO_PERSONAS.SLT])
+    tokens[id] = await t.signIn(id);
 });
 afterAll(async () => {
   await t.stop();
@@ -109,10 +110,10 @@ describe('applying for an official account', () => {
     expect(theirs.items.map((a) => a.id)).not.toContain(app.id);
   });
 
-  test('the form can show each runner’s training and policy acknowledgement; other schools’ staff are not disclosed', async () => {
+  test('a leader or administrator choosing moderators sees each colleague’s training; other schools’ staff are not disclosed', async () => {
     const res = await t.get(
       `/api/v1/applications/readiness?ids=${DEMO_PERSONAS.Admin},${DEMO_PERSONAS.Staff},person-river-dsl`,
-      tokens[DEMO_PERSONAS.Staff],
+      tokens[DEMO_PERSONAS.Admin],
     );
     const { items } = (await res.json()) as {
       items: { personId: string; name: string; acknowledged: boolean; missingCourses: string[]; ready: boolean }[];
@@ -121,7 +122,43 @@ describe('applying for an official account', () => {
     // Nobody has acknowledged the policy in the demo yet, and only administrators hold the moderator course.
     expect(items.every((i) => !i.acknowledged && !i.ready)).toBe(true);
     expect(items.find((i) => i.personId === DEMO_PERSONAS.Staff)?.missingCourses).toContain('Account moderator');
-    expect((await t.get('/api/v1/applications/readiness?ids=', tokens[DEMO_PERSONAS.Staff])).status).toBe(400);
+    expect((await t.get('/api/v1/applications/readiness?ids=', tokens[DEMO_PERSONAS.Admin])).status).toBe(400);
+  });
+
+  test('staff cannot look up colleagues’ training; an applicant learns only whether their own runners are ready', async () => {
+    const lookUp = await t.get(
+      `/api/v1/applications/readiness?ids=${DEMO_PERSONAS.Admin}`,
+      tokens[DEMO_PERSONAS.Staff],
+    );
+    expect(lookUp.status).toBe(403);
+
+    const draft = (await (
+      await send('POST', '/api/v1/applications', { runnerIds: [DEMO_PERSONAS.Admin, DEMO_PERSONAS.DSL] })
+    ).json()) as Application;
+    const mine = await t.get(`/api/v1/applications/${draft.id}/readiness`, tokens[DEMO_PERSONAS.Staff]);
+    expect(mine.status).toBe(200);
+    const body = (await mine.json()) as { items: Record<string, unknown>[] };
+    expect(body.items.map((i) => i.personId)).toEqual([DEMO_PERSONAS.Admin, DEMO_PERSONAS.DSL]);
+    for (const item of body.items) {
+      expect(item).toEqual({
+        personId: item.personId,
+        name: expect.any(String),
+        ready: false,
+        gaps: [expect.stringMatching(/ask them to open My training/)],
+      });
+    }
+    // Nobody's course records, and nothing for people not on the draft.
+    expect(JSON.stringify(body)).not.toMatch(/Account moderator|missingCourses|acknowledged/);
+
+    // Someone else's application: the same 404 as one that does not exist. Its leaders see the detail.
+    const other = await t.get(`/api/v1/applications/${draft.id}/readiness`, tokens[DEMO_PERSONAS.DSL]);
+    const none = await t.get('/api/v1/applications/no-such-application/readiness', tokens[DEMO_PERSONAS.DSL]);
+    expect(other.status).toBe(404);
+    expect(await other.json()).toEqual(await none.json());
+    const leader = (await (
+      await t.get(`/api/v1/applications/${draft.id}/readiness`, tokens[DEMO_PERSONAS.SLT])
+    ).json()) as { items: { missingCourses: string[] }[] };
+    expect(leader.items[1]!.missingCourses).toContain('Account moderator');
   });
 
   test('unknown fields and wrong types in a draft are a 400 naming the field', async () => {

@@ -1,8 +1,9 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import {
+  applicationReadiness,
+  colleaguesReadiness,
   myApplications,
-  runnersReadiness,
   saveDraft,
   submitApplication,
   withdrawApplication,
@@ -101,6 +102,7 @@ export function registerApplicationRoutes(server: Server, services: Services): v
     ),
   );
 
+  // For the school's leaders and administrators choosing moderators: any colleague's readiness.
   server.get(
     '/api/v1/applications/readiness',
     endpoint(
@@ -115,11 +117,15 @@ export function registerApplicationRoutes(server: Server, services: Services): v
           })
           .strict(),
       },
-      async ({ principal, query }) => {
-        const colleagues = await services.store.people.listAll({ where: { schoolId: principal.person.schoolId } });
-        const known = query.ids.filter((id) => colleagues.some((p) => p.id === id));
-        return { items: await runnersReadiness(services, principal.person.schoolId, known) };
-      },
+      async ({ principal, query }) => ({ items: await colleaguesReadiness(services, principal, query.ids) }),
     ),
+  );
+
+  // For the application form: the runners on this saved application, as its viewer may see them.
+  server.get(
+    '/api/v1/applications/:id/readiness',
+    endpoint(services, { params: idParam }, async ({ principal, params }) => ({
+      items: await applicationReadiness(services, principal, params.id),
+    })),
   );
 }

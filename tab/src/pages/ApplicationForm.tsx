@@ -81,6 +81,8 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
     initial ? { id: initial.id, etag: initial.etag } : undefined,
   );
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  // Counts saves, so the runners' readiness is asked again once the server has the new list.
+  const [saves, setSaves] = useState(0);
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string>();
   const dirty = useRef(false);
@@ -106,6 +108,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
         })
       : await api<Application>('/applications', { method: 'POST', body });
     saved.current = { id: result.id, etag: result.etag };
+    setSaves((n) => n + 1);
     return result;
   }, [fields]);
 
@@ -167,6 +170,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
         value={fields.runnerIds}
         onChange={(ids) => update('runnerIds', ids)}
         validationMessage={errors.runnerIds}
+        readiness={{ path: saved.current && `/applications/${saved.current.id}/readiness`, refresh: saves }}
       />
       <fieldset>
         <legend>Volunteers or parents who will help (not staff)</legend>
