@@ -6,6 +6,7 @@ import { notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 import { appendEntry, loadCase } from './case-record.ts';
+import { pdfActiveContent } from './pdf-active-content.ts';
 
 /** What staff may attach: screenshots and PDFs. The type is read from the bytes, never the name. */
 export const EVIDENCE_TYPES: Record<string, string> = {
@@ -15,6 +16,10 @@ export const EVIDENCE_TYPES: Record<string, string> = {
   'image/webp': 'WebP image',
   'application/pdf': 'PDF',
 };
+
+/** Why a PDF that could run something when opened is not kept, and what to send instead. */
+export const PDF_ACTIVE_REFUSAL =
+  'this PDF contains scripts, automatic actions or embedded files, which are not accepted for safety; send a screenshot of it instead';
 
 /** Files sent this long after a report are taken to belong to it. */
 export const EVIDENCE_WINDOW_HOURS = 24;
@@ -81,6 +86,10 @@ export async function attachEvidence(
     const detected = await fileTypeFromBuffer(file.bytes);
     if (!detected || !EVIDENCE_TYPES[detected.mime]) {
       refused.push({ name, why: 'only screenshots (PNG, JPEG, GIF or WebP) and PDFs can be attached' });
+      continue;
+    }
+    if (detected.mime === 'application/pdf' && pdfActiveContent(file.bytes)) {
+      refused.push({ name, why: PDF_ACTIVE_REFUSAL });
       continue;
     }
     const fileId = await services.store.files.put({

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { DatabaseSync } from '../../src/store/sqlite/node-sqlite.ts';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
@@ -13,6 +14,26 @@ const HR = { id: '29:hr', name: 'HR', aadObjectId: PLAYGROUND_USER_IDS.HR };
 const FILE_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 const PNG = ONE_PIXEL_PNG;
+
+/** A small PDF whose catalogue is `catalogue`; `extra` is appended as further objects. */
+const pdf = (catalogue: string, extra: Buffer = Buffer.alloc(0)) =>
+  Buffer.concat([
+    Buffer.from(`%PDF-1.7\n1 0 obj\n${catalogue}\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n`),
+    extra,
+    Buffer.from('trailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+  ]);
+const PLAIN_PDF = pdf('<< /Type /Catalog /Pages 2 0 R >>');
+const SCRIPT_PDF = pdf("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert('hi')) >> >>");
+// The script hidden where a plain text search cannot see it: a compressed object stream, its name escaped.
+const hidden = deflateSync(Buffer.from('3 0 << /S /J#61vaScript /J#53 (app.launchURL("https://evil.example")) >>'));
+const HIDDEN_SCRIPT_PDF = pdf(
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  Buffer.concat([
+    Buffer.from(`4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${hidden.length} >>\nstream\n`),
+    hidden,
+    Buffer.from('\nendstream\nendobj\n'),
+  ]),
+);
 let files: FileServer;
 let filesBase: string;
 let hits: string[];
@@ -24,6 +45,9 @@ beforeAll(async () => {
   files = await startFileServer({
     '/shot.png': PNG,
     '/program.png': Buffer.from('MZ\x90\x00 this is a Windows program, not a picture'),
+    '/letter.pdf': PLAIN_PDF,
+    '/invoice.pdf': SCRIPT_PDF,
+    '/hidden.pdf': HIDDEN_SCRIPT_PDF,
     '/huge.png': (res) => {
       // Chunked, with no length up front, so the limit must be enforced while reading.
       const chunk = Buffer.alloc(1024 * 1024, 1);
@@ -136,6 +160,26 @@ describe('screenshots sent in chat after a report', () => {
     expect(hits.slice(hitsBefore)).toEqual(['/program.png', '/huge.png']);
     expect(await fileEntries(`incident-${latest.draftId}`)).toEqual([]);
     expect(storedFiles()).toBe(2);
+  });
+
+  test('a PDF that carries a script, even one hidden in a compressed stream, is refused by name; a plain PDF is kept', async () => {
+    const latest = friendRequestForm();
+    await executeAction(t.base, REPORT_SUBMIT_VERB, latest, { from: STAFF });
+    const { replies } = await sendFiles(
+      ['letter.pdf', 'invoice.pdf', 'hidden.pdf'].map((name) => ({
+        contentType: FILE_INFO,
+        name,
+        content: { downloadUrl: `${filesBase}/${name}` },
+      })),
+    );
+    const text = cardText(cardsOf(replies)[0]);
+    expect(text).toContain('letter.pdf');
+    for (const name of ['invoice.pdf', 'hidden.pdf']) {
+      expect(text).toContain(`${name}: this PDF contains scripts, automatic actions or embedded files`);
+    }
+    expect(text).toContain('send a screenshot of it instead');
+    const kept = await fileEntries(`incident-${latest.draftId}`);
+    expect(kept.map((e) => e.data?.fileName)).toEqual(['letter.pdf']);
   });
 
   test('someone with no recent report is asked to report first, and the file is not kept', async () => {
