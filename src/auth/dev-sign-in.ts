@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { unauthorized } from '../http/errors.ts';
-import { principalFor, type Authenticator } from './principal.ts';
+import { mayUseApp, principalFor, type Authenticator } from './principal.ts';
 
 const AUDIENCE = 'social-media-policy-hub/dev';
 const ISSUER = 'social-media-policy-hub/dev-sign-in';
@@ -42,7 +42,7 @@ export function createDevSignIn(lifetime = '8h'): DevSignIn {
         throw unauthorized('Your session is not valid or has expired; sign in again');
       }
       const person = personId ? await store.people.get(personId) : undefined;
-      if (!person || !person.active) throw unauthorized('This account is no longer active');
+      if (!mayUseApp(person)) throw unauthorized('This account is no longer active');
       return principalFor(person);
     },
   };

@@ -6,14 +6,18 @@ import { ApiError, unauthorized } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { Store } from '../store/store.ts';
-import { principalFor, type Authenticator, type Principal } from './principal.ts';
+import { mayUseApp, principalFor, type Authenticator } from './principal.ts';
 
 /** The delegated scope the tab asks for; a token without it (or an app role) grants nothing here. */
 export const API_SCOPE = 'access_as_user';
 /** Entra and the server's clocks may differ a little; a minute is the usual allowance. */
 const CLOCK_TOLERANCE_SECONDS = 60;
-/** A verified token's principal is reused this long, so a page's burst of calls costs one lookup. */
-const PRINCIPAL_CACHE_MS = 60_000;
+/**
+ * A token's verified claims are reused this long, so a page's burst of calls checks the signature
+ * once. The person is looked up on every request, so being switched off, a leaving date passing
+ * or a changed record takes effect on the next call, not after the cache.
+ */
+const CLAIMS_CACHE_MS = 60_000;
 
 interface EntraClaims extends JWTPayload {
   tid?: string;
@@ -61,7 +65,7 @@ export function createEntraAuthenticator(
   log: Logger,
   keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000 }),
 ): Authenticator {
-  const cache = new Map<string, { principal: Principal; until: number }>();
+  const cache = new Map<string, { claims: EntraClaims; until: number }>();
   const issuers = (tid: string) => [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
 
   async function verify(token: string): Promise<EntraClaims> {
@@ -117,15 +121,18 @@ export function createEntraAuthenticator(
       const token = match[1]!;
       const key = createHash('sha256').update(token).digest('base64url');
       const hit = cache.get(key);
-      if (hit && hit.until > Date.now()) return hit.principal;
-      const claims = await verify(token);
+      let claims: EntraClaims;
+      if (hit && hit.until > Date.now()) claims = hit.claims;
+      else {
+        claims = await verify(token);
+        if (cache.size > 5000) cache.clear();
+        cache.set(key, { claims, until: Math.min(Date.now() + CLAIMS_CACHE_MS, (claims.exp ?? 0) * 1000) });
+      }
       const [person] = (await store.people.list({ where: { aadObjectId: claims.oid! }, limit: 1 })).items;
-      if (!person?.active) {
+      if (!mayUseApp(person)) {
         throw new ApiError(403, 'not_in_directory', 'You are not in the staff directory of a school using this app');
       }
       const principal = principalFor(await withRoles(store, person, rolesFromToken(claims, person.schoolId, config)));
-      if (cache.size > 5000) cache.clear();
-      cache.set(key, { principal, until: Math.min(Date.now() + PRINCIPAL_CACHE_MS, (claims.exp ?? 0) * 1000) });
       return principal;
     },
   };

@@ -22,8 +22,10 @@ const ACTIVE_NAMES = [
 
 /** Names may hide letters as #xx escapes ("/J#61vaScript"); undo them before comparing. */
 function decodeNames(text: string): string {
-  return text.replace(/\/([^\s/<>[\]()%{}]+)/g, (_, name: string) =>
-    `/${name.replace(/#([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))}`,
+  return text.replace(
+    /\/([^\s/<>[\]()%{}]+)/g,
+    (_, name: string) =>
+      `/${name.replace(/#([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))}`,
   );
 }
 

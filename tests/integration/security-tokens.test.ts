@@ -130,6 +130,22 @@ describe('roles come from Entra, and are checked on every call', () => {
     expect(audit.some((a) => a.action === 'roles.synced-from-entra')).toBe(true);
   });
 
+  test('switching someone off, or their leaving date passing, takes effect on their very next request', async () => {
+    const { store } = app.app.services;
+    const token = await entra.token(PLAYGROUND_USER_IDS.HR, { roles: ['HR'] });
+    expect((await me(token)).status).toBe(200);
+    const hr = (await store.people.list({ where: { aadObjectId: PLAYGROUND_USER_IDS.HR }, limit: 1 })).items[0]!;
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const left = await store.people.update(hr, { leavingOn: yesterday });
+    expect((await me(token)).status).toBe(403);
+    const back = await store.people.update(left, { leavingOn: undefined });
+    expect((await me(token)).status).toBe(200);
+    const off = await store.people.update(back, { active: false });
+    expect((await me(token)).status).toBe(403);
+    await store.people.update(off, { active: true });
+    expect((await me(token)).status).toBe(200);
+  });
+
   test('the dev sign-in does not exist in a tenant', async () => {
     const res = await app.post('/api/v1/dev/sign-in', { personId: 'person-demo-slt' });
     expect(res.status).toBe(404);
