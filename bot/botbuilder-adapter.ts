@@ -5,8 +5,6 @@ import {
   TurnContext,
   type Activity,
   type ConversationReference,
-  type Request as BotRequest,
-  type Response as BotResponse,
 } from 'botbuilder';
 import type { BotEndpoint } from '../src/http/server.ts';
 import type { Messenger } from '../src/notifications/messenger.ts';
@@ -83,6 +81,29 @@ function toTurn(context: TurnContext, botAppId: string | undefined): BotTurn {
   };
 }
 
+/** The SDK's adapter, with its activity handling reachable without its console-logging `process`. */
+class HubAdapter extends CloudAdapter {
+  handle(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+/** What the SDK's `process` does to an activity before handling it: its timestamps become dates. */
+function withDates(activity: Activity): Activity {
+  const raw = activity as Activity & Record<string, unknown>;
+  for (const [field, rawField] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    if (typeof raw[field] === 'string') {
+      raw[rawField] = raw[field];
+      raw[field] = new Date(raw[field] as string);
+    }
+  }
+  return activity;
+}
+
 export function createBotEndpoint(services: Services, bot: Bot): { endpoint: BotEndpoint; messenger: Messenger } {
   const { config, log } = services;
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -91,7 +112,7 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
     MicrosoftAppType: config.bot.appId ? 'SingleTenant' : '',
     MicrosoftAppTenantId: config.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new HubAdapter(auth);
   const appId = config.bot.appId ?? '';
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'bot turn error');
@@ -100,10 +121,25 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
     );
   };
   return {
-    endpoint: (req, res) =>
-      adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) =>
-        bot.onTurn(toTurn(context, config.bot.appId)),
-      ),
+    // The SDK's own `process` prints refused activities, stack and all, with console.error; this
+    // does the same work and reports through the redacting logger instead.
+    endpoint: async (req, res) => {
+      const activity = withDates(req.body as Activity);
+      try {
+        const invokeResponse = await adapter.handle(req.header('authorization') ?? '', activity, (context) =>
+          bot.onTurn(toTurn(context, config.bot.appId)),
+        );
+        res.status(invokeResponse?.status ?? 200);
+        if (invokeResponse?.body !== undefined) res.send(invokeResponse.body);
+        res.end();
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode !== 401) throw err;
+        log.warn({ reason: (err as Error).message }, 'refused an activity not signed by the Bot Framework');
+        res.status(401);
+        res.send({ error: { code: 'unauthorized', message: 'The activity is not signed by the Bot Framework' } });
+        res.end();
+      }
+    },
     messenger: {
       async sendCard(reference, card) {
         let activityId: string | undefined;

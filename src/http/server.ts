@@ -7,6 +7,7 @@ import { registerApiRoutes } from './routes/api.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerTabRoutes } from './routes/tab.ts';
 import { securityHeaders } from './security-headers.ts';
+import { MAX_BODY_DEPTH, nestingDepth } from './body-depth.ts';
 
 /** Something that handles Bot Framework activities posted to /api/messages. */
 export type BotEndpoint = (req: restify.Request, res: restify.Response) => Promise<void>;
@@ -23,6 +24,10 @@ export function createHttpServer(services: Services, bot: BotEndpoint): HttpServ
   const { config, log } = services;
   const server = restify.createServer({
     name: 'social-media-policy-hub',
+    // restify would otherwise make its own logger, which writes requests (headers, message text)
+    // unredacted; everything it logs goes through ours.
+    // restify 12 logs with pino, as we do; its typings still describe bunyan's.
+    log: log.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'],
     handleUncaughtExceptions: false,
     ignoreTrailingSlash: false,
   });
@@ -40,6 +45,17 @@ export function createHttpServer(services: Services, bot: BotEndpoint): HttpServ
       maxBodySize: config.maxBodyBytes,
     } as restify.plugins.JsonBodyParserOptions),
   );
+  server.use((req, res, next) => {
+    if (req.body !== undefined && nestingDepth(req.body) > MAX_BODY_DEPTH) {
+      sendError(
+        res,
+        services,
+        new ApiError(400, 'too_deeply_nested', `The request body nests more than ${MAX_BODY_DEPTH} levels deep`),
+      );
+      return next(false);
+    }
+    next();
+  });
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.info(
       { method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() },

@@ -33,8 +33,8 @@ test('a member of staff fills in the business case, sees what is missing, submit
   for (const id of ['person-oak-deputy-dsl', 'person-demo-admin']) await runners.selectOption(id);
   const picked = form.getByRole('list', { name: 'Chosen staff' });
   await picked.getByText('Rowan Achebe', { exact: true }).waitFor();
-  // Each runner's training and policy status is shown, so gaps are known before SLT sees them.
-  await picked.getByText(/Rowan Achebe: .*needs Account moderator/).waitFor();
+  // Whether each runner is ready is shown, with what to ask them, but not their course records.
+  await picked.getByText(/Rowan Achebe: not ready yet: ask them to open My training/).waitFor();
   await form.getByRole('button', { name: 'Add a volunteer' }).click();
   await form.getByLabel('Volunteer 1: full name').fill('Dana Whitfield');
   await form.getByLabel('Connection to the school').fill('Parent');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/config.ts';
-import { createLogger } from '../../src/log.ts';
+import { createLogger, type Logger } from '../../src/log.ts';
 import type { Store } from '../../src/store/store.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
 
@@ -25,7 +25,7 @@ export interface TestApp {
 /** The whole app on a free port with its own SQLite file: real HTTP, real store, seeded demo data. */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { store?: Store } = {},
+  options: { store?: Store; log?: Logger } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smph-test-'));
   const config = loadConfig(
@@ -37,7 +37,7 @@ export async function startTestApp(
     },
     ROOT,
   );
-  const app = await startApp(config, createLogger('silent'), options);
+  const app = await startApp(config, options.log ?? createLogger('silent'), options);
   const base = `http://127.0.0.1:${app.port}`;
   const headers = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   const send = (method: string) => (path: string, body: unknown, token?: string) =>
