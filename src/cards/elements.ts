@@ -81,6 +81,25 @@ export const factSet = (facts: [string, string][]): CardElement => ({
   })),
 });
 
+/** How many lines of one list a card shows; Teams refuses cards over about 28 KB, and nobody reads more. */
+export const MAX_CARD_LINES = 10;
+
+/**
+ * The first lines of a list, then one line saying how many more there are, so a card stays
+ * small whatever it is given and nothing is left out without saying so.
+ */
+export function boundedLines<T>(
+  items: readonly T[],
+  line: (item: T) => CardElement,
+  more: (count: number, rest: readonly T[]) => string,
+  max = MAX_CARD_LINES,
+): CardElement[] {
+  const shown = items.slice(0, max).map(line);
+  return items.length > max
+    ? [...shown, paragraph(more(items.length - max, items.slice(max)), { isSubtle: true })]
+    : shown;
+}
+
 export const openUrl = (title: string, url: string): CardElement => ({ type: 'Action.OpenUrl', title, url });
 
 /** A message-back button that sends `text` as if the user typed it, so commands stay discoverable. */

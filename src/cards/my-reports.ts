@@ -1,4 +1,4 @@
-import { adaptiveCard, heading, paragraph, type AdaptiveCard } from './elements.ts';
+import { adaptiveCard, heading, MAX_CARD_LINES, paragraph, type AdaptiveCard } from './elements.ts';
 
 export interface MyReportLine {
   reference: string;
@@ -26,13 +26,13 @@ export function myReportsCard(reports: MyReportLine[], hubUrl: string): Adaptive
         : [
             {
               type: 'FactSet',
-              facts: reports.slice(0, 10).map((r) => ({
+              facts: reports.slice(0, MAX_CARD_LINES).map((r) => ({
                 title: r.reference,
                 value: `${r.typeLabel}: ${STATUS_WORDS[r.status] ?? r.status}`,
               })),
             },
-            ...(reports.length > 10
-              ? [paragraph(`And ${reports.length - 10} older reports in the hub.`, { isSubtle: true })]
+            ...(reports.length > MAX_CARD_LINES
+              ? [paragraph(`And ${reports.length - MAX_CARD_LINES} older reports in the hub.`, { isSubtle: true })]
               : []),
           ]),
     ],

@@ -182,6 +182,32 @@ describe('screenshots sent in chat after a report', () => {
     expect(kept.map((e) => e.data?.fileName)).toEqual(['letter.pdf']);
   });
 
+  test('ten thousand attachments in one message get a small receipt that lists ten and says how many more, and why', async () => {
+    const latest = friendRequestForm();
+    await executeAction(t.base, REPORT_SUBMIT_VERB, latest, { from: STAFF });
+    // Pasted images, the most compact attachment, so ten thousand fit within the body limit.
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      contentType: 'image/png',
+      contentUrl: `${filesBase}/shot.png`,
+      name: `s${i}.png`,
+    }));
+    const res = await fetch(`${t.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity({ text: '', from: STAFF, attachments: many })),
+    });
+    expect(res.status).toBe(200);
+    const card = cardsOf(((await res.json()) as { activities: never[] }).activities)[0];
+    // Teams refuses cards over about 28 KB.
+    expect(JSON.stringify(card).length).toBeLessThan(28_000);
+    const text = cardText(card);
+    expect(text).toContain(`Added to INC-`);
+    expect(text).toContain('s9.png');
+    expect(text).not.toContain('s20.png');
+    expect(text).toContain('And 9,980 more not added (9,980 files: send at most 10 files in one message).');
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
   test('someone with no recent report is asked to report first, and the file is not kept', async () => {
     const before = storedFiles();
     const { replies } = await sendFiles(
