@@ -23,6 +23,7 @@ import { evidenceReceiptCard } from '../src/cards/evidence-receipt.ts';
 import { attachEvidence } from '../src/incidents/evidence.ts';
 import { downloadFiles, filesIn } from './evidence-download.ts';
 import { NOT_IN_DIRECTORY, notSavedCard, submitReport } from './report-flow.ts';
+import { placeOnFirstContact } from '../src/people/first-contact.ts';
 import { newReportForm } from '../src/incidents/report-form-for.ts';
 
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
@@ -51,6 +52,16 @@ export function createBot(services: Services): Bot {
   // Who last wrote, by Entra id: if the store is briefly unreachable, a report can still be taken.
   const knownSenders = new Map<string, Rec<'people'>>();
 
+  /** Someone the directory sync has not brought in yet, looked up in Entra now; a failed look-up is logged, not fatal. */
+  async function placedOnFirstContact(aadObjectId: string): Promise<Rec<'people'> | undefined> {
+    try {
+      return await placeOnFirstContact(services, aadObjectId);
+    } catch (err) {
+      log.error({ err, aadObjectId }, 'could not look up a new sender in Entra ID');
+      return undefined;
+    }
+  }
+
   async function sender(turn: BotTurn): Promise<Rec<'people'> | undefined> {
     const aadObjectId = turn.activity.from.aadObjectId;
     if (!aadObjectId) return undefined;
@@ -62,6 +73,7 @@ export function createBot(services: Services): Bot {
       log.warn({ aadObjectId }, 'store unreachable: using the sender as last seen');
       return knownSenders.get(aadObjectId);
     }
+    if (!person?.active && services.directory) person = await placedOnFirstContact(aadObjectId);
     if (person?.active) knownSenders.set(aadObjectId, person);
     else knownSenders.delete(aadObjectId);
     return person?.active ? person : undefined;

@@ -20,7 +20,7 @@ import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { createRateLimits } from './rate-limits.ts';
-import { graphClient, syncFromEntra } from './people/entra-directory.ts';
+import { entraUser, graphClient, syncFromEntra } from './people/entra-directory.ts';
 
 export interface RunningApp {
   services: Services;
@@ -33,6 +33,12 @@ function credentialVault(config: Config): CredentialVault | undefined {
   if (config.credentials?.kind === 'key-vault') return keyVault(config.credentials.vaultUrl, managedIdentityToken());
   if (config.credentials?.kind === 'encrypted-in-store') return encryptedInStoreVault(config.credentials.key);
   return undefined;
+}
+
+/** Looks single people up in Entra ID, with the same permission as the daily sync (User.Read.All). */
+function entraLookup(config: Config): Services['directory'] {
+  const client = graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com'));
+  return { user: (id) => entraUser(client, id, config.directory.schoolAttribute) };
 }
 
 /** In a tenant that asks for it, staff come from Entra ID: once at start, then daily. */
@@ -54,7 +60,7 @@ export async function startApp(
   config: Config,
   log: Logger = createLogger(config.logLevel),
   /** A store opened elsewhere, such as SharePoint through a test's local Graph; otherwise from the config. */
-  options: { store?: Store } = {},
+  options: { store?: Store; directory?: Services['directory'] } = {},
 ): Promise<RunningApp> {
   const store = options.store ?? openStore(config);
   const devSignIn = config.devSignIn ? createDevSignIn() : undefined;
@@ -68,6 +74,7 @@ export async function startApp(
     vault: credentialVault(config),
     limits: createRateLimits(),
     pendingReports: openPendingReports(config.pendingReportsPath),
+    directory: options.directory ?? (config.directory.entraSync ? entraLookup(config) : undefined),
     // Reports are only accepted once the server listens, by which time the dispatcher exists.
     outbox: { kick: () => dispatcher.kick() },
   };

@@ -3,6 +3,7 @@ import type { CredentialVault } from './accounts/credential-vault.ts';
 import type { DevSignIn } from './auth/dev-sign-in.ts';
 import type { Authenticator } from './auth/principal.ts';
 import type { Config } from './config/config.ts';
+import type { EntraUser } from './domain/people/directory-sync.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store/store.ts';
 import type { RateLimits } from './rate-limits.ts';
@@ -22,6 +23,11 @@ export interface Services {
   limits: RateLimits;
   /** Reports kept on this server's disk while the store is unreachable; sent on when it is back. */
   pendingReports?: PendingReports;
+  /**
+   * Looks someone up in the tenant's directory (Entra ID through Graph) when they contact the bot
+   * before the directory sync knows them; absent when embedded. Undefined means no such user.
+   */
+  directory?: { user(aadObjectId: string): Promise<EntraUser | undefined> };
   /** Asks the outbox to send what was just queued, rather than waiting for its next round. */
   outbox: { kick(): void };
 }

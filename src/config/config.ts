@@ -72,6 +72,8 @@ const schema = z.object({
     })
     .optional(),
   ENTRA_DIRECTORY_SYNC: flag.optional(),
+  /** Where a report from someone the directory cannot place in a school is filed, for its DSLs to triage. */
+  TRIAGE_SCHOOL_ID: z.string().min(1).max(128).optional(),
   DIRECTORY_SCHOOL_ATTRIBUTE: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: 'expected a Graph user property, such as companyName' }),
@@ -131,7 +133,7 @@ export interface Config {
   /** How the API checks Entra tokens in a tenant; absent when embedded. */
   entra?: EntraConfig;
   /** In a tenant, staff can come from Entra ID daily; the school is read from this user property. */
-  directory: { entraSync: boolean; schoolAttribute: string };
+  directory: { entraSync: boolean; schoolAttribute: string; triageSchoolId?: string };
 }
 
 export interface EntraConfig {
@@ -280,6 +282,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
     directory: {
       entraSync: mode === 'tenant' && (env.ENTRA_DIRECTORY_SYNC ?? false),
       schoolAttribute: env.DIRECTORY_SCHOOL_ATTRIBUTE,
+      triageSchoolId: env.TRIAGE_SCHOOL_ID,
     },
   };
 }

@@ -3,6 +3,7 @@ import type { TokenSource } from '../config/managed-identity.ts';
 import { entryFromEntraUser, planDirectorySync, type EntraUser } from '../domain/people/directory-sync.ts';
 import type { Services } from '../services.ts';
 import { applyDirectoryPlan } from './apply-directory-plan.ts';
+import { NOT_PLACED } from './first-contact.ts';
 
 /** The actor the audit log names for changes the daily sync makes. */
 export const DIRECTORY_SYNC_ACTOR = 'entra-directory-sync';
@@ -55,6 +56,22 @@ export async function* entraUsers(client: Client, schoolAttribute: string): Asyn
   }
 }
 
+/** One person, looked up when they first contact the bot; undefined when Entra has no such user. */
+export async function entraUser(client: Client, id: string, schoolAttribute: string): Promise<EntraUser | undefined> {
+  const fields = [...new Set([...USER_FIELDS, schoolAttribute])];
+  try {
+    const user = (await client
+      .api(`/users/${encodeURIComponent(id)}`)
+      .select(fields)
+      .get()) as EntraUser & Record<string, unknown>;
+    const school = user[schoolAttribute];
+    return { ...user, school: typeof school === 'string' ? school : null };
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+    throw err;
+  }
+}
+
 export class DirectorySyncRefused extends Error {
   override name = 'DirectorySyncRefused';
 }
@@ -70,11 +87,14 @@ export async function syncFromEntra(services: Services, client: Client, schoolAt
   const schoolByName = new Map<string, string>();
   for (const s of schools) schoolByName.set(s.name.toLowerCase(), s.id);
   const entries = [];
+  // Enabled users no school claims: anyone of them filed at the triage school on first contact stays.
+  const unplaced = new Set<string>();
   let seen = 0;
   for await (const user of entraUsers(client, schoolAttribute)) {
     seen += 1;
     const entry = entryFromEntraUser(user, schoolByName);
     if (entry) entries.push(entry);
+    else if (user.accountEnabled !== false) unplaced.add(user.id);
   }
   if (entries.length === 0) {
     throw new DirectorySyncRefused(
@@ -82,7 +102,10 @@ export async function syncFromEntra(services: Services, client: Client, schoolAt
     );
   }
   const known = await store.people.listAll();
-  const plan = planDirectorySync(known, entries, { fullListFor: schools.map((s) => s.id) });
+  const protectedIds = new Set(
+    known.filter((p) => p.department === NOT_PLACED && p.aadObjectId && unplaced.has(p.aadObjectId)).map((p) => p.id),
+  );
+  const plan = planDirectorySync(known, entries, { fullListFor: schools.map((s) => s.id), protectedIds });
   const active = known.filter((p) => p.active).length;
   if (plan.leavers.length > Math.max(5, active * MAX_LEAVER_SHARE)) {
     throw new DirectorySyncRefused(

@@ -1,88 +1,15 @@
 import { jest } from '@jest/globals';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { graphClient, syncFromEntra } from '../../src/people/entra-directory.ts';
-import type { EntraUser } from '../../src/domain/people/directory-sync.ts';
+import { syncFromEntra } from '../../src/people/entra-directory.ts';
+import { entraTestUser as user, fakeEntraGraph as fakeGraph } from '../helpers/entra-graph.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { selfSignedCertificate } from '../helpers/self-signed.ts';
 
 jest.setTimeout(60_000);
-
-/**
- * A local HTTPS stand-in for Graph's GET /v1.0/users, with Graph's shapes: `value` pages joined by
- * an absolute @odata.nextLink, `$select` honoured, errors as { error: { code, message } }, and one
- * 429 with Retry-After first, as Graph throttles.
- */
-async function fakeGraph(users: EntraUser[], pageSize: number) {
-  const tls = selfSignedCertificate();
-  const requests: string[] = [];
-  let throttled = false;
-  const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
-    const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
-    requests.push(url.pathname + url.search);
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(body));
-    };
-    if (req.headers.authorization !== 'Bearer graph-token') {
-      return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
-    }
-    if (url.pathname !== '/v1.0/users') return send(404, { error: { code: 'Request_ResourceNotFound', message: '' } });
-    if (!throttled) {
-      throttled = true;
-      return send(429, { error: { code: 'TooManyRequests', message: 'Too many requests' } }, { 'Retry-After': '1' });
-    }
-    const top = Math.min(Number(url.searchParams.get('$top') ?? 100), pageSize);
-    const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
-    const fields = (url.searchParams.get('$select') ?? '').split(',');
-    const page = users
-      .slice(skip, skip + top)
-      .map((u) => Object.fromEntries(fields.map((f) => [f, (u as unknown as Record<string, unknown>)[f] ?? null])));
-    const next = new URL(url);
-    next.searchParams.set('$skiptoken', String(skip + top));
-    send(200, {
-      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users',
-      value: page,
-      ...(skip + top < users.length ? { '@odata.nextLink': next.toString() } : {}),
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    requests,
-    client: (token = 'graph-token') =>
-      graphClient(async () => token, {
-        baseUrl: `${base}/`,
-        customHosts: new Set(['127.0.0.1']),
-        fetchOptions: { dispatcher: tls.agent } as never,
-      }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.stop());
-
-const user = (id: string, name: string, extra: Partial<EntraUser> = {}): EntraUser => {
-  const [givenName, surname] = name.split(' ');
-  return {
-    id,
-    userPrincipalName: `${name.toLowerCase().replace(' ', '.')}@demo.example.sch.uk`,
-    mail: null,
-    givenName,
-    surname,
-    displayName: name,
-    department: 'Key Stage 2',
-    jobTitle: 'Class teacher',
-    companyName: 'Oakfield Primary School',
-    employeeType: 'Teacher',
-    accountEnabled: true,
-    ...extra,
-  };
-};
 
 test('Entra users page by page become the staff directory: joiners, changes, disabled and removed accounts', async () => {
   const { store } = app.app.services;

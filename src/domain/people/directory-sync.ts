@@ -125,7 +125,11 @@ export function entryFromEntraUser(
 ): DirectoryEntry | undefined {
   const schoolText = (user.school ?? user.companyName ?? '').trim().toLowerCase();
   const schoolId = schoolByName.get(schoolText);
-  if (!schoolId) return undefined;
+  return schoolId ? entryAt(user, schoolId) : undefined;
+}
+
+/** An Entra user as a directory entry at the given school. */
+export function entryAt(user: EntraUser, schoolId: string): DirectoryEntry {
   const [first = '', ...rest] = (user.displayName ?? '').trim().split(/\s+/);
   const type = (user.employeeType ?? '').toLowerCase();
   return {

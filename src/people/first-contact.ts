@@ -1,0 +1,62 @@
+import {
+  entryAt,
+  entryFromEntraUser,
+  planDirectorySync,
+  type DirectoryEntry,
+} from '../domain/people/directory-sync.ts';
+import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
+import { applyDirectoryPlan } from './apply-directory-plan.ts';
+
+/** The actor the audit log names when someone is added on first contacting the bot. */
+export const FIRST_CONTACT_ACTOR = 'entra-first-contact';
+
+/** Shown in the directory for someone filed at the triage school because Entra names no school of theirs. */
+export const NOT_PLACED = 'Not placed in a school yet';
+
+/**
+ * The school where reports from people the directory cannot place are filed: the one the
+ * configuration names, else the trust's only school, else the first by name (and a warning).
+ */
+async function triageSchool(services: Services): Promise<Rec<'schools'> | undefined> {
+  const schools = await services.store.schools.listAll();
+  const named = services.config.directory.triageSchoolId;
+  if (named) return schools.find((s) => s.id === named);
+  if (schools.length > 1) {
+    services.log.warn(
+      'someone no school claims contacted the bot; set TRIAGE_SCHOOL_ID to the school whose DSLs should triage such reports',
+    );
+  }
+  return [...schools].sort((a, b) => a.name.localeCompare(b.name))[0];
+}
+
+/**
+ * Someone from the school's tenant whom the hub does not know yet (a new starter before the
+ * nightly sync, a governor with no school attribute): looked up in Entra there and then and
+ * added as staff, at their school if Entra names one, otherwise at the triage school so their
+ * report reaches a DSL. A safeguarding report from a verified member of the tenant is never
+ * turned away for want of a directory entry. Returns undefined for someone Entra does not have,
+ * or whose account is disabled.
+ */
+export async function placeOnFirstContact(services: Services, aadObjectId: string): Promise<Rec<'people'> | undefined> {
+  const { store, directory, log } = services;
+  if (!directory) return undefined;
+  const user = await directory.user(aadObjectId);
+  if (!user || user.accountEnabled === false) return undefined;
+  const schools = await store.schools.listAll();
+  const byName = new Map(schools.map((s) => [s.name.toLowerCase(), s.id]));
+  let entry: DirectoryEntry | undefined = entryFromEntraUser(user, byName);
+  if (!entry) {
+    const triage = await triageSchool(services);
+    if (!triage) return undefined;
+    entry = { ...entryAt(user, triage.id), department: NOT_PLACED };
+  }
+  const known = (await store.people.listAll({ where: { aadObjectId } })).concat(
+    await store.people.listAll({ where: { upn: entry.email } }),
+  );
+  const plan = planDirectorySync(known, [entry]);
+  await applyDirectoryPlan(services, FIRST_CONTACT_ACTOR, plan, known, schools, { source: 'entra-first-contact' });
+  const [person] = (await store.people.list({ where: { aadObjectId }, limit: 1 })).items;
+  log.info({ personId: person?.id, schoolId: entry.schoolId }, 'added someone to the staff directory on first contact');
+  return person?.active ? person : undefined;
+}
