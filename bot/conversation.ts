@@ -1,5 +1,5 @@
 import { principalFor } from '../src/auth/principal.ts';
-import { adaptiveCard, paragraph } from '../src/cards/elements.ts';
+import { adaptiveCard, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
 import { myReportsCard } from '../src/cards/my-reports.ts';
 import { myReports } from '../src/incidents/cases.ts';
 import { REPORT_SUBMIT_VERB } from '../src/cards/report-form.ts';
@@ -44,6 +44,27 @@ const SLT_CHANNEL_WORDS = {
 export interface Bot {
   onTurn(turn: BotTurn): Promise<void>;
 }
+
+type CardAction = (
+  services: Services,
+  person: Rec<'people'> | undefined,
+  data: Record<string, unknown>,
+  verb: string,
+) => Promise<AdaptiveCard>;
+
+/**
+ * Every card button (Action.Execute verb) the bot answers. Each handler takes who pressed it from
+ * the activity and checks their authority itself; the security suite tries every verb here.
+ */
+export const CARD_ACTIONS: Record<string, CardAction> = {
+  [REPORT_SUBMIT_VERB]: (services, person, data) => submitReport(services, person, data),
+  [POLICY_FEEDBACK_VERB]: (services, person, data) => recordFeedback(services, person, data),
+  [ASK_SLT_VERB]: (services, person, data) => askSltFromCard(services, person, data),
+  [SLT_ANSWER_VERB]: (services, person, data) => sltAnswerFromCard(services, person, data),
+  [CHECK_IN_VERB]: (services, person, data) => checkInFromCard(services, person, data),
+  [APPLICATION_DECIDE_VERB]: (services, person, data, verb) => applicationCardAction(services, person, verb, data),
+  [APPLICATION_REFRESH_VERB]: (services, person, data, verb) => applicationCardAction(services, person, verb, data),
+};
 
 /** The conversation logic, independent of the bot SDK. */
 export function createBot(services: Services): Bot {
@@ -145,23 +166,13 @@ export function createBot(services: Services): Bot {
       if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
         const action = ((activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } }).action ?? {};
         const data = (action.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
-        if (action.verb === REPORT_SUBMIT_VERB) {
-          await turn.respondWithCard(await submitReport(services, person, data));
-        } else if (action.verb === POLICY_FEEDBACK_VERB) {
-          await turn.respondWithCard(await recordFeedback(services, person, data));
-        } else if (action.verb === ASK_SLT_VERB) {
-          await turn.respondWithCard(await askSltFromCard(services, person, data));
-        } else if (action.verb === SLT_ANSWER_VERB) {
-          await turn.respondWithCard(await sltAnswerFromCard(services, person, data));
-        } else if (action.verb === CHECK_IN_VERB) {
-          await turn.respondWithCard(await checkInFromCard(services, person, data));
-        } else if (action.verb === APPLICATION_DECIDE_VERB || action.verb === APPLICATION_REFRESH_VERB) {
-          await turn.respondWithCard(await applicationCardAction(services, person, action.verb, data));
-        } else {
-          await turn.respondWithCard(
-            adaptiveCard([paragraph('This button is no longer available. Type "help" to see what I can do.')]),
-          );
-        }
+        const verb = typeof action.verb === 'string' ? action.verb : '';
+        const act = Object.hasOwn(CARD_ACTIONS, verb) ? CARD_ACTIONS[verb] : undefined;
+        await turn.respondWithCard(
+          act
+            ? await act(services, person, data, verb)
+            : adaptiveCard([paragraph('This button is no longer available. Type "help" to see what I can do.')]),
+        );
         return;
       }
       if (activity.type !== 'message') return;

@@ -94,14 +94,28 @@ function sendFile(res: Response, file: FileResult): void {
   res.sendRaw(200, Buffer.from(file.bytes));
 }
 
+/**
+ * What an endpoint declares, kept on its handler so the security suite can walk every route with
+ * requests of the declared shape (tests/security/). Not used to serve requests.
+ */
+export const ROUTE_SPEC = Symbol('route spec');
+
+export interface RouteSpec {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  signedIn: boolean;
+}
+
 /** Validates params, query and body against their schemas, runs the handler, sends JSON or a uniform error. */
 function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I>(
   services: Services,
   spec: Spec<P, Q, B>,
   resolve: (req: Request, input: PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<I>,
   handler: Handler<I>,
+  signedIn: boolean,
 ): RequestHandler {
-  return (req, res, next) => {
+  const routeHandler: RequestHandler = (req, res, next) => {
     const run = async () => {
       const hasBody = req.body !== undefined && req.body !== null && req.body !== '';
       if (spec.body && !req.is('application/json')) {
@@ -132,6 +146,8 @@ function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I
       },
     );
   };
+  const declared: RouteSpec = { ...spec, signedIn };
+  return Object.assign(routeHandler, { [ROUTE_SPEC]: declared });
 }
 
 /** The one way to write an API endpoint: the caller must be signed in, and is resolved first. */
@@ -152,6 +168,7 @@ export function endpoint<
       return { ...input, principal };
     },
     handler,
+    true,
   );
 }
 
@@ -165,5 +182,5 @@ export function publicEndpoint<
   spec: Spec<P, Q, B>,
   handler: Handler<PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>>,
 ): RequestHandler {
-  return handle(services, spec, async (_req, input) => input, handler);
+  return handle(services, spec, async (_req, input) => input, handler, false);
 }
