@@ -1,6 +1,6 @@
 import { principalFor } from '../src/auth/principal.ts';
 import { monitorsOf } from '../src/domain/accounts/monitoring-duty.ts';
-import { recordCheckIn } from '../src/accounts/monitoring.ts';
+import { monitors, recordCheckIn } from '../src/accounts/monitoring.ts';
 import { checkInCard } from '../src/cards/account-monitoring.ts';
 import { adaptiveCard, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
 import { CHECKIN_OUTCOMES } from '../src/domain/records.ts';
@@ -41,7 +41,9 @@ export async function checkInFromCard(
 ): Promise<AdaptiveCard> {
   const accountId = text(data.accountId);
   const account = accountId ? await services.store.socialAccounts.get(accountId) : undefined;
-  if (!person || !account) return adaptiveCard([paragraph('This account is not available.')]);
+  // Someone who does not monitor the account sees the same as for one that does not exist.
+  if (!person || !account || !monitors(account, person))
+    return adaptiveCard([paragraph('This account is not available.')]);
   const draft = { outcome: text(data.outcome), count: text(data.count), note: text(data.note) };
   const again = (problem: string) =>
     checkInCard({ accountId, handle: account.handle, platform: account.platform, url: account.url, draft, problem });

@@ -14,7 +14,7 @@ import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
 /** The account's lead and moderators do the monitoring; its school's administrators may log it too. */
-function monitors(account: Rec<'socialAccounts'>, person: Rec<'people'>): boolean {
+export function monitors(account: Rec<'socialAccounts'>, person: Rec<'people'>): boolean {
   return monitorsOf(account).includes(person.id) || hasRole(person, 'Admin', account.schoolId);
 }
 
@@ -118,8 +118,10 @@ export async function logReplyItem(
 
 /** The reply was sent; the item closes with who and when. */
 export async function markReplied(services: Services, principal: Principal, itemId: string) {
+  // Someone who does not monitor its account gets the same answer as for an item that does not exist.
   const item = await services.store.replyItems.get(itemId);
-  if (!item) throw notFound('That item');
+  const account = item ? await services.store.socialAccounts.get(item.accountId) : undefined;
+  if (!item || !account || !monitors(account, principal.person)) throw notFound('That item');
   await monitoredAccount(services, principal, item.accountId);
   if (!item.open) return { repliedAt: item.repliedAt };
   const repliedAt = services.now().toISOString();

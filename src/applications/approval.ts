@@ -154,9 +154,12 @@ export async function decide(
   }
   for (let attempt = 1; ; attempt++) {
     const application = await store.applications.get(applicationId);
-    if (!application) return { kind: 'refused', why: 'This application no longer exists.' };
-    if (!leader || !hasRole(leader, 'SLT', application.schoolId)) {
-      return { kind: 'refused', why: 'Only the senior leadership team of this school can decide applications.' };
+    // One refusal whether or not the application exists, so a crafted press cannot probe ids.
+    if (!application || !leader || !hasRole(leader, 'SLT', application.schoolId)) {
+      return {
+        kind: 'refused',
+        why: 'Only the senior leadership team of the application’s school can decide it; it is not available to you.',
+      };
     }
     const again = (problem: string): DecisionResult => ({ kind: 'problem', application, problem });
     if (application.status !== 'submitted') {

@@ -111,12 +111,14 @@ export interface RouteSpec {
 function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I>(
   services: Services,
   spec: Spec<P, Q, B>,
-  resolve: (req: Request, input: PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<I>,
+  /** Who is calling, found before anything else is read, so a stranger learns nothing of the request's rules. */
+  identify: (req: Request) => Promise<Principal | undefined>,
   handler: Handler<I>,
   signedIn: boolean,
 ): RequestHandler {
   const routeHandler: RequestHandler = (req, res, next) => {
     const run = async () => {
+      const principal = await identify(req);
       const hasBody = req.body !== undefined && req.body !== null && req.body !== '';
       if (spec.body && !req.is('application/json')) {
         throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json');
@@ -132,7 +134,7 @@ function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I
         req,
         res,
       } as PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>;
-      const result = await handler(await resolve(req, input));
+      const result = await handler((principal ? { ...input, principal } : input) as I);
       if (result instanceof FileResult) return sendFile(res, result);
       if (result instanceof PreparedJson) return sendPrepared(req, res, result);
       res.header('Cache-Control', 'no-store');
@@ -163,10 +165,7 @@ export function endpoint<
   return handle(
     services,
     spec,
-    async (req, input) => {
-      const principal = await services.auth.authenticate(req.header('authorization'), services.store);
-      return { ...input, principal };
-    },
+    (req) => services.auth.authenticate(req.header('authorization'), services.store),
     handler,
     true,
   );
@@ -182,5 +181,5 @@ export function publicEndpoint<
   spec: Spec<P, Q, B>,
   handler: Handler<PublicInput<z.infer<P>, z.infer<Q>, z.infer<B>>>,
 ): RequestHandler {
-  return handle(services, spec, async (_req, input) => input, handler, false);
+  return handle(services, spec, async () => undefined, handler, false);
 }

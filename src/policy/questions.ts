@@ -58,9 +58,12 @@ export async function answerAsSlt(
 ): Promise<AnswerOutcome> {
   const { store } = services;
   const question = await store.questions.get(questionId);
-  if (!question) return { kind: 'refused', why: 'This question no longer exists.' };
-  if (!leader || !hasRole(leader, 'SLT', question.schoolId)) {
-    return { kind: 'refused', why: 'Only the senior leadership team of this school can answer staff questions.' };
+  // One answer whether or not the question exists, so a crafted press cannot probe ids.
+  if (!question || !leader || !hasRole(leader, 'SLT', question.schoolId)) {
+    return {
+      kind: 'refused',
+      why: 'Only the senior leadership team of the question’s school can answer it; it is not available to you.',
+    };
   }
   if (question.answer && question.answeredById) {
     const by = await store.people.get(question.answeredById);

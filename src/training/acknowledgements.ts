@@ -33,7 +33,7 @@ export async function acknowledgePolicy(services: Services, principal: Principal
     throw new ApiError(
       409,
       'not_current_version',
-      `A newer version (version ${version.versionNumber}) has been published; read that one and confirm it`,
+      `That is not the current version of your school’s policy (version ${version.versionNumber} is); read that one and confirm it`,
     );
   }
   const previous = await acknowledgementOf(services, person.id, version.id);

@@ -54,10 +54,12 @@ export async function sendReminders(
   request: ReminderRequest,
 ): Promise<ReminderResult> {
   const { store } = services;
+  // Who may remind comes before what they asked for.
+  const schools = schoolsInScope(principal, request.schoolId);
   if (!request.everyoneOverdue && !request.personIds?.length) {
     throw new ApiError(400, 'no_one_chosen', 'Choose the people to remind, or remind everyone overdue');
   }
-  const picture = await trainingPicture(services, schoolsInScope(principal, request.schoolId));
+  const picture = await trainingPicture(services, schools);
   const chosen = request.everyoneOverdue
     ? picture.rows.filter(isOverdue)
     : picture.rows.filter((row) => request.personIds!.includes(row.personId));

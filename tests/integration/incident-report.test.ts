@@ -168,7 +168,7 @@ describe('sending a report', () => {
   test('immediate risk puts the immediate-action instructions first and flags the report urgent', async () => {
     const data = { ...friendRequest(), immediateRisk: 'yes' };
     const { body } = await submit(data);
-    const first = (body.value.body as { text?: string }[])[0]!.text;
+    const first = cardText({ body: [(body.value.body as unknown[])[0]] });
     expect(first).toMatch(/contact your designated safeguarding lead now.*call 999/);
     expect((await t.app.services.store.incidents.require(`incident-${data.draftId}`)).urgent).toBe(true);
   });

@@ -59,7 +59,7 @@ describe('reading and confirming the policy', () => {
 
     const stale = await call('POST', '/policy/acknowledgements', STAFF, { versionId: 'policy-school-oakfield-v0' });
     expect(stale.status).toBe(409);
-    expect(((await stale.json()) as Problem).error.message).toMatch(/newer version/);
+    expect(((await stale.json()) as Problem).error.message).toMatch(/not the current version of your school’s policy/);
 
     const first = await json<{ at: string; alreadyConfirmed: boolean }>('POST', '/policy/acknowledgements', STAFF, {
       versionId: policy.versionId,
