@@ -9,6 +9,16 @@ import type { Services } from '../../src/services.ts';
 import type { Store } from '../../src/store/store.ts';
 import { startApp, type RunningApp } from '../../src/main.ts';
 
+/** A school's tenant with the bot's credentials set: the bot then refuses unsigned activities. */
+export const TENANT_BOT_ENV: Record<string, string> = {
+  TENANT_ID: '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
+  BOT_ID: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
+  SECRET_BOT_PASSWORD: 'test-only-secret',
+  AAD_APP_CLIENT_ID: '9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a',
+  PUBLIC_URL: 'https://hub.example.sch.uk',
+  DEV_SIGN_IN: 'false',
+};
+
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface TestApp {

@@ -1,7 +1,7 @@
 import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { activity, cardText, cardsOf, postActivity } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TENANT_BOT_ENV, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -85,14 +85,7 @@ describe('bot over /api/messages', () => {
 
 describe('bot with credentials configured', () => {
   test('an unsigned activity is refused with 401 once the bot has an app id', async () => {
-    const secured = await startTestApp({
-      TENANT_ID: '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
-      BOT_ID: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
-      SECRET_BOT_PASSWORD: 'test-only-secret',
-      AAD_APP_CLIENT_ID: '9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a',
-      PUBLIC_URL: 'https://hub.example.sch.uk',
-      DEV_SIGN_IN: 'false',
-    });
+    const secured = await startTestApp(TENANT_BOT_ENV);
     try {
       const { status, replies } = await postActivity(secured.base, activity({ text: 'hi' }));
       expect(status).toBe(401);

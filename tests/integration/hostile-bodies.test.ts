@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TENANT_BOT_ENV, type TestApp } from '../helpers/app.ts';
 
 /**
  * Bodies built to break whatever walks them, against the bot endpoint in tenant mode and the API.
@@ -22,17 +22,7 @@ beforeAll(async () => {
       done();
     },
   });
-  t = await startTestApp(
-    {
-      TENANT_ID: '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
-      BOT_ID: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
-      SECRET_BOT_PASSWORD: 'test-only-secret',
-      AAD_APP_CLIENT_ID: '9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a',
-      PUBLIC_URL: 'https://hub.example.sch.uk',
-      DEV_SIGN_IN: 'false',
-    },
-    { log: createLogger('trace', sink) },
-  );
+  t = await startTestApp(TENANT_BOT_ENV, { log: createLogger('trace', sink) });
   // Anything written to the console or the process's own streams, by the SDK, restify or us.
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     const spy = jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
