@@ -16,7 +16,7 @@ import { chaseUnread } from './incidents/chase-unread.ts';
 import { openPendingReports, replayPendingReports } from './incidents/pending-reports.ts';
 import { followUpApplications } from './applications/follow-up-applications.ts';
 import { followUpMonitoring } from './accounts/follow-up-monitoring.ts';
-import { createOutboxDispatcher } from './notifications/outbox-dispatcher.ts';
+import { createOutboxDispatcher, type OutboxDispatcher } from './notifications/outbox-dispatcher.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { createRateLimits } from './rate-limits.ts';
@@ -25,6 +25,8 @@ import { entraUser, graphClient, syncFromEntra } from './people/entra-directory.
 export interface RunningApp {
   services: Services;
   http: HttpServer;
+  /** Its idle() says when what was queued so far has been tried, for shutdown and tests. */
+  dispatcher: OutboxDispatcher;
   port: number;
   stop(): Promise<void>;
 }
@@ -102,6 +104,7 @@ export async function startApp(
   return {
     services,
     http,
+    dispatcher,
     port,
     async stop() {
       clearInterval(chasing);

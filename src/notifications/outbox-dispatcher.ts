@@ -65,6 +65,8 @@ export interface OutboxDispatcher {
 class Undeliverable extends Error {}
 
 const SEND_TIMEOUT_MS = 30_000;
+/** How long a claimed message is left to its claimer: longer than any send may take. */
+export const CLAIM_LEASE_MS = 4 * SEND_TIMEOUT_MS;
 
 /** One unanswered send must not hold up every message behind it; it is retried like any failure. */
 function answered<T>(sending: Promise<T>): Promise<T> {
@@ -350,13 +352,25 @@ export function createOutboxDispatcher(
       where: { status: 'pending', notBefore: { lte: now.toISOString() } },
       orderBy: 'notBefore',
     });
-    for (const entry of due) {
+    for (const pending of due) {
       if (stopped) return;
+      // Claim it first: moving its due time past the lease, under its ETag, so another instance
+      // (or round) that read it too gets a conflict and leaves it. A claimer that dies mid-send
+      // leaves it due again once the lease runs out: at most one resend, never a lost message.
+      let entry: Rec<'outbox'>;
+      try {
+        entry = await store.outbox.update(pending, {
+          notBefore: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
+        });
+      } catch (err) {
+        if (err instanceof ConflictError) continue;
+        throw err;
+      }
       try {
         await deliver(entry);
         await store.outbox.update(entry, { status: 'done', attempts: entry.attempts + 1, lastError: undefined });
       } catch (err) {
-        if (err instanceof ConflictError) continue; // another round took it
+        if (err instanceof ConflictError) continue; // already settled elsewhere
         const attempts = entry.attempts + 1;
         const final = err instanceof Undeliverable || attempts >= MAX_ATTEMPTS;
         log.warn(
