@@ -11,7 +11,13 @@ import type { Rec } from '../store/kinds.ts';
 
 export const ALERT_TOPIC = 'incident.alert';
 const OTHER_RECORDS_YEARS = 6;
-const MAX_ATTEMPTS = 5;
+/**
+ * Reports racing for the next reference retry, each after a random wait that grows, so a burst
+ * (many staff reporting one viral post, across several instances) settles instead of colliding again.
+ */
+const MAX_ATTEMPTS = 12;
+const raceWait = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt).unref());
 
 export type ReportOutcome =
   | { kind: 'saved'; incident: Rec<'incidents'>; alerted: number; alreadySaved: boolean }
@@ -164,6 +170,7 @@ export async function reportIncident(
         return alreadySaved(services, await store.incidents.require(id), reporter);
       }
       if (!raced || attempt >= MAX_ATTEMPTS) throw err;
+      await raceWait(attempt);
     }
   }
 }

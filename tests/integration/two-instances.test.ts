@@ -4,74 +4,96 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { provisionSite } from '../../src/store/sharepoint/provision.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { executeAction } from '../helpers/bot.ts';
+import { startGraphServer, type GraphServer } from '../helpers/graph-server.ts';
+import { graphClientFor, serverSharePointStore } from '../helpers/sharepoint.ts';
+import { cardText, executeAction } from '../helpers/bot.ts';
 import { sayThroughConnector, startConnector, type Connector } from '../helpers/connector.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
 /**
  * App Service scales out: two server instances on one database, each with its own outbox
- * dispatcher. Every message is claimed under its ETag before it is sent, so each goes once.
+ * dispatcher, on SQLite (one file) and on SharePoint (the local Graph stand-in). Every message is
+ * claimed under its ETag before it is sent, so each goes once.
  */
 jest.setTimeout(120_000);
 const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
 const DSL_CHAT = 'a:dsl-two-instances';
 const REPORTS = 50;
 
-let one: TestApp;
-let two: TestApp;
-let connector: Connector;
-/** Ten colleagues report five each, within the per-person limit on reports. */
-const reporters: { id: string; name: string; aadObjectId: string }[] = [];
-beforeAll(async () => {
-  const shared = { SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'smph-two-')), 'app.db') };
-  one = await startTestApp(shared);
-  two = await startTestApp(shared);
-  connector = await startConnector();
-  const { store } = one.app.services;
-  const staff = (await store.people.listAll({ where: { schoolId: 'school-oakfield', active: true } }))
-    .filter((p) => !p.aadObjectId && p.roles.every((r) => r.role === 'Staff'))
-    .slice(0, 10);
-  for (const [i, person] of staff.entries()) {
-    const aadObjectId = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
-    await store.people.update(person, { aadObjectId });
-    reporters.push({ id: `29:reporter-${i}`, name: person.displayName, aadObjectId });
-  }
-  await sayThroughConnector({ app: one, connector }, DSL, 'hi', { id: DSL_CHAT, conversationType: 'personal' });
-});
-afterAll(async () => {
-  await one.stop();
-  await two.stop();
-  await connector.close();
-});
+describe.each(['SQLite', 'SharePoint'] as const)('two instances on one %s store', (kind) => {
+  let one: TestApp;
+  let two: TestApp;
+  let connector: Connector;
+  let graph: GraphServer | undefined;
+  /** Ten colleagues report five each, within the per-person limit on reports. */
+  const reporters: { id: string; name: string; aadObjectId: string }[] = [];
+  beforeAll(async () => {
+    // The second instance starts once the first has given the reporters their Entra ids, since
+    // each SharePoint instance keeps the directory for a minute.
+    let startSecond: () => Promise<TestApp>;
+    if (kind === 'SQLite') {
+      const shared = { SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'smph-two-')), 'app.db') };
+      one = await startTestApp(shared);
+      startSecond = () => startTestApp(shared);
+    } else {
+      const stand = await startGraphServer();
+      graph = stand;
+      await provisionSite(graphClientFor(stand), stand.siteId);
+      one = await startTestApp({}, { store: serverSharePointStore(stand) });
+      startSecond = () => startTestApp({}, { store: serverSharePointStore(stand) });
+    }
+    connector = await startConnector();
+    const { store } = one.app.services;
+    const staff = (await store.people.listAll({ where: { schoolId: 'school-oakfield', active: true } }))
+      .filter((p) => !p.aadObjectId && p.roles.every((r) => r.role === 'Staff'))
+      .slice(0, 10);
+    for (const [i, person] of staff.entries()) {
+      const aadObjectId = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
+      await store.people.update(person, { aadObjectId });
+      reporters.push({ id: `29:reporter-${i}`, name: person.displayName, aadObjectId });
+    }
+    await sayThroughConnector({ app: one, connector }, DSL, 'hi', { id: DSL_CHAT, conversationType: 'personal' });
+    two = await startSecond();
+  });
+  afterAll(async () => {
+    await one.stop();
+    await two.stop();
+    await connector.close();
+    await graph?.close();
+  });
 
-const alertsToDsl = () =>
-  connector.received
-    .filter((r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${DSL_CHAT}/activities`))
-    .map((r) => /INC-\d{4}-\d{4}/.exec(JSON.stringify(r.body))?.[0])
-    .filter((ref): ref is string => ref !== undefined);
+  const alertsToDsl = () =>
+    connector.received
+      .filter((r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${DSL_CHAT}/activities`))
+      .map((r) => /INC-\d{4}-\d{4}/.exec(JSON.stringify(r.body))?.[0])
+      .filter((ref): ref is string => ref !== undefined);
 
-test('50 reports through two instances on one SQLite file: every alert sent once, none lost', async () => {
-  const references: string[] = [];
-  await Promise.all(
-    Array.from({ length: REPORTS }, async (_, i) => {
-      const { body } = await executeAction((i % 2 ? two : one).base, REPORT_SUBMIT_VERB, friendRequestForm(), {
-        from: reporters[i % reporters.length],
-      });
-      references.push(/INC-\d{4}-\d{4}/.exec(JSON.stringify(body.value))![0]);
-    }),
-  );
-  // Both dispatchers work through the same outbox at once, as after a scale-out.
-  const deadline = Date.now() + 60_000;
-  while (new Set(alertsToDsl()).size < REPORTS && Date.now() < deadline) {
+  test('50 reports through both: every alert sent once, none lost', async () => {
+    const references: string[] = [];
+    await Promise.all(
+      Array.from({ length: REPORTS }, async (_, i) => {
+        const { body } = await executeAction((i % 2 ? two : one).base, REPORT_SUBMIT_VERB, friendRequestForm(), {
+          from: reporters[i % reporters.length],
+        });
+        const reference = /INC-\d{4}-\d{4}/.exec(JSON.stringify(body.value))?.[0];
+        if (!reference) throw new Error(`report ${i} was not saved: ${cardText(body.value)}`);
+        references.push(reference);
+      }),
+    );
+    // Both dispatchers work through the same outbox at once, as after a scale-out.
+    const deadline = Date.now() + 60_000;
+    while (new Set(alertsToDsl()).size < REPORTS && Date.now() < deadline) {
+      for (const app of [one, two]) app.app.services.outbox.kick();
+      await Promise.all([one, two].map((app) => app.app.dispatcher.idle()));
+    }
     for (const app of [one, two]) app.app.services.outbox.kick();
     await Promise.all([one, two].map((app) => app.app.dispatcher.idle()));
-  }
-  for (const app of [one, two]) app.app.services.outbox.kick();
-  await Promise.all([one, two].map((app) => app.app.dispatcher.idle()));
 
-  const sent = alertsToDsl();
-  expect(new Set(sent)).toEqual(new Set(references));
-  const twice = sent.filter((ref, i) => sent.indexOf(ref) !== i);
-  expect(twice).toEqual([]);
+    const sent = alertsToDsl();
+    expect(new Set(sent)).toEqual(new Set(references));
+    const twice = sent.filter((ref, i) => sent.indexOf(ref) !== i);
+    expect(twice).toEqual([]);
+  });
 });

@@ -229,6 +229,8 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     ifMatch?: string;
   }
 
+  const applyRank = (write: PlannedWrite) => (write.op === 'update' ? 0 : write.kind === 'outbox' ? 2 : 1);
+
   async function partOf(write: PlannedWrite): Promise<Part> {
     const list = listNameOf(write.kind);
     const fields = await fieldsOf(write.kind, write.row);
@@ -252,15 +254,23 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
       return [await send(p!.method, p!.url, p!.body, p!.ifMatch)];
     }
     const outcomes: Outcome[] = [];
+    let failed = false;
     for (let start = 0; start < parts.length; start += MAX_BATCH) {
       const chunk = parts.slice(start, start + MAX_BATCH);
       let pending = chunk.map((p, i) => ({ p, i }));
       const results: Outcome[] = new Array(chunk.length);
       // Parts Graph throttled inside the batch are sent again, after the wait it asked for.
       for (let attempt = 0; pending.length > 0; attempt++) {
+        if (failed) {
+          // An earlier batch of this commit failed: the rest is not sent, as Graph would not run it.
+          for (const { i } of pending) results[i] = { status: 424 };
+          break;
+        }
         const response = (await client.api('/$batch').post({
-          requests: pending.map(({ p, i }) => ({
+          // In order, each after the one before (dependsOn): once one fails, Graph runs none after it.
+          requests: pending.map(({ p, i }, k) => ({
             id: String(i),
+            ...(k > 0 ? { dependsOn: [String(pending[k - 1]!.i)] } : {}),
             method: p.method,
             url: p.url.replace(/^\//, ''),
             headers: { 'Content-Type': 'application/json', ...(p.ifMatch ? { 'If-Match': p.ifMatch } : {}) },
@@ -269,15 +279,19 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
         })) as {
           responses: { id: string; status: number; body?: Record<string, unknown>; headers?: Record<string, string> }[];
         };
+        const answers = new Map(response.responses.map((r) => [r.id, r]));
         const throttled: typeof pending = [];
         let wait = 0;
-        for (const r of response.responses) {
-          const entry = pending.find((x) => String(x.i) === r.id)!;
-          if ((r.status === 429 || r.status === 503) && attempt < 4) {
+        for (const entry of pending) {
+          const r = answers.get(String(entry.i)) ?? { id: String(entry.i), status: 424 };
+          const retry = (r.status === 429 || r.status === 503) && attempt < 4;
+          // Once one part is throttled, those after it (not run: 424) are sent again with it.
+          if (retry || (throttled.length > 0 && r.status === 424)) {
             throttled.push(entry);
             wait = Math.max(wait, Number(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? 1) * 1000);
           } else {
             results[entry.i] = { status: r.status, body: r.body, headers: r.headers };
+            if (r.status >= 400) failed = true;
           }
         }
         pending = throttled;
@@ -338,7 +352,11 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
       return { items: await Promise.all(page.value.map(rowOf)), nextCursor: next ? encodeCursor(next) : undefined };
     },
     async apply(writes) {
-      const parts = await Promise.all(writes.map(partOf));
+      // SharePoint has no transactions, so the order is the safeguard: the guarded updates (which
+      // may meet a stale ETag) go first and the outbox last, in sequence, so a commit that fails
+      // never leaves a message that another instance could send before it is put back.
+      const order = writes.map((_, i) => i).sort((a, b) => applyRank(writes[a]!) - applyRank(writes[b]!));
+      const parts = await Promise.all(order.map((i) => partOf(writes[i]!)));
       const outcomes = await run(parts);
       const done: { part: Part; outcome: Outcome }[] = [];
       let failure: Error | undefined;
@@ -376,7 +394,10 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
         await undo(done);
         throw failure;
       }
-      return stored;
+      // Back in the order the writes were given.
+      const inOrder: StoredRow[] = new Array(writes.length);
+      order.forEach((original, k) => (inOrder[original] = stored[k]!));
+      return inOrder;
     },
     async putFile(id, file: StoredFile) {
       // Each case's evidence sits in a folder of its own in the library.
