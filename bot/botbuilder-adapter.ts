@@ -4,6 +4,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   TurnContext,
   type Activity,
+  type ConversationParameters,
   type ConversationReference,
 } from 'botbuilder';
 import type { BotEndpoint } from '../src/http/server.ts';
@@ -81,6 +82,9 @@ function toTurn(context: TurnContext, botAppId: string | undefined): BotTurn {
   };
 }
 
+/** Who the bot's calls to the Bot Connector are for (its OAuth scope). */
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
 /** The SDK's adapter, with its activity handling reachable without its console-logging `process`. */
 class HubAdapter extends CloudAdapter {
   handle(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
@@ -148,6 +152,29 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
           activityId = sent?.id;
         });
         return activityId;
+      },
+      async startPersonalChat(aadObjectId, tenantId) {
+        let reference: Partial<ConversationReference> | undefined;
+        await adapter.createConversationAsync(
+          appId,
+          'msteams',
+          config.bot.serviceUrl,
+          BOT_FRAMEWORK_AUDIENCE,
+          {
+            isGroup: false,
+            bot: { id: appId ? `28:${appId}` : 'bot', name: 'Social Media Policy Hub' },
+            members: [{ id: aadObjectId, name: '' }],
+            tenantId,
+            channelData: { tenant: { id: tenantId } },
+          } as ConversationParameters,
+          async (context) => {
+            reference = TurnContext.getConversationReference(context.activity);
+          },
+        );
+        if (!reference) throw new Error('the Bot Connector did not start the chat');
+        // The SDK's reference points at the creating activity; messages to the chat are new ones, not replies.
+        const { activityId: _created, ...chat } = reference;
+        return chat as Record<string, unknown>;
       },
       async updateCard(reference, activityId, card) {
         await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {

@@ -21,6 +21,7 @@ import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { createRateLimits } from './rate-limits.ts';
 import { entraUser, graphClient, syncFromEntra } from './people/entra-directory.ts';
+import { graphTeamsInstaller } from './notifications/reach.ts';
 
 export interface RunningApp {
   services: Services;
@@ -35,6 +36,13 @@ function credentialVault(config: Config): CredentialVault | undefined {
   if (config.credentials?.kind === 'key-vault') return keyVault(config.credentials.vaultUrl, managedIdentityToken());
   if (config.credentials?.kind === 'encrypted-in-store') return encryptedInStoreVault(config.credentials.key);
   return undefined;
+}
+
+/** In a tenant whose app is in the org catalogue, the app installs itself for the people it must reach. */
+function teamsInstaller(config: Config): Services['installer'] {
+  if (config.mode !== 'tenant' || !config.bot.catalogAppId || !config.teamsAppId) return undefined;
+  const client = graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com'));
+  return graphTeamsInstaller(client, config.bot.catalogAppId, config.teamsAppId);
 }
 
 /** Looks single people up in Entra ID, with the same permission as the daily sync (User.Read.All). */
@@ -62,7 +70,7 @@ export async function startApp(
   config: Config,
   log: Logger = createLogger(config.logLevel),
   /** A store opened elsewhere, such as SharePoint through a test's local Graph; otherwise from the config. */
-  options: { store?: Store; directory?: Services['directory'] } = {},
+  options: { store?: Store; directory?: Services['directory']; installer?: Services['installer'] } = {},
 ): Promise<RunningApp> {
   const store = options.store ?? openStore(config);
   const devSignIn = config.devSignIn ? createDevSignIn() : undefined;
@@ -77,6 +85,7 @@ export async function startApp(
     limits: createRateLimits(),
     pendingReports: openPendingReports(config.pendingReportsPath),
     directory: options.directory ?? (config.directory.entraSync ? entraLookup(config) : undefined),
+    installer: options.installer ?? teamsInstaller(config),
     // Reports are only accepted once the server listens, by which time the dispatcher exists.
     outbox: { kick: () => dispatcher.kick() },
   };

@@ -41,6 +41,12 @@ const schema = z.object({
   TENANT_ID: guid.optional(),
   BOT_ID: guid.optional(),
   SECRET_BOT_PASSWORD: optionalText,
+  /** The manifest's id, which Teams calls the app's external id. */
+  TEAMS_APP_ID: guid.optional(),
+  /** The app's id in the organisation's Teams app catalogue, for installing it for people (not the manifest id). */
+  TEAMS_CATALOG_APP_ID: optionalText,
+  /** Where the bot starts conversations with people who never wrote to it (Teams' Bot Connector). */
+  BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
   AAD_APP_CLIENT_ID: guid.optional(),
   SHAREPOINT_SITE_ID: optionalText,
   GRAPH_CLIENT_ID: guid.optional(),
@@ -115,7 +121,8 @@ export interface Config {
   /** How the server signs in to Microsoft Graph as itself: an app registration, or the managed identity. */
   graph: { clientId?: string; clientSecret?: string; certificatePath?: string };
   tenantId?: string;
-  bot: { appId?: string; password?: string };
+  bot: { appId?: string; password?: string; serviceUrl: string; catalogAppId?: string };
+  teamsAppId?: string;
   apiClientId?: string;
   devSignIn: boolean;
   seedDemoData: boolean;
@@ -246,7 +253,13 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       certificatePath: env.GRAPH_CERTIFICATE_PATH ? resolve(rootDir, env.GRAPH_CERTIFICATE_PATH) : undefined,
     },
     tenantId: env.TENANT_ID,
-    bot: { appId: env.BOT_ID, password: env.SECRET_BOT_PASSWORD },
+    teamsAppId: env.TEAMS_APP_ID,
+    bot: {
+      appId: env.BOT_ID,
+      password: env.SECRET_BOT_PASSWORD,
+      serviceUrl: env.BOT_SERVICE_URL,
+      catalogAppId: env.TEAMS_CATALOG_APP_ID,
+    },
     apiClientId: env.AAD_APP_CLIENT_ID,
     devSignIn,
     seedDemoData: env.SEED_DEMO_DATA ?? mode === 'embedded',

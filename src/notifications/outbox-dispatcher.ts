@@ -49,6 +49,7 @@ import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { Messenger } from './messenger.ts';
+import { conversationFor, PermissionMissing } from './reach.ts';
 
 const MAX_ATTEMPTS = 8;
 /** Waits between attempts: quick at first, then backing off to about an hour. */
@@ -337,8 +338,7 @@ export function createOutboxDispatcher(
       }
       return;
     }
-    const conversation = await store.conversationRefs.get(delivery.conversationId);
-    if (!conversation) throw new Error('the recipient has not opened a chat with the bot yet');
+    const conversation = await conversationFor(services, messenger, delivery.conversationId);
     const activityId = await answered(messenger.sendCard(conversation.reference, delivery.card));
     if (activityId && delivery.afterSend) {
       // Sent is sent: failing to remember the copy must not send it again.
@@ -373,6 +373,10 @@ export function createOutboxDispatcher(
         if (err instanceof ConflictError) continue; // already settled elsewhere
         const attempts = entry.attempts + 1;
         const final = err instanceof Undeliverable || attempts >= MAX_ATTEMPTS;
+        if (err instanceof PermissionMissing) {
+          // The school must act; say so loudly, once per failed attempt, with what to grant.
+          log.error({ outboxId: entry.id, topic: entry.topic, attempts }, err.message);
+        }
         log.warn(
           { outboxId: entry.id, topic: entry.topic, attempts, final, err: (err as Error).message },
           'outbox delivery failed',

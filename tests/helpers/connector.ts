@@ -40,12 +40,15 @@ export async function startConnector(): Promise<Connector> {
         res.end();
         return;
       }
-      received.push({
-        method: req.method ?? '',
-        path: decodeURIComponent(req.url ?? ''),
-        body: text ? (JSON.parse(text) as Received['body']) : {},
-      });
+      const body = text ? (JSON.parse(text) as Received['body'] & { members?: { id: string }[] }) : {};
+      received.push({ method: req.method ?? '', path: decodeURIComponent(req.url ?? ''), body });
       res.writeHead(200, { 'content-type': 'application/json' });
+      // Create-conversation (POST /v3/conversations) answers a ConversationResourceResponse: the
+      // new personal chat's id, one per member, as Teams gives the same chat each time.
+      if (req.method === 'POST' && req.url === '/v3/conversations') {
+        res.end(JSON.stringify({ id: `a:chat-${body.members?.[0]?.id ?? 'unknown'}` }));
+        return;
+      }
       res.end(JSON.stringify({ id: `sent-${received.length}` }));
     });
   });

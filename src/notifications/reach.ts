@@ -1,0 +1,86 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Services } from '../services.ts';
+import { DuplicateError } from '../store/errors.ts';
+import type { Rec } from '../store/kinds.ts';
+import type { Messenger } from './messenger.ts';
+
+/**
+ * Installs the app in someone's personal scope in Teams, so the bot can start a chat with them.
+ * Most of the people the hub must reach (DSLs, senior leaders, HR) will never open the bot first.
+ */
+export interface TeamsInstaller {
+  installFor(aadObjectId: string): Promise<void>;
+}
+
+/** Graph refused for want of a permission the school has not granted: said plainly, with the fix. */
+export class PermissionMissing extends Error {
+  override name = 'PermissionMissing';
+}
+
+const statusOf = (err: unknown) => (err as { statusCode?: number }).statusCode;
+
+/**
+ * Through Microsoft Graph, with application permission TeamsAppInstallation.ReadWriteSelfForUser.All:
+ * look for the app among the person's installed apps, install it if absent (a 409 means another
+ * instance just did: installed all the same).
+ */
+export function graphTeamsInstaller(client: Client, catalogAppId: string, manifestAppId: string): TeamsInstaller {
+  return {
+    async installFor(aadObjectId) {
+      const base = `/users/${encodeURIComponent(aadObjectId)}/teamwork/installedApps`;
+      try {
+        const installed = (await client
+          .api(base)
+          .expand('teamsApp')
+          .filter(`teamsApp/externalId eq '${manifestAppId.replace(/'/g, "''")}'`)
+          .get()) as { value: unknown[] };
+        if (installed.value.length > 0) return;
+        await client
+          .api(base)
+          .post({ 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogAppId}` });
+      } catch (err) {
+        if (statusOf(err) === 409) return;
+        if (statusOf(err) === 403) {
+          throw new PermissionMissing(
+            'Teams refused to install the app for them: grant the app the Microsoft Graph application permission TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent)',
+          );
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+/**
+ * The conversation to send to. A person's chat is started if they never wrote to the bot: the app
+ * is installed for them, the Bot Connector opens the chat, and its reference is kept for next time.
+ * Without a way to reach them (embedded, or no Entra account), the reason is thrown for the
+ * delivery page to show.
+ */
+export async function conversationFor(
+  services: Services,
+  messenger: Messenger,
+  conversationId: string,
+): Promise<Rec<'conversationRefs'>> {
+  const { store, installer, config } = services;
+  const known = await store.conversationRefs.get(conversationId);
+  if (known) return known;
+  const personId = /^person-(.+)$/.exec(conversationId)?.[1];
+  if (!personId || !installer) {
+    throw new Error('the recipient has not opened a chat with the bot yet, and the app cannot install itself here');
+  }
+  const person = await store.people.get(personId);
+  if (!person?.aadObjectId) throw new Error('the recipient has no Entra account in the directory, so Teams cannot reach them');
+  await installer.installFor(person.aadObjectId);
+  const reference = await messenger.startPersonalChat(person.aadObjectId, config.tenantId ?? '');
+  try {
+    return await store.conversationRefs.create(
+      { scope: 'person', personId: person.id, schoolId: person.schoolId, reference },
+      conversationId,
+    );
+  } catch (err) {
+    // Another instance started the same chat at the same moment: one chat all the same.
+    if (err instanceof DuplicateError) return store.conversationRefs.require(conversationId);
+    throw err;
+  }
+}

@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { graphClient } from '../../src/people/entra-directory.ts';
+import { selfSignedCertificate } from './self-signed.ts';
+
+/**
+ * A local HTTPS stand-in for Microsoft Graph's Teams app installation for users, in Graph's
+ * documented shapes: list a user's installed apps ($expand=teamsApp, $filter on
+ * teamsApp/externalId), install one (201 with no body; 409 when already installed; 404 for an app
+ * the catalogue lacks), and 403 with Graph's error body when the app was not granted the
+ * permission. Permissions are granted per test.
+ */
+export const INSTALL_PERMISSION = 'TeamsAppInstallation.ReadWriteSelfForUser.All';
+
+export interface TeamsGraph {
+  /** The app's catalogue id and manifest (external) id, as the organisation's catalogue holds them. */
+  catalogAppId: string;
+  manifestAppId: string;
+  /** The application permissions the app has been granted (admin consent). */
+  granted: Set<string>;
+  /** Entra ids the app is installed for. */
+  installedFor: Set<string>;
+  requests: { method: string; path: string; status: number }[];
+  client(): ReturnType<typeof graphClient>;
+  close(): Promise<void>;
+}
+
+export async function startTeamsGraph(
+  options: { catalogAppId?: string; manifestAppId?: string } = {},
+): Promise<TeamsGraph> {
+  const tls = selfSignedCertificate();
+  const catalogAppId = options.catalogAppId ?? 'e3c6a3f2-6b8f-4d6e-9a51-2f5c7d1e0a11';
+  const manifestAppId = options.manifestAppId ?? '5d1e7a36-6c8b-4b7e-9f4c-0e2a1d3b7c01';
+  const granted = new Set<string>([INSTALL_PERMISSION]);
+  const installedFor = new Set<string>();
+  const requests: TeamsGraph['requests'] = [];
+  const installation = (userId: string) => ({
+    id: Buffer.from(`${userId}##${catalogAppId}`).toString('base64url'),
+    teamsApp: {
+      id: catalogAppId,
+      externalId: manifestAppId,
+      displayName: 'Social Media Policy Hub',
+      distributionMethod: 'organization',
+    },
+  });
+
+  const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString()));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
+      const send = (status: number, body?: unknown) => {
+        requests.push({ method: req.method ?? '', path: url.pathname + url.search, status });
+        res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+        res.end(body === undefined ? undefined : JSON.stringify(body));
+      };
+      const error = (status: number, code: string, message: string) => send(status, { error: { code, message } });
+      if (req.headers.authorization !== 'Bearer graph-token') {
+        return error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+      }
+      const m = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
+      if (!m) return error(404, 'NotFound', 'Resource not found for the segment.');
+      const userId = decodeURIComponent(m[1]!);
+      if (!granted.has(INSTALL_PERMISSION)) {
+        return error(
+          403,
+          'Forbidden',
+          `Missing role permissions on the request. API requires one of '${INSTALL_PERMISSION}'.`,
+        );
+      }
+      if (req.method === 'GET') {
+        const filter = url.searchParams.get('$filter') ?? '';
+        const wanted = /teamsApp\/externalId eq '([^']*)'/.exec(filter)?.[1];
+        const apps = installedFor.has(userId) ? [installation(userId)] : [];
+        return send(200, {
+          '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users('${userId}')/teamwork/installedApps(teamsApp())`,
+          value: apps.filter((a) => wanted === undefined || a.teamsApp.externalId === wanted),
+        });
+      }
+      if (req.method === 'POST') {
+        const bind = String((JSON.parse(text || '{}') as Record<string, unknown>)['teamsApp@odata.bind'] ?? '');
+        if (!bind.endsWith(`/appCatalogs/teamsApps/${catalogAppId}`)) {
+          return error(404, 'NotFound', 'The app was not found in the catalogue.');
+        }
+        if (installedFor.has(userId)) return error(409, 'Conflict', 'The app is already installed for this user.');
+        installedFor.add(userId);
+        return send(201);
+      }
+      return error(405, 'MethodNotAllowed', 'The method is not allowed.');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    catalogAppId,
+    manifestAppId,
+    granted,
+    installedFor,
+    requests,
+    client: () =>
+      graphClient(async () => 'graph-token', {
+        baseUrl: `${base}/`,
+        customHosts: new Set(['127.0.0.1']),
+        fetchOptions: { dispatcher: tls.agent } as never,
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

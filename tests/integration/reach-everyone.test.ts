@@ -1,0 +1,113 @@
+import { jest } from '@jest/globals';
+import { Writable } from 'node:stream';
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { createLogger } from '../../src/log.ts';
+import { graphTeamsInstaller } from '../../src/notifications/reach.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { executeAction } from '../helpers/bot.ts';
+import { startConnector, type Connector } from '../helpers/connector.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+import { INSTALL_PERMISSION, startTeamsGraph, type TeamsGraph } from '../helpers/teams-graph.ts';
+
+/**
+ * Most of the people the hub must reach never open the bot. In a tenant the app installs itself
+ * for them through Graph, the Bot Connector opens the chat, and the alert arrives; where that is
+ * not allowed, the reason is kept on the message and logged with what to grant.
+ */
+jest.setTimeout(60_000);
+const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const DSL_AAD = PLAYGROUND_USER_IDS.DSL;
+const HEAD_AAD = '00000000-0000-4000-8000-0000000000aa';
+
+let graph: TeamsGraph;
+let connector: Connector;
+let t: TestApp;
+let logged = '';
+beforeAll(async () => {
+  graph = await startTeamsGraph();
+  connector = await startConnector();
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  t = await startTestApp(
+    { BOT_SERVICE_URL: `${connector.url}/` },
+    {
+      installer: graphTeamsInstaller(graph.client(), graph.catalogAppId, graph.manifestAppId),
+      log: createLogger('info', sink),
+    },
+  );
+  const head = await t.app.services.store.people.require('person-oak-head');
+  await t.app.services.store.people.update(head, { aadObjectId: HEAD_AAD });
+});
+afterAll(async () => {
+  await t.stop();
+  await connector.close();
+  await graph.close();
+});
+
+async function report(extra: Record<string, string> = {}) {
+  const form = { ...friendRequestForm(), ...extra };
+  await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+  const incident = await t.app.services.store.incidents.require(`incident-${form.draftId}`);
+  await t.app.dispatcher.idle();
+  return incident;
+}
+
+const alertsIn = (chat: string, reference: string) =>
+  connector.received.filter(
+    (r) =>
+      r.method === 'POST' &&
+      r.path.startsWith(`/v3/conversations/${chat}/activities`) &&
+      JSON.stringify(r.body).includes(reference),
+  );
+
+test('a DSL who never opened the bot gets the app installed, a chat started, and the alert in it', async () => {
+  expect(await t.app.services.store.conversationRefs.get(`person-${DEMO_PERSONAS.DSL}`)).toBeUndefined();
+  const first = await report();
+  expect(graph.installedFor.has(DSL_AAD)).toBe(true);
+  const started = connector.received.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
+  expect(started.map((r) => (r.body as { members?: { id: string }[] }).members?.[0]?.id)).toContain(DSL_AAD);
+  expect(alertsIn(`a:chat-${DSL_AAD}`, first.reference)).toHaveLength(1);
+  expect(await t.app.services.store.conversationRefs.get(`person-${DEMO_PERSONAS.DSL}`)).toBeDefined();
+
+  // The next alert uses the chat kept: no second installation, no second chat.
+  const installs = graph.requests.filter((r) => r.method === 'POST').length;
+  const chats = connector.received.filter((r) => r.path === '/v3/conversations').length;
+  const second = await report();
+  expect(alertsIn(`a:chat-${DSL_AAD}`, second.reference)).toHaveLength(1);
+  expect(graph.requests.filter((r) => r.method === 'POST').length).toBe(installs);
+  expect(connector.received.filter((r) => r.path === '/v3/conversations').length).toBe(chats);
+});
+
+test('someone with no Entra account cannot be reached, and their message says why instead of vanishing', async () => {
+  const incident = await report();
+  const [toDeputy] = (await t.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
+    (o) => o.payload.incidentId === incident.id && o.payload.recipientId === 'person-oak-deputy-dsl',
+  );
+  expect(toDeputy).toMatchObject({ status: 'pending', attempts: 1 });
+  expect(toDeputy!.lastError).toMatch(/no Entra account/);
+});
+
+test('without the installation permission, the alert waits with the reason, and the log says what to grant', async () => {
+  graph.granted.delete(INSTALL_PERMISSION);
+  try {
+    const concern = await report({
+      type: 'adult-conduct',
+      subject: DEMO_PERSONAS.SLT,
+      description: 'A senior leader shared a pupil’s photo on a personal account.',
+    });
+    const [toHead] = (await t.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
+      (o) => o.payload.incidentId === concern.id,
+    );
+    expect(toHead).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(toHead!.lastError).toContain(INSTALL_PERMISSION);
+    expect(logged).toContain(`grant the app the Microsoft Graph application permission ${INSTALL_PERMISSION}`);
+    expect(graph.installedFor.has(HEAD_AAD)).toBe(false);
+  } finally {
+    graph.granted.add(INSTALL_PERMISSION);
+  }
+});
