@@ -22,6 +22,7 @@ export const AUDIT_READERS = {
   trainingRecords: ['SLT', 'HR'],
   people: ['SLT', 'HR', 'Admin'],
   audit: ['SLT', 'Admin'],
+  outbox: ['SLT', 'Admin'],
 } as const satisfies Record<string, 'the-case' | readonly Role[]>;
 
 /** Entries about a kind not in the table are for senior leaders only, until someone decides otherwise. */

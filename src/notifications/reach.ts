@@ -70,7 +70,8 @@ export async function conversationFor(
     throw new Error('the recipient has not opened a chat with the bot yet, and the app cannot install itself here');
   }
   const person = await store.people.get(personId);
-  if (!person?.aadObjectId) throw new Error('the recipient has no Entra account in the directory, so Teams cannot reach them');
+  if (!person?.aadObjectId)
+    throw new Error('the recipient has no Entra account in the directory, so Teams cannot reach them');
   await installer.installFor(person.aadObjectId);
   const reference = await messenger.startPersonalChat(person.aadObjectId, config.tenantId ?? '');
   try {

@@ -32,6 +32,7 @@ const TrainingDashboard = lazy(() => import('./pages/TrainingDashboardPage.tsx')
 const Audit = lazy(() => import('./pages/AuditPage.tsx'));
 const Approvals = lazy(() => import('./pages/ApprovalsPage.tsx'));
 const Monitoring = lazy(() => import('./pages/MonitoringPage.tsx'));
+const Deliveries = lazy(() => import('./pages/DeliveriesPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
@@ -120,6 +121,13 @@ export const PAGES: PageDef[] = [
     roles: ['SLT', 'DSL', 'HR', 'Admin'],
     purpose: 'Who did what and when to the records you may read, including every read of safeguarding detail.',
     component: Audit,
+  },
+  {
+    id: 'deliveries',
+    title: 'Undelivered messages',
+    roles: ['SLT', 'Admin'],
+    purpose: 'Alerts and cards that have not reached their person yet, and why.',
+    component: Deliveries,
   },
 ];
 

@@ -111,3 +111,28 @@ test('without the installation permission, the alert waits with the reason, and 
     graph.granted.add(INSTALL_PERMISSION);
   }
 });
+
+test('the delivery page lists the waiting alert to those who may know of it, and Try again delivers it', async () => {
+  const head = await t.signIn('person-oak-head');
+  type Listed = { items: { id: string; to: string; kind: string; reason: string; attempts: number }[] };
+  const listed = (await (await t.get('/api/v1/deliveries', head)).json()) as Listed;
+  const waiting = listed.items.find((i) => i.to === 'Harriet Osei');
+  expect(waiting).toMatchObject({ kind: 'Alert about a report', attempts: 1 });
+  expect(waiting!.reason).toContain(INSTALL_PERMISSION);
+  // The senior leader the concern is about never learns an alert about it exists; staff see nothing.
+  const subject = (await (await t.get('/api/v1/deliveries', await t.signIn(DEMO_PERSONAS.SLT))).json()) as Listed;
+  expect(subject.items.map((i) => i.id)).not.toContain(waiting!.id);
+  expect((await t.get('/api/v1/deliveries', await t.signIn(DEMO_PERSONAS.Staff))).status).toBe(403);
+
+  // Once the permission is granted, Try again sends it now.
+  const retried = await fetch(`${t.base}/api/v1/deliveries/${waiting!.id}/retry`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${head}` },
+  });
+  expect(retried.status).toBe(200);
+  await t.app.dispatcher.idle();
+  expect(graph.installedFor.has(HEAD_AAD)).toBe(true);
+  const after = (await (await t.get('/api/v1/deliveries', head)).json()) as Listed;
+  expect(after.items.map((i) => i.id)).not.toContain(waiting!.id);
+  expect(await t.app.services.store.outbox.require(waiting!.id)).toMatchObject({ status: 'done' });
+});

@@ -62,6 +62,9 @@ export interface Fixtures {
   declaration: string;
   /** A colleague HR may give a leaving date. */
   colleague: string;
+  /** The undelivered alerts about the safeguarding case and the concern (nobody has a chat open). */
+  caseAlert: string;
+  concernAlert: string;
 }
 
 export async function createFixtures(app: TestApp): Promise<Fixtures> {
@@ -149,7 +152,15 @@ export async function createFixtures(app: TestApp): Promise<Fixtures> {
   const [colleague] = (await store.people.listAll({ where: { schoolId: 'school-oakfield', active: true } })).filter(
     (p) => !Object.values(ACTORS).includes(p.id as never) && p.roles.every((r) => r.role === 'Staff'),
   );
+  // The alerts have been tried once and wait, undelivered: nobody here has opened the bot.
+  await app.app.dispatcher.idle();
+  const alertAbout = async (incidentId: string) =>
+    (await store.outbox.listAll({ where: { topic: 'incident.alert' } })).find(
+      (o) => o.payload.incidentId === incidentId,
+    )!.id;
   return {
+    caseAlert: await alertAbout(reported.incident.id),
+    concernAlert: await alertAbout(concern.incident.id),
     case: reported.incident.id,
     file: String(attachment!.data!.fileId),
     concern: concern.incident.id,

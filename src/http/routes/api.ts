@@ -12,6 +12,7 @@ import { registerAccountRoutes } from './accounts.ts';
 import { registerTrainingRoutes } from './training.ts';
 import { registerDirectoryRoutes } from './directory.ts';
 import { registerAuditRoutes } from './audit.ts';
+import { registerDeliveryRoutes } from './deliveries.ts';
 import { acknowledgementOf } from '../../training/acknowledgements.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { isLoopback } from '../../config/config.ts';
@@ -167,6 +168,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
   registerTrainingRoutes(server, services);
   registerDirectoryRoutes(server, services);
   registerAuditRoutes(server, services);
+  registerDeliveryRoutes(server, services);
   registerDevSignInRoutes(server, services);
 }
 
