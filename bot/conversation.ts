@@ -12,7 +12,7 @@ import { CHECK_IN_VERB } from '../src/cards/account-monitoring.ts';
 import { answerQuestion, askSltFromCard, recordFeedback, sltAnswerFromCard } from './policy-flow.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
 import { questionPart, recogniseIntent } from '../src/domain/incidents/intent.ts';
-import { hubUrl as configuredHubUrl } from '../src/config/urls.ts';
+import { pageLink } from '../src/config/urls.ts';
 import { hasRole } from '../src/domain/roles.ts';
 import { registerSltChannel } from '../src/notifications/slt-destinations.ts';
 import type { Rec } from '../src/store/kinds.ts';
@@ -144,7 +144,7 @@ export function createBot(services: Services): Bot {
         );
       }
 
-      const hubUrl = configuredHubUrl(services.config);
+      const hubUrl = pageLink(services.config, 'home');
       const welcome = async () =>
         turn.send({
           card: welcomeCard({ name: person?.givenName ?? activity.from.name, hubUrl, ...(await context(person)) }),
@@ -210,7 +210,7 @@ export function createBot(services: Services): Bot {
         for (const card of await checkInCards(services, person)) await turn.send({ card });
       } else if (MY_REPORTS.test(text)) {
         const reports = person ? await myReports(services, principalFor(person)) : [];
-        await turn.send({ card: myReportsCard(reports, hubUrl) });
+        await turn.send({ card: myReportsCard(reports, pageLink(services.config, 'my-reports')) });
       } else if (intent.kind === 'question-with-event') {
         // Answer the question, then offer the report with their words already in it.
         await turn.send({ card: await answerQuestion(services, person!, questionPart(text)) });

@@ -22,6 +22,7 @@ import type { Store } from './store/store.ts';
 import { createRateLimits } from './rate-limits.ts';
 import { entraUser, graphClient, syncFromEntra } from './people/entra-directory.ts';
 import { graphTeamsInstaller } from './notifications/reach.ts';
+import { graphActivityFeed } from './notifications/activity-feed.ts';
 
 export interface RunningApp {
   services: Services;
@@ -43,6 +44,12 @@ function teamsInstaller(config: Config): Services['installer'] {
   if (config.mode !== 'tenant' || !config.bot.catalogAppId || !config.teamsAppId) return undefined;
   const client = graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com'));
   return graphTeamsInstaller(client, config.bot.catalogAppId, config.teamsAppId);
+}
+
+/** In a tenant, alerts and requests also go to people's Teams activity feed. */
+function activityFeed(config: Config): Services['feed'] {
+  if (config.mode !== 'tenant' || !config.teamsAppId) return undefined;
+  return graphActivityFeed(graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com')), config);
 }
 
 /** Looks single people up in Entra ID, with the same permission as the daily sync (User.Read.All). */
@@ -70,7 +77,12 @@ export async function startApp(
   config: Config,
   log: Logger = createLogger(config.logLevel),
   /** A store opened elsewhere, such as SharePoint through a test's local Graph; otherwise from the config. */
-  options: { store?: Store; directory?: Services['directory']; installer?: Services['installer'] } = {},
+  options: {
+    store?: Store;
+    directory?: Services['directory'];
+    installer?: Services['installer'];
+    feed?: Services['feed'];
+  } = {},
 ): Promise<RunningApp> {
   const store = options.store ?? openStore(config);
   const devSignIn = config.devSignIn ? createDevSignIn() : undefined;
@@ -86,6 +98,7 @@ export async function startApp(
     pendingReports: openPendingReports(config.pendingReportsPath),
     directory: options.directory ?? (config.directory.entraSync ? entraLookup(config) : undefined),
     installer: options.installer ?? teamsInstaller(config),
+    feed: options.feed ?? activityFeed(config),
     // Reports are only accepted once the server listens, by which time the dispatcher exists.
     outbox: { kick: () => dispatcher.kick() },
   };

@@ -6,6 +6,7 @@ import type { Config } from './config/config.ts';
 import type { EntraUser } from './domain/people/directory-sync.ts';
 import type { Logger } from './log.ts';
 import type { TeamsInstaller } from './notifications/reach.ts';
+import type { ActivityFeed } from './notifications/activity-feed.ts';
 import type { Store } from './store/store.ts';
 import type { RateLimits } from './rate-limits.ts';
 
@@ -29,6 +30,8 @@ export interface Services {
    * before the directory sync knows them; absent when embedded. Undefined means no such user.
    */
   directory?: { user(aadObjectId: string): Promise<EntraUser | undefined> };
+  /** Notifications in people's Teams activity feed; absent when embedded. */
+  feed?: ActivityFeed;
   /** Installs the app for people the bot must reach who never opened it; absent when embedded. */
   installer?: TeamsInstaller;
   /** Asks the outbox to send what was just queued, rather than waiting for its next round. */

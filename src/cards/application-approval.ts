@@ -163,7 +163,7 @@ export function applicationDecidedCard(input: {
   status: string;
   byName: string;
   comment: string;
-  hubUrl: string;
+  myApplicationsUrl: string;
 }): AdaptiveCard {
   const headline: Record<string, string> = {
     approved: 'approved',
@@ -193,6 +193,6 @@ export function applicationDecidedCard(input: {
         { isSubtle: true },
       ),
     ],
-    [{ type: 'Action.OpenUrl', title: 'My applications', url: `${input.hubUrl}#/my-applications` }],
+    [{ type: 'Action.OpenUrl', title: 'My applications', url: input.myApplicationsUrl }],
   );
 }

@@ -17,7 +17,7 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /** The reporter's own reports, status only: what happens inside a case is for the DSL. */
-export function myReportsCard(reports: MyReportLine[], hubUrl: string): AdaptiveCard {
+export function myReportsCard(reports: MyReportLine[], myReportsUrl: string): AdaptiveCard {
   return adaptiveCard(
     [
       heading('Your reports'),
@@ -36,6 +36,6 @@ export function myReportsCard(reports: MyReportLine[], hubUrl: string): Adaptive
               : []),
           ]),
     ],
-    [{ type: 'Action.OpenUrl', title: 'Open My reports', url: `${hubUrl}#/my-reports` }],
+    [{ type: 'Action.OpenUrl', title: 'Open My reports', url: myReportsUrl }],
   );
 }

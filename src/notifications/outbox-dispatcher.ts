@@ -34,9 +34,9 @@ import {
   accountTaskUrl,
   accountsUrl,
   handoverUrl,
-  hubUrl,
   monitoringUrl,
   myTrainingUrl,
+  pageLink,
   policyUrl,
 } from '../config/urls.ts';
 import { outstandingItems, TRAINING_REMINDER_TOPIC } from '../training/reminders.ts';
@@ -50,6 +50,8 @@ import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { Messenger } from './messenger.ts';
 import { conversationFor, PermissionMissing } from './reach.ts';
+import type { FeedNotice } from './activity-feed.ts';
+import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
 
 const MAX_ATTEMPTS = 8;
 /** Waits between attempts: quick at first, then backing off to about an hour. */
@@ -81,7 +83,13 @@ function answered<T>(sending: Promise<T>): Promise<T> {
 
 /** A new message, edits to messages sent earlier, or nothing (the reason it is no longer needed). */
 type Delivery =
-  | { conversationId: string; card: AdaptiveCard; afterSend?: (activityId: string) => Promise<void> }
+  | {
+      conversationId: string;
+      card: AdaptiveCard;
+      afterSend?: (activityId: string) => Promise<void>;
+      /** Also shown in the person's Teams activity feed, for messages that ask something of them. */
+      notice?: FeedNotice;
+    }
   | { edits: { conversationId: string; activityId: string }[]; card: AdaptiveCard }
   | { skip: string };
 
@@ -177,6 +185,76 @@ export function createOutboxDispatcher(
 
   const leaderName = (id: unknown) => displayName(store, id, 'A senior leader');
   const personName = (id: unknown) => displayName(store, id);
+
+  const reportNotice = async (payload: Record<string, unknown>): Promise<FeedNotice | undefined> => {
+    const incident = await store.incidents.get(String(payload.incidentId));
+    if (!incident) return undefined;
+    const kind = isIncidentType(incident.type) ? INCIDENT_TYPES[incident.type].label : 'Other';
+    const urgency = incident.urgent ? 'Urgent' : payload.escalation ? 'Unread' : 'New';
+    return {
+      activityType: 'reportAlert',
+      preview: `${urgency} report ${incident.reference}`,
+      page: `cases/${incident.id}`,
+      parameters: { urgency, reference: incident.reference, kind },
+    };
+  };
+
+  const simpleNotice =
+    (activityType: FeedNotice['activityType'], what: string, page: (payload: Record<string, unknown>) => string) =>
+    async (payload: Record<string, unknown>): Promise<FeedNotice> => ({
+      activityType,
+      preview: what,
+      page: page(payload),
+      parameters: { what },
+    });
+
+  /**
+   * The messages that ask something of a person, which also go to their Teams activity feed
+   * (when sent to their chat), and what the notification says.
+   */
+  const notices: Record<string, (payload: Record<string, unknown>) => Promise<FeedNotice | undefined>> = {
+    [ALERT_TOPIC]: reportNotice,
+    [ASSIGNED_TOPIC]: simpleNotice(
+      'taskAssigned',
+      'A case has been assigned to you',
+      (p) => `cases/${String(p.incidentId)}`,
+    ),
+    [APPLICATION_FOR_SLT_TOPIC]: simpleNotice(
+      'decisionNeeded',
+      'An account application waits for your decision',
+      () => 'approvals',
+    ),
+    [APPLICATION_REASSIGNED_TOPIC]: simpleNotice(
+      'decisionNeeded',
+      'A colleague asked you to decide an application',
+      () => 'approvals',
+    ),
+    [APPLICATION_REMINDER_TOPIC]: simpleNotice(
+      'reminder',
+      'An account application is still waiting for a decision',
+      () => 'approvals',
+    ),
+    [APPLICATION_FOR_ADMINS_TOPIC]: simpleNotice(
+      'taskAssigned',
+      'An approved account is waiting to be created',
+      (p) => `accounts?create=${String(p.applicationId)}`,
+    ),
+    [ACCOUNT_HANDOVER_TOPIC]: simpleNotice(
+      'taskAssigned',
+      'An official account needs handing over',
+      (p) => `accounts?handover=${String(p.accountId)}`,
+    ),
+    [CHECK_IN_REMINDER_TOPIC]: simpleNotice(
+      'reminder',
+      'An official account has not been checked today',
+      () => 'monitoring',
+    ),
+    [TRAINING_REMINDER_TOPIC]: simpleNotice(
+      'reminder',
+      'HR has asked you to bring your training up to date',
+      () => 'my-training',
+    ),
+  };
 
   /** Each topic's message, built from the record it is about, at sending time. */
   const topics: Record<string, (payload: Record<string, unknown>) => Promise<Delivery>> = {
@@ -281,7 +359,7 @@ export function createOutboxDispatcher(
         status: application.status,
         byName: last && !expired ? await leaderName(last.byId) : 'The senior leadership team',
         comment: expired ? '' : (last?.comment ?? ''),
-        hubUrl: hubUrl(services.config),
+        myApplicationsUrl: pageLink(services.config, 'my-applications'),
       });
     }),
     [TRAINING_REMINDER_TOPIC]: async (payload) => {
@@ -325,7 +403,10 @@ export function createOutboxDispatcher(
   async function deliver(entry: Rec<'outbox'>): Promise<void> {
     const topic = topics[entry.topic];
     if (!topic) throw new Undeliverable(`no handler for ${entry.topic}`);
-    const delivery = await topic(entry.payload);
+    const rendered = await topic(entry.payload);
+    const notice =
+      'card' in rendered && 'conversationId' in rendered ? await notices[entry.topic]?.(entry.payload) : undefined;
+    const delivery: Delivery = notice ? { ...rendered, notice } : rendered;
     if ('skip' in delivery) {
       log.info({ outboxId: entry.id, topic: entry.topic, reason: delivery.skip }, 'message no longer needed');
       return;
@@ -344,6 +425,19 @@ export function createOutboxDispatcher(
       // Sent is sent: failing to remember the copy must not send it again.
       await delivery.afterSend(activityId).catch((err: unknown) => log.warn({ err }, 'could not remember a sent card'));
     }
+    if (delivery.notice) await notifyFeed(delivery.conversationId, delivery.notice);
+  }
+
+  /** The activity-feed notice beside a chat message. The message went: a failed notice is logged, never resent. */
+  async function notifyFeed(conversationId: string, notice: FeedNotice): Promise<void> {
+    const personId = /^person-(.+)$/.exec(conversationId)?.[1];
+    if (!services.feed || !personId) return;
+    const person = await store.people.get(personId);
+    if (!person?.aadObjectId) return;
+    await services.feed.notify(person.aadObjectId, notice).catch((err: unknown) => {
+      if (err instanceof PermissionMissing) log.error({ personId }, err.message);
+      else log.warn({ err, personId }, 'could not add a notification to the activity feed');
+    });
   }
 
   async function round(): Promise<void> {

@@ -29,6 +29,10 @@ export async function connectHost(): Promise<Host> {
         new Promise((_, reject) => setTimeout(() => reject(new Error('Teams did not answer')), 3000)),
       ]);
       const context = await app.getContext();
+      // A deep link names the page to open (`cases/<id>`) as the tab's sub-entity; it wins over
+      // the manifest's #/home, which every opening of the tab carries.
+      const page = context.page.subPageId;
+      if (page) window.location.hash = `#/${page}`;
       app.notifySuccess();
       return {
         inTeams: true,

@@ -36,7 +36,13 @@ export interface TestApp {
 /** The whole app on a free port with its own SQLite file: real HTTP, real store, seeded demo data. */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { store?: Store; log?: Logger; directory?: Services['directory']; installer?: Services['installer'] } = {},
+  options: {
+    store?: Store;
+    log?: Logger;
+    directory?: Services['directory'];
+    installer?: Services['installer'];
+    feed?: Services['feed'];
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smph-test-'));
   const config = loadConfig(

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { graphClient } from '../../src/people/entra-directory.ts';
+import { ROOT } from './app.ts';
 import { selfSignedCertificate } from './self-signed.ts';
 
 /**
@@ -11,6 +14,15 @@ import { selfSignedCertificate } from './self-signed.ts';
  * permission. Permissions are granted per test.
  */
 export const INSTALL_PERMISSION = 'TeamsAppInstallation.ReadWriteSelfForUser.All';
+export const FEED_PERMISSION = 'TeamsActivity.Send';
+
+export interface SentNotification {
+  userId: string;
+  activityType: string;
+  previewText: string;
+  webUrl: string;
+  templateParameters: Record<string, string>;
+}
 
 export interface TeamsGraph {
   /** The app's catalogue id and manifest (external) id, as the organisation's catalogue holds them. */
@@ -20,18 +32,30 @@ export interface TeamsGraph {
   granted: Set<string>;
   /** Entra ids the app is installed for. */
   installedFor: Set<string>;
+  /** Activity-feed notifications accepted, in order. */
+  notifications: SentNotification[];
   requests: { method: string; path: string; status: number }[];
   client(): ReturnType<typeof graphClient>;
   close(): Promise<void>;
 }
 
 export async function startTeamsGraph(
-  options: { catalogAppId?: string; manifestAppId?: string } = {},
+  options: { catalogAppId?: string; manifestAppId?: string; activityTypes?: string[] } = {},
 ): Promise<TeamsGraph> {
+  // What the app's manifest declares: Graph refuses any other activity type.
+  const declared = new Set(
+    options.activityTypes ??
+      (
+        JSON.parse(readFileSync(join(ROOT, 'appPackage', 'manifest.json'), 'utf8')) as {
+          activities: { activityTypes: { type: string }[] };
+        }
+      ).activities.activityTypes.map((a) => a.type),
+  );
+  const notifications: SentNotification[] = [];
   const tls = selfSignedCertificate();
   const catalogAppId = options.catalogAppId ?? 'e3c6a3f2-6b8f-4d6e-9a51-2f5c7d1e0a11';
   const manifestAppId = options.manifestAppId ?? '5d1e7a36-6c8b-4b7e-9f4c-0e2a1d3b7c01';
-  const granted = new Set<string>([INSTALL_PERMISSION]);
+  const granted = new Set<string>([INSTALL_PERMISSION, FEED_PERMISSION]);
   const installedFor = new Set<string>();
   const requests: TeamsGraph['requests'] = [];
   const installation = (userId: string) => ({
@@ -57,6 +81,36 @@ export async function startTeamsGraph(
       const error = (status: number, code: string, message: string) => send(status, { error: { code, message } });
       if (req.headers.authorization !== 'Bearer graph-token') {
         return error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+      }
+      const feed = /^\/v1\.0\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(url.pathname);
+      if (feed && req.method === 'POST') {
+        if (!granted.has(FEED_PERMISSION)) {
+          return error(
+            403,
+            'Forbidden',
+            `Missing role permissions on the request. API requires one of '${FEED_PERMISSION}'.`,
+          );
+        }
+        const sent = JSON.parse(text || '{}') as {
+          activityType?: string;
+          previewText?: { content?: string };
+          topic?: { source?: string; value?: string; webUrl?: string };
+          templateParameters?: { name: string; value: string }[];
+        };
+        if (!sent.activityType || !declared.has(sent.activityType)) {
+          return error(400, 'BadRequest', `Activity type '${sent.activityType}' is not declared in the app manifest.`);
+        }
+        if (sent.topic?.source !== 'text' || !sent.topic.webUrl) {
+          return error(400, 'BadRequest', 'A text topic needs a value and a webUrl.');
+        }
+        notifications.push({
+          userId: decodeURIComponent(feed[1]!),
+          activityType: sent.activityType,
+          previewText: sent.previewText?.content ?? '',
+          webUrl: sent.topic.webUrl,
+          templateParameters: Object.fromEntries((sent.templateParameters ?? []).map((p) => [p.name, p.value])),
+        });
+        return send(204);
       }
       const m = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
       if (!m) return error(404, 'NotFound', 'Resource not found for the segment.');
@@ -96,6 +150,7 @@ export async function startTeamsGraph(
     manifestAppId,
     granted,
     installedFor,
+    notifications,
     requests,
     client: () =>
       graphClient(async () => 'graph-token', {

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { ACTIVITY_TYPES } from '../../src/notifications/activity-feed.ts';
 import { ROOT } from '../helpers/app.ts';
 
 /** A copy of appPackage/ and env/ to break things in, leaving the real ones alone. */
@@ -108,4 +109,17 @@ describe('npm run package', () => {
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { name: { short: string } };
     expect(manifest.name.short).toBe('Social Media Policy "q"');
   });
+});
+
+test('the manifest declares exactly the activity types the hub sends to activity feeds, with the same templates', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'appPackage', 'manifest.json'), 'utf8')) as {
+    activities?: { activityTypes: { type: string; description: string; templateText: string }[] };
+  };
+  const declared = Object.fromEntries(
+    (manifest.activities?.activityTypes ?? []).map((a) => [
+      a.type,
+      { description: a.description, templateText: a.templateText },
+    ]),
+  );
+  expect(declared).toEqual(ACTIVITY_TYPES);
 });

@@ -2,6 +2,8 @@ import { jest } from '@jest/globals';
 import { Writable } from 'node:stream';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { createLogger } from '../../src/log.ts';
+import type { Config } from '../../src/config/config.ts';
+import { graphActivityFeed } from '../../src/notifications/activity-feed.ts';
 import { graphTeamsInstaller } from '../../src/notifications/reach.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -21,6 +23,9 @@ const DSL_AAD = PLAYGROUND_USER_IDS.DSL;
 const HEAD_AAD = '00000000-0000-4000-8000-0000000000aa';
 
 let graph: TeamsGraph;
+/** Links as a tenant makes them: Teams deep links to the app's tab. */
+const linkConfig = () =>
+  ({ publicUrl: 'https://hub.example.sch.uk', port: 3978, mode: 'tenant', teamsAppId: graph.manifestAppId }) as Config;
 let connector: Connector;
 let t: TestApp;
 let logged = '';
@@ -37,6 +42,7 @@ beforeAll(async () => {
     { BOT_SERVICE_URL: `${connector.url}/` },
     {
       installer: graphTeamsInstaller(graph.client(), graph.catalogAppId, graph.manifestAppId),
+      feed: graphActivityFeed(graph.client(), linkConfig()),
       log: createLogger('info', sink),
     },
   );
@@ -74,12 +80,24 @@ test('a DSL who never opened the bot gets the app installed, a chat started, and
   expect(alertsIn(`a:chat-${DSL_AAD}`, first.reference)).toHaveLength(1);
   expect(await t.app.services.store.conversationRefs.get(`person-${DEMO_PERSONAS.DSL}`)).toBeDefined();
 
+  // And in the DSL's activity feed: reference, kind and urgency only, opening the case in Teams.
+  const [notice] = graph.notifications.filter((n) => n.userId === DSL_AAD);
+  expect(notice).toMatchObject({
+    activityType: 'reportAlert',
+    previewText: `New report ${first.reference}`,
+    templateParameters: { urgency: 'New', reference: first.reference, kind: 'A friend or follow request from a pupil' },
+  });
+  const link = new URL(notice!.webUrl);
+  expect(link.pathname).toBe(`/l/entity/${graph.manifestAppId}/hub`);
+  expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: `cases/${first.id}` });
+  expect(JSON.stringify(notice)).not.toMatch(/Riley|Jordan|Instagram/);
+
   // The next alert uses the chat kept: no second installation, no second chat.
-  const installs = graph.requests.filter((r) => r.method === 'POST').length;
+  const installs = graph.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/installedApps')).length;
   const chats = connector.received.filter((r) => r.path === '/v3/conversations').length;
   const second = await report();
   expect(alertsIn(`a:chat-${DSL_AAD}`, second.reference)).toHaveLength(1);
-  expect(graph.requests.filter((r) => r.method === 'POST').length).toBe(installs);
+  expect(graph.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/installedApps')).length).toBe(installs);
   expect(connector.received.filter((r) => r.path === '/v3/conversations').length).toBe(chats);
 });
 
@@ -135,4 +153,11 @@ test('the delivery page lists the waiting alert to those who may know of it, and
   const after = (await (await t.get('/api/v1/deliveries', head)).json()) as Listed;
   expect(after.items.map((i) => i.id)).not.toContain(waiting!.id);
   expect(await t.app.services.store.outbox.require(waiting!.id)).toMatchObject({ status: 'done' });
+});
+
+test('Graph refuses an activity type the manifest does not declare', async () => {
+  const feed = graphActivityFeed(graph.client(), linkConfig());
+  await expect(
+    feed.notify(DSL_AAD, { activityType: 'undeclared' as never, preview: 'x', page: 'home', parameters: {} }),
+  ).rejects.toMatchObject({ statusCode: 400 });
 });

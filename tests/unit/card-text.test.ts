@@ -53,7 +53,7 @@ const HOSTILE: Record<string, unknown[]> = {
       colleagues: [{ id: 'p', name: H }],
     },
   ],
-  applicationDecidedCard: [{ accountName: H, status: 'rejected', byName: H, comment: H, hubUrl: url }],
+  applicationDecidedCard: [{ accountName: H, status: 'rejected', byName: H, comment: H, myApplicationsUrl: url }],
   evidenceReceiptCard: [
     { kind: 'attached', reference: 'INC-2026-0001', attached: [H], refused: [{ name: H, why: H }] },
   ],

@@ -153,3 +153,28 @@ describe('configuration', () => {
     expect(dev).toMatchObject({ mode: 'tenant', devSignIn: false, store: { kind: 'sharepoint' } });
   });
 });
+
+describe('links to the tab', () => {
+  test('in a tenant, a case link is a Teams deep link to the hub tab, naming the case as its sub-entity', async () => {
+    const { caseUrl } = await import('../../src/config/urls.ts');
+    const config = {
+      publicUrl: 'https://hub.example.sch.uk',
+      port: 3978,
+      mode: 'tenant' as const,
+      teamsAppId: '5d1e7a36-6c8b-4b7e-9f4c-0e2a1d3b7c01',
+    };
+    const link = new URL(caseUrl(config, 'incident-1'));
+    expect(link.origin + link.pathname).toBe(
+      'https://teams.microsoft.com/l/entity/5d1e7a36-6c8b-4b7e-9f4c-0e2a1d3b7c01/hub',
+    );
+    expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: 'cases/incident-1' });
+    expect(link.searchParams.get('webUrl')).toBe('https://hub.example.sch.uk/tab/#/cases/incident-1');
+  });
+
+  test('embedded, with no Teams, it is the web address', async () => {
+    const { caseUrl } = await import('../../src/config/urls.ts');
+    expect(caseUrl({ publicUrl: undefined, port: 3978, mode: 'embedded' }, 'incident-1')).toBe(
+      'http://localhost:3978/tab/#/cases/incident-1',
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { pageLink } from '../config/urls.ts';
+import type { Config } from '../config/config.ts';
+import { PermissionMissing } from './reach.ts';
+
+/**
+ * The activity types the manifest declares (`activities.activityTypes` in appPackage/manifest.json;
+ * a test keeps the two the same). Teams shows each in the person's activity feed from its
+ * template, so what it says is only what the parameters carry: never names or what happened.
+ */
+export const ACTIVITY_TYPES = {
+  reportAlert: {
+    description: 'A report needs a safeguarding lead',
+    templateText: '{urgency} report {reference}: {kind}',
+  },
+  decisionNeeded: { description: 'An account application waits for a decision', templateText: '{what}' },
+  taskAssigned: { description: 'A task for you in the hub', templateText: '{what}' },
+  reminder: { description: 'A reminder from the hub', templateText: '{what}' },
+} as const;
+
+export type ActivityType = keyof typeof ACTIVITY_TYPES;
+
+export interface FeedNotice {
+  activityType: ActivityType;
+  /** One line shown under the notification; no sensitive detail. */
+  preview: string;
+  /** The tab page the notification opens, as a Teams deep link. */
+  page: string;
+  parameters: Record<string, string>;
+}
+
+/** Notifications in the person's Teams activity feed, beside the chat message. */
+export interface ActivityFeed {
+  notify(aadObjectId: string, notice: FeedNotice): Promise<void>;
+}
+
+/** Through Graph's sendActivityNotification, with application permission TeamsActivity.Send. */
+export function graphActivityFeed(client: Client, config: Config): ActivityFeed {
+  return {
+    async notify(aadObjectId, notice) {
+      try {
+        await client.api(`/users/${encodeURIComponent(aadObjectId)}/teamwork/sendActivityNotification`).post({
+          topic: { source: 'text', value: 'Social Media Policy Hub', webUrl: pageLink(config, notice.page) },
+          activityType: notice.activityType,
+          previewText: { content: notice.preview },
+          templateParameters: Object.entries(notice.parameters).map(([name, value]) => ({ name, value })),
+        });
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode === 403) {
+          throw new PermissionMissing(
+            'Teams refused an activity-feed notification: grant the app the Microsoft Graph application permission TeamsActivity.Send (admin consent)',
+          );
+        }
+        throw err;
+      }
+    },
+  };
+}
