@@ -23,6 +23,8 @@ import { createRateLimits } from './rate-limits.ts';
 import { entraUser, graphClient, syncFromEntra } from './people/entra-directory.ts';
 import { graphTeamsInstaller } from './notifications/reach.ts';
 import { graphActivityFeed } from './notifications/activity-feed.ts';
+import { graphMailer } from './notifications/mail.ts';
+import { emailUndeliveredAlerts } from './incidents/alert-fallback.ts';
 
 export interface RunningApp {
   services: Services;
@@ -50,6 +52,15 @@ function teamsInstaller(config: Config): Services['installer'] {
 function activityFeed(config: Config): Services['feed'] {
   if (config.mode !== 'tenant' || !config.teamsAppId) return undefined;
   return graphActivityFeed(graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com')), config);
+}
+
+/** In a tenant that names an alerts mailbox, undelivered safeguarding alerts also go by email. */
+function alertMailer(config: Config): Services['mailer'] {
+  if (config.mode !== 'tenant' || !config.alertMailbox) return undefined;
+  return graphMailer(
+    graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com')),
+    config.alertMailbox,
+  );
 }
 
 /** Looks single people up in Entra ID, with the same permission as the daily sync (User.Read.All). */
@@ -82,6 +93,7 @@ export async function startApp(
     directory?: Services['directory'];
     installer?: Services['installer'];
     feed?: Services['feed'];
+    mailer?: Services['mailer'];
   } = {},
 ): Promise<RunningApp> {
   const store = options.store ?? openStore(config);
@@ -99,6 +111,7 @@ export async function startApp(
     directory: options.directory ?? (config.directory.entraSync ? entraLookup(config) : undefined),
     installer: options.installer ?? teamsInstaller(config),
     feed: options.feed ?? activityFeed(config),
+    mailer: options.mailer ?? alertMailer(config),
     // Reports are only accepted once the server listens, by which time the dispatcher exists.
     outbox: { kick: () => dispatcher.kick() },
   };
@@ -115,6 +128,7 @@ export async function startApp(
     followUpApplications(services).catch((err: unknown) => log.error({ err }, 'following up applications failed'));
     followUpMonitoring(services).catch((err: unknown) => log.error({ err }, 'following up account monitoring failed'));
     replayPendingReports(services).catch((err: unknown) => log.error({ err }, 'sending waiting reports on failed'));
+    emailUndeliveredAlerts(services).catch((err: unknown) => log.error({ err }, 'emailing undelivered alerts failed'));
   }, 60_000);
   chasing.unref();
   const directorySync = config.directory.entraSync ? scheduleEntraSync(services) : undefined;

@@ -7,6 +7,7 @@ import type { EntraUser } from './domain/people/directory-sync.ts';
 import type { Logger } from './log.ts';
 import type { TeamsInstaller } from './notifications/reach.ts';
 import type { ActivityFeed } from './notifications/activity-feed.ts';
+import type { Mailer } from './notifications/mail.ts';
 import type { Store } from './store/store.ts';
 import type { RateLimits } from './rate-limits.ts';
 
@@ -30,6 +31,8 @@ export interface Services {
    * before the directory sync knows them; absent when embedded. Undefined means no such user.
    */
   directory?: { user(aadObjectId: string): Promise<EntraUser | undefined> };
+  /** Email for safeguarding alerts Teams did not deliver in time; absent without ALERT_MAILBOX. */
+  mailer?: Mailer;
   /** Notifications in people's Teams activity feed; absent when embedded. */
   feed?: ActivityFeed;
   /** Installs the app for people the bot must reach who never opened it; absent when embedded. */

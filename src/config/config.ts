@@ -78,6 +78,8 @@ const schema = z.object({
     })
     .optional(),
   ENTRA_DIRECTORY_SYNC: flag.optional(),
+  /** The mailbox (UPN or id) undelivered safeguarding alerts are emailed from. */
+  ALERT_MAILBOX: optionalText,
   /** Where a report from someone the directory cannot place in a school is filed, for its DSLs to triage. */
   TRIAGE_SCHOOL_ID: z.string().min(1).max(128).optional(),
   DIRECTORY_SCHOOL_ATTRIBUTE: z
@@ -123,6 +125,7 @@ export interface Config {
   tenantId?: string;
   bot: { appId?: string; password?: string; serviceUrl: string; catalogAppId?: string };
   teamsAppId?: string;
+  alertMailbox?: string;
   apiClientId?: string;
   devSignIn: boolean;
   seedDemoData: boolean;
@@ -254,6 +257,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
     },
     tenantId: env.TENANT_ID,
     teamsAppId: env.TEAMS_APP_ID,
+    alertMailbox: env.ALERT_MAILBOX,
     bot: {
       appId: env.BOT_ID,
       password: env.SECRET_BOT_PASSWORD,

@@ -443,6 +443,8 @@ export const outboxSchema = z.object({
   attempts: z.number().int().min(0),
   notBefore: isoDateTime,
   lastError: z.string().max(4000).optional(),
+  /** When a safeguarding alert that had not arrived in time was sent by email instead; once is enough. */
+  emailedAt: isoDateTime.optional(),
   ...retention,
 });
 

@@ -42,6 +42,7 @@ export async function startTestApp(
     directory?: Services['directory'];
     installer?: Services['installer'];
     feed?: Services['feed'];
+    mailer?: Services['mailer'];
   } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smph-test-'));

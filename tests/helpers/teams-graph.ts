@@ -15,6 +15,14 @@ import { selfSignedCertificate } from './self-signed.ts';
  */
 export const INSTALL_PERMISSION = 'TeamsAppInstallation.ReadWriteSelfForUser.All';
 export const FEED_PERMISSION = 'TeamsActivity.Send';
+export const MAIL_PERMISSION = 'Mail.Send';
+
+export interface SentMail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+}
 
 export interface SentNotification {
   userId: string;
@@ -34,6 +42,8 @@ export interface TeamsGraph {
   installedFor: Set<string>;
   /** Activity-feed notifications accepted, in order. */
   notifications: SentNotification[];
+  /** Mail accepted by sendMail, in order. */
+  mails: SentMail[];
   requests: { method: string; path: string; status: number }[];
   client(): ReturnType<typeof graphClient>;
   close(): Promise<void>;
@@ -55,7 +65,8 @@ export async function startTeamsGraph(
   const tls = selfSignedCertificate();
   const catalogAppId = options.catalogAppId ?? 'e3c6a3f2-6b8f-4d6e-9a51-2f5c7d1e0a11';
   const manifestAppId = options.manifestAppId ?? '5d1e7a36-6c8b-4b7e-9f4c-0e2a1d3b7c01';
-  const granted = new Set<string>([INSTALL_PERMISSION, FEED_PERMISSION]);
+  const granted = new Set<string>([INSTALL_PERMISSION, FEED_PERMISSION, MAIL_PERMISSION]);
+  const mails: SentMail[] = [];
   const installedFor = new Set<string>();
   const requests: TeamsGraph['requests'] = [];
   const installation = (userId: string) => ({
@@ -81,6 +92,30 @@ export async function startTeamsGraph(
       const error = (status: number, code: string, message: string) => send(status, { error: { code, message } });
       if (req.headers.authorization !== 'Bearer graph-token') {
         return error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+      }
+      const mail = /^\/v1\.0\/users\/([^/]+)\/sendMail$/.exec(url.pathname);
+      if (mail && req.method === 'POST') {
+        if (!granted.has(MAIL_PERMISSION)) {
+          return error(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+        }
+        const { message } = JSON.parse(text || '{}') as {
+          message?: {
+            subject?: string;
+            body?: { contentType?: string; content?: string };
+            toRecipients?: { emailAddress?: { address?: string } }[];
+          };
+        };
+        const to = (message?.toRecipients ?? []).map((r) => r.emailAddress?.address ?? '').filter(Boolean);
+        if (!message || to.length === 0) {
+          return error(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
+        }
+        mails.push({
+          from: decodeURIComponent(mail[1]!),
+          to,
+          subject: message.subject ?? '',
+          text: message.body?.content ?? '',
+        });
+        return send(202);
       }
       const feed = /^\/v1\.0\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(url.pathname);
       if (feed && req.method === 'POST') {
@@ -151,6 +186,7 @@ export async function startTeamsGraph(
     granted,
     installedFor,
     notifications,
+    mails,
     requests,
     client: () =>
       graphClient(async () => 'graph-token', {

@@ -3,7 +3,9 @@ import { Writable } from 'node:stream';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Config } from '../../src/config/config.ts';
+import { emailUndeliveredAlerts } from '../../src/incidents/alert-fallback.ts';
 import { graphActivityFeed } from '../../src/notifications/activity-feed.ts';
+import { graphMailer } from '../../src/notifications/mail.ts';
 import { graphTeamsInstaller } from '../../src/notifications/reach.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -23,6 +25,7 @@ const DSL_AAD = PLAYGROUND_USER_IDS.DSL;
 const HEAD_AAD = '00000000-0000-4000-8000-0000000000aa';
 
 let graph: TeamsGraph;
+let lastUnreachable: { id: string; reference: string; createdAt: string } | undefined;
 /** Links as a tenant makes them: Teams deep links to the app's tab. */
 const linkConfig = () =>
   ({ publicUrl: 'https://hub.example.sch.uk', port: 3978, mode: 'tenant', teamsAppId: graph.manifestAppId }) as Config;
@@ -43,6 +46,7 @@ beforeAll(async () => {
     {
       installer: graphTeamsInstaller(graph.client(), graph.catalogAppId, graph.manifestAppId),
       feed: graphActivityFeed(graph.client(), linkConfig()),
+      mailer: graphMailer(graph.client(), 'safeguarding-alerts@demo.example.sch.uk'),
       log: createLogger('info', sink),
     },
   );
@@ -103,6 +107,7 @@ test('a DSL who never opened the bot gets the app installed, a chat started, and
 
 test('someone with no Entra account cannot be reached, and their message says why instead of vanishing', async () => {
   const incident = await report();
+  lastUnreachable = incident;
   const [toDeputy] = (await t.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } })).filter(
     (o) => o.payload.incidentId === incident.id && o.payload.recipientId === 'person-oak-deputy-dsl',
   );
@@ -160,4 +165,29 @@ test('Graph refuses an activity type the manifest does not declare', async () =>
   await expect(
     feed.notify(DSL_AAD, { activityType: 'undeclared' as never, preview: 'x', page: 'home', parameters: {} }),
   ).rejects.toMatchObject({ statusCode: 400 });
+});
+
+test('a safeguarding alert still undelivered when the school would chase it goes by email, once, with no detail', async () => {
+  const incident = lastUnreachable!;
+  const at = (minutes: number) => ({
+    ...t.app.services,
+    now: () => new Date(Date.parse(incident.createdAt) + minutes * 60_000),
+  });
+  expect(await emailUndeliveredAlerts(at(60))).toBe(0);
+  expect(await emailUndeliveredAlerts(at(121))).toBeGreaterThanOrEqual(1);
+  const deputy = await t.app.services.store.people.require('person-oak-deputy-dsl');
+  const [mail] = graph.mails.filter((m) => m.to.includes(deputy.upn) && m.subject.includes(incident.reference));
+  expect(mail).toMatchObject({
+    from: 'safeguarding-alerts@demo.example.sch.uk',
+    subject: `Safeguarding alert ${incident.reference}: please open it`,
+  });
+  expect(mail!.text).toContain('A friend or follow request from a pupil');
+  expect(mail!.text).toContain(`#/cases/${incident.id}`);
+  expect(mail!.text).not.toMatch(/Riley|Jordan|Instagram/);
+  // Once: a later run, or another instance, sends nothing more.
+  const sent = graph.mails.length;
+  await emailUndeliveredAlerts(at(200));
+  expect(graph.mails.length).toBe(sent);
+  const audit = await t.app.services.store.audit.listAll({ where: { targetId: incident.id } });
+  expect(audit.map((a) => a.action)).toContain('incident.alert-emailed');
 });

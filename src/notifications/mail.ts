@@ -1,0 +1,35 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { PermissionMissing } from './reach.ts';
+
+/** Email, for the safeguarding alerts Teams could not deliver in time. */
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+/**
+ * Through Graph's sendMail from the mailbox the school names (ALERT_MAILBOX), with application
+ * permission Mail.Send, which an Exchange application access policy should limit to that mailbox.
+ */
+export function graphMailer(client: Client, mailbox: string): Mailer {
+  return {
+    async send({ to, subject, text }) {
+      try {
+        await client.api(`/users/${encodeURIComponent(mailbox)}/sendMail`).post({
+          message: {
+            subject,
+            body: { contentType: 'Text', content: text },
+            toRecipients: [{ emailAddress: { address: to } }],
+          },
+          saveToSentItems: false,
+        });
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode === 403) {
+          throw new PermissionMissing(
+            `Exchange refused to send from ${mailbox}: grant the app the Microsoft Graph application permission Mail.Send, and allow that mailbox in its application access policy`,
+          );
+        }
+        throw err;
+      }
+    },
+  };
+}
