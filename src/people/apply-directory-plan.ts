@@ -1,9 +1,21 @@
+import { createHash } from 'node:crypto';
 import { flagLeavers } from '../accounts/handover.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import type { DirectoryPlan, PersonChange } from '../domain/people/directory-sync.ts';
 import { uniqueRoles, type RoleAssignment } from '../domain/roles.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
+
+/**
+ * A joiner's record id, from their Entra id (never reused) or else their email: two instances
+ * syncing at once, or a sync racing a first contact, then try to create the same record, and the
+ * store lets only one through.
+ */
+export const joinerId = (entry: { email: string; aadObjectId?: string }) =>
+  `person-${createHash('sha256')
+    .update(entry.aadObjectId ?? entry.email.toLowerCase())
+    .digest('hex')
+    .slice(0, 20)}`;
 
 /** When someone moves school, their roles at the old one end; they are staff at the new one. */
 function movedRoles(person: Rec<'people'>, change: PersonChange): RoleAssignment[] | undefined {
@@ -32,21 +44,25 @@ export async function applyDirectoryPlan(
   const byId = new Map(known.map((p) => [p.id, p]));
   await services.store.commit((uow) => {
     for (const entry of plan.joiners) {
-      uow.create('people', {
-        trustId: trustOf.get(entry.schoolId)!,
-        schoolId: entry.schoolId,
-        ...(entry.aadObjectId ? { aadObjectId: entry.aadObjectId } : {}),
-        upn: entry.email,
-        displayName: `${entry.givenName} ${entry.surname}`,
-        givenName: entry.givenName,
-        surname: entry.surname,
-        department: entry.department,
-        jobTitle: entry.jobTitle,
-        staffType: entry.staffType,
-        roles: [{ role: 'Staff', schoolId: entry.schoolId }],
-        startedOn: entry.startedOn ?? today,
-        active: true,
-      });
+      uow.create(
+        'people',
+        {
+          trustId: trustOf.get(entry.schoolId)!,
+          schoolId: entry.schoolId,
+          ...(entry.aadObjectId ? { aadObjectId: entry.aadObjectId } : {}),
+          upn: entry.email,
+          displayName: `${entry.givenName} ${entry.surname}`,
+          givenName: entry.givenName,
+          surname: entry.surname,
+          department: entry.department,
+          jobTitle: entry.jobTitle,
+          staffType: entry.staffType,
+          roles: [{ role: 'Staff', schoolId: entry.schoolId }],
+          startedOn: entry.startedOn ?? today,
+          active: true,
+        },
+        joinerId(entry),
+      );
     }
     for (const change of plan.changed) {
       const person = byId.get(change.personId)!;

@@ -4,6 +4,7 @@ import { entryFromEntraUser, planDirectorySync, type EntraUser } from '../domain
 import type { Services } from '../services.ts';
 import { applyDirectoryPlan } from './apply-directory-plan.ts';
 import { NOT_PLACED } from './first-contact.ts';
+import { ConflictError, DuplicateError } from '../store/errors.ts';
 
 /** The actor the audit log names for changes the daily sync makes. */
 export const DIRECTORY_SYNC_ACTOR = 'entra-directory-sync';
@@ -112,6 +113,15 @@ export async function syncFromEntra(services: Services, client: Client, schoolAt
       `The sync would mark ${plan.leavers.length} of ${active} staff as having left; nothing was changed. Check the directory, then run it again.`,
     );
   }
-  await applyDirectoryPlan(services, DIRECTORY_SYNC_ACTOR, plan, known, schools, { source: 'entra', users: seen });
+  try {
+    await applyDirectoryPlan(services, DIRECTORY_SYNC_ACTOR, plan, known, schools, { source: 'entra', users: seen });
+  } catch (err) {
+    // Another instance synced the same people a moment ago; its commit stands, and nothing was half-done here.
+    if (err instanceof DuplicateError || err instanceof ConflictError) {
+      services.log.info('the staff directory was synced by another instance at the same time');
+      return { users: seen, joined: 0, updated: 0, left: 0 };
+    }
+    throw err;
+  }
   return { users: seen, joined: plan.joiners.length, updated: plan.changed.length, left: plan.leavers.length };
 }

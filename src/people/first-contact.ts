@@ -7,6 +7,7 @@ import {
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 import { applyDirectoryPlan } from './apply-directory-plan.ts';
+import { ConflictError, DuplicateError } from '../store/errors.ts';
 
 /** The actor the audit log names when someone is added on first contacting the bot. */
 export const FIRST_CONTACT_ACTOR = 'entra-first-contact';
@@ -55,7 +56,12 @@ export async function placeOnFirstContact(services: Services, aadObjectId: strin
     await store.people.listAll({ where: { upn: entry.email } }),
   );
   const plan = planDirectorySync(known, [entry]);
-  await applyDirectoryPlan(services, FIRST_CONTACT_ACTOR, plan, known, schools, { source: 'entra-first-contact' });
+  try {
+    await applyDirectoryPlan(services, FIRST_CONTACT_ACTOR, plan, known, schools, { source: 'entra-first-contact' });
+  } catch (err) {
+    // Their first two messages, or the sync, added them a moment ago: the record is there all the same.
+    if (!(err instanceof DuplicateError) && !(err instanceof ConflictError)) throw err;
+  }
   const [person] = (await store.people.list({ where: { aadObjectId }, limit: 1 })).items;
   log.info({ personId: person?.id, schoolId: entry.schoolId }, 'added someone to the staff directory on first contact');
   return person?.active ? person : undefined;

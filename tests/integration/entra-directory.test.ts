@@ -1,5 +1,8 @@
 import { jest } from '@jest/globals';
+import { entryFromEntraUser, planDirectorySync } from '../../src/domain/people/directory-sync.ts';
+import { applyDirectoryPlan } from '../../src/people/apply-directory-plan.ts';
 import { syncFromEntra } from '../../src/people/entra-directory.ts';
+import { DuplicateError } from '../../src/store/errors.ts';
 import { entraTestUser as user, fakeEntraGraph as fakeGraph } from '../helpers/entra-graph.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -72,4 +75,22 @@ test('a directory that names none of our schools, or would empty the hub, change
     await lonely.close();
   }
   expect((await app.app.services.store.people.listAll({ where: { active: true } })).length).toBeGreaterThan(50);
+});
+
+test('two instances that planned the same sync from the same read add each newcomer once', async () => {
+  const { services } = app.app;
+  const known = await services.store.people.listAll();
+  const schools = await services.store.schools.listAll();
+  const entry = entryFromEntraUser(
+    user('guid-twin', 'Tamsin Okoro'),
+    new Map([['oakfield primary school', 'school-oakfield']]),
+  )!;
+  const plan = planDirectorySync(known, [entry]);
+  expect(plan.joiners).toHaveLength(1);
+  await applyDirectoryPlan(services, 'instance-1', plan, known, schools, {});
+  // The second instance's commit, planned before the first landed, is refused whole.
+  await expect(applyDirectoryPlan(services, 'instance-2', plan, known, schools, {})).rejects.toBeInstanceOf(
+    DuplicateError,
+  );
+  expect(await services.store.people.listAll({ where: { aadObjectId: 'guid-twin' } })).toHaveLength(1);
 });
