@@ -29,7 +29,7 @@ export interface NewAccount {
 }
 
 /** One account per application: the id says which, so two administrators cannot both create it. */
-const accountIdFor = (applicationId: string) => `account-${applicationId}`;
+export const accountIdFor = (applicationId: string) => `account-${applicationId}`;
 
 function vaultOf(services: Services): CredentialVault {
   if (!services.vault) {

@@ -54,3 +54,24 @@ test('a senior leader sees an alert that has not reached the DSL, and Try again 
     await leader.close();
   }
 });
+
+test('the DSL sees a new report waiting on Home, without Teams, and it opens the case', async () => {
+  const { services } = env.app.app;
+  const staff = await services.store.people.require(DEMO_PERSONAS.Staff);
+  const saved = await reportIncident(services, staff, friendRequestForm());
+  if (saved.kind !== 'saved') throw new Error('the report was not saved');
+  const dsl = await signedIn(env, 'Morgan Hale');
+  try {
+    const waiting = dsl.getByRole('list', { name: 'Needs your attention' });
+    const link = waiting.getByRole('link', { name: new RegExp(`New report ${saved.incident.reference}`) });
+    await link.waitFor();
+    await dsl.screenshot({ path: join(SHOTS, 'home-alerts.png'), fullPage: true });
+    await link.click();
+    await dsl
+      .getByRole('heading', { name: new RegExp(saved.incident.reference) })
+      .first()
+      .waitFor();
+  } finally {
+    await dsl.close();
+  }
+});

@@ -422,6 +422,18 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     },
   ],
 
+  'GET /api/v1/my-alerts': [
+    {
+      about: 'my own alerts',
+      allowed: EVERYONE,
+      hides: { from: EVERYONE.filter((a) => !CONCERN_READERS.includes(a)), ids: (f) => [f.concern] },
+    },
+    {
+      about: 'my own alerts, for those who do not read the safeguarding case',
+      allowed: EVERYONE,
+      hides: { from: EVERYONE.filter((a) => !CASE_READERS.includes(a)), ids: (f) => [f.case] },
+    },
+  ],
   'GET /api/v1/deliveries': [
     {
       about: 'undelivered messages',

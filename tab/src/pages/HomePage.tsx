@@ -1,5 +1,7 @@
 import {
+  Badge,
   Body1,
+  Subtitle2,
   Card,
   CardHeader,
   Link,
@@ -13,6 +15,8 @@ import { PageHeader } from '../PageHeader.tsx';
 import { useShell } from '../shell-context.ts';
 import { pagesFor, type PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
+import { dateTime } from '../format.ts';
+import type { MyAlert } from '../../../src/notifications/my-alerts.ts';
 
 const useStyles = makeStyles({
   grid: {
@@ -21,6 +25,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     marginTop: tokens.spacingVerticalL,
   },
+  alerts: { marginTop: tokens.spacingVerticalM },
 });
 
 interface Outstanding {
@@ -55,6 +60,35 @@ function TrainingTasks() {
   );
 }
 
+/**
+ * The alerts and tasks sent to this person that still stand: a new report for a DSL, an
+ * application for a leader, an account to create. Shown whether or not the Teams message arrived.
+ */
+function MyAlerts() {
+  const styles = useStyles();
+  const { data } = useApi<{ items: MyAlert[] }>('/my-alerts');
+  if (!data || data.items.length === 0) return null;
+  return (
+    <section aria-labelledby="my-alerts" className={styles.alerts}>
+      <Subtitle2 as="h2" id="my-alerts">
+        Needs your attention
+      </Subtitle2>
+      <ul aria-label="Needs your attention">
+        {data.items.map((alert) => (
+          <li key={alert.key}>
+            {alert.urgent && (
+              <Badge color="danger" appearance="filled">
+                Urgent
+              </Badge>
+            )}{' '}
+            <Link href={`#/${alert.page}`}>{alert.text}</Link> <Text size={200}>{dateTime(alert.at)}</Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function HomePage(_props: PageProps) {
   const styles = useStyles();
   const { me } = useShell();
@@ -71,6 +105,7 @@ export default function HomePage(_props: PageProps) {
           999 first.
         </MessageBarBody>
       </MessageBar>
+      <MyAlerts />
       <TrainingTasks />
       <div className={styles.grid}>
         {shortcuts.map((page) => (
