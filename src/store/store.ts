@@ -149,20 +149,9 @@ function toRow(record: Rec<KindName>): StoredRow {
   return { ...(record as unknown as Record<string, unknown>) } as StoredRow;
 }
 
-let lastStamp = 0;
-/**
- * The wall clock, but never the same millisecond twice in this process: two writes of one id a
- * moment apart must not look like one write retried (the SharePoint adapter tells them apart by
- * their timestamps), and ties in `createdAt` order stay rare.
- */
-function distinctNow(): Date {
-  lastStamp = Math.max(Date.now(), lastStamp + 1);
-  return new Date(lastStamp);
-}
-
 /** Builds the typed Store over an adapter. */
 export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): Store {
-  const now = options.now ?? distinctNow;
+  const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const listeners: ((kinds: readonly KindName[]) => void)[] = [];
 

@@ -11,6 +11,8 @@ export interface Received {
   method: string;
   /** The request path, URL-decoded: /v3/conversations/{id}/activities[/{replyToId}]. */
   path: string;
+  /** When it arrived (ms since the epoch), for timing. */
+  at: number;
   body: { type?: string; text?: string; attachments?: { contentType: string; content: Record<string, unknown> }[] };
 }
 
@@ -41,7 +43,7 @@ export async function startConnector(): Promise<Connector> {
         return;
       }
       const body = text ? (JSON.parse(text) as Received['body'] & { members?: { id: string }[] }) : {};
-      received.push({ method: req.method ?? '', path: decodeURIComponent(req.url ?? ''), body });
+      received.push({ method: req.method ?? '', path: decodeURIComponent(req.url ?? ''), body, at: Date.now() });
       res.writeHead(200, { 'content-type': 'application/json' });
       // Create-conversation (POST /v3/conversations) answers a ConversationResourceResponse: the
       // new personal chat's id, one per member, as Teams gives the same chat each time.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { ConflictError, DuplicateError, NotFoundError, StoreError, StoreUnavailableError } from '../errors.ts';
 import { KINDS, type KindName } from '../kinds.ts';
@@ -45,6 +46,8 @@ export const MAX_BATCH = 20;
 export const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
 const UPLOAD_CHUNK = 320 * 1024 * 10;
 const SELECT = [RECORD_ID, RECORD_JSON, RECORD_FILE, CREATED_AT, UPDATED_AT].join(',');
+/** The key, in the stored JSON, of the write that created the item; stripped when the record is read. */
+const WRITE_ID = '__writeId';
 
 interface GraphItem {
   id: string;
@@ -180,26 +183,33 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     return page.value[0];
   }
 
-  async function rowOf(item: GraphItem): Promise<StoredRow> {
+  /** The record as stored, and the id of the write that created it (see `WRITE_ID`). */
+  async function storedOf(item: GraphItem): Promise<{ row: StoredRow; writeId?: string }> {
     const f = item.fields;
     const json =
       typeof f[RECORD_FILE] === 'string' && f[RECORD_FILE]
         ? Buffer.from(await download(f[RECORD_FILE] as string)).toString('utf8')
         : (f[RECORD_JSON] as string);
     const spEtag = item.eTag ?? (f['@odata.etag'] as string);
-    return {
-      ...(JSON.parse(json) as Record<string, unknown>),
+    const { [WRITE_ID]: writeId, ...data } = JSON.parse(json) as Record<string, unknown>;
+    const row = {
+      ...data,
       id: f[RECORD_ID] as string,
       etag: ourEtag(item.id, spEtag, f[RECORD_ID] as string),
       createdAt: f[CREATED_AT] as string,
       updatedAt: f[UPDATED_AT] as string,
     };
+    return { row, writeId: typeof writeId === 'string' ? writeId : undefined };
+  }
+
+  async function rowOf(item: GraphItem): Promise<StoredRow> {
+    return (await storedOf(item)).row;
   }
 
   /** The item's columns for a row: the record as JSON (or a pointer to it in the library) and its indexed fields. */
-  async function fieldsOf(kind: KindName, row: StoredRow): Promise<Record<string, unknown>> {
+  async function fieldsOf(kind: KindName, row: StoredRow, writeId?: string): Promise<Record<string, unknown>> {
     const { id, etag: _etag, createdAt, updatedAt, ...data } = row;
-    const json = JSON.stringify(data);
+    const json = JSON.stringify(writeId ? { ...data, [WRITE_ID]: writeId } : data);
     let file = '';
     if (json.length > NOTE_LIMIT) {
       file = recordPath(kind, id, updatedAt);
@@ -229,11 +239,18 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     ifMatch?: string;
   }
 
+  /**
+   * Each created row's own id, kept in the stored JSON (never in the record), so the same row sent
+   * again after a lost answer knows itself; keyed by the row, which a retried commit sends again.
+   */
+  const writeIds = new WeakMap<object, string>();
+
   const applyRank = (write: PlannedWrite) => (write.op === 'update' ? 0 : write.kind === 'outbox' ? 2 : 1);
 
   async function partOf(write: PlannedWrite): Promise<Part> {
     const list = listNameOf(write.kind);
-    const fields = await fieldsOf(write.kind, write.row);
+    if (write.op === 'create' && !writeIds.has(write.row)) writeIds.set(write.row, randomUUID());
+    const fields = await fieldsOf(write.kind, write.row, writeIds.get(write.row));
     if (write.op === 'create') return { write, method: 'POST', url: itemsPath(list), body: { fields } };
     const { itemId, spEtag, recordId } = splitEtag(write.expectedEtag);
     if (!itemId || recordId !== write.row.id) {
@@ -302,12 +319,17 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     return outcomes;
   }
 
-  /** A create that "already exists" may be our own earlier attempt, answered too late: then it succeeded. */
+  /**
+   * A create that "already exists" may be our own attempt, applied but answered too late and so
+   * sent again: it is ours only if the stored item carries this very row's write id. Anything else
+   * with that record id (another instance's append of the same content in the same millisecond,
+   * say) is a real duplicate, so "once" rules hold however many instances run.
+   */
   async function alreadyOurs(write: PlannedWrite): Promise<StoredRow | undefined> {
-    const existing = await getRow(write.kind, write.row.id);
-    return existing && existing.updatedAt === write.row.updatedAt && existing.createdAt === write.row.createdAt
-      ? existing
-      : undefined;
+    const item = await findItem(listNameOf(write.kind), write.row.id, SELECT);
+    if (!item) return undefined;
+    const stored = await storedOf(item);
+    return stored.writeId !== undefined && stored.writeId === writeIds.get(write.row) ? stored.row : undefined;
   }
 
   async function getRow(kind: KindName, id: string): Promise<StoredRow | undefined> {

@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
+import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { provisionSite } from '../../src/store/sharepoint/provision.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { executeAction } from '../helpers/bot.ts';
+import { sayThroughConnector, startConnector } from '../helpers/connector.ts';
+import { friendRequestForm } from '../helpers/fixtures.ts';
+import { startGraphServer } from '../helpers/graph-server.ts';
+import { graphClientFor, serverSharePointStore } from '../helpers/sharepoint.ts';
+import { percentile, report } from './report.ts';
+
+/**
+ * npm run bench:alerts [-- --save]: 50 reports sent at once, and for each the time from "saved"
+ * (the incident's own timestamp) to the DSL's alert reaching the Bot Connector, on SQLite and on
+ * SharePoint through the local Graph stand-in. Numbers beside the baseline, not assertions.
+ */
+const REPORTS = 50;
+const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const results: Record<string, number> = {};
+
+async function run(label: string, app: TestApp): Promise<void> {
+  const connector = await startConnector();
+  try {
+    await sayThroughConnector({ app, connector }, DSL, 'hi', { id: 'a:dsl-bench', conversationType: 'personal' });
+    const { store } = app.app.services;
+    const staff = (await store.people.listAll({ where: { schoolId: 'school-oakfield', active: true } }))
+      .filter((p) => !p.aadObjectId && p.roles.every((r) => r.role === 'Staff'))
+      .slice(0, 10);
+    const reporters: { id: string; name: string; aadObjectId: string }[] = [];
+    for (const [i, person] of staff.entries()) {
+      const aadObjectId = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
+      await store.people.update(person, { aadObjectId });
+      reporters.push({ id: `29:bench-${i}`, name: person.displayName, aadObjectId });
+    }
+    const drafts = Array.from({ length: REPORTS }, () => friendRequestForm());
+    await Promise.all(
+      drafts.map((form, i) =>
+        executeAction(app.base, REPORT_SUBMIT_VERB, form, { from: reporters[i % reporters.length] }),
+      ),
+    );
+    const incidents = await Promise.all(drafts.map((d) => store.incidents.get(`incident-${d.draftId}`)));
+    const deadline = Date.now() + 60_000;
+    const arrivals = () =>
+      incidents.map(
+        (incident) =>
+          incident &&
+          connector.received.find(
+            (r) =>
+              r.path.startsWith('/v3/conversations/a:dsl-bench/activities') &&
+              JSON.stringify(r.body).includes(incident.reference),
+          ),
+      );
+    while (arrivals().some((a) => !a) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const latencies = arrivals().flatMap((a, i) =>
+      a && incidents[i] ? [a.at - Date.parse(incidents[i].createdAt)] : [],
+    );
+    results[`${label}: reports saved of ${REPORTS}`] = incidents.filter(Boolean).length;
+    results[`${label}: saved to alert sent p50 (ms)`] = percentile(latencies, 50);
+    results[`${label}: saved to alert sent p95 (ms)`] = percentile(latencies, 95);
+  } finally {
+    await connector.close();
+  }
+}
+
+const sqlite = await startTestApp({ SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'smph-bench-')), 'app.db') });
+try {
+  await run('sqlite', sqlite);
+} finally {
+  await sqlite.stop();
+}
+
+const graph = await startGraphServer();
+await provisionSite(graphClientFor(graph), graph.siteId);
+const sharepoint = await startTestApp({}, { store: serverSharePointStore(graph) });
+try {
+  await run('sharepoint (local Graph)', sharepoint);
+} finally {
+  await sharepoint.stop();
+  await graph.close();
+}
+report(results);
