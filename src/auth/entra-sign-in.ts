@@ -6,6 +6,8 @@ import { ApiError, unauthorized } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { Store } from '../store/store.ts';
+import { queueMessage } from '../notifications/outbox.ts';
+import { RECEIVING_ROLES, REACH_TOPIC } from '../notifications/reach.ts';
 import { mayUseApp, principalFor, type Authenticator } from './principal.ts';
 
 /** The delegated scope the tab asks for; a token without it (or an app role) grants nothing here. */
@@ -98,8 +100,14 @@ export function createEntraAuthenticator(
   async function withRoles(store: Store, person: Rec<'people'>, roles: RoleAssignment[]): Promise<Rec<'people'>> {
     if (sameRoles(person.roles, roles)) return person;
     const at = new Date().toISOString();
+    const receives = (list: readonly RoleAssignment[]) =>
+      list.some((r) => RECEIVING_ROLES.some((role) => role === r.role));
     return store.commit((uow) => {
       const updated = uow.update('people', person, { roles });
+      // Newly someone the hub must reach: get their chat ready now, not when the first alert comes.
+      if (receives(roles) && !receives(person.roles)) {
+        queueMessage(uow, REACH_TOPIC, { conversationId: `person-${person.id}` }, at);
+      }
       uow.append('audit', {
         at,
         actorId: person.id,

@@ -32,6 +32,7 @@ const KINDS: Record<string, string> = {
   'account.report-form': 'Report form from a check-in',
   'training.reminder': 'Training reminder',
   'policy.updated': 'New policy version',
+  'person.reach': 'Getting their Teams chat ready',
 };
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

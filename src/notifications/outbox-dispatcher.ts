@@ -49,7 +49,7 @@ import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { Messenger } from './messenger.ts';
-import { conversationFor, PermissionMissing } from './reach.ts';
+import { conversationFor, PermissionMissing, REACH_TOPIC } from './reach.ts';
 import type { FeedNotice } from './activity-feed.ts';
 import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
 
@@ -91,6 +91,8 @@ type Delivery =
       notice?: FeedNotice;
     }
   | { edits: { conversationId: string; activityId: string }[]; card: AdaptiveCard }
+  /** Nothing to send: only make sure the chat exists (the app installed, the chat started). */
+  | { reach: string }
   | { skip: string };
 
 /**
@@ -378,6 +380,7 @@ export function createOutboxDispatcher(
         }),
       };
     },
+    [REACH_TOPIC]: async (payload) => ({ reach: String(payload.conversationId) }),
     [POLICY_UPDATED_TOPIC]: async (payload) => {
       const version = await store.policyVersions.get(String(payload.versionId));
       if (!version) throw new Undeliverable('the policy version no longer exists');
@@ -409,6 +412,10 @@ export function createOutboxDispatcher(
     const delivery: Delivery = notice ? { ...rendered, notice } : rendered;
     if ('skip' in delivery) {
       log.info({ outboxId: entry.id, topic: entry.topic, reason: delivery.skip }, 'message no longer needed');
+      return;
+    }
+    if ('reach' in delivery) {
+      await conversationFor(services, messenger, delivery.reach);
       return;
     }
     if ('edits' in delivery) {

@@ -12,6 +12,16 @@ export interface TeamsInstaller {
   installFor(aadObjectId: string): Promise<void>;
 }
 
+/**
+ * Gets a person ready to be reached before anything is sent: queued when they first hold a role
+ * that receives alerts or requests (DSL, SLT, HR, Admin), so the first urgent alert does not wait
+ * on installing the app.
+ */
+export const REACH_TOPIC = 'person.reach';
+
+/** The roles whose holders the hub messages first. */
+export const RECEIVING_ROLES = ['DSL', 'SLT', 'HR', 'Admin'] as const;
+
 /** Graph refused for want of a permission the school has not granted: said plainly, with the fix. */
 export class PermissionMissing extends Error {
   override name = 'PermissionMissing';

@@ -6,7 +6,8 @@ import type { Config } from '../../src/config/config.ts';
 import { emailUndeliveredAlerts } from '../../src/incidents/alert-fallback.ts';
 import { graphActivityFeed } from '../../src/notifications/activity-feed.ts';
 import { graphMailer } from '../../src/notifications/mail.ts';
-import { graphTeamsInstaller } from '../../src/notifications/reach.ts';
+import { queueMessage } from '../../src/notifications/outbox.ts';
+import { graphTeamsInstaller, REACH_TOPIC } from '../../src/notifications/reach.ts';
 import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { executeAction } from '../helpers/bot.ts';
@@ -190,4 +191,18 @@ test('a safeguarding alert still undelivered when the school would chase it goes
   expect(graph.mails.length).toBe(sent);
   const audit = await t.app.services.store.audit.listAll({ where: { targetId: incident.id } });
   expect(audit.map((a) => a.action)).toContain('incident.alert-emailed');
+});
+
+test('getting someone ready ahead of time installs the app and starts their chat, sending nothing', async () => {
+  const { store } = t.app.services;
+  const hrAad = PLAYGROUND_USER_IDS.HR;
+  const posts = connector.received.filter((r) => r.path.startsWith(`/v3/conversations/a:chat-${hrAad}/`)).length;
+  await store.commit((uow) =>
+    queueMessage(uow, REACH_TOPIC, { conversationId: `person-${DEMO_PERSONAS.HR}` }, new Date().toISOString()),
+  );
+  t.app.services.outbox.kick();
+  await t.app.dispatcher.idle();
+  expect(graph.installedFor.has(hrAad)).toBe(true);
+  expect(await store.conversationRefs.get(`person-${DEMO_PERSONAS.HR}`)).toBeDefined();
+  expect(connector.received.filter((r) => r.path.startsWith(`/v3/conversations/a:chat-${hrAad}/`)).length).toBe(posts);
 });

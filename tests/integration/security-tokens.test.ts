@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { API_CLIENT_ID, OTHER_TENANT_ID, TENANT_ID, startFakeEntra, unsignedToken } from '../helpers/entra.ts';
 
@@ -144,6 +144,19 @@ describe('roles come from Entra, and are checked on every call', () => {
     expect((await me(token)).status).toBe(403);
     await store.people.update(off, { active: true });
     expect((await me(token)).status).toBe(200);
+  });
+
+  test('someone newly given a role the hub messages (here HR) has their Teams chat got ready at once', async () => {
+    const { store } = app.app.services;
+    const reach = async () =>
+      (await store.outbox.listAll({ where: { topic: 'person.reach' } })).filter(
+        (o) => o.payload.conversationId === `person-${DEMO_PERSONAS.Staff}`,
+      );
+    expect(await reach()).toHaveLength(0);
+    await me(await entra.token(STAFF_OID, { roles: ['HR'] }));
+    expect(await reach()).toHaveLength(1);
+    // Back to staff only, as the other tests expect.
+    await me(await entra.token(STAFF_OID));
   });
 
   test('the dev sign-in does not exist in a tenant', async () => {
