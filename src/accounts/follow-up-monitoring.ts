@@ -89,7 +89,12 @@ export async function followUpMonitoring(
         });
         if (askForReview) {
           for (const conversationId of slt) {
-            queueMessage(uow, REVIEW_DUE_TOPIC, { accountId: account.id, conversationId, reason: review.reason }, at);
+            queueMessage(
+              uow,
+              REVIEW_DUE_TOPIC,
+              { accountId: account.id, conversationId, reason: review.reason ?? 'yearly' },
+              at,
+            );
           }
         }
         for (const personId of reminded) {

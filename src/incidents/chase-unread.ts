@@ -51,11 +51,13 @@ export async function chaseUnread(services: Services): Promise<number> {
         'an unread report could not be chased: set the school’s routing (headteacher, chair of governors, DSLs)',
       );
     }
+    // Past the check above, the stage is a real step.
+    const step = stage as 'deputies' | 'headteacher';
     try {
       await store.commit((uow) => {
-        uow.update('incidents', incident, { escalatedTo: stage as 'deputies' | 'headteacher' });
+        uow.update('incidents', incident, { escalatedTo: step });
         for (const recipientId of recipientIds) {
-          queueMessage(uow, ALERT_TOPIC, { incidentId: incident.id, recipientId, escalation: stage }, at);
+          queueMessage(uow, ALERT_TOPIC, { incidentId: incident.id, recipientId, escalation: step }, at);
         }
         uow.append('audit', {
           at,

@@ -51,6 +51,7 @@ import type { Rec } from '../store/kinds.ts';
 import type { Messenger } from './messenger.ts';
 import { conversationFor, PermissionMissing, REACH_TOPIC } from './reach.ts';
 import type { FeedNotice } from './activity-feed.ts';
+import { isTopic, type MessagePayloads, type Topic } from './topics.ts';
 import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
 
 const MAX_ATTEMPTS = 8;
@@ -66,6 +67,9 @@ export interface OutboxDispatcher {
 }
 
 class Undeliverable extends Error {}
+
+/** A renderer for every topic, taking that topic's payload: a topic without one does not compile. */
+type Renderers = { [T in Topic]: (payload: MessagePayloads[T]) => Promise<Delivery> };
 
 const SEND_TIMEOUT_MS = 30_000;
 /** How long a claimed message is left to its claimer: longer than any send may take. */
@@ -214,7 +218,7 @@ export function createOutboxDispatcher(
    * The messages that ask something of a person, which also go to their Teams activity feed
    * (when sent to their chat), and what the notification says.
    */
-  const notices: Record<string, (payload: Record<string, unknown>) => Promise<FeedNotice | undefined>> = {
+  const notices: Partial<Record<Topic, (payload: Record<string, unknown>) => Promise<FeedNotice | undefined>>> = {
     [ALERT_TOPIC]: reportNotice,
     [ASSIGNED_TOPIC]: simpleNotice(
       'taskAssigned',
@@ -258,8 +262,8 @@ export function createOutboxDispatcher(
     ),
   };
 
-  /** Each topic's message, built from the record it is about, at sending time. */
-  const topics: Record<string, (payload: Record<string, unknown>) => Promise<Delivery>> = {
+  /** Each topic's message, built from the record it is about, at sending time; every topic has one. */
+  const topics: Renderers = {
     [ALERT_TOPIC]: aboutIncident((incident, payload) =>
       alert(incident, {
         escalation:
@@ -404,9 +408,10 @@ export function createOutboxDispatcher(
   };
 
   async function deliver(entry: Rec<'outbox'>): Promise<void> {
-    const topic = topics[entry.topic];
-    if (!topic) throw new Undeliverable(`no handler for ${entry.topic}`);
-    const rendered = await topic(entry.payload);
+    // Written by an older or newer version of the app: said, not guessed at.
+    if (!isTopic(entry.topic)) throw new Undeliverable(`no handler for ${entry.topic}`);
+    const render = topics[entry.topic] as (payload: unknown) => Promise<Delivery>;
+    const rendered = await render(entry.payload);
     const notice =
       'card' in rendered && 'conversationId' in rendered ? await notices[entry.topic]?.(entry.payload) : undefined;
     const delivery: Delivery = notice ? { ...rendered, notice } : rendered;
