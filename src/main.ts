@@ -11,12 +11,12 @@ import { createHttpServer, type HttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './log.ts';
 import { seedDemoData } from './seed/seed.ts';
 import type { Services } from './services.ts';
-import { caseUrl } from './config/urls.ts';
 import { chaseUnread } from './incidents/chase-unread.ts';
 import { openPendingReports, replayPendingReports } from './incidents/pending-reports.ts';
 import { followUpApplications } from './applications/follow-up-applications.ts';
 import { followUpMonitoring } from './accounts/follow-up-monitoring.ts';
 import { createOutboxDispatcher, type OutboxDispatcher } from './notifications/outbox-dispatcher.ts';
+import { allMessages } from './notifications/all-messages.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { createRateLimits } from './rate-limits.ts';
@@ -83,18 +83,18 @@ function scheduleEntraSync(services: Services): NodeJS.Timeout {
   return timer;
 }
 
+/**
+ * Parts made elsewhere instead of from the configuration: a store (SharePoint through a test's
+ * local Graph), or the Graph-backed edges (directory look-up, Teams installation, activity feed,
+ * mail) pointed at stand-ins.
+ */
+export type AppOptions = { store?: Store } & Partial<Pick<Services, 'directory' | 'installer' | 'feed' | 'mailer'>>;
+
 /** Builds and starts the whole app: store, seed, bot and HTTP server. */
 export async function startApp(
   config: Config,
   log: Logger = createLogger(config.logLevel),
-  /** A store opened elsewhere, such as SharePoint through a test's local Graph; otherwise from the config. */
-  options: {
-    store?: Store;
-    directory?: Services['directory'];
-    installer?: Services['installer'];
-    feed?: Services['feed'];
-    mailer?: Services['mailer'];
-  } = {},
+  options: AppOptions = {},
 ): Promise<RunningApp> {
   const store = options.store ?? openStore(config);
   const devSignIn = config.devSignIn ? createDevSignIn() : undefined;
@@ -120,7 +120,7 @@ export async function startApp(
     if (created > 0) log.info({ created }, 'seeded demo data');
   }
   const bot = createBotEndpoint(services, createBot(services));
-  const dispatcher = createOutboxDispatcher(services, bot.messenger, (incidentId) => caseUrl(config, incidentId));
+  const dispatcher = createOutboxDispatcher(services, bot.messenger, allMessages(services));
   const http = createHttpServer(services, bot.endpoint);
   // Every minute, chase unread reports, undecided applications and account duties; their rules decide what is due.
   const chasing = setInterval(() => {

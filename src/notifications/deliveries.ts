@@ -6,9 +6,10 @@ import { forbidden, visibleOr404 } from '../http/errors.ts';
 import { schoolsWhere } from '../people/oversight.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
+import { isTopic, type Topic } from './topics.ts';
 
 /** What a message is, in words that carry no detail of what it says. */
-const KINDS: Record<string, string> = {
+const KINDS: Record<Topic, string> = {
   'incident.alert': 'Alert about a report',
   'report.read': 'Report read, to its reporter',
   'report.closed': 'Report closed, to its reporter',
@@ -37,7 +38,7 @@ const KINDS: Record<string, string> = {
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-export const deliveryKind = (topic: string) => KINDS[topic] ?? topic;
+export const deliveryKind = (topic: string) => (isTopic(topic) ? KINDS[topic] : topic);
 
 /** Who a message is for: a person, or a channel. */
 function recipientOf(entry: Rec<'outbox'>): { personId?: string; conversationId?: string } {

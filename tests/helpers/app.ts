@@ -5,9 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
-import type { Services } from '../../src/services.ts';
-import type { Store } from '../../src/store/store.ts';
-import { startApp, type RunningApp } from '../../src/main.ts';
+import { startApp, type AppOptions, type RunningApp } from '../../src/main.ts';
 
 /** A school's tenant with the bot's credentials set: the bot then refuses unsigned activities. */
 export const TENANT_BOT_ENV: Record<string, string> = {
@@ -36,14 +34,7 @@ export interface TestApp {
 /** The whole app on a free port with its own SQLite file: real HTTP, real store, seeded demo data. */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: {
-    store?: Store;
-    log?: Logger;
-    directory?: Services['directory'];
-    installer?: Services['installer'];
-    feed?: Services['feed'];
-    mailer?: Services['mailer'];
-  } = {},
+  options: AppOptions & { log?: Logger } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smph-test-'));
   const config = loadConfig(

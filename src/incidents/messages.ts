@@ -1,0 +1,62 @@
+import { closedNoticeCard, incidentAlertCard, readReceiptCard, type AlertInput } from '../cards/incident-alert.ts';
+import { reportSyncedCard } from '../cards/report-confirmation.ts';
+import type { AdaptiveCard } from '../cards/elements.ts';
+import { caseUrl } from '../config/urls.ts';
+import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { simpleNotice, Undeliverable, type Delivery, type Messages } from '../notifications/message.ts';
+import type { MessagePayloads } from '../notifications/topics.ts';
+import type { Services } from '../services.ts';
+import type { Rec } from '../store/kinds.ts';
+
+type IncidentTopic = 'incident.alert' | 'case.assigned' | 'report.read' | 'report.closed' | 'incident.synced';
+
+/** The messages about a report: alerts to those who handle it, and notices to its reporter. */
+export function incidentMessages(services: Services): Messages<IncidentTopic> {
+  const { store } = services;
+  const alert = (incident: Rec<'incidents'>, extra: Pick<AlertInput, 'escalation' | 'assigned'>) =>
+    incidentAlertCard({
+      reference: incident.reference,
+      type: incident.type,
+      urgent: incident.urgent,
+      reportedAt: new Date(incident.createdAt),
+      caseUrl: caseUrl(services.config, incident.id),
+      ...extra,
+    });
+
+  /** A message about an incident, to a person's chat. */
+  const aboutIncident =
+    <P extends MessagePayloads[IncidentTopic]>(build: (incident: Rec<'incidents'>, payload: P) => AdaptiveCard) =>
+    async (payload: P): Promise<Delivery> => {
+      const incident = await store.incidents.get(payload.incidentId);
+      if (!incident) throw new Undeliverable('the incident no longer exists');
+      return { conversationId: `person-${payload.recipientId}`, card: build(incident, payload) };
+    };
+
+  return {
+    'incident.alert': {
+      render: aboutIncident((incident, payload: MessagePayloads['incident.alert']) =>
+        alert(incident, { escalation: payload.escalation }),
+      ),
+      // Reference, kind and urgency only: a notification may be seen over someone's shoulder.
+      async notice(payload) {
+        const incident = await store.incidents.get(payload.incidentId);
+        if (!incident) return undefined;
+        const kind = isIncidentType(incident.type) ? INCIDENT_TYPES[incident.type].label : 'Other';
+        const urgency = incident.urgent ? 'Urgent' : payload.escalation ? 'Unread' : 'New';
+        return {
+          activityType: 'reportAlert',
+          preview: `${urgency} report ${incident.reference}`,
+          page: `cases/${incident.id}`,
+          parameters: { urgency, reference: incident.reference, kind },
+        };
+      },
+    },
+    'case.assigned': {
+      render: aboutIncident((incident) => alert(incident, { assigned: true })),
+      notice: simpleNotice('taskAssigned', 'A case has been assigned to you', (p) => `cases/${p.incidentId}`),
+    },
+    'report.read': { render: aboutIncident((incident) => readReceiptCard(incident.reference)) },
+    'incident.synced': { render: aboutIncident((incident) => reportSyncedCard(incident.reference)) },
+    'report.closed': { render: aboutIncident((incident) => closedNoticeCard(incident.reference)) },
+  };
+}
