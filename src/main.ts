@@ -2,6 +2,7 @@ import { createBotEndpoint } from '../bot/botbuilder-adapter.ts';
 import { encryptedInStoreVault, type CredentialVault } from './accounts/credential-vault.ts';
 import { keyVault } from './accounts/key-vault.ts';
 import { managedIdentityToken } from './config/managed-identity.ts';
+import { graphToken } from './config/graph-token.ts';
 import { createLocalCredentialKey } from './config/local-secrets.ts';
 import { createBot } from '../bot/conversation.ts';
 import { createDevSignIn, entraNotConfigured } from './auth/dev-sign-in.ts';
@@ -41,37 +42,40 @@ function credentialVault(config: Config): CredentialVault | undefined {
   return undefined;
 }
 
+/**
+ * Graph as the server itself (app-only), for the directory, Teams installation, the activity feed
+ * and mail: the app registration when one is configured (GRAPH_CLIENT_ID; the activity feed needs
+ * it to be the app in the manifest's webApplicationInfo), else the App Service managed identity.
+ */
+const serverGraph = (config: Config) => graphClient(graphToken({ tenantId: config.tenantId, ...config.graph }));
+
 /** In a tenant whose app is in the org catalogue, the app installs itself for the people it must reach. */
 function teamsInstaller(config: Config): Services['installer'] {
   if (config.mode !== 'tenant' || !config.bot.catalogAppId || !config.teamsAppId) return undefined;
-  const client = graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com'));
-  return graphTeamsInstaller(client, config.bot.catalogAppId, config.teamsAppId);
+  return graphTeamsInstaller(serverGraph(config), config.bot.catalogAppId, config.teamsAppId);
 }
 
 /** In a tenant, alerts and requests also go to people's Teams activity feed. */
 function activityFeed(config: Config): Services['feed'] {
   if (config.mode !== 'tenant' || !config.teamsAppId) return undefined;
-  return graphActivityFeed(graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com')), config);
+  return graphActivityFeed(serverGraph(config), config);
 }
 
 /** In a tenant that names an alerts mailbox, undelivered safeguarding alerts also go by email. */
 function alertMailer(config: Config): Services['mailer'] {
   if (config.mode !== 'tenant' || !config.alertMailbox) return undefined;
-  return graphMailer(
-    graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com')),
-    config.alertMailbox,
-  );
+  return graphMailer(serverGraph(config), config.alertMailbox);
 }
 
 /** Looks single people up in Entra ID, with the same permission as the daily sync (User.Read.All). */
 function entraLookup(config: Config): Services['directory'] {
-  const client = graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com'));
+  const client = serverGraph(config);
   return { user: (id) => entraUser(client, id, config.directory.schoolAttribute) };
 }
 
 /** In a tenant that asks for it, staff come from Entra ID: once at start, then daily. */
 function scheduleEntraSync(services: Services): NodeJS.Timeout {
-  const client = graphClient(managedIdentityToken(process.env, 'https://graph.microsoft.com'));
+  const client = serverGraph(services.config);
   const sync = () =>
     syncFromEntra(services, client, services.config.directory.schoolAttribute).then(
       (result) => services.log.info(result, 'staff directory synced from Entra ID'),
