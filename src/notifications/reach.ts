@@ -10,6 +10,10 @@ import type { Messenger } from './messenger.ts';
  */
 export interface TeamsInstaller {
   installFor(aadObjectId: string): Promise<void>;
+  /** Installs the app in a team (the school's SLT team), so the bot can post in its channel. */
+  installForTeam(teamId: string): Promise<void>;
+  /** The team's General channel, where the bot posts for SLT. */
+  primaryChannelOf(teamId: string): Promise<string>;
 }
 
 /**
@@ -35,7 +39,36 @@ const statusOf = (err: unknown) => (err as { statusCode?: number }).statusCode;
  * instance just did: installed all the same).
  */
 export function graphTeamsInstaller(client: Client, catalogAppId: string, manifestAppId: string): TeamsInstaller {
+  const bind = { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogAppId}` };
   return {
+    async installForTeam(teamId) {
+      try {
+        await client.api(`/teams/${encodeURIComponent(teamId)}/installedApps`).post(bind);
+      } catch (err) {
+        if (statusOf(err) === 409) return;
+        if (statusOf(err) === 403) {
+          throw new PermissionMissing(
+            'Teams refused to install the app in the SLT team: grant the app the Microsoft Graph application permission TeamsAppInstallation.ReadWriteSelfForTeam.All (admin consent)',
+          );
+        }
+        throw err;
+      }
+    },
+    async primaryChannelOf(teamId) {
+      try {
+        const channel = (await client.api(`/teams/${encodeURIComponent(teamId)}/primaryChannel`).get()) as {
+          id: string;
+        };
+        return channel.id;
+      } catch (err) {
+        if (statusOf(err) === 403) {
+          throw new PermissionMissing(
+            'Teams refused to say which is the SLT team’s channel: grant the app the Microsoft Graph application permission Channel.ReadBasic.All (admin consent)',
+          );
+        }
+        throw err;
+      }
+    },
     async installFor(aadObjectId) {
       const base = `/users/${encodeURIComponent(aadObjectId)}/teamwork/installedApps`;
       try {
@@ -45,9 +78,7 @@ export function graphTeamsInstaller(client: Client, catalogAppId: string, manife
           .filter(`teamsApp/externalId eq '${manifestAppId.replace(/'/g, "''")}'`)
           .get()) as { value: unknown[] };
         if (installed.value.length > 0) return;
-        await client
-          .api(base)
-          .post({ 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogAppId}` });
+        await client.api(base).post(bind);
       } catch (err) {
         if (statusOf(err) === 409) return;
         if (statusOf(err) === 403) {
@@ -75,6 +106,8 @@ export async function conversationFor(
   const { store, installer, config } = services;
   const known = await store.conversationRefs.get(conversationId);
   if (known) return known;
+  const sltSchool = /^channel-slt-(.+)$/.exec(conversationId)?.[1];
+  if (sltSchool) return sltTeamChannel(services, conversationId, sltSchool);
   const personId = /^person-(.+)$/.exec(conversationId)?.[1];
   if (!personId || !installer) {
     throw new Error('the recipient has not opened a chat with the bot yet, and the app cannot install itself here');
@@ -91,6 +124,40 @@ export async function conversationFor(
     );
   } catch (err) {
     // Another instance started the same chat at the same moment: one chat all the same.
+    if (err instanceof DuplicateError) return store.conversationRefs.require(conversationId);
+    throw err;
+  }
+}
+
+/**
+ * The SLT channel of a school that names its SLT team (school settings): the app is installed in
+ * the team, and the team's General channel becomes the SLT channel, so nobody has to type
+ * "set up SLT questions" there first.
+ */
+async function sltTeamChannel(
+  services: Services,
+  conversationId: string,
+  schoolId: string,
+): Promise<Rec<'conversationRefs'>> {
+  const { store, installer, config } = services;
+  const school = await store.schools.get(schoolId);
+  if (!school?.teamId || !installer) {
+    throw new Error('the school has no SLT channel set up, and no SLT team the app can install itself in');
+  }
+  await installer.installForTeam(school.teamId);
+  const channelId = await installer.primaryChannelOf(school.teamId);
+  const reference = {
+    channelId: 'msteams',
+    serviceUrl: config.bot.serviceUrl,
+    conversation: { id: channelId, isGroup: true, conversationType: 'channel', tenantId: config.tenantId },
+    bot: { id: config.bot.appId ? `28:${config.bot.appId}` : 'bot', name: 'Social Media Policy Hub' },
+  };
+  try {
+    return await store.conversationRefs.create(
+      { scope: 'channel', schoolId, channelPurpose: 'slt', reference },
+      conversationId,
+    );
+  } catch (err) {
     if (err instanceof DuplicateError) return store.conversationRefs.require(conversationId);
     throw err;
   }

@@ -7,11 +7,14 @@ export const sltChannelId = (schoolId: string) => `channel-slt-${schoolId}`;
 
 /**
  * Where a message for a school's senior leaders goes: its SLT channel once a leader has set one
- * up, otherwise each senior leader's personal chat (except whoever caused it).
+ * up (or the school names its SLT team), otherwise each senior leader's personal chat (except
+ * whoever caused it).
  */
 export async function sltDestinations(services: Services, schoolId: string, exceptId?: string): Promise<string[]> {
   const channel = await services.store.conversationRefs.get(sltChannelId(schoolId));
   if (channel) return [channel.id];
+  // A school that names its SLT team gets its channel set up as the first message is sent.
+  if (services.installer && (await services.store.schools.get(schoolId))?.teamId) return [sltChannelId(schoolId)];
   const leaders = await staffWithRole(services.store, schoolId, 'SLT');
   return leaders.filter((p) => p.id !== exceptId).map((p) => `person-${p.id}`);
 }

@@ -16,6 +16,10 @@ import { selfSignedCertificate } from './self-signed.ts';
 export const INSTALL_PERMISSION = 'TeamsAppInstallation.ReadWriteSelfForUser.All';
 export const FEED_PERMISSION = 'TeamsActivity.Send';
 export const MAIL_PERMISSION = 'Mail.Send';
+export const TEAM_INSTALL_PERMISSION = 'TeamsAppInstallation.ReadWriteSelfForTeam.All';
+export const CHANNEL_PERMISSION = 'Channel.ReadBasic.All';
+/** A team's General channel id, as Teams forms them. */
+export const generalChannelOf = (teamId: string) => `19:general-${teamId}@thread.tacv2`;
 
 export interface SentMail {
   from: string;
@@ -44,6 +48,8 @@ export interface TeamsGraph {
   notifications: SentNotification[];
   /** Mail accepted by sendMail, in order. */
   mails: SentMail[];
+  /** Team ids the app is installed in. */
+  installedInTeams: Set<string>;
   requests: { method: string; path: string; status: number }[];
   client(): ReturnType<typeof graphClient>;
   close(): Promise<void>;
@@ -65,7 +71,14 @@ export async function startTeamsGraph(
   const tls = selfSignedCertificate();
   const catalogAppId = options.catalogAppId ?? 'e3c6a3f2-6b8f-4d6e-9a51-2f5c7d1e0a11';
   const manifestAppId = options.manifestAppId ?? '5d1e7a36-6c8b-4b7e-9f4c-0e2a1d3b7c01';
-  const granted = new Set<string>([INSTALL_PERMISSION, FEED_PERMISSION, MAIL_PERMISSION]);
+  const granted = new Set<string>([
+    INSTALL_PERMISSION,
+    FEED_PERMISSION,
+    MAIL_PERMISSION,
+    TEAM_INSTALL_PERMISSION,
+    CHANNEL_PERMISSION,
+  ]);
+  const installedInTeams = new Set<string>();
   const mails: SentMail[] = [];
   const installedFor = new Set<string>();
   const requests: TeamsGraph['requests'] = [];
@@ -92,6 +105,37 @@ export async function startTeamsGraph(
       const error = (status: number, code: string, message: string) => send(status, { error: { code, message } });
       if (req.headers.authorization !== 'Bearer graph-token') {
         return error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+      }
+      const team = /^\/v1\.0\/teams\/([^/]+)\/(installedApps|primaryChannel)$/.exec(url.pathname);
+      if (team) {
+        const teamId = decodeURIComponent(team[1]!);
+        if (team[2] === 'primaryChannel' && req.method === 'GET') {
+          if (!granted.has(CHANNEL_PERMISSION)) {
+            return error(
+              403,
+              'Forbidden',
+              `Missing role permissions on the request. API requires one of '${CHANNEL_PERMISSION}'.`,
+            );
+          }
+          return send(200, {
+            '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#teams('${teamId}')/primaryChannel/$entity`,
+            id: generalChannelOf(teamId),
+            displayName: 'General',
+            membershipType: 'standard',
+          });
+        }
+        if (team[2] === 'installedApps' && req.method === 'POST') {
+          if (!granted.has(TEAM_INSTALL_PERMISSION)) {
+            return error(
+              403,
+              'Forbidden',
+              `Missing role permissions on the request. API requires one of '${TEAM_INSTALL_PERMISSION}'.`,
+            );
+          }
+          if (installedInTeams.has(teamId)) return error(409, 'Conflict', 'The app is already installed in this team.');
+          installedInTeams.add(teamId);
+          return send(201);
+        }
       }
       const mail = /^\/v1\.0\/users\/([^/]+)\/sendMail$/.exec(url.pathname);
       if (mail && req.method === 'POST') {
@@ -187,6 +231,7 @@ export async function startTeamsGraph(
     installedFor,
     notifications,
     mails,
+    installedInTeams,
     requests,
     client: () =>
       graphClient(async () => 'graph-token', {

@@ -13,7 +13,8 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { executeAction } from '../helpers/bot.ts';
 import { startConnector, type Connector } from '../helpers/connector.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
-import { INSTALL_PERMISSION, startTeamsGraph, type TeamsGraph } from '../helpers/teams-graph.ts';
+import { generalChannelOf, INSTALL_PERMISSION, startTeamsGraph, type TeamsGraph } from '../helpers/teams-graph.ts';
+import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
 
 /**
  * Most of the people the hub must reach never open the bot. In a tenant the app installs itself
@@ -205,4 +206,32 @@ test('getting someone ready ahead of time installs the app and starts their chat
   expect(graph.installedFor.has(hrAad)).toBe(true);
   expect(await store.conversationRefs.get(`person-${DEMO_PERSONAS.HR}`)).toBeDefined();
   expect(connector.received.filter((r) => r.path.startsWith(`/v3/conversations/a:chat-${hrAad}/`)).length).toBe(posts);
+});
+
+test('a school that names its SLT team gets the app installed there, and SLT cards go to its General channel', async () => {
+  const teamId = '2b7c9e41-6d3a-4f5e-9c8b-1a2d3e4f5a6b';
+  const path = '/api/v1/schools/school-oakfield/slt-team';
+  expect((await t.put(path, { teamId }, await t.signIn(DEMO_PERSONAS.Staff))).status).toBe(403);
+  const set = await t.put(path, { teamId }, await t.signIn(DEMO_PERSONAS.SLT));
+  expect(set.status).toBe(200);
+  await t.app.dispatcher.idle();
+  expect(graph.installedInTeams.has(teamId)).toBe(true);
+  const channel = await t.app.services.store.conversationRefs.require('channel-slt-school-oakfield');
+  expect(channel.reference).toMatchObject({
+    conversation: { id: generalChannelOf(teamId), conversationType: 'channel' },
+  });
+
+  await makeRunnersReady(t, [DEMO_PERSONAS.Staff, 'person-oak-deputy-dsl']);
+  await submitApplication(t, 'Oakfield Astronomy', [DEMO_PERSONAS.Staff, 'person-oak-deputy-dsl']);
+  t.app.services.outbox.kick();
+  await t.app.dispatcher.idle();
+  expect(
+    connector.received.some(
+      (r) =>
+        r.path.startsWith(`/v3/conversations/${generalChannelOf(teamId)}/activities`) &&
+        JSON.stringify(r.body).includes('Oakfield Astronomy'),
+    ),
+  ).toBe(true);
+  const audit = await t.app.services.store.audit.listAll({ where: { targetId: 'school-oakfield' } });
+  expect(audit.map((a) => a.action)).toContain('school.slt-team.changed');
 });

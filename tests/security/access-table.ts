@@ -172,6 +172,18 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     },
   ],
 
+  'GET /api/v1/schools/:id/slt-team': [
+    { about: 'the SLT team', params: () => ({ id: 'school-oakfield' }), allowed: OAK_SLT, refused: 403 },
+  ],
+  'PUT /api/v1/schools/:id/slt-team': [
+    {
+      about: 'naming the SLT team',
+      params: () => ({ id: 'school-oakfield' }),
+      body: () => ({ teamId: null }),
+      allowed: OAK_SLT,
+      refused: 403,
+    },
+  ],
   'GET /api/v1/questions': [{ about: 'staff questions', query: () => school, allowed: OAK_SLT, refused: 403 }],
   'PUT /api/v1/questions/:id/pointer': [
     {

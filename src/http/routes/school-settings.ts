@@ -10,6 +10,9 @@ import type { Principal } from '../../auth/principal.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { queueMessage } from '../../notifications/outbox.ts';
+import { REACH_TOPIC } from '../../notifications/reach.ts';
+import { sltChannelId } from '../../notifications/slt-destinations.ts';
 
 const minutes = z
   .number()
@@ -83,7 +86,7 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
   const change = async (
     principal: Principal,
     id: string,
-    what: 'escalation' | 'approvals' | 'training' | 'monitoring',
+    what: 'escalation' | 'approvals' | 'training' | 'monitoring' | 'slt-team',
     describe: (school: Rec<'schools'>) => object,
     patch: Partial<Data<'schools'>>,
     roles: readonly Role[] = ['SLT'],
@@ -172,5 +175,44 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
       await change(principal, params.id, 'escalation', escalationFor, { escalation: body });
       return body;
     }),
+  );
+
+  // The Teams team whose General channel is SLT's: the app installs itself there (Graph).
+  const sltTeamOf = (school: Rec<'schools'>) => ({ teamId: school.teamId ?? null });
+  server.get(
+    '/api/v1/schools/:id/slt-team',
+    endpoint(services, { params }, async ({ principal, params }) => sltTeamOf(await schoolLedBy(principal, params.id))),
+  );
+
+  server.put(
+    '/api/v1/schools/:id/slt-team',
+    endpoint(
+      services,
+      {
+        params,
+        body: z
+          .object({
+            // Empty or null: no team (SLT cards go to each leader's chat, or a channel set up by hand).
+            teamId: z.union([
+              z.guid({ message: 'Give the team’s id: in Teams, Get link to team, then the groupId in it' }),
+              z.literal(''),
+              z.null(),
+            ]),
+          })
+          .strict(),
+      },
+      async ({ principal, params, body }) => {
+        const teamId = body.teamId || undefined;
+        await change(principal, params.id, 'slt-team', sltTeamOf, { teamId });
+        if (teamId) {
+          // Set up the channel now, not when the first application arrives.
+          await store.commit((uow) =>
+            queueMessage(uow, REACH_TOPIC, { conversationId: sltChannelId(params.id) }, services.now().toISOString()),
+          );
+          services.outbox.kick();
+        }
+        return { teamId: teamId ?? null };
+      },
+    ),
   );
 }

@@ -1,4 +1,4 @@
-import { Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { SettingsForm } from '../SettingsForm.tsx';
@@ -69,6 +69,16 @@ export default function SchoolSettingsPage({ page, schoolId }: PageProps) {
         ]}
       />
       <TrainingSettings schoolId={schoolId} />
+      <SettingsForm title="SLT team in Teams" path={`/schools/${schoolId}/slt-team`} numbers={[]}>
+        {(values, set) => (
+          <Field
+            label="SLT team id"
+            hint="The team whose General channel receives account applications and staff questions for SLT; the hub installs itself there. In Teams: the team's menu, Get link to team, and the groupId in that link. Leave it empty to use each leader's chat, or a channel set up by typing “set up SLT questions” in it."
+          >
+            <Input value={String(values.teamId ?? '')} onChange={(_, d) => set('teamId', d.value.trim())} />
+          </Field>
+        )}
+      </SettingsForm>
     </section>
   );
 }
