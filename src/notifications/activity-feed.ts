@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { pageLink } from '../config/urls.ts';
 import type { Config } from '../config/config.ts';
-import { PermissionMissing } from './reach.ts';
+import { asApp } from './graph-calls.ts';
 
 /**
  * The activity types the manifest declares (`activities.activityTypes` in appPackage/manifest.json;
@@ -38,21 +38,16 @@ export interface ActivityFeed {
 export function graphActivityFeed(client: Client, config: Config): ActivityFeed {
   return {
     async notify(aadObjectId, notice) {
-      try {
-        await client.api(`/users/${encodeURIComponent(aadObjectId)}/teamwork/sendActivityNotification`).post({
-          topic: { source: 'text', value: 'Social Media Policy Hub', webUrl: pageLink(config, notice.page) },
-          activityType: notice.activityType,
-          previewText: { content: notice.preview },
-          templateParameters: Object.entries(notice.parameters).map(([name, value]) => ({ name, value })),
-        });
-      } catch (err) {
-        if ((err as { statusCode?: number }).statusCode === 403) {
-          throw new PermissionMissing(
-            'Teams refused an activity-feed notification: grant the app the Microsoft Graph application permission TeamsActivity.Send (admin consent)',
-          );
-        }
-        throw err;
-      }
+      await asApp(
+        () =>
+          client.api(`/users/${encodeURIComponent(aadObjectId)}/teamwork/sendActivityNotification`).post({
+            topic: { source: 'text', value: 'Social Media Policy Hub', webUrl: pageLink(config, notice.page) },
+            activityType: notice.activityType,
+            previewText: { content: notice.preview },
+            templateParameters: Object.entries(notice.parameters).map(([name, value]) => ({ name, value })),
+          }),
+        { what: 'Teams refused an activity-feed notification', permission: 'TeamsActivity.Send' },
+      );
     },
   };
 }

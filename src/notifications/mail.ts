@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { PermissionMissing } from './reach.ts';
+import { asApp } from './graph-calls.ts';
 
 /** Email, for the safeguarding alerts Teams could not deliver in time. */
 export interface Mailer {
@@ -13,23 +13,21 @@ export interface Mailer {
 export function graphMailer(client: Client, mailbox: string): Mailer {
   return {
     async send({ to, subject, text }) {
-      try {
-        await client.api(`/users/${encodeURIComponent(mailbox)}/sendMail`).post({
-          message: {
-            subject,
-            body: { contentType: 'Text', content: text },
-            toRecipients: [{ emailAddress: { address: to } }],
-          },
-          saveToSentItems: false,
-        });
-      } catch (err) {
-        if ((err as { statusCode?: number }).statusCode === 403) {
-          throw new PermissionMissing(
-            `Exchange refused to send from ${mailbox}: grant the app the Microsoft Graph application permission Mail.Send, and allow that mailbox in its application access policy`,
-          );
-        }
-        throw err;
-      }
+      await asApp(
+        () =>
+          client.api(`/users/${encodeURIComponent(mailbox)}/sendMail`).post({
+            message: {
+              subject,
+              body: { contentType: 'Text', content: text },
+              toRecipients: [{ emailAddress: { address: to } }],
+            },
+            saveToSentItems: false,
+          }),
+        {
+          what: `Exchange refused to send from ${mailbox}`,
+          permission: 'Mail.Send, and allow that mailbox in its application access policy',
+        },
+      );
     },
   };
 }

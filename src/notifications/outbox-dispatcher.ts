@@ -4,7 +4,8 @@ import type { Rec } from '../store/kinds.ts';
 import type { FeedNotice } from './activity-feed.ts';
 import { Undeliverable, type Delivery, type Messages } from './message.ts';
 import type { Messenger } from './messenger.ts';
-import { conversationFor, PermissionMissing } from './reach.ts';
+import { PermissionMissing } from './graph-calls.ts';
+import { conversationFor } from './reach.ts';
 import { isTopic } from './topics.ts';
 
 const MAX_ATTEMPTS = 8;

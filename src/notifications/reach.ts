@@ -3,6 +3,7 @@ import type { Services } from '../services.ts';
 import { DuplicateError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { Messenger } from './messenger.ts';
+import { asApp } from './graph-calls.ts';
 
 /**
  * Installs the app in someone's personal scope in Teams, so the bot can start a chat with them.
@@ -26,13 +27,6 @@ export const REACH_TOPIC = 'person.reach';
 /** The roles whose holders the hub messages first. */
 export const RECEIVING_ROLES = ['DSL', 'SLT', 'HR', 'Admin'] as const;
 
-/** Graph refused for want of a permission the school has not granted: said plainly, with the fix. */
-export class PermissionMissing extends Error {
-  override name = 'PermissionMissing';
-}
-
-const statusOf = (err: unknown) => (err as { statusCode?: number }).statusCode;
-
 /**
  * Through Microsoft Graph, with application permission TeamsAppInstallation.ReadWriteSelfForUser.All:
  * look for the app among the person's installed apps, install it if absent (a 409 means another
@@ -42,52 +36,36 @@ export function graphTeamsInstaller(client: Client, catalogAppId: string, manife
   const bind = { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogAppId}` };
   return {
     async installForTeam(teamId) {
-      try {
-        await client.api(`/teams/${encodeURIComponent(teamId)}/installedApps`).post(bind);
-      } catch (err) {
-        if (statusOf(err) === 409) return;
-        if (statusOf(err) === 403) {
-          throw new PermissionMissing(
-            'Teams refused to install the app in the SLT team: grant the app the Microsoft Graph application permission TeamsAppInstallation.ReadWriteSelfForTeam.All (admin consent)',
-          );
-        }
-        throw err;
-      }
+      await asApp(() => client.api(`/teams/${encodeURIComponent(teamId)}/installedApps`).post(bind), {
+        what: 'Teams refused to install the app in the SLT team',
+        permission: 'TeamsAppInstallation.ReadWriteSelfForTeam.All',
+        conflictIsDone: true,
+      });
     },
     async primaryChannelOf(teamId) {
-      try {
-        const channel = (await client.api(`/teams/${encodeURIComponent(teamId)}/primaryChannel`).get()) as {
-          id: string;
-        };
-        return channel.id;
-      } catch (err) {
-        if (statusOf(err) === 403) {
-          throw new PermissionMissing(
-            'Teams refused to say which is the SLT team’s channel: grant the app the Microsoft Graph application permission Channel.ReadBasic.All (admin consent)',
-          );
-        }
-        throw err;
-      }
+      const channel = (await asApp(() => client.api(`/teams/${encodeURIComponent(teamId)}/primaryChannel`).get(), {
+        what: 'Teams refused to say which is the SLT team’s channel',
+        permission: 'Channel.ReadBasic.All',
+      })) as { id: string };
+      return channel.id;
     },
     async installFor(aadObjectId) {
       const base = `/users/${encodeURIComponent(aadObjectId)}/teamwork/installedApps`;
-      try {
-        const installed = (await client
-          .api(base)
-          .expand('teamsApp')
-          .filter(`teamsApp/externalId eq '${manifestAppId.replace(/'/g, "''")}'`)
-          .get()) as { value: unknown[] };
-        if (installed.value.length > 0) return;
-        await client.api(base).post(bind);
-      } catch (err) {
-        if (statusOf(err) === 409) return;
-        if (statusOf(err) === 403) {
-          throw new PermissionMissing(
-            'Teams refused to install the app for them: grant the app the Microsoft Graph application permission TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent)',
-          );
-        }
-        throw err;
-      }
+      const refused = {
+        what: 'Teams refused to install the app for them',
+        permission: 'TeamsAppInstallation.ReadWriteSelfForUser.All',
+        conflictIsDone: true,
+      };
+      const installed = (await asApp(
+        () =>
+          client
+            .api(base)
+            .expand('teamsApp')
+            .filter(`teamsApp/externalId eq '${manifestAppId.replace(/'/g, "''")}'`)
+            .get(),
+        refused,
+      )) as { value: unknown[] };
+      if (installed.value.length === 0) await asApp(() => client.api(base).post(bind), refused);
     },
   };
 }

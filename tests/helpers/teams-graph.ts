@@ -103,6 +103,9 @@ export async function startTeamsGraph(
         res.end(body === undefined ? undefined : JSON.stringify(body));
       };
       const error = (status: number, code: string, message: string) => send(status, { error: { code, message } });
+      /** Graph's answer to an app without the permission a call needs. */
+      const missing = (permission: string) =>
+        error(403, 'Forbidden', `Missing role permissions on the request. API requires one of '${permission}'.`);
       if (req.headers.authorization !== 'Bearer graph-token') {
         return error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
       }
@@ -111,11 +114,7 @@ export async function startTeamsGraph(
         const teamId = decodeURIComponent(team[1]!);
         if (team[2] === 'primaryChannel' && req.method === 'GET') {
           if (!granted.has(CHANNEL_PERMISSION)) {
-            return error(
-              403,
-              'Forbidden',
-              `Missing role permissions on the request. API requires one of '${CHANNEL_PERMISSION}'.`,
-            );
+            return missing(CHANNEL_PERMISSION);
           }
           return send(200, {
             '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#teams('${teamId}')/primaryChannel/$entity`,
@@ -126,11 +125,7 @@ export async function startTeamsGraph(
         }
         if (team[2] === 'installedApps' && req.method === 'POST') {
           if (!granted.has(TEAM_INSTALL_PERMISSION)) {
-            return error(
-              403,
-              'Forbidden',
-              `Missing role permissions on the request. API requires one of '${TEAM_INSTALL_PERMISSION}'.`,
-            );
+            return missing(TEAM_INSTALL_PERMISSION);
           }
           if (installedInTeams.has(teamId)) return error(409, 'Conflict', 'The app is already installed in this team.');
           installedInTeams.add(teamId);
@@ -164,11 +159,7 @@ export async function startTeamsGraph(
       const feed = /^\/v1\.0\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(url.pathname);
       if (feed && req.method === 'POST') {
         if (!granted.has(FEED_PERMISSION)) {
-          return error(
-            403,
-            'Forbidden',
-            `Missing role permissions on the request. API requires one of '${FEED_PERMISSION}'.`,
-          );
+          return missing(FEED_PERMISSION);
         }
         const sent = JSON.parse(text || '{}') as {
           activityType?: string;
@@ -195,11 +186,7 @@ export async function startTeamsGraph(
       if (!m) return error(404, 'NotFound', 'Resource not found for the segment.');
       const userId = decodeURIComponent(m[1]!);
       if (!granted.has(INSTALL_PERMISSION)) {
-        return error(
-          403,
-          'Forbidden',
-          `Missing role permissions on the request. API requires one of '${INSTALL_PERMISSION}'.`,
-        );
+        return missing(INSTALL_PERMISSION);
       }
       if (req.method === 'GET') {
         const filter = url.searchParams.get('$filter') ?? '';
