@@ -23,7 +23,7 @@ import { evidenceReceiptCard } from '../src/cards/evidence-receipt.ts';
 import { attachEvidence } from '../src/incidents/evidence.ts';
 import { downloadFiles, filesIn } from './evidence-download.ts';
 import { NOT_IN_DIRECTORY, notSavedCard, submitReport } from './report-flow.ts';
-import { placeOnFirstContact } from '../src/people/first-contact.ts';
+import { placeOnFirstContact, placeUnverified } from '../src/people/first-contact.ts';
 import { newReportForm } from '../src/incidents/report-form-for.ts';
 
 const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
@@ -73,13 +73,20 @@ export function createBot(services: Services): Bot {
   // Who last wrote, by Entra id: if the store is briefly unreachable, a report can still be taken.
   const knownSenders = new Map<string, Rec<'people'>>();
 
-  /** Someone the directory sync has not brought in yet, looked up in Entra now; a failed look-up is logged, not fatal. */
-  async function placedOnFirstContact(aadObjectId: string): Promise<Rec<'people'> | undefined> {
+  /**
+   * Someone the directory sync has not brought in yet, looked up in Entra now. If Entra cannot be
+   * asked, they are still from the school's tenant, so they are taken in for triage rather than
+   * turned away.
+   */
+  async function placedOnFirstContact(aadObjectId: string, name?: string): Promise<Rec<'people'> | undefined> {
     try {
       return await placeOnFirstContact(services, aadObjectId);
     } catch (err) {
       log.error({ err, aadObjectId }, 'could not look up a new sender in Entra ID');
-      return undefined;
+      return placeUnverified(services, aadObjectId, name).catch((e: unknown) => {
+        log.error({ err: e, aadObjectId }, 'could not add a new sender for triage either');
+        return undefined;
+      });
     }
   }
 
@@ -94,7 +101,8 @@ export function createBot(services: Services): Bot {
       log.warn({ aadObjectId }, 'store unreachable: using the sender as last seen');
       return knownSenders.get(aadObjectId);
     }
-    if (!person?.active && services.directory) person = await placedOnFirstContact(aadObjectId);
+    if (!person?.active && services.directory)
+      person = await placedOnFirstContact(aadObjectId, turn.activity.from.name);
     if (person?.active) knownSenders.set(aadObjectId, person);
     else knownSenders.delete(aadObjectId);
     return person?.active ? person : undefined;

@@ -66,3 +66,44 @@ export async function placeOnFirstContact(services: Services, aadObjectId: strin
   log.info({ personId: person?.id, schoolId: entry.schoolId }, 'added someone to the staff directory on first contact');
   return person?.active ? person : undefined;
 }
+
+/**
+ * When Entra cannot be asked (Graph down or throttled), someone writing from the school's tenant
+ * is still a verified member of it (the Bot Framework signed the activity, and the tenant guard
+ * checked it), so they are added at the triage school under the name Teams gave, and their report
+ * is taken. The next directory sync finds them by their Entra id and puts the record right.
+ */
+export async function placeUnverified(
+  services: Services,
+  aadObjectId: string,
+  teamsName: string | undefined,
+): Promise<Rec<'people'> | undefined> {
+  const { store, log } = services;
+  const triage = await triageSchool(services);
+  if (!triage) return undefined;
+  const [first = 'Unknown', ...rest] = (teamsName ?? '').trim().split(/\s+/).filter(Boolean);
+  const entry: DirectoryEntry = {
+    email: `${aadObjectId}@not-yet-in-directory.invalid`,
+    givenName: first,
+    surname: rest.join(' ') || '(not yet in the directory)',
+    department: NOT_PLACED,
+    jobTitle: 'Not known yet',
+    schoolId: triage.id,
+    staffType: 'support',
+    aadObjectId,
+  };
+  const schools = await store.schools.listAll();
+  const known = await store.people.listAll({ where: { aadObjectId } });
+  // Someone the hub already knows as having left is not brought back on an unchecked name.
+  if (known.length > 0) return undefined;
+  try {
+    await applyDirectoryPlan(services, FIRST_CONTACT_ACTOR, planDirectorySync(known, [entry]), known, schools, {
+      source: 'teams-unverified',
+    });
+  } catch (err) {
+    if (!(err instanceof DuplicateError) && !(err instanceof ConflictError)) throw err;
+  }
+  const [person] = (await store.people.list({ where: { aadObjectId }, limit: 1 })).items;
+  log.warn({ personId: person?.id, schoolId: triage.id }, 'added someone Entra could not be asked about, for triage');
+  return person?.active ? person : undefined;
+}

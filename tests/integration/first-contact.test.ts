@@ -88,3 +88,37 @@ test('someone whose account is disabled, or whom Entra does not have, is still t
     );
   }
 });
+
+test('when Entra cannot be asked, someone from the tenant is taken in for triage under their Teams name, and their report taken', async () => {
+  const failing = await startTestApp(
+    { TRIAGE_SCHOOL_ID: 'school-riverside' },
+    {
+      directory: {
+        user: async () => {
+          throw Object.assign(new Error('Service Unavailable'), { statusCode: 503 });
+        },
+      },
+    },
+  );
+  try {
+    const stranger = { id: '11111111-2222-4333-8444-555555555577', displayName: 'Petra Lindqvist' };
+    const { replies } = await postActivity(
+      failing.base,
+      activity({ text: 'a pupil sent me a friend request', from: from(stranger) }),
+    );
+    expect(cardText(cardsOf(replies)[0])).not.toMatch(/not saved/);
+    const form = friendRequestForm();
+    const { body } = await executeAction(failing.base, REPORT_SUBMIT_VERB, form, { from: from(stranger) });
+    expect(cardText(body.value)).toMatch(/Report saved: INC-/);
+    const incident = await failing.app.services.store.incidents.require(`incident-${form.draftId}`);
+    expect(incident.schoolId).toBe('school-riverside');
+    const [person] = (await failing.app.services.store.people.list({ where: { aadObjectId: stranger.id } })).items;
+    expect(person).toMatchObject({
+      displayName: 'Petra Lindqvist',
+      department: NOT_PLACED,
+      schoolId: 'school-riverside',
+    });
+  } finally {
+    await failing.stop();
+  }
+});
