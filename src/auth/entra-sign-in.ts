@@ -8,6 +8,7 @@ import type { Rec } from '../store/kinds.ts';
 import type { Store } from '../store/store.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { RECEIVING_ROLES, REACH_TOPIC } from '../notifications/reach.ts';
+import { personChat } from '../notifications/recipients.ts';
 import { mayUseApp, principalFor, type Authenticator } from './principal.ts';
 
 /** The delegated scope the tab asks for; a token without it (or an app role) grants nothing here. */
@@ -106,7 +107,7 @@ export function createEntraAuthenticator(
       const updated = uow.update('people', person, { roles });
       // Newly someone the hub must reach: get their chat ready now, not when the first alert comes.
       if (receives(roles) && !receives(person.roles)) {
-        queueMessage(uow, REACH_TOPIC, { conversationId: `person-${person.id}` }, at);
+        queueMessage(uow, REACH_TOPIC, { conversationId: personChat(person.id) }, at);
       }
       uow.append('audit', {
         at,

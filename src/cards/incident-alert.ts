@@ -1,4 +1,4 @@
-import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
 import { adaptiveCard, factSet, heading, openUrl, paragraph, type AdaptiveCard } from './elements.ts';
 import { ukDateTime } from '../uk-time.ts';
 
@@ -48,7 +48,7 @@ export function incidentAlertCard(input: AlertInput): AdaptiveCard {
         : []),
       factSet([
         ['Reference', input.reference],
-        ['Type', isIncidentType(input.type) ? INCIDENT_TYPES[input.type].label : 'Other'],
+        ['Type', incidentTypeLabel(input.type)],
         ['Urgency', input.urgent ? 'Urgent' : 'Normal'],
         ['Reported', time],
       ]),

@@ -1,5 +1,5 @@
 import { caseUrl } from '../config/urls.ts';
-import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
 import { escalationFor } from '../domain/incidents/escalation.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
@@ -37,7 +37,7 @@ export async function emailUndeliveredAlerts(services: Services): Promise<number
     }
     const recipient = await store.people.get(String(entry.payload.recipientId));
     if (!recipient?.active) continue;
-    const kind = isIncidentType(incident.type) ? INCIDENT_TYPES[incident.type].label : 'Other';
+    const kind = incidentTypeLabel(incident.type);
     const urgency = incident.urgent ? 'An URGENT report' : 'A report';
     try {
       await mailer.send({

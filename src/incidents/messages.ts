@@ -2,9 +2,10 @@ import { closedNoticeCard, incidentAlertCard, readReceiptCard, type AlertInput }
 import { reportSyncedCard } from '../cards/report-confirmation.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { caseUrl } from '../config/urls.ts';
-import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
 import { simpleNotice, Undeliverable, type Delivery, type Messages } from '../notifications/message.ts';
 import type { MessagePayloads } from '../notifications/topics.ts';
+import { personChat } from '../notifications/recipients.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
@@ -29,7 +30,7 @@ export function incidentMessages(services: Services): Messages<IncidentTopic> {
     async (payload: P): Promise<Delivery> => {
       const incident = await store.incidents.get(payload.incidentId);
       if (!incident) throw new Undeliverable('the incident no longer exists');
-      return { conversationId: `person-${payload.recipientId}`, card: build(incident, payload) };
+      return { conversationId: personChat(payload.recipientId), card: build(incident, payload) };
     };
 
   return {
@@ -41,7 +42,7 @@ export function incidentMessages(services: Services): Messages<IncidentTopic> {
       async notice(payload) {
         const incident = await store.incidents.get(payload.incidentId);
         if (!incident) return undefined;
-        const kind = isIncidentType(incident.type) ? INCIDENT_TYPES[incident.type].label : 'Other';
+        const kind = incidentTypeLabel(incident.type);
         const urgency = incident.urgent ? 'Urgent' : payload.escalation ? 'Unread' : 'New';
         return {
           activityType: 'reportAlert',

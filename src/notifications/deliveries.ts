@@ -1,12 +1,13 @@
 import type { Principal } from '../auth/principal.ts';
 import { canReadCase } from '../domain/incidents/access.ts';
-import { routingFor } from '../domain/incidents/routing.ts';
 import { hasRole } from '../domain/roles.ts';
 import { forbidden, visibleOr404 } from '../http/errors.ts';
 import { schoolsWhere } from '../people/oversight.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 import { isTopic, type Topic } from './topics.ts';
+import { recipientOf } from './recipients.ts';
+import { loadCase } from '../incidents/case-record.ts';
 
 /** What a message is, in words that carry no detail of what it says. */
 const KINDS: Record<Topic, string> = {
@@ -40,17 +41,6 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 
 export const deliveryKind = (topic: string) => (isTopic(topic) ? KINDS[topic] : topic);
 
-/** Who a message is for: a person, or a channel. */
-function recipientOf(entry: Rec<'outbox'>): { personId?: string; conversationId?: string } {
-  const { recipientId, conversationId } = entry.payload;
-  if (typeof recipientId === 'string') return { personId: recipientId };
-  if (typeof conversationId === 'string') {
-    const person = /^person-(.+)$/.exec(conversationId)?.[1];
-    return person ? { personId: person } : { conversationId };
-  }
-  return {};
-}
-
 const undelivered = (entry: Rec<'outbox'>) =>
   entry.status === 'failed' || (entry.status === 'pending' && entry.attempts > 0);
 
@@ -75,8 +65,7 @@ async function visibleEntry(
       : undefined;
   if (!schoolId || !DELIVERY_ROLES.some((role) => hasRole(principal.person, role, schoolId))) return undefined;
   if (typeof entry.payload.incidentId === 'string') {
-    const incident = await store.incidents.get(entry.payload.incidentId);
-    const routing = routingFor(incident ? await store.schools.get(incident.schoolId) : undefined);
+    const { incident, routing } = await loadCase(services, entry.payload.incidentId);
     if (!incident || !canReadCase(principal.person, incident, routing)) return undefined;
   }
   return schoolId;

@@ -5,12 +5,13 @@ import { APPLICATION_FOR_SLT_TOPIC } from '../applications/applications.ts';
 import { APPLICATION_FOR_ADMINS_TOPIC, APPLICATION_REASSIGNED_TOPIC } from '../applications/approval.ts';
 import { APPLICATION_REMINDER_TOPIC } from '../applications/follow-up-applications.ts';
 import { canReadCase } from '../domain/incidents/access.ts';
-import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
-import { routingFor } from '../domain/incidents/routing.ts';
+import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
 import { ASSIGNED_TOPIC } from '../incidents/case-actions.ts';
 import { ALERT_TOPIC } from '../incidents/report-incident.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
+import { loadCase } from '../incidents/case-record.ts';
+import { recipientOf } from './recipients.ts';
 
 /** One thing waiting for this person, as Home lists it: what, when, and the page that deals with it. */
 export interface MyAlert {
@@ -30,11 +31,9 @@ type Outstanding = (services: Services, principal: Principal, entry: Rec<'outbox
 const aboutCase =
   (open: (incident: Rec<'incidents'>) => boolean, words: (reference: string, kind: string) => string): Outstanding =>
   async (services, principal, entry) => {
-    const incident = await services.store.incidents.get(String(entry.payload.incidentId));
-    if (!incident || !open(incident)) return undefined;
-    const routing = routingFor(await services.store.schools.get(incident.schoolId));
-    if (!canReadCase(principal.person, incident, routing)) return undefined;
-    const kind = isIncidentType(incident.type) ? INCIDENT_TYPES[incident.type].label : 'Other';
+    const { incident, routing } = await loadCase(services, String(entry.payload.incidentId));
+    if (!incident || !open(incident) || !canReadCase(principal.person, incident, routing)) return undefined;
+    const kind = incidentTypeLabel(incident.type);
     return {
       key: `case:${incident.id}`,
       text: words(incident.reference, kind),
@@ -95,9 +94,6 @@ const OUTSTANDING: Record<string, Outstanding> = {
   },
 };
 
-const forMe = (entry: Rec<'outbox'>, personId: string) =>
-  entry.payload.recipientId === personId || entry.payload.conversationId === `person-${personId}`;
-
 /**
  * What is waiting for this person: the alerts and tasks sent to them that still stand, newest
  * first, urgent ones on top. This is how they see them without Teams (the embedded demo), and
@@ -108,7 +104,7 @@ export async function myAlerts(services: Services, principal: Principal): Promis
   const found = new Map<string, MyAlert>();
   for (const [topic, outstanding] of Object.entries(OUTSTANDING)) {
     const entries = await services.store.outbox.listAll({ where: { topic, notBefore: { gte: since } } });
-    for (const entry of entries.filter((e) => forMe(e, principal.person.id))) {
+    for (const entry of entries.filter((e) => recipientOf(e).personId === principal.person.id)) {
       const alert = await outstanding(services, principal, entry);
       if (alert && !found.has(alert.key)) found.set(alert.key, alert);
     }

@@ -7,6 +7,7 @@ import type { Messenger } from './messenger.ts';
 import { PermissionMissing } from './graph-calls.ts';
 import { conversationFor } from './reach.ts';
 import { isTopic } from './topics.ts';
+import { personOfChat } from './recipients.ts';
 
 const MAX_ATTEMPTS = 8;
 /** Waits between attempts: quick at first, then backing off to about an hour. */
@@ -87,7 +88,7 @@ export function createOutboxDispatcher(
 
   /** The activity-feed notice beside a chat message. The message went: a failed notice is logged, never resent. */
   async function notifyFeed(conversationId: string, notice: FeedNotice): Promise<void> {
-    const personId = /^person-(.+)$/.exec(conversationId)?.[1];
+    const personId = personOfChat(conversationId);
     if (!services.feed || !personId) return;
     const person = await store.people.get(personId);
     if (!person?.aadObjectId) return;

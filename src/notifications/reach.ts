@@ -4,6 +4,7 @@ import { DuplicateError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { Messenger } from './messenger.ts';
 import { asApp } from './graph-calls.ts';
+import { personOfChat } from './recipients.ts';
 
 /**
  * Installs the app in someone's personal scope in Teams, so the bot can start a chat with them.
@@ -86,7 +87,7 @@ export async function conversationFor(
   if (known) return known;
   const sltSchool = /^channel-slt-(.+)$/.exec(conversationId)?.[1];
   if (sltSchool) return sltTeamChannel(services, conversationId, sltSchool);
-  const personId = /^person-(.+)$/.exec(conversationId)?.[1];
+  const personId = personOfChat(conversationId);
   if (!personId || !installer) {
     throw new Error('the recipient has not opened a chat with the bot yet, and the app cannot install itself here');
   }

@@ -37,6 +37,15 @@ export function graphClient(
   return Client.initWithMiddleware({ authProvider: { getAccessToken: token }, ...options });
 }
 
+/** The fields read for each user: ours, and wherever the tenant keeps the school. */
+const fieldsFor = (schoolAttribute: string) => [...new Set([...USER_FIELDS, schoolAttribute])];
+
+/** A user with their school read from the attribute the tenant keeps it in. */
+function withSchool(user: EntraUser & Record<string, unknown>, schoolAttribute: string): EntraUser {
+  const school = user[schoolAttribute];
+  return { ...user, school: typeof school === 'string' ? school : null };
+}
+
 interface UsersPage {
   value: (EntraUser & Record<string, unknown>)[];
   '@odata.nextLink'?: string;
@@ -44,13 +53,9 @@ interface UsersPage {
 
 /** Every user in the tenant, following @odata.nextLink page by page (999 is Graph's largest page for /users). */
 export async function* entraUsers(client: Client, schoolAttribute: string): AsyncGenerator<EntraUser> {
-  const fields = [...new Set([...USER_FIELDS, schoolAttribute])];
-  let page = (await client.api('/users').select(fields).top(999).get()) as UsersPage;
+  let page = (await client.api('/users').select(fieldsFor(schoolAttribute)).top(999).get()) as UsersPage;
   for (;;) {
-    for (const user of page.value) {
-      const school = user[schoolAttribute];
-      yield { ...user, school: typeof school === 'string' ? school : null };
-    }
+    for (const user of page.value) yield withSchool(user, schoolAttribute);
     const next = page['@odata.nextLink'];
     if (!next) return;
     page = (await client.api(next).get()) as UsersPage;
@@ -59,14 +64,12 @@ export async function* entraUsers(client: Client, schoolAttribute: string): Asyn
 
 /** One person, looked up when they first contact the bot; undefined when Entra has no such user. */
 export async function entraUser(client: Client, id: string, schoolAttribute: string): Promise<EntraUser | undefined> {
-  const fields = [...new Set([...USER_FIELDS, schoolAttribute])];
   try {
     const user = (await client
       .api(`/users/${encodeURIComponent(id)}`)
-      .select(fields)
+      .select(fieldsFor(schoolAttribute))
       .get()) as EntraUser & Record<string, unknown>;
-    const school = user[schoolAttribute];
-    return { ...user, school: typeof school === 'string' ? school : null };
+    return withSchool(user, schoolAttribute);
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return undefined;
     throw err;

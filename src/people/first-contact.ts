@@ -55,15 +55,28 @@ export async function placeOnFirstContact(services: Services, aadObjectId: strin
   const known = (await store.people.listAll({ where: { aadObjectId } })).concat(
     await store.people.listAll({ where: { upn: entry.email } }),
   );
+  const person = await addOne(services, aadObjectId, entry, known, schools, 'entra-first-contact');
+  log.info({ personId: person?.id, schoolId: entry.schoolId }, 'added someone to the staff directory on first contact');
+  return person;
+}
+
+/** Adds (or brings back) one person from their directory entry, and reads the record that results. */
+async function addOne(
+  services: Services,
+  aadObjectId: string,
+  entry: DirectoryEntry,
+  known: Rec<'people'>[],
+  schools: Rec<'schools'>[],
+  source: string,
+): Promise<Rec<'people'> | undefined> {
   const plan = planDirectorySync(known, [entry]);
   try {
-    await applyDirectoryPlan(services, FIRST_CONTACT_ACTOR, plan, known, schools, { source: 'entra-first-contact' });
+    await applyDirectoryPlan(services, FIRST_CONTACT_ACTOR, plan, known, schools, { source });
   } catch (err) {
     // Their first two messages, or the sync, added them a moment ago: the record is there all the same.
     if (!(err instanceof DuplicateError) && !(err instanceof ConflictError)) throw err;
   }
-  const [person] = (await store.people.list({ where: { aadObjectId }, limit: 1 })).items;
-  log.info({ personId: person?.id, schoolId: entry.schoolId }, 'added someone to the staff directory on first contact');
+  const [person] = (await services.store.people.list({ where: { aadObjectId }, limit: 1 })).items;
   return person?.active ? person : undefined;
 }
 
@@ -96,14 +109,7 @@ export async function placeUnverified(
   const known = await store.people.listAll({ where: { aadObjectId } });
   // Someone the hub already knows as having left is not brought back on an unchecked name.
   if (known.length > 0) return undefined;
-  try {
-    await applyDirectoryPlan(services, FIRST_CONTACT_ACTOR, planDirectorySync(known, [entry]), known, schools, {
-      source: 'teams-unverified',
-    });
-  } catch (err) {
-    if (!(err instanceof DuplicateError) && !(err instanceof ConflictError)) throw err;
-  }
-  const [person] = (await store.people.list({ where: { aadObjectId }, limit: 1 })).items;
+  const person = await addOne(services, aadObjectId, entry, known, schools, 'teams-unverified');
   log.warn({ personId: person?.id, schoolId: triage.id }, 'added someone Entra could not be asked about, for triage');
-  return person?.active ? person : undefined;
+  return person;
 }

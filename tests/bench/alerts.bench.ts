@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { executeAction } from '../helpers/bot.ts';
 import { sayThroughConnector, startConnector } from '../helpers/connector.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
+import { reportersWithEntraIds } from '../helpers/reporters.ts';
 import { startGraphServer } from '../helpers/graph-server.ts';
 import { graphClientFor, serverSharePointStore } from '../helpers/sharepoint.ts';
 import { percentile, report } from './report.ts';
@@ -26,15 +27,7 @@ async function run(label: string, app: TestApp): Promise<void> {
   try {
     await sayThroughConnector({ app, connector }, DSL, 'hi', { id: 'a:dsl-bench', conversationType: 'personal' });
     const { store } = app.app.services;
-    const staff = (await store.people.listAll({ where: { schoolId: 'school-oakfield', active: true } }))
-      .filter((p) => !p.aadObjectId && p.roles.every((r) => r.role === 'Staff'))
-      .slice(0, 10);
-    const reporters: { id: string; name: string; aadObjectId: string }[] = [];
-    for (const [i, person] of staff.entries()) {
-      const aadObjectId = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
-      await store.people.update(person, { aadObjectId });
-      reporters.push({ id: `29:bench-${i}`, name: person.displayName, aadObjectId });
-    }
+    const reporters = await reportersWithEntraIds(store, 10);
     const drafts = Array.from({ length: REPORTS }, () => friendRequestForm());
     await Promise.all(
       drafts.map((form, i) =>

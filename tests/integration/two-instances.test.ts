@@ -11,6 +11,7 @@ import { graphClientFor, serverSharePointStore } from '../helpers/sharepoint.ts'
 import { cardText, executeAction } from '../helpers/bot.ts';
 import { sayThroughConnector, startConnector, type Connector } from '../helpers/connector.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
+import { reportersWithEntraIds } from '../helpers/reporters.ts';
 
 /**
  * App Service scales out: two server instances on one database, each with its own outbox
@@ -28,7 +29,7 @@ describe.each(['SQLite', 'SharePoint'] as const)('two instances on one %s store'
   let connector: Connector;
   let graph: GraphServer | undefined;
   /** Ten colleagues report five each, within the per-person limit on reports. */
-  const reporters: { id: string; name: string; aadObjectId: string }[] = [];
+  let reporters: { id: string; name: string; aadObjectId: string }[] = [];
   beforeAll(async () => {
     // The second instance starts once the first has given the reporters their Entra ids, since
     // each SharePoint instance keeps the directory for a minute.
@@ -46,14 +47,7 @@ describe.each(['SQLite', 'SharePoint'] as const)('two instances on one %s store'
     }
     connector = await startConnector();
     const { store } = one.app.services;
-    const staff = (await store.people.listAll({ where: { schoolId: 'school-oakfield', active: true } }))
-      .filter((p) => !p.aadObjectId && p.roles.every((r) => r.role === 'Staff'))
-      .slice(0, 10);
-    for (const [i, person] of staff.entries()) {
-      const aadObjectId = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
-      await store.people.update(person, { aadObjectId });
-      reporters.push({ id: `29:reporter-${i}`, name: person.displayName, aadObjectId });
-    }
+    reporters = await reportersWithEntraIds(store, 10);
     await sayThroughConnector({ app: one, connector }, DSL, 'hi', { id: DSL_CHAT, conversationType: 'personal' });
     two = await startSecond();
   });

@@ -119,6 +119,10 @@ export const INCIDENT_TYPES = {
 export type IncidentType = keyof typeof INCIDENT_TYPES;
 export const INCIDENT_TYPE_IDS = Object.keys(INCIDENT_TYPES) as IncidentType[];
 
+/** What a report is, in words; 'Other' for a type this version does not know. */
+export const incidentTypeLabel = (type: string): string =>
+  isIncidentType(type) ? INCIDENT_TYPES[type].label : 'Other';
+
 export function isIncidentType(value: string): value is IncidentType {
   return Object.hasOwn(INCIDENT_TYPES, value);
 }
