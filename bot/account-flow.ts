@@ -4,7 +4,7 @@ import { monitors, recordCheckIn } from '../src/accounts/monitoring.ts';
 import { checkInCard } from '../src/cards/account-monitoring.ts';
 import { adaptiveCard, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
 import { CHECKIN_OUTCOMES } from '../src/domain/records.ts';
-import { ApiError } from '../src/http/errors.ts';
+import { DomainError } from '../src/errors.ts';
 import { accountReportForm } from '../src/incidents/report-form-for.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
@@ -69,7 +69,8 @@ export async function checkInFromCard(
       recorded: { at: ukTime(recorded.at), by: person.displayName },
     });
   } catch (err) {
-    if (err instanceof ApiError && err.status < 500) return again(err.message);
+    // A refusal in the domain's words is shown on the card; a fault is not the person's to fix.
+    if (err instanceof DomainError) return again(err.message);
     throw err;
   }
 }

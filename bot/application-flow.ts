@@ -18,12 +18,11 @@ export async function applicationCardAction(
   const applicationId = typeof data.applicationId === 'string' ? data.applicationId : '';
   if (verb === APPLICATION_DECIDE_VERB) {
     const text = (key: string) => (typeof data[key] === 'string' ? data[key] : '');
-    const outcome = await decideApplication(services, person, applicationId, {
+    return decideApplication(services, person, applicationId, {
       decision: text('decision'),
       comment: text('comment'),
       reassignTo: text('reassignTo'),
     });
-    return outcome.kind === 'card' ? outcome.card : adaptiveCard([paragraph(outcome.why, { color: 'Attention' })]);
   }
   const application = applicationId ? await services.store.applications.get(applicationId) : undefined;
   // The live card, with the business case and the runners' training, is for those who work on

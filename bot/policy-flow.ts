@@ -6,6 +6,7 @@ import { currentPolicy } from '../src/policy/current-policy.ts';
 import { answerCardFor, NO_POLICY_CARD } from '../src/policy/answer-card.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
+import { NotFound, RuleBroken } from '../src/errors.ts';
 
 /**
  * Answers a question from the asker's school's current policy. Every question is kept (with
@@ -63,8 +64,12 @@ export async function askSltFromCard(
       ),
     ]);
   }
-  const outcome = await askSlt(services, asker, questionIdOf(data));
-  return outcome.kind === 'sent' ? answerCardFor(services, outcome.question) : gone();
+  try {
+    return await answerCardFor(services, await askSlt(services, asker, questionIdOf(data)));
+  } catch (err) {
+    if (err instanceof NotFound) return gone();
+    throw err;
+  }
 }
 
 /** "Send answer" on the SLT card. */
@@ -74,14 +79,20 @@ export async function sltAnswerFromCard(
   data: Record<string, unknown>,
 ): Promise<AdaptiveCard> {
   const text = typeof data.answer === 'string' ? data.answer : '';
-  const outcome = await answerAsSlt(services, leader, questionIdOf(data), text);
-  if (outcome.kind === 'refused') return adaptiveCard([paragraph(outcome.why, { color: 'Attention' })]);
-  const asker = await services.store.people.get(outcome.question.askerId);
-  const base = {
-    questionId: outcome.question.id,
-    askerName: asker?.displayName ?? 'A member of staff',
-    question: outcome.question.text,
-  };
-  if (outcome.kind === 'invalid') return sltQuestionCard({ ...base, error: outcome.error, draft: text });
-  return sltQuestionCard({ ...base, answered: { byName: outcome.byName, text: outcome.question.answer ?? '' } });
+  const questionId = questionIdOf(data);
+  const cardFor = async (question: Rec<'questions'>) => ({
+    questionId: question.id,
+    askerName: (await services.store.people.get(question.askerId))?.displayName ?? 'A member of staff',
+    question: question.text,
+  });
+  try {
+    const { question, byName } = await answerAsSlt(services, leader, questionId, text);
+    return sltQuestionCard({ ...(await cardFor(question)), answered: { byName, text: question.answer ?? '' } });
+  } catch (err) {
+    // An answer too short or too long: the card again, with what they typed kept.
+    const question = err instanceof RuleBroken ? await services.store.questions.get(questionId) : undefined;
+    if (question) return sltQuestionCard({ ...(await cardFor(question)), error: (err as Error).message, draft: text });
+    if (err instanceof NotFound) return adaptiveCard([paragraph(err.message, { color: 'Attention' })]);
+    throw err;
+  }
 }

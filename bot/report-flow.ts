@@ -2,6 +2,8 @@ import { waitWords } from '../src/rate-limits.ts';
 import { randomUUID } from 'node:crypto';
 import { reportConfirmationCard, reportSyncingCard } from '../src/cards/report-confirmation.ts';
 import { StoreUnavailableError } from '../src/store/errors.ts';
+import { NotFound, RuleBroken } from '../src/errors.ts';
+import { problemsByField } from '../src/domain/field-problems.ts';
 import { reportFormCard, type ReportDraft } from '../src/cards/report-form.ts';
 import { subjectChoices } from '../src/incidents/report-form-for.ts';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
@@ -70,10 +72,6 @@ export async function submitReport(
   }
   try {
     const outcome = await reportIncident(services, reporter, data);
-    if (outcome.kind === 'invalid')
-      return reportFormCard(draft, outcome.errors, 'Please check the answers marked below.', colleagues);
-    if (outcome.kind === 'refused')
-      return notSavedCard('This form cannot be used. Start a new report by typing "report".');
     return reportConfirmationCard({
       reference: outcome.incident.reference,
       type: outcome.incident.type,
@@ -82,6 +80,9 @@ export async function submitReport(
       alerted: outcome.alerted,
     });
   } catch (err) {
+    if (err instanceof RuleBroken) return reportFormCard(draft, problemsByField(err.fields), err.message, colleagues);
+    if (err instanceof NotFound)
+      return notSavedCard('This form cannot be used. Start a new report by typing "report".');
     if (err instanceof StoreUnavailableError && services.pendingReports) {
       // Validated, but the records service is away: kept on this server's disk, sent on when it is back.
       services.pendingReports.add(reporter.id, data, services.now().toISOString());

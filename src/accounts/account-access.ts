@@ -1,13 +1,14 @@
 import type { Principal } from '../auth/principal.ts';
 import { hasRole } from '../domain/roles.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { NotAllowed, NotFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
 /** An official account at one of the principal's schools; anyone else learns nothing, not even that it exists. */
 export async function schoolAccount(services: Services, principal: Principal, id: string) {
   const account = await services.store.socialAccounts.get(id);
-  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId)) throw notFound('The account');
+  if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId))
+    throw new NotFound('The account');
   return account;
 }
 
@@ -15,7 +16,7 @@ export async function schoolAccount(services: Services, principal: Principal, id
 export async function administeredAccount(services: Services, principal: Principal, id: string, what: string) {
   const account = await schoolAccount(services, principal, id);
   if (!hasRole(principal.person, 'Admin', account.schoolId)) {
-    throw forbidden(`Only the school’s account administrators can ${what}`);
+    throw new NotAllowed(`Only the school’s account administrators can ${what}`);
   }
   return account;
 }

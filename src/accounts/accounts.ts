@@ -7,7 +7,7 @@ import { accountAudit, administeredAccount, schoolAccount } from './account-acce
 import { rotationStep } from './handover.ts';
 import { hasRole } from '../domain/roles.ts';
 import type { ACCOUNT_STATUSES } from '../domain/records.ts';
-import { ApiError, notFound, visibleOr404 } from '../http/errors.ts';
+import { NotFound, RuleBroken, Conflict, Unavailable, visibleOrNotFound, fieldProblems } from '../errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { displayName } from '../people/directory.ts';
 import { schoolsWhere } from '../people/oversight.ts';
@@ -33,8 +33,7 @@ export const accountIdFor = (applicationId: string) => `account-${applicationId}
 
 function vaultOf(services: Services): CredentialVault {
   if (!services.vault) {
-    throw new ApiError(
-      503,
+    throw new Unavailable(
       'no_credential_store',
       'Account sign-in details cannot be stored until KEY_VAULT_URL or SECRET_CREDENTIAL_KEY is configured',
     );
@@ -42,7 +41,7 @@ function vaultOf(services: Services): CredentialVault {
   return services.vault;
 }
 
-const alreadyRecorded = () => new ApiError(409, 'already_recorded', 'This account has already been recorded');
+const alreadyRecorded = () => new Conflict('already_recorded', 'This account has already been recorded');
 
 const isAdminAt = (principal: Principal, schoolId: string) => hasRole(principal.person, 'Admin', schoolId);
 
@@ -76,13 +75,13 @@ export async function creationTasks(services: Services, principal: Principal) {
 export async function recordAccount(services: Services, principal: Principal, input: NewAccount) {
   const { store } = services;
   // Only the school's administrators work on approved applications; to anyone else none exists.
-  const application = visibleOr404(
+  const application = visibleOrNotFound(
     await store.applications.get(input.applicationId),
     (a) => isAdminAt(principal, a.schoolId),
     'The application',
   );
   if (application.status !== 'approved') {
-    throw new ApiError(409, 'not_approved', 'Only an application SLT has approved can become an account');
+    throw new Conflict('not_approved', 'Only an application SLT has approved can become an account');
   }
   const id = accountIdFor(application.id);
   // Checked before sealing, so a second attempt leaves no stray secret; the unique id settles races.
@@ -95,7 +94,7 @@ export async function recordAccount(services: Services, principal: Principal, in
     staffIds: staff.map((p) => p.id),
     credential: input.credential,
   });
-  if (problems) throw new ApiError(400, 'invalid_account', 'Please check the answers marked', problems);
+  if (problems) throw new RuleBroken('invalid_account', 'Please check the answers marked', fieldProblems(problems));
 
   const credentialRef = await vaultOf(services).seal(id, input.credential);
   const at = services.now().toISOString();
@@ -195,9 +194,9 @@ function mayRevealCredential(person: Rec<'people'>, account: Rec<'socialAccounts
 export async function revealCredential(services: Services, principal: Principal, id: string) {
   const account = await schoolAccount(services, principal, id);
   // Whether sign-in details exist is itself kept from those who may not see them.
-  if (!mayRevealCredential(principal.person, account, londonDate(services.now()))) throw notFound('The account');
+  if (!mayRevealCredential(principal.person, account, londonDate(services.now()))) throw new NotFound('The account');
   if (!account.credentialRef)
-    throw new ApiError(404, 'no_credential', 'No sign-in details are stored for this account');
+    throw new NotFound('', { code: 'no_credential', message: 'No sign-in details are stored for this account' });
   const vault = vaultOf(services);
   await services.store.audit.append(
     accountAudit(principal.person.id, account, 'account.credential-revealed', services.now().toISOString()),
@@ -220,7 +219,7 @@ export async function replaceCredential(
   expectVersion('socialAccounts', account, etag);
   const problems = credentialProblems(credential);
   if (Object.keys(problems).length)
-    throw new ApiError(400, 'invalid_credential', 'Please check the answers marked', problems);
+    throw new RuleBroken('invalid_credential', 'Please check the answers marked', fieldProblems(problems));
   const credentialRef = await vaultOf(services).seal(account.id, credential);
   const at = services.now().toISOString();
   const updated = await services.store.commit((uow) => {

@@ -4,7 +4,7 @@ import { leaversAmong, monitorsOf } from '../domain/accounts/monitoring-duty.ts'
 import { teamProblems } from '../domain/accounts/new-account.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { hasRole } from '../domain/roles.ts';
-import { ApiError } from '../http/errors.ts';
+import { RuleBroken, Conflict, fieldProblems } from '../errors.ts';
 import { accountAudit, administeredAccount } from './account-access.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
@@ -119,7 +119,7 @@ export async function transferAccount(
 ) {
   const { store } = services;
   const account = await administeredAccount(services, principal, id, 'hand an account over');
-  if (account.status === 'closed') throw new ApiError(409, 'account_closed', 'This account has been closed');
+  if (account.status === 'closed') throw new Conflict('account_closed', 'This account has been closed');
   expectVersion('socialAccounts', account, input.etag);
   const today = londonDate(services.now());
   const staff = await store.people.listAll({ where: { schoolId: account.schoolId, active: true } });
@@ -140,7 +140,7 @@ export async function transferAccount(
     leaverIds,
   });
   if (Object.keys(problems).length)
-    throw new ApiError(400, 'invalid_transfer', 'Please check the answers marked', problems);
+    throw new RuleBroken('invalid_transfer', 'Please check the answers marked', fieldProblems(problems));
 
   const at = services.now().toISOString();
   const before = monitorsOf(account);
@@ -192,7 +192,7 @@ export async function closeWith(
   input: { etag: string; closedOn: string; reason: string },
   extra: Partial<Account> = {},
 ) {
-  if (account.status === 'closed') throw new ApiError(409, 'account_closed', 'This account is already closed');
+  if (account.status === 'closed') throw new Conflict('account_closed', 'This account is already closed');
   expectVersion('socialAccounts', account, input.etag);
   const at = services.now().toISOString();
   return services.store.commit((uow) => {

@@ -4,7 +4,7 @@ import type { CHECKIN_OUTCOMES } from '../domain/records.ts';
 import { hasRole } from '../domain/roles.ts';
 import { monitorsOf } from '../domain/accounts/monitoring-duty.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { NotAllowed, NotFound, RuleBroken, Conflict } from '../errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { expectVersion } from '../store/errors.ts';
 import { accountAudit } from './account-access.ts';
@@ -25,8 +25,8 @@ const overseesAccounts = (person: Rec<'people'>, schoolId: string) =>
 async function monitoredAccount(services: Services, principal: Principal, accountId: string) {
   const account = await services.store.socialAccounts.get(accountId);
   // Someone who does not monitor it learns nothing about it, not even that it exists.
-  if (!account || !monitors(account, principal.person)) throw notFound('That account');
-  if (account.status === 'closed') throw new ApiError(409, 'account_closed', 'This account has been closed');
+  if (!account || !monitors(account, principal.person)) throw new NotFound('That account');
+  if (account.status === 'closed') throw new Conflict('account_closed', 'This account has been closed');
   return account;
 }
 
@@ -50,7 +50,7 @@ export async function recordCheckIn(
 ) {
   const account = await monitoredAccount(services, principal, accountId);
   if (input.outcome === 'hidden-or-deleted' && input.note.trim().length < 3) {
-    throw new ApiError(400, 'reason_needed', 'Say why the comments were hidden or deleted', [
+    throw new RuleBroken('reason_needed', 'Say why the comments were hidden or deleted', [
       { field: 'note', problem: 'Say why the comments were hidden or deleted' },
     ]);
   }
@@ -94,7 +94,7 @@ export async function logReplyItem(
   const account = await monitoredAccount(services, principal, accountId);
   const now = services.now();
   if (Date.parse(input.arrivedAt) > now.getTime() + 60_000) {
-    throw new ApiError(400, 'arrived_in_future', 'When it arrived cannot be in the future', [
+    throw new RuleBroken('arrived_in_future', 'When it arrived cannot be in the future', [
       { field: 'arrivedAt', problem: 'When it arrived cannot be in the future' },
     ]);
   }
@@ -121,7 +121,7 @@ export async function markReplied(services: Services, principal: Principal, item
   // Someone who does not monitor its account gets the same answer as for an item that does not exist.
   const item = await services.store.replyItems.get(itemId);
   const account = item ? await services.store.socialAccounts.get(item.accountId) : undefined;
-  if (!item || !account || !monitors(account, principal.person)) throw notFound('That item');
+  if (!item || !account || !monitors(account, principal.person)) throw new NotFound('That item');
   await monitoredAccount(services, principal, item.accountId);
   if (!item.open) return { repliedAt: item.repliedAt };
   const repliedAt = services.now().toISOString();
@@ -209,7 +209,7 @@ export async function setRota(
 ) {
   const account = await monitoredAccount(services, principal, accountId);
   if (account.leadId !== principal.person.id && !hasRole(principal.person, 'Admin', account.schoolId)) {
-    throw forbidden('Only the account’s lead or an administrator can change its rota');
+    throw new NotAllowed('Only the account’s lead or an administrator can change its rota');
   }
   expectVersion('socialAccounts', account, input.etag);
   const team = monitorsOf(account);
@@ -219,7 +219,8 @@ export async function setRota(
     if (!team.includes(r.personId)) return [`${row}: choose someone who monitors this account`];
     return [];
   });
-  if (problems.length) throw new ApiError(400, 'invalid_rota', problems.join('. '), { rota: problems.join('. ') });
+  if (problems.length)
+    throw new RuleBroken('invalid_rota', problems.join('. '), [{ field: 'rota', problem: problems.join('. ') }]);
   const today = londonDate(services.now());
   const rota = input.rota.filter((r) => r.to >= today).sort((a, b) => a.from.localeCompare(b.from));
   const at = services.now().toISOString();

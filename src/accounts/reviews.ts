@@ -3,7 +3,7 @@ import { reviewStatus } from '../domain/accounts/monitoring-duty.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import type { REVIEW_OUTCOMES } from '../domain/records.ts';
 import { hasRole } from '../domain/roles.ts';
-import { ApiError, forbidden } from '../http/errors.ts';
+import { NotAllowed, RuleBroken, Conflict } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -51,12 +51,15 @@ export interface ReviewInput {
 export async function recordReview(services: Services, principal: Principal, id: string, input: ReviewInput) {
   const account = await schoolAccount(services, principal, id);
   if (!hasRole(principal.person, 'SLT', account.schoolId)) {
-    throw forbidden('Only the senior leadership team records account reviews');
+    throw new NotAllowed('Only the senior leadership team records account reviews');
   }
   if (input.outcome !== 'keep' && input.note.trim().length < 3) {
-    throw new ApiError(400, 'note_needed', 'Please check the answers marked', {
-      note: input.outcome === 'close' ? 'Say why the account is closing' : 'Say what needs to change',
-    });
+    throw new RuleBroken('note_needed', 'Please check the answers marked', [
+      {
+        field: 'note',
+        problem: input.outcome === 'close' ? 'Say why the account is closing' : 'Say what needs to change',
+      },
+    ]);
   }
   const at = services.now().toISOString();
   const policy = await policyInForce(services, account.schoolId);
@@ -81,7 +84,7 @@ export async function recordReview(services: Services, principal: Principal, id:
     );
     return { status: closed.status };
   }
-  if (account.status === 'closed') throw new ApiError(409, 'account_closed', 'This account has been closed');
+  if (account.status === 'closed') throw new Conflict('account_closed', 'This account has been closed');
   expectVersion('socialAccounts', account, input.etag);
   const updated = await services.store.commit((uow) => {
     uow.append('audit', accountAudit(principal.person.id, account, 'account.reviewed', at, { outcome: input.outcome }));

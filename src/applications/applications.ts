@@ -3,7 +3,7 @@ import { FIRST_RESPONSE_DECIDES, applyAction, type ApplicationAction } from '../
 import { checkBusinessCase, type BusinessCaseField } from '../domain/applications/business-case.ts';
 import { counts } from '../training/picture.ts';
 import { readinessGaps, runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
-import { ApiError, forbidden, notFound, visibleOr404 } from '../http/errors.ts';
+import { Conflict, fieldProblems, NotAllowed, NotFound, RuleBroken, visibleOrNotFound } from '../errors.ts';
 import {
   maySeeApplication,
   RUNNER_NOT_READY_FOR_APPLICANT,
@@ -32,7 +32,7 @@ const EDITABLE: readonly Data<'applications'>['status'][] = ['draft', 'changes-r
 /** The applicant's own application; anyone else gets the same 404 as for one that does not exist. */
 async function ownApplication(services: Services, principal: Principal, id: string): Promise<Rec<'applications'>> {
   const application = await services.store.applications.get(id);
-  if (!application || application.applicantId !== principal.person.id) throw notFound('The application');
+  if (!application || application.applicantId !== principal.person.id) throw new NotFound('The application');
   return application;
 }
 
@@ -62,14 +62,13 @@ export async function saveDraft(
   const application = await ownApplication(services, principal, existing.id);
   expectVersion('applications', application, existing.etag);
   if (!EDITABLE.includes(application.status)) {
-    throw new ApiError(409, 'not_editable', `This application is ${application.status} and can no longer be changed`);
+    throw new Conflict('not_editable', `This application is ${application.status} and can no longer be changed`);
   }
   return store.applications.update(application, fields);
 }
 
-export type SubmitOutcome =
-  | { kind: 'submitted'; application: Rec<'applications'> }
-  | { kind: 'invalid'; errors: Partial<Record<BusinessCaseField, string>> };
+const checkAnswers = (errors: Partial<Record<BusinessCaseField, string>>) =>
+  new RuleBroken('incomplete_business_case', 'Please check the answers marked', fieldProblems(errors));
 
 /** Submits a complete business case. The runners must be active staff of the applicant's school. */
 export async function submitApplication(
@@ -77,18 +76,18 @@ export async function submitApplication(
   principal: Principal,
   id: string,
   etag: string,
-): Promise<SubmitOutcome> {
+): Promise<Rec<'applications'>> {
   const { store } = services;
   const application = await ownApplication(services, principal, id);
   expectVersion('applications', application, etag);
   const check = checkBusinessCase(application);
-  if (!check.ok) return { kind: 'invalid', errors: check.errors };
+  if (!check.ok) throw checkAnswers(check.errors);
   const staff = await store.people.listAll({ where: { schoolId: application.schoolId, active: true } });
   if (!check.value.runnerIds.every((runner) => staff.some((p) => p.id === runner))) {
-    return { kind: 'invalid', errors: { runnerIds: 'Choose the people who will run it from this school’s staff' } };
+    throw checkAnswers({ runnerIds: 'Choose the people who will run it from this school’s staff' });
   }
   const next = transition(application, { kind: 'submit' });
-  if (!next.ok) throw new ApiError(409, 'invalid_state', next.problem);
+  if (!next.ok) throw new Conflict('invalid_state', next.problem);
   const at = services.now().toISOString();
   const destinations = await sltDestinations(services, application.schoolId, principal.person.id);
   const submitted = await store.commit((uow) => {
@@ -107,7 +106,7 @@ export async function submitApplication(
     return uow.update('applications', application, { status: 'submitted', submittedAt: at, lastRemindedAt: undefined });
   });
   services.outbox.kick();
-  return { kind: 'submitted', application: submitted };
+  return submitted;
 }
 
 function transition(application: Rec<'applications'>, action: ApplicationAction) {
@@ -119,7 +118,7 @@ export async function withdrawApplication(services: Services, principal: Princip
   const application = await ownApplication(services, principal, id);
   expectVersion('applications', application, etag);
   const next = transition(application, { kind: 'withdraw' });
-  if (!next.ok) throw new ApiError(409, 'invalid_state', next.problem);
+  if (!next.ok) throw new Conflict('invalid_state', next.problem);
   const at = services.now().toISOString();
   const withdrawn = await services.store.commit((uow) => {
     uow.append('audit', {
@@ -154,7 +153,7 @@ export async function myApplications(services: Services, principal: Principal) {
 export async function colleaguesReadiness(services: Services, principal: Principal, ids: readonly string[]) {
   const schoolId = principal.person.schoolId;
   if (!worksOnApplications(principal.person, schoolId)) {
-    throw forbidden('Only senior leaders and account administrators can look up colleagues’ training');
+    throw new NotAllowed('Only senior leaders and account administrators can look up colleagues’ training');
   }
   const colleagues = await services.store.people.listAll({ where: { schoolId } });
   return runnersReadiness(
@@ -169,7 +168,7 @@ export async function colleaguesReadiness(services: Services, principal: Princip
  * applicant sees whether each is ready and what to ask them to do, not their colleagues' records.
  */
 export async function applicationReadiness(services: Services, principal: Principal, applicationId: string) {
-  const application = visibleOr404(
+  const application = visibleOrNotFound(
     await services.store.applications.get(applicationId),
     (a) => maySeeApplication(principal.person, a),
     'The application',

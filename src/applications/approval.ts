@@ -1,8 +1,8 @@
 import type { Principal } from '../auth/principal.ts';
 import { schoolsWhere } from '../people/oversight.ts';
-import { forbidden } from '../http/errors.ts';
+import { Conflict, DomainError, NotAllowed, NotFound, RuleBroken } from '../errors.ts';
 import { applicationApprovalCard, type ApprovalView } from '../cards/application-approval.ts';
-import type { AdaptiveCard } from '../cards/elements.ts';
+import { adaptiveCard, paragraph, type AdaptiveCard } from '../cards/elements.ts';
 import { applyAction, currentApprovals, isFinal, type ApplicationAction } from '../domain/applications/lifecycle.ts';
 import { checkTrainingGate } from '../domain/applications/readiness.ts';
 import { approvalSettingsFor } from '../domain/applications/follow-up.ts';
@@ -93,7 +93,7 @@ export async function approvalCard(
 /** Applications waiting for this senior leader's schools, oldest first, as the tab lists them. */
 export async function pendingApprovals(services: Services, principal: Principal) {
   const schoolIds = schoolsWhere(principal, ['SLT']);
-  if (schoolIds.length === 0) throw forbidden('Only senior leaders decide applications');
+  if (schoolIds.length === 0) throw new NotAllowed('Only senior leaders decide applications');
   const waiting = await services.store.applications.listAll({ where: { schoolId: schoolIds, status: 'submitted' } });
   waiting.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
   return Promise.all(waiting.map((application) => approvalView(services, application, principal.person)));
@@ -119,14 +119,11 @@ export async function rememberPostedCard(
   }
 }
 
-export type DecideOutcome = { kind: 'card'; card: AdaptiveCard } | { kind: 'refused'; why: string };
-
-/** What a decision came to, for the card and the tab alike. */
-export type DecisionResult =
-  | { kind: 'refused'; why: string }
-  | { kind: 'problem'; application: Rec<'applications'>; problem: string }
-  | { kind: 'unchanged'; application: Rec<'applications'> }
-  | { kind: 'decided'; application: Rec<'applications'> };
+/** What a decision came to: the application as it now is, and whether this press changed it. */
+export interface Decided {
+  application: Rec<'applications'>;
+  changed: boolean;
+}
 
 export interface CardDecision {
   decision: string;
@@ -146,24 +143,24 @@ export async function decide(
   leader: Rec<'people'> | undefined,
   applicationId: string,
   input: CardDecision,
-): Promise<DecisionResult> {
+): Promise<Decided> {
   const { store } = services;
   const { decision, comment } = input;
   if (decision !== 'approve' && decision !== 'reject' && decision !== 'request-changes' && decision !== 'reassign') {
-    return { kind: 'refused', why: 'This button is no longer available.' };
+    throw new RuleBroken('unknown_decision', 'This button is no longer available.');
   }
   for (let attempt = 1; ; attempt++) {
     const application = await store.applications.get(applicationId);
     // One refusal whether or not the application exists, so a crafted press cannot probe ids.
     if (!application || !leader || !hasRole(leader, 'SLT', application.schoolId)) {
-      return {
-        kind: 'refused',
-        why: 'Only the senior leadership team of the application’s school can decide it; it is not available to you.',
-      };
+      throw new NotFound('That application', {
+        message:
+          'Only the senior leadership team of the application’s school can decide it; it is not available to you.',
+      });
     }
-    const again = (problem: string): DecisionResult => ({ kind: 'problem', application, problem });
+    const again = (problem: string) => new Conflict('cannot_decide', problem);
     if (application.status !== 'submitted') {
-      return again('This application has already been decided.');
+      throw again('This application has already been decided.');
     }
     const rules = await settingsFor(services, application.schoolId);
     const at = services.now().toISOString();
@@ -171,20 +168,20 @@ export async function decide(
     let override: string | undefined;
     if (decision === 'reassign') {
       const colleague = (await leadersOf(services, application.schoolId)).find((p) => p.id === input.reassignTo);
-      if (!colleague) return again('Choose a senior leader of this school.');
+      if (!colleague) throw again('Choose a senior leader of this school.');
       action = { kind: 'reassign', byId: leader.id, toId: colleague.id, comment, at };
     } else {
       if (decision === 'approve') {
         const runners = await runnersReadiness(services, application.schoolId, application.runnerIds);
         const gate = checkTrainingGate(runners, rules.trainingGate, comment);
-        if (!gate.ok) return again(gate.problem);
+        if (!gate.ok) throw again(gate.problem);
         if (gate.overridden) override = comment.trim();
       }
       action = { kind: 'decide', decision, byId: leader.id, comment, at };
     }
     const result = applyAction(application, action, { approvalsNeeded: rules.approvalsNeeded });
-    if (!result.ok) return again(result.problem);
-    if (!result.changed) return { kind: 'unchanged', application };
+    if (!result.ok) throw again(result.problem);
+    if (!result.changed) return { application, changed: false };
     const { status } = result.state;
     const decisions = result.state.decisions.map((d, i) =>
       i === result.state.decisions.length - 1 && override ? { ...d, trainingOverride: override } : d,
@@ -231,7 +228,7 @@ export async function decide(
         });
       });
       services.outbox.kick();
-      return { kind: 'decided', application: updated };
+      return { application: updated, changed: true };
     } catch (err) {
       // Another leader decided in between: look again, and show them what happened.
       if (!(err instanceof ConflictError) || attempt >= 3) throw err;
@@ -239,17 +236,25 @@ export async function decide(
   }
 }
 
-/** The card's answer to a decision: the card again, showing what happened or what stopped it. */
+/**
+ * The card's answer to a decision: the card again, showing what happened or what stopped it.
+ * A refusal about the application's state is shown on its card; any other, on its own.
+ */
 export async function decideApplication(
   services: Services,
   leader: Rec<'people'> | undefined,
   applicationId: string,
   input: CardDecision,
-): Promise<DecideOutcome> {
-  const result = await decide(services, leader, applicationId, input);
-  if (result.kind === 'refused') return result;
-  const error = result.kind === 'problem' ? { error: result.problem } : {};
-  return { kind: 'card', card: await approvalCard(services, result.application, leader, error) };
+): Promise<AdaptiveCard> {
+  try {
+    const { application } = await decide(services, leader, applicationId, input);
+    return await approvalCard(services, application, leader);
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const application = err instanceof Conflict ? await services.store.applications.get(applicationId) : undefined;
+    if (application) return approvalCard(services, application, leader, { error: err.message });
+    return adaptiveCard([paragraph(err.message, { color: 'Attention' })]);
+  }
 }
 
 /** The school's account administrators' chats; its senior leaders' if it has no administrator yet. */

@@ -3,8 +3,8 @@ import { AUDIT_LOG_ROLES, mayReadAuditEntry } from '../domain/audit-access.ts';
 import type { CaseFacts } from '../domain/incidents/access.ts';
 import type { SchoolRouting } from '../domain/incidents/routing.ts';
 import { loadCase } from '../incidents/case-record.ts';
-import { forbidden } from '../http/errors.ts';
-import { FileResult } from '../http/endpoint.ts';
+import { NotAllowed } from '../errors.ts';
+import { CSV_TYPE, type Download } from '../download.ts';
 import { toCsv } from '../imports/spreadsheet.ts';
 import { displayName } from '../people/directory.ts';
 import { schoolsWhere } from '../people/oversight.ts';
@@ -34,8 +34,8 @@ export interface AuditQuery {
 function auditSchools(principal: Principal, schoolId?: string): string[] {
   const allowed = schoolsWhere(principal, AUDIT_LOG_ROLES);
   if (allowed.length === 0)
-    throw forbidden('Only senior leaders, safeguarding leads, HR and administrators can read the audit log');
-  if (schoolId && !allowed.includes(schoolId)) throw forbidden('You cannot read that school’s audit log');
+    throw new NotAllowed('Only senior leaders, safeguarding leads, HR and administrators can read the audit log');
+  if (schoolId && !allowed.includes(schoolId)) throw new NotAllowed('You cannot read that school’s audit log');
   return schoolId ? [schoolId] : allowed;
 }
 
@@ -121,7 +121,7 @@ export async function searchAudit(services: Services, principal: Principal, quer
 }
 
 /** The matching entries as CSV; exporting the log is itself recorded in it. */
-export async function exportAudit(services: Services, principal: Principal, query: AuditQuery) {
+export async function exportAudit(services: Services, principal: Principal, query: AuditQuery): Promise<Download> {
   const schoolIds = auditSchools(principal, query.schoolId);
   const entries = await services.store.audit.listAll({
     where: where(schoolIds, query),
@@ -150,5 +150,5 @@ export async function exportAudit(services: Services, principal: Principal, quer
       r.detail ? JSON.stringify(r.detail) : '',
     ]),
   });
-  return new FileResult(`audit-${services.now().toISOString().slice(0, 10)}.csv`, 'text/csv; charset=utf-8', csv);
+  return { name: `audit-${services.now().toISOString().slice(0, 10)}.csv`, contentType: CSV_TYPE, bytes: csv };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { unauthorized } from '../http/errors.ts';
+import { NotSignedIn } from '../errors.ts';
 import { mayUseApp, principalFor, type Authenticator } from './principal.ts';
 
 const AUDIENCE = 'social-media-policy-hub/dev';
@@ -29,7 +29,7 @@ export function createDevSignIn(lifetime = '8h'): DevSignIn {
     },
     async authenticate(authorization, store) {
       const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '');
-      if (!match) throw unauthorized();
+      if (!match) throw new NotSignedIn();
       let personId: string | undefined;
       try {
         const { payload } = await jwtVerify(match[1]!, key, {
@@ -39,10 +39,10 @@ export function createDevSignIn(lifetime = '8h'): DevSignIn {
         });
         personId = payload.sub;
       } catch {
-        throw unauthorized('Your session is not valid or has expired; sign in again');
+        throw new NotSignedIn('Your session is not valid or has expired; sign in again');
       }
       const person = personId ? await store.people.get(personId) : undefined;
-      if (!mayUseApp(person)) throw unauthorized('This account is no longer active');
+      if (!mayUseApp(person)) throw new NotSignedIn('This account is no longer active');
       return principalFor(person);
     },
   };
@@ -52,6 +52,6 @@ export function createDevSignIn(lifetime = '8h'): DevSignIn {
 export const entraNotConfigured: Authenticator = {
   scheme: 'entra',
   async authenticate() {
-    throw unauthorized('Entra ID sign-in is not available in this build');
+    throw new NotSignedIn('Entra ID sign-in is not available in this build');
   },
 };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { EntraConfig } from '../config/config.ts';
 import { ROLES, sameRoles, uniqueRoles, type RoleAssignment } from '../domain/roles.ts';
-import { ApiError, unauthorized } from '../http/errors.ts';
+import { NotAllowed, NotSignedIn } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Rec } from '../store/kinds.ts';
 import type { Store } from '../store/store.ts';
@@ -81,18 +81,18 @@ export function createEntraAuthenticator(
         requiredClaims: ['exp', 'iss', 'tid', 'oid'],
       }));
     } catch (err) {
-      throw unauthorized(why(err));
+      throw new NotSignedIn(why(err));
     }
     const tid = claims.tid!.toLowerCase();
     if (!config.allowedTenants.includes(tid)) {
       log.warn({ tid }, 'refused a token from another organisation');
-      throw unauthorized('Tokens from another organisation are not accepted');
+      throw new NotSignedIn('Tokens from another organisation are not accepted');
     }
-    if (!issuers(tid).includes(claims.iss!)) throw unauthorized('The token was not issued by Microsoft Entra ID');
+    if (!issuers(tid).includes(claims.iss!)) throw new NotSignedIn('The token was not issued by Microsoft Entra ID');
     const scopes = (claims.scp ?? '').split(' ');
     const appRoles = (claims.roles ?? []).filter((r) => ROLES.some((role) => role.toLowerCase() === r.toLowerCase()));
     if (!scopes.includes(API_SCOPE) && appRoles.length === 0) {
-      throw unauthorized('The token grants no access to this app (no access_as_user scope or app role)');
+      throw new NotSignedIn('The token grants no access to this app (no access_as_user scope or app role)');
     }
     return claims;
   }
@@ -126,7 +126,7 @@ export function createEntraAuthenticator(
     scheme: 'entra',
     async authenticate(authorization, store) {
       const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '');
-      if (!match) throw unauthorized();
+      if (!match) throw new NotSignedIn();
       const token = match[1]!;
       const key = createHash('sha256').update(token).digest('base64url');
       const hit = cache.get(key);
@@ -139,7 +139,7 @@ export function createEntraAuthenticator(
       }
       const [person] = (await store.people.list({ where: { aadObjectId: claims.oid! }, limit: 1 })).items;
       if (!mayUseApp(person)) {
-        throw new ApiError(403, 'not_in_directory', 'You are not in the staff directory of a school using this app');
+        throw new NotAllowed('You are not in the staff directory of a school using this app', 'not_in_directory');
       }
       const principal = principalFor(await withRoles(store, person, rolesFromToken(claims, person.schoolId, config)));
       return principal;

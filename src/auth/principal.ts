@@ -28,7 +28,7 @@ export function principalFor(person: Rec<'people'>): Principal {
   };
 }
 
-/** Verifies a bearer credential and resolves the person behind it, or throws ApiError 401. */
+/** Verifies a bearer credential and resolves the person behind it, or throws NotSignedIn. */
 export interface Authenticator {
   readonly scheme: 'dev' | 'entra';
   authenticate(authorization: string | undefined, store: Store): Promise<Principal>;

@@ -4,7 +4,9 @@ import type { Request, RequestHandler, Response } from 'restify';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
+import type { Download } from '../download.ts';
 import { ApiError, toApiError } from './errors.ts';
+import { RuleBroken, TooMany } from '../errors.ts';
 
 const gzipAsync = promisify(gzip);
 const NO_QUERY = z.object({}).strict();
@@ -13,6 +15,7 @@ export function sendError(res: Response, services: Pick<Services, 'log'>, err: u
   const apiError = toApiError(err);
   if (apiError.status >= 500) services.log.error({ err }, 'request failed');
   if (apiError.status === 401) res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+  if (err instanceof TooMany) res.header('Retry-After', String(err.retryAfterSeconds));
   res.header('Cache-Control', 'no-store');
   res.send(apiError.status, {
     error: {
@@ -43,33 +46,38 @@ export interface Input<P, Q, B> extends PublicInput<P, Q, B> {
 
 type Handler<I> = (input: I) => Promise<unknown>;
 
-/** A handler returns this to send a file instead of JSON; it is always a download, never rendered inline. */
-export class FileResult {
-  readonly name: string;
-  readonly contentType: string;
-  readonly bytes: Uint8Array;
-  constructor(name: string, contentType: string, bytes: Uint8Array) {
-    this.name = name;
-    this.contentType = contentType;
-    this.bytes = bytes;
+/** A handler returns `download(file)` to send a file instead of JSON. */
+class FileResult {
+  readonly file: Download;
+  constructor(file: Download) {
+    this.file = file;
   }
 }
+export const download = (file: Download) => new FileResult(file);
 
-/**
- * A large JSON answer serialised and compressed once, so a cached answer costs a copy, not a
- * rebuild. Sent compressed to clients that accept gzip (browsers and Teams all do).
- */
-export class PreparedJson {
+/** JSON serialised and compressed once; sent compressed to clients that accept gzip (browsers and Teams all do). */
+class PreparedJson {
   readonly json: Buffer;
   readonly gzip: Buffer;
-  private constructor(json: Buffer, gzip: Buffer) {
+  constructor(json: Buffer, gzip: Buffer) {
     this.json = json;
     this.gzip = gzip;
   }
-  static async of(value: unknown): Promise<PreparedJson> {
+}
+const prepared = new WeakMap<object, Promise<PreparedJson>>();
+
+/**
+ * For a large answer a service keeps and hands out again (the training dashboard): serialised
+ * and compressed the first time it is sent, so sending it again costs a copy, not a rebuild.
+ */
+export function compressedOnce(value: object): Promise<PreparedJson> {
+  let answer = prepared.get(value);
+  if (!answer) {
     const json = Buffer.from(JSON.stringify(value));
-    return new PreparedJson(json, await gzipAsync(json));
+    answer = gzipAsync(json).then((gzip) => new PreparedJson(json, gzip));
+    prepared.set(value, answer);
   }
+  return answer;
 }
 
 function sendPrepared(req: Request, res: Response, prepared: PreparedJson): void {
@@ -83,7 +91,7 @@ function sendPrepared(req: Request, res: Response, prepared: PreparedJson): void
   res.sendRaw(200, body);
 }
 
-function sendFile(res: Response, file: FileResult): void {
+function sendFile(res: Response, { file }: FileResult): void {
   const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   res.header('Content-Type', file.contentType);
   res.header(
@@ -124,7 +132,7 @@ function handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, I
         throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json');
       }
       if (!spec.body && hasBody && req.method !== 'GET') {
-        throw new ApiError(400, 'invalid_request', 'This endpoint takes no request body');
+        throw new RuleBroken('invalid_request', 'This endpoint takes no request body');
       }
       const input = {
         params: spec.params ? spec.params.parse(req.params ?? {}) : req.params,

@@ -3,6 +3,7 @@ import { activityProblems } from '../../bot/activity-envelope.ts';
 import type { Services } from '../services.ts';
 import { sendError } from './endpoint.ts';
 import { ApiError } from './errors.ts';
+import { RuleBroken } from '../errors.ts';
 import { registerApiRoutes } from './routes/api.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerTabRoutes } from './routes/tab.ts';
@@ -50,7 +51,7 @@ export function createHttpServer(services: Services, bot: BotEndpoint): HttpServ
       sendError(
         res,
         services,
-        new ApiError(400, 'too_deeply_nested', `The request body nests more than ${MAX_BODY_DEPTH} levels deep`),
+        new RuleBroken('too_deeply_nested', `The request body nests more than ${MAX_BODY_DEPTH} levels deep`),
       );
       return next(false);
     }
@@ -93,7 +94,7 @@ export function createHttpServer(services: Services, bot: BotEndpoint): HttpServ
   server.post('/api/messages', (req, res, next) => {
     const problems = activityProblems(req.body);
     if (problems.length) {
-      sendError(res, services, new ApiError(400, 'invalid_activity', 'The activity is not valid', problems));
+      sendError(res, services, new RuleBroken('invalid_activity', 'The activity is not valid', problems));
       return next(false);
     }
     bot(req, res).then(

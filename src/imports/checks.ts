@@ -1,5 +1,5 @@
 import type { RowProblem } from '../domain/imports/columns.ts';
-import { ApiError } from '../http/errors.ts';
+import { RuleBroken, NeedsConfirmation } from '../errors.ts';
 import { CsvError, parseCsv } from './spreadsheet.ts';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -10,23 +10,27 @@ export function readImportCsv(csv: string): { headers: string[]; rows: string[][
     const [headers = [], ...rows] = parseCsv(csv, MAX_IMPORT_ROWS);
     return { headers, rows };
   } catch (err) {
-    if (err instanceof CsvError) throw new ApiError(400, 'invalid_csv', err.message);
+    if (err instanceof CsvError) throw new RuleBroken('invalid_csv', err.message);
     throw err;
   }
 }
 
 export function refuseBadMapping(problems: readonly string[]): void {
-  if (problems.length > 0) throw new ApiError(400, 'invalid_mapping', problems[0]!, problems);
+  if (problems.length > 0)
+    throw new RuleBroken(
+      'invalid_mapping',
+      problems[0]!,
+      problems.map((problem) => ({ field: 'mapping', problem })),
+    );
 }
 
 /** Nothing is half-imported: with any bad row, the import stops unless the importer chose to skip them. */
 export function refuseUnconfirmedBadRows(bad: readonly RowProblem[], acceptBadRows: boolean): void {
   if (bad.length > 0 && !acceptBadRows) {
-    throw new ApiError(
-      422,
+    throw new NeedsConfirmation(
       'rows_have_errors',
       `${bad.length} row${bad.length === 1 ? ' has' : 's have'} problems, so nothing was imported. Fix them, or confirm importing only the good rows.`,
-      bad,
+      bad.flatMap(({ row, problems }) => problems.map((problem) => ({ field: `row ${row}`, problem }))),
     );
   }
 }

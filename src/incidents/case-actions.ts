@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal.ts';
 import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { changeStatus } from '../domain/incidents/status.ts';
 import type { RISK_AREAS, RISK_TYPES } from '../domain/records.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { NotAllowed, NotFound, RuleBroken } from '../errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { appendEntry, loadCase } from './case-record.ts';
@@ -38,9 +38,9 @@ export async function actOnCase(
   if (!incident || !canHandleCase(principal.person, incident, routing)) {
     // Those who may read the case learn only that they cannot act on it; everyone else sees no case at all.
     if (incident && canReadCase(principal.person, incident, routing)) {
-      throw forbidden('Only a safeguarding lead can record actions on this case');
+      throw new NotAllowed('Only a safeguarding lead can record actions on this case');
     }
-    throw notFound('The case');
+    throw new NotFound('The case');
   }
   expectVersion('incidents', incident, etag);
 
@@ -75,7 +75,7 @@ export async function actOnCase(
       break;
     case 'status': {
       const result = changeStatus(incident.status, action);
-      if (!result.ok) throw new ApiError(400, 'invalid_status_change', result.problem);
+      if (!result.ok) throw new RuleBroken('invalid_status_change', result.problem);
       closing = result.status === 'closed';
       changes = closing
         ? { status: 'closed', closedAt: at, outcome: action.outcome!.trim() }
@@ -88,8 +88,7 @@ export async function actOnCase(
     case 'assign': {
       const assignee = await store.people.get(action.assigneeId);
       if (!assignee || !canBeAssigned(assignee, incident)) {
-        throw new ApiError(
-          400,
+        throw new RuleBroken(
           'invalid_assignee',
           "Cases can only be assigned to an active safeguarding lead at the case's school",
         );

@@ -4,7 +4,7 @@ import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts
 import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { POSSIBLE_CRIME_PROCEDURE } from '../domain/incidents/procedure.ts';
 import { routingFor } from '../domain/incidents/routing.ts';
-import { notFound } from '../http/errors.ts';
+import { NotFound } from '../errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { appendEntry, loadCase } from './case-record.ts';
@@ -113,7 +113,7 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
   const { store } = services;
   const { incident, routing } = await loadCase(services, incidentId);
   // Not found and not allowed look the same, so ids cannot be probed.
-  if (!incident || !canReadCase(principal.person, incident, routing)) throw notFound('The case');
+  if (!incident || !canReadCase(principal.person, incident, routing)) throw new NotFound('The case');
   const at = services.now().toISOString();
   const firstRead = incident.status === 'new' && canHandleCase(principal.person, incident, routing);
 

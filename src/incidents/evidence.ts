@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Principal } from '../auth/principal.ts';
 import { canReadCase } from '../domain/incidents/access.ts';
-import { notFound } from '../http/errors.ts';
+import { NotFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 import { appendEntry, loadCase } from './case-record.ts';
@@ -138,11 +138,11 @@ export async function attachEvidence(
  */
 export async function openEvidence(services: Services, principal: Principal, incidentId: string, fileId: string) {
   const { incident, routing } = await loadCase(services, incidentId);
-  if (!incident || !canReadCase(principal.person, incident, routing)) throw notFound('The file');
+  if (!incident || !canReadCase(principal.person, incident, routing)) throw new NotFound('The file');
   const entries = await services.store.incidentEntries.listAll({ where: { incidentId: incident.id } });
   const entry = entries.find((e) => e.kind === 'attachment' && e.data?.fileId === fileId);
   const file = entry ? await services.store.files.get(fileId) : undefined;
-  if (!entry || !file) throw notFound('The file');
+  if (!entry || !file) throw new NotFound('The file');
   await services.store.audit.append({
     at: services.now().toISOString(),
     actorId: principal.person.id,

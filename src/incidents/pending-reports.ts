@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { StoreUnavailableError } from '../store/errors.ts';
+import { DomainError } from '../errors.ts';
 import { DatabaseSync } from '../store/sqlite/node-sqlite.ts';
 import { reportIncident } from './report-incident.ts';
 
@@ -101,10 +102,13 @@ export async function replayPendingReports(services: Services): Promise<number> 
         pending.noteAttempt(report.draftId, 'reporter not found');
         continue;
       }
-      const outcome = await reportIncident(services, reporter, report.submitted);
-      if (outcome.kind !== 'saved') {
-        services.log.error({ draftId: report.draftId, outcome: outcome.kind }, 'a waiting report was refused');
-        pending.noteAttempt(report.draftId, `refused: ${outcome.kind}`);
+      let outcome;
+      try {
+        outcome = await reportIncident(services, reporter, report.submitted);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        services.log.error({ draftId: report.draftId, refusal: err.code }, 'a waiting report was refused');
+        pending.noteAttempt(report.draftId, `refused: ${err.message}`);
         continue;
       }
       if (!outcome.alreadySaved) {

@@ -8,6 +8,7 @@ import type { Services } from '../services.ts';
 import { appendEntry } from './case-record.ts';
 import { ConflictError, DuplicateError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
+import { fieldProblems, NotFound, RuleBroken } from '../errors.ts';
 
 export const ALERT_TOPIC = 'incident.alert';
 const OTHER_RECORDS_YEARS = 6;
@@ -19,23 +20,28 @@ const MAX_ATTEMPTS = 12;
 const raceWait = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt).unref());
 
-export type ReportOutcome =
-  | { kind: 'saved'; incident: Rec<'incidents'>; alerted: number; alreadySaved: boolean }
-  | { kind: 'invalid'; errors: Partial<Record<ReportField, string>> }
-  /** The form id belongs to someone else's report: refuse without saying anything about it. */
-  | { kind: 'refused' };
+/** A saved report, how many people were alerted, and whether this send repeated an earlier one. */
+export interface SavedReport {
+  incident: Rec<'incidents'>;
+  alerted: number;
+  alreadySaved: boolean;
+}
+
+const checkAnswers = (errors: Partial<Record<ReportField, string>>) =>
+  new RuleBroken('invalid_report', 'Please check the answers marked below.', fieldProblems(errors));
 
 /** A repeat of a form already saved: the same answer as the first time, for its own reporter only. */
 async function alreadySaved(
   services: Services,
   incident: Rec<'incidents'>,
   reporter: Rec<'people'>,
-): Promise<ReportOutcome> {
-  if (incident.reporterId !== reporter.id) return { kind: 'refused' };
+): Promise<SavedReport> {
+  // The form id belongs to someone else's report: refuse without saying anything about it.
+  if (incident.reporterId !== reporter.id) throw new NotFound('That report form');
   const entries = await services.store.audit.listAll({ where: { targetId: incident.id, actorId: reporter.id } });
   const reported = entries.find((e) => e.action === 'incident.reported');
   const alerted = Number(reported?.detail?.recipients ?? 0);
-  return { kind: 'saved', incident, alerted, alreadySaved: true };
+  return { incident, alerted, alreadySaved: true };
 }
 
 /** The lowest year group named ("Year 9", "Y7", "Reception"), to date child-protection retention. */
@@ -54,11 +60,11 @@ export async function reportIncident(
   services: Services,
   reporter: Rec<'people'>,
   submitted: Record<string, unknown>,
-): Promise<ReportOutcome> {
+): Promise<SavedReport> {
   const { store, log } = services;
   const now = services.now();
   const validation = validateReport(submitted, now);
-  if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
+  if (!validation.ok) throw checkAnswers(validation.errors);
   const report = validation.report;
   // The form's id is the incident's: a second send meets DuplicateError below and gets the first save.
   const id = `incident-${report.draftId}`;
@@ -73,13 +79,12 @@ export async function reportIncident(
   if (report.subject && report.subject !== NOT_ON_STAFF_LIST) {
     // The picker only offers active colleagues at the reporter's school; anything else was crafted or is stale.
     if (report.subject === reporter.id) {
-      return {
-        kind: 'invalid',
-        errors: { subject: 'You are already recorded as the reporter. Describe your own part in the description.' },
-      };
+      throw checkAnswers({
+        subject: 'You are already recorded as the reporter. Describe your own part in the description.',
+      });
     }
     if (!colleagues.some((p) => p.id === report.subject))
-      return { kind: 'invalid', errors: { subject: 'Choose a name from the list' } };
+      throw checkAnswers({ subject: 'Choose a name from the list' });
     subjectPersonId = report.subject;
   }
   const routing = routingFor(school);
@@ -162,7 +167,7 @@ export async function reportIncident(
         return created;
       });
       services.outbox.kick();
-      return { kind: 'saved', incident, alerted: recipientIds.length, alreadySaved: false };
+      return { incident, alerted: recipientIds.length, alreadySaved: false };
     } catch (err) {
       const raced = (err instanceof ConflictError || err instanceof DuplicateError) && err.kind === 'counters';
       if (err instanceof DuplicateError && err.kind === 'incidents') {

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import { canReadCase } from '../domain/incidents/access.ts';
 import { hasRole } from '../domain/roles.ts';
-import { forbidden, visibleOr404 } from '../http/errors.ts';
+import { NotAllowed, visibleOrNotFound } from '../errors.ts';
 import { schoolsWhere } from '../people/oversight.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -74,7 +74,7 @@ async function visibleEntry(
 /** Every message not yet delivered that the caller looks after: to whom, what kind, why, and when it is tried next. */
 export async function undeliveredMessages(services: Services, principal: Principal) {
   if (schoolsWhere(principal, DELIVERY_ROLES).length === 0) {
-    throw forbidden('Only senior leaders and administrators see messages that could not be delivered');
+    throw new NotAllowed('Only senior leaders and administrators see messages that could not be delivered');
   }
   const { store } = services;
   const entries = [
@@ -107,7 +107,7 @@ export async function retryDelivery(services: Services, principal: Principal, id
   const { store } = services;
   const found = await store.outbox.get(id);
   const schoolId = found && undelivered(found) ? await visibleEntry(services, principal, found) : undefined;
-  const entry = visibleOr404(found, () => schoolId !== undefined, 'That message');
+  const entry = visibleOrNotFound(found, () => schoolId !== undefined, 'That message');
   const at = services.now().toISOString();
   await store.commit((uow) => {
     uow.update('outbox', entry, { status: 'pending', notBefore: at });

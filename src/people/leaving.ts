@@ -1,6 +1,6 @@
 import { flagLeavers, withdrawLeaver } from '../accounts/handover.ts';
 import type { Principal } from '../auth/principal.ts';
-import { visibleOr404 } from '../http/errors.ts';
+import { visibleOrNotFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { overseenSchools } from './oversight.ts';
 
@@ -16,7 +16,7 @@ export async function setLeavingDate(
   leavingOn: string | null,
 ) {
   const schools = overseenSchools(principal);
-  const person = visibleOr404(
+  const person = visibleOrNotFound(
     await services.store.people.get(personId),
     (p) => schools.includes(p.schoolId),
     'That member of staff',

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Role } from '../domain/roles.ts';
-import { forbidden } from '../http/errors.ts';
+import { NotAllowed } from '../errors.ts';
 
 /** The schools where this person holds any of these roles. */
 export function schoolsWhere(principal: Principal, roles: readonly Role[]): string[] {
@@ -13,8 +13,8 @@ export const overseenSchools = (principal: Principal): string[] => schoolsWhere(
 /** The schools asked about, or all overseen; asking about one you do not oversee is refused. */
 export function schoolsInScope(principal: Principal, schoolId?: string): string[] {
   const overseen = overseenSchools(principal);
-  if (overseen.length === 0) throw forbidden('Only HR and senior leaders can see staff training');
+  if (overseen.length === 0) throw new NotAllowed('Only HR and senior leaders can see staff training');
   if (schoolId === undefined) return overseen;
-  if (!overseen.includes(schoolId)) throw forbidden('You do not oversee training at that school');
+  if (!overseen.includes(schoolId)) throw new NotAllowed('You do not oversee training at that school');
   return [schoolId];
 }

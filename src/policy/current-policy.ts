@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
+import { NotFound, TooMany } from '../errors.ts';
+import { waitWords } from '../rate-limits.ts';
 import { buildPolicyIndex, type PointedQuestion, type PolicyIndex } from './answer.ts';
 import { parsePolicy, type Section } from './passages.ts';
 
@@ -72,4 +74,18 @@ export async function currentPolicy(
     text: version.text,
     ...built,
   };
+}
+
+/** The policy page's search box: the same answering as the bot, without recording a question. */
+export async function searchPolicy(services: Services, personId: string, schoolId: string, query: string) {
+  const allowance = await services.limits.take('search', personId);
+  if (!allowance.ok) {
+    throw new TooMany(
+      `Too many searches; try again ${waitWords(allowance.retryAfterSeconds)}`,
+      allowance.retryAfterSeconds,
+    );
+  }
+  const policy = await currentPolicy(services, schoolId);
+  if (!policy) throw new NotFound('A policy for this school');
+  return policy.index.answer(query);
 }

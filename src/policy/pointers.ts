@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts';
 import { hasRole } from '../domain/roles.ts';
-import { ApiError, visibleOr404 } from '../http/errors.ts';
+import { RuleBroken, visibleOrNotFound } from '../errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -21,7 +21,7 @@ export async function pointQuestion(
   passageId: string,
 ): Promise<Rec<'policyPointers'>> {
   const { store } = services;
-  const question = visibleOr404(
+  const question = visibleOrNotFound(
     await store.questions.get(questionId),
     (q) => leads(principal, q.schoolId),
     'The question',
@@ -30,7 +30,7 @@ export async function pointQuestion(
   const passage = policy?.index.passages.find((p) => p.id === passageId);
   if (!passage) {
     const problem = 'Choose a passage from the current version of the policy';
-    throw new ApiError(400, 'unknown_passage', problem, [{ field: 'passageId', problem }]);
+    throw new RuleBroken('unknown_passage', problem, [{ field: 'passageId', problem }]);
   }
   const at = services.now().toISOString();
   const existing = await store.policyPointers.get(questionId);
@@ -65,7 +65,7 @@ export async function pointQuestion(
 /** Takes a pointer back, for a passage chosen by mistake. The record stays, marked withdrawn. */
 export async function withdrawPointer(services: Services, principal: Principal, questionId: string): Promise<void> {
   const { store } = services;
-  const pointer = visibleOr404(
+  const pointer = visibleOrNotFound(
     await store.policyPointers.get(questionId),
     (p) => !p.withdrawnAt && leads(principal, p.schoolId),
     'A pointer for this question',

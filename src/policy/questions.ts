@@ -3,23 +3,22 @@ import { queueMessage } from '../notifications/outbox.ts';
 import { sltDestinations } from '../notifications/slt-destinations.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
+import { NotFound, RuleBroken } from '../errors.ts';
 
 /** A question goes to SLT: to the school's SLT channel if one is set up, else to each senior leader. */
 export const QUESTION_FOR_SLT_TOPIC = 'question.for-slt';
 /** A senior leader's answer goes back to the person who asked. */
 export const QUESTION_ANSWERED_TOPIC = 'question.answered';
 
-export type AskOutcome = { kind: 'sent'; question: Rec<'questions'> } | { kind: 'refused' };
-
 /**
  * "Ask SLT" on an answer card. Only the asker can send their own question, and sending it
  * twice sends it once. The question and the messages to SLT are one commit.
  */
-export async function askSlt(services: Services, asker: Rec<'people'>, questionId: string): Promise<AskOutcome> {
+export async function askSlt(services: Services, asker: Rec<'people'>, questionId: string): Promise<Rec<'questions'>> {
   const { store } = services;
   const question = await store.questions.get(questionId);
-  if (!question || question.askerId !== asker.id) return { kind: 'refused' };
-  if (question.status === 'asked-slt' || question.answer) return { kind: 'sent', question };
+  if (!question || question.askerId !== asker.id) throw new NotFound('That question');
+  if (question.status === 'asked-slt' || question.answer) return question;
   const destinations = await sltDestinations(services, question.schoolId, asker.id);
   const at = services.now().toISOString();
   const updated = await store.commit((uow) => {
@@ -38,13 +37,13 @@ export async function askSlt(services: Services, asker: Rec<'people'>, questionI
     return uow.update('questions', question, { status: 'asked-slt' });
   });
   services.outbox.kick();
-  return { kind: 'sent', question: updated };
+  return updated;
 }
 
-export type AnswerOutcome =
-  | { kind: 'answered'; question: Rec<'questions'>; byName: string }
-  | { kind: 'invalid'; question: Rec<'questions'>; error: string }
-  | { kind: 'refused'; why: string };
+export interface Answered {
+  question: Rec<'questions'>;
+  byName: string;
+}
 
 /**
  * A senior leader answers from the card. Who they are comes from the activity, and they must be
@@ -55,23 +54,22 @@ export async function answerAsSlt(
   leader: Rec<'people'> | undefined,
   questionId: string,
   text: string,
-): Promise<AnswerOutcome> {
+): Promise<Answered> {
   const { store } = services;
   const question = await store.questions.get(questionId);
   // One answer whether or not the question exists, so a crafted press cannot probe ids.
   if (!question || !leader || !hasRole(leader, 'SLT', question.schoolId)) {
-    return {
-      kind: 'refused',
-      why: 'Only the senior leadership team of the question’s school can answer it; it is not available to you.',
-    };
+    throw new NotFound('That question', {
+      message: 'Only the senior leadership team of the question’s school can answer it; it is not available to you.',
+    });
   }
   if (question.answer && question.answeredById) {
     const by = await store.people.get(question.answeredById);
-    return { kind: 'answered', question, byName: by?.displayName ?? 'a senior leader' };
+    return { question, byName: by?.displayName ?? 'a senior leader' };
   }
   const answer = text.trim();
-  if (answer.length < 2) return { kind: 'invalid', question, error: 'Write an answer before sending it.' };
-  if (answer.length > 4000) return { kind: 'invalid', question, error: 'Keep the answer under 4,000 characters.' };
+  if (answer.length < 2) throw new RuleBroken('answer_needed', 'Write an answer before sending it.');
+  if (answer.length > 4000) throw new RuleBroken('answer_too_long', 'Keep the answer under 4,000 characters.');
   const at = services.now().toISOString();
   const updated = await store.commit((uow) => {
     queueMessage(uow, QUESTION_ANSWERED_TOPIC, { questionId, conversationId: `person-${question.askerId}` }, at);
@@ -91,5 +89,5 @@ export async function answerAsSlt(
     });
   });
   services.outbox.kick();
-  return { kind: 'answered', question: updated, byName: leader.displayName };
+  return { question: updated, byName: leader.displayName };
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts';
 import { hasRole } from '../domain/roles.ts';
-import { ApiError, forbidden } from '../http/errors.ts';
+import { NotAllowed, RuleBroken } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { EmptyPolicyError, importPolicy } from './import-policy.ts';
 import { formatOf, readPolicyDocument, UnsupportedDocumentError } from './read-document.ts';
@@ -16,10 +16,10 @@ export async function uploadPolicy(
   input: { schoolId: string; fileName: string; content: string },
 ) {
   if (!hasRole(principal.person, 'SLT', input.schoolId)) {
-    throw forbidden('Only the senior leadership team publishes a new version of the policy');
+    throw new NotAllowed('Only the senior leadership team publishes a new version of the policy');
   }
   const problem = (message: string) =>
-    new ApiError(400, 'unreadable_policy', message, [{ field: 'file', problem: message }]);
+    new RuleBroken('unreadable_policy', message, [{ field: 'file', problem: message }]);
   let format;
   try {
     format = formatOf(input.fileName);

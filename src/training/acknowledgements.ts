@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
-import { ApiError } from '../http/errors.ts';
+import { Conflict } from '../errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { DuplicateError } from '../store/errors.ts';
@@ -28,10 +28,9 @@ export async function acknowledgePolicy(services: Services, principal: Principal
   const person = principal.person;
   const [document] = (await store.policyDocuments.list({ where: { schoolId: person.schoolId }, limit: 1 })).items;
   const version = document?.currentVersionId ? await store.policyVersions.get(document.currentVersionId) : undefined;
-  if (!version) throw new ApiError(409, 'no_policy', 'Your school has not published a policy yet');
+  if (!version) throw new Conflict('no_policy', 'Your school has not published a policy yet');
   if (version.id !== versionId) {
-    throw new ApiError(
-      409,
+    throw new Conflict(
       'not_current_version',
       `That is not the current version of your school’s policy (version ${version.versionNumber} is); read that one and confirm it`,
     );

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Role } from '../domain/roles.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { NotAllowed, NotFound, Conflict } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -29,7 +29,7 @@ async function mayManage(services: Services, principal: Principal, course: { sch
 
 async function trustOf(services: Services, principal: Principal): Promise<string> {
   const home = await services.store.schools.get(principal.person.schoolId);
-  if (!home) throw forbidden('Your school is not set up');
+  if (!home) throw new NotAllowed('Your school is not set up');
   return home.trustId;
 }
 
@@ -41,7 +41,7 @@ async function titleTaken(services: Services, trustId: string, title: string, ex
 /** The courses at the schools this person oversees, each saying whether they may change it. */
 export async function listCourses(services: Services, principal: Principal) {
   const overseen = overseenSchools(principal);
-  if (overseen.length === 0) throw forbidden('Only HR and senior leaders can manage courses');
+  if (overseen.length === 0) throw new NotAllowed('Only HR and senior leaders can manage courses');
   const schools = (await Promise.all(overseen.map((id) => services.store.schools.get(id)))).filter(
     (s) => s !== undefined,
   );
@@ -52,16 +52,16 @@ export async function listCourses(services: Services, principal: Principal) {
 export async function createCourse(services: Services, principal: Principal, input: CourseInput) {
   const trustId = await trustOf(services, principal);
   if (!(await mayManage(services, principal, { ...input, trustId }))) {
-    throw forbidden(
+    throw new NotAllowed(
       input.schoolId
         ? 'You do not oversee training at that school'
         : 'Only trust-wide HR can add a course for every school',
     );
   }
   if (await titleTaken(services, trustId, input.title)) {
-    throw new ApiError(409, 'duplicate_title', `There is already a course called “${input.title}”`, {
-      title: 'Choose a different title: imports match courses by title',
-    });
+    throw new Conflict('duplicate_title', `There is already a course called “${input.title}”`, [
+      { field: 'title', problem: 'Choose a different title: imports match courses by title' },
+    ]);
   }
   return record(services, principal, 'training.course-created', (uow) =>
     uow.create('courses', { trustId, ...input, retentionCategory: 'training' }),
@@ -75,16 +75,16 @@ export async function updateCourse(
   input: CourseInput & { etag: string },
 ) {
   const course = await services.store.courses.get(id);
-  if (!course || !overseenSchools(principal).length) throw notFound('That course');
+  if (!course || !overseenSchools(principal).length) throw new NotFound('That course');
   if (
     !(await mayManage(services, principal, course)) ||
     !(await mayManage(services, principal, { ...input, trustId: course.trustId }))
   ) {
-    throw forbidden('You cannot change this course');
+    throw new NotAllowed('You cannot change this course');
   }
   expectVersion('courses', course, input.etag);
   if (await titleTaken(services, course.trustId, input.title, course.id)) {
-    throw new ApiError(409, 'duplicate_title', `There is already a course called “${input.title}”`);
+    throw new Conflict('duplicate_title', `There is already a course called “${input.title}”`);
   }
   const { etag: _etag, ...changes } = input;
   return record(services, principal, 'training.course-changed', (uow) =>

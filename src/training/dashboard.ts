@@ -10,7 +10,7 @@ import {
 } from '../domain/training/dashboard.ts';
 import { STATUS_LABELS } from '../domain/training/status.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
-import { FileResult, PreparedJson } from '../http/endpoint.ts';
+import { CSV_TYPE, XLSX_TYPE, type Download } from '../download.ts';
 import { toCsv, toXlsx, type Table } from '../imports/spreadsheet.ts';
 import type { Services } from '../services.ts';
 import type { KindName } from '../store/kinds.ts';
@@ -36,9 +36,18 @@ interface Cached {
   at: number;
   today: string;
   picture: Promise<TrainingPicture>;
-  /** The dashboard's answer, serialised and compressed once. */
-  answer?: Promise<PreparedJson>;
+  /** The dashboard's answer, built once per picture (the API sends it compressed, once). */
+  answer?: Promise<DashboardAnswer>;
 }
+/** What the dashboard shows: columns, the headline figures and chart data, and every row. */
+export interface DashboardAnswer {
+  today: string;
+  columns: readonly RequirementColumn[];
+  schools: { id: string; name: string }[];
+  summary: ReturnType<typeof summarise>;
+  rows: ReturnType<typeof shownRow>[];
+}
+
 /** One cache per store, so two apps in one process (tests, benchmarks) never see each other's staff. */
 const caches = new WeakMap<object, Map<string, Cached>>();
 
@@ -68,18 +77,20 @@ function cached(services: Services, schoolIds: string[]): Cached {
   return entry;
 }
 
-/** Everything the dashboard shows: columns, the headline figures and chart data, and every row. */
-export async function trainingDashboard(services: Services, principal: Principal, schoolId?: string) {
+/** Everything the dashboard shows; the same object while nothing it shows has changed. */
+export async function trainingDashboard(
+  services: Services,
+  principal: Principal,
+  schoolId?: string,
+): Promise<DashboardAnswer> {
   const entry = cached(services, schoolsInScope(principal, schoolId));
-  entry.answer ??= entry.picture.then((picture) =>
-    PreparedJson.of({
-      today: picture.today,
-      columns: picture.columns,
-      schools: picture.schools.map((s) => ({ id: s.id, name: s.name })),
-      summary: summarise(picture.columns, picture.rows),
-      rows: picture.rows.map(shownRow),
-    }),
-  );
+  entry.answer ??= entry.picture.then((picture) => ({
+    today: picture.today,
+    columns: picture.columns,
+    schools: picture.schools.map((s) => ({ id: s.id, name: s.name })),
+    summary: summarise(picture.columns, picture.rows),
+    rows: picture.rows.map(shownRow),
+  }));
   return entry.answer;
 }
 
@@ -114,7 +125,7 @@ export async function exportDashboard(
   principal: Principal,
   format: 'csv' | 'xlsx',
   filters: DashboardFilters,
-): Promise<FileResult> {
+): Promise<Download> {
   const picture = await cached(services, schoolsInScope(principal, filters.schoolId)).picture;
   const table = exportTable(picture.columns, filterRows(picture.columns, picture.rows, filters));
   const name = `training-${picture.today}.${format}`;
@@ -127,10 +138,6 @@ export async function exportDashboard(
     detail: { format, rows: table.rows.length, filters: { ...filters } },
   });
   return format === 'csv'
-    ? new FileResult(name, 'text/csv; charset=utf-8', toCsv(table))
-    : new FileResult(
-        name,
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        await toXlsx(table, 'Training'),
-      );
+    ? { name, contentType: CSV_TYPE, bytes: toCsv(table) }
+    : { name, contentType: XLSX_TYPE, bytes: await toXlsx(table, 'Training') };
 }

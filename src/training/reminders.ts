@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { isOverdue, type StaffRow } from '../domain/training/dashboard.ts';
-import { ApiError } from '../http/errors.ts';
+import { NotFound, RuleBroken } from '../errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { DuplicateError } from '../store/errors.ts';
@@ -57,18 +57,17 @@ export async function sendReminders(
   // Who may remind comes before what they asked for.
   const schools = schoolsInScope(principal, request.schoolId);
   if (!request.everyoneOverdue && !request.personIds?.length) {
-    throw new ApiError(400, 'no_one_chosen', 'Choose the people to remind, or remind everyone overdue');
+    throw new RuleBroken('no_one_chosen', 'Choose the people to remind, or remind everyone overdue');
   }
   const picture = await trainingPicture(services, schools);
   const chosen = request.everyoneOverdue
     ? picture.rows.filter(isOverdue)
     : picture.rows.filter((row) => request.personIds!.includes(row.personId));
   if (!request.everyoneOverdue && chosen.length < new Set(request.personIds).size) {
-    throw new ApiError(404, 'not_found', 'Some of the people chosen are not staff at a school you oversee');
+    throw new NotFound('', { message: 'Some of the people chosen are not staff at a school you oversee' });
   }
   if (chosen.length > MAX_REMINDERS_PER_REQUEST) {
-    throw new ApiError(
-      400,
+    throw new RuleBroken(
       'too_many',
       `That is ${chosen.length} people; remind at most ${MAX_REMINDERS_PER_REQUEST} at a time (filter by school or department)`,
     );

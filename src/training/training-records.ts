@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { isRequired, standing } from '../domain/training/status.ts';
 import { rolesAt } from '../domain/roles.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { NotAllowed, NotFound, RuleBroken, Conflict } from '../errors.ts';
 import { overseenSchools, schoolsInScope } from '../people/oversight.ts';
 import { displayName } from '../people/directory.ts';
 import type { Services } from '../services.ts';
@@ -16,14 +16,14 @@ async function personOverseenBy(services: Services, principal: Principal, person
   schoolsInScope(principal);
   const person = await services.store.people.get(personId);
   // Someone outside your schools is "not found", so the API does not confirm who works where.
-  if (!person || !overseenSchools(principal).includes(person.schoolId)) throw notFound('That member of staff');
+  if (!person || !overseenSchools(principal).includes(person.schoolId)) throw new NotFound('That member of staff');
   return person;
 }
 
 async function courseFor(services: Services, person: Rec<'people'>, courseId: string) {
   const school = await services.store.schools.get(person.schoolId);
   const course = (await coursesFor(services, school ? [school] : [])).find((c) => c.id === courseId);
-  if (!course) throw new ApiError(400, 'unknown_course', 'That course is not offered at this school');
+  if (!course) throw new RuleBroken('unknown_course', 'That course is not offered at this school');
   return course;
 }
 
@@ -33,7 +33,7 @@ function checkDates(today: string, completedOn: string, expiresOn?: string) {
     problems.push({ field: 'completedOn', problem: 'The completion date cannot be in the future' });
   if (expiresOn && expiresOn <= completedOn)
     problems.push({ field: 'expiresOn', problem: 'The expiry date must come after the completion date' });
-  if (problems.length) throw new ApiError(400, 'invalid_dates', problems[0]!.problem, problems);
+  if (problems.length) throw new RuleBroken('invalid_dates', problems[0]!.problem, problems);
 }
 
 /** One person's requirements and where they stand: My training, and the reminder card's content. */
@@ -191,11 +191,11 @@ export async function reviewDeclaration(
   input: { etag: string; outcome: 'accepted' | 'rejected'; note: string },
 ) {
   const record = await services.store.trainingRecords.get(recordId);
-  if (!record || !overseenSchools(principal).includes(record.schoolId)) throw notFound('That training record');
-  if (record.personId === principal.person.id) throw forbidden('Someone else must check your own training');
+  if (!record || !overseenSchools(principal).includes(record.schoolId)) throw new NotFound('That training record');
+  if (record.personId === principal.person.id) throw new NotAllowed('Someone else must check your own training');
   expectVersion('trainingRecords', record, input.etag);
   if (record.source !== 'self-declared' || record.review) {
-    throw new ApiError(409, 'already_reviewed', 'This completion has already been checked');
+    throw new Conflict('already_reviewed', 'This completion has already been checked');
   }
   const at = services.now().toISOString();
   await services.store.commit((uow) => {

@@ -1,4 +1,5 @@
 /** A thin client for /api/v1: adds the session token and turns error bodies into readable errors. */
+import { problemsByField, type FieldProblem } from '../../src/domain/field-problems.ts';
 
 const TOKEN_KEY = 'smph.devToken';
 
@@ -6,25 +7,17 @@ export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
   /** Field-by-field problems, when the server gives them. */
-  readonly details?: unknown;
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  readonly details: readonly FieldProblem[];
+  constructor(status: number, code: string, message: string, details: readonly FieldProblem[] = []) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
   }
 
-  /**
-   * Problems by field name, whichever way the server gave them: business rules as
-   * `{ field: message }`, malformed input as `[{ field: 'credential.password', problem }]`.
-   */
+  /** Problems by field name (`credential.password` for a nested field), to show beside each field. */
   fieldErrors(): Record<string, string> {
-    if (Array.isArray(this.details)) {
-      return Object.fromEntries(
-        (this.details as { field?: string; problem?: string }[]).map((d) => [d.field ?? '', d.problem ?? '']),
-      );
-    }
-    return this.details && typeof this.details === 'object' ? (this.details as Record<string, string>) : {};
+    return problemsByField(this.details);
   }
 }
 
@@ -53,7 +46,7 @@ async function request(path: string, init: { method?: string; body?: unknown; ac
   });
   if (!response.ok) {
     const payload = (await response.json().catch(() => ({}))) as {
-      error?: { code: string; message: string; details?: unknown };
+      error?: { code: string; message: string; details?: FieldProblem[] };
     };
     throw new ApiProblem(
       response.status,

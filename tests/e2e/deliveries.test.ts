@@ -13,7 +13,6 @@ test('a senior leader sees an alert that has not reached the DSL, and Try again 
   const { services } = env.app.app;
   const staff = await services.store.people.require(DEMO_PERSONAS.Staff);
   const saved = await reportIncident(services, staff, friendRequestForm());
-  if (saved.kind !== 'saved') throw new Error('the report was not saved');
   // Nobody has opened the bot in this demo, so the alert is tried once and waits.
   await env.app.app.dispatcher.idle();
 
@@ -59,7 +58,6 @@ test('the DSL sees a new report waiting on Home, without Teams, and it opens the
   const { services } = env.app.app;
   const staff = await services.store.people.require(DEMO_PERSONAS.Staff);
   const saved = await reportIncident(services, staff, friendRequestForm());
-  if (saved.kind !== 'saved') throw new Error('the report was not saved');
   const dsl = await signedIn(env, 'Morgan Hale');
   try {
     const waiting = dsl.getByRole('list', { name: 'Needs your attention' });

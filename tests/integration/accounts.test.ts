@@ -1,3 +1,4 @@
+import { problemsByField } from '../../src/domain/field-problems.ts';
 import { jest } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ const env = appWithConnector();
 const store = () => env.app.app.services.store;
 
 interface Problem {
-  error: { code: string; message: string; details?: Record<string, string> };
+  error: { code: string; message: string; details?: { field: string; problem: string }[] };
 }
 
 async function approvedApplication(name: string): Promise<string> {
@@ -70,9 +71,9 @@ describe('an approved application becomes an official account in the register', 
     // Moderators: at least two, and all trained.
     const one = await send('POST', '/accounts', account(applicationId, [RUNNERS[0]!]), admin);
     expect(one.status).toBe(400);
-    expect(((await one.json()) as Problem).error.details?.moderatorIds).toMatch(/at least two/);
+    expect(problemsByField(((await one.json()) as Problem).error.details ?? []).moderatorIds).toMatch(/at least two/);
     const untrained = await send('POST', '/accounts', account(applicationId, [RUNNERS[0]!, DEMO_PERSONAS.DSL]), admin);
-    expect(((await untrained.json()) as Problem).error.details?.moderatorIds).toMatch(
+    expect(problemsByField(((await untrained.json()) as Problem).error.details ?? []).moderatorIds).toMatch(
       /Every moderator must be trained.*Morgan Hale/,
     );
 

@@ -147,7 +147,7 @@ describe('SLT decides on an application from the card', () => {
       comment: 'I am away on the residential trip',
       reassignTo: DEMO_PERSONAS.SLT,
     });
-    expect(outcome.kind === 'card' && cardText(outcome.card)).toMatch(/Asked to decide: Priya Whitlock/);
+    expect(cardText(outcome)).toMatch(/Asked to decide: Priya Whitlock/);
     const sent = await env.connector.waitFor(postedTo(SLT_CHAT, 'Harriet Osei has asked you to decide'));
     expect(adaptiveCardProblems(sent.body.attachments![0]!.content)).toEqual([]);
     expect(await store().applications.require(id)).toMatchObject({
@@ -160,7 +160,7 @@ describe('SLT decides on an application from the card', () => {
       comment: '',
       reassignTo: DEMO_PERSONAS.DSL,
     });
-    expect(refused.kind === 'card' && cardText(refused.card)).toMatch(/Choose a senior leader of this school/);
+    expect(cardText(refused)).toMatch(/Choose a senior leader of this school/);
     const { body } = await executeAction(
       env.app.base,
       APPLICATION_DECIDE_VERB,
@@ -221,7 +221,7 @@ describe('SLT decides on an application from the card', () => {
     const application = await store().applications.require(id);
     expect(application.decisions).toHaveLength(1);
     expect(['approved', 'rejected']).toContain(application.status);
-    const texts = [a, b].map((o) => (o.kind === 'card' ? cardText(o.card) : o.why));
+    const texts = [a, b].map(cardText);
     expect(texts.filter((t) => t.includes('already been decided'))).toHaveLength(1);
     // A retried invoke of the winning decision is harmless too.
     const winner = application.decisions[0]!;

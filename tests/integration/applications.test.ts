@@ -1,3 +1,4 @@
+import { problemsByField } from '../../src/domain/field-problems.ts';
 import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -60,9 +61,10 @@ describe('applying for an official account', () => {
     ).json()) as Application;
     const incomplete = await send('POST', `/api/v1/applications/${app.id}/submit`, { etag: app.etag });
     expect(incomplete.status).toBe(400);
-    const problem = (await incomplete.json()) as { error: { details: Record<string, string> } };
-    expect(problem.error.details.runnerIds).toBe('Name at least two staff members who will run the account');
-    expect(problem.error.details.platform).toBe('Choose the platform');
+    const problem = (await incomplete.json()) as { error: { details: { field: string; problem: string }[] } };
+    const byField = problemsByField(problem.error.details);
+    expect(byField.runnerIds).toBe('Name at least two staff members who will run the account');
+    expect(byField.platform).toBe('Choose the platform');
 
     app = (await (
       await send('PUT', `/api/v1/applications/${app.id}`, { etag: app.etag, fields: complete })

@@ -14,7 +14,7 @@ import { CHECKIN_OUTCOMES, REVIEW_OUTCOMES } from '../../domain/records.ts';
 import { logReplyItem, markReplied, monitoringOverview, recordCheckIn, setRota } from '../../accounts/monitoring.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
-import { ApiError } from '../errors.ts';
+import { Unavailable } from '../../errors.ts';
 
 const id = z.string().min(1).max(128);
 const credential = z
@@ -42,7 +42,7 @@ async function withVault<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof CredentialUnavailableError) throw new ApiError(503, 'credential_unavailable', err.message);
+    if (err instanceof CredentialUnavailableError) throw new Unavailable('credential_unavailable', err.message);
     throw err;
   }
 }

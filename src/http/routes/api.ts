@@ -14,21 +14,20 @@ import { registerDirectoryRoutes } from './directory.ts';
 import { registerAuditRoutes } from './audit.ts';
 import { registerDeliveryRoutes } from './deliveries.ts';
 import { acknowledgementOf } from '../../training/acknowledgements.ts';
-import { ApiError, forbidden, notFound } from '../errors.ts';
+import { NotAllowed, NotFound, Unavailable } from '../../errors.ts';
 import { isLoopback } from '../../config/config.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { findColleagues } from '../../people/directory.ts';
 import { uploadPolicy } from '../../policy/upload-policy.ts';
-import { currentPolicy } from '../../policy/current-policy.ts';
+import { currentPolicy, searchPolicy } from '../../policy/current-policy.ts';
 import { API_SCOPE } from '../../auth/entra-sign-in.ts';
-import { waitWords } from '../../rate-limits.ts';
 
 const schoolQuery = z.object({ schoolId: z.string().min(1).max(128).optional() }).strict();
 
 /** The school a request is about: the one asked for, if the caller belongs to it, else their home school. */
 function schoolFor(principal: Principal, requested: string | undefined): string {
   if (requested === undefined) return principal.person.schoolId;
-  if (!principal.schoolIds.includes(requested)) throw forbidden('You are not a member of that school');
+  if (!principal.schoolIds.includes(requested)) throw new NotAllowed('You are not a member of that school');
   return requested;
 }
 
@@ -46,7 +45,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
       if (services.devSignIn) return { scheme: 'dev' };
       const { entra, publicUrl } = services.config;
       if (!entra || !publicUrl)
-        throw new ApiError(503, 'sign_in_not_configured', 'Sign-in is not configured on this server');
+        throw new Unavailable('sign_in_not_configured', 'Sign-in is not configured on this server');
       return {
         scheme: 'entra',
         clientId: entra.clientId,
@@ -100,7 +99,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
         const schoolId = schoolFor(principal, query.schoolId);
         const policy = await currentPolicy(services, schoolId, query.version);
         if (!policy)
-          throw notFound(
+          throw new NotFound(
             query.version ? `Version ${query.version} of this school's policy` : 'A policy for this school',
           );
         return {
@@ -137,26 +136,13 @@ export function registerApiRoutes(server: Server, services: Services): void {
     ),
   );
 
-  // The policy page's search box: the same answering as the bot, without recording a question.
   server.get(
     '/api/v1/policy/search',
     endpoint(
       services,
       { query: schoolQuery.extend({ q: z.string().trim().min(2).max(300) }).strict() },
-      async ({ principal, query, res }) => {
-        const allowance = await services.limits.take('search', principal.person.id);
-        if (!allowance.ok) {
-          res.header('Retry-After', String(allowance.retryAfterSeconds));
-          throw new ApiError(
-            429,
-            'too_many_requests',
-            `Too many searches; try again ${waitWords(allowance.retryAfterSeconds)}`,
-          );
-        }
-        const policy = await currentPolicy(services, schoolFor(principal, query.schoolId));
-        if (!policy) throw notFound('A policy for this school');
-        return policy.index.answer(query.q);
-      },
+      async ({ principal, query }) =>
+        searchPolicy(services, principal.person.id, schoolFor(principal, query.schoolId), query.q),
     ),
   );
 
@@ -178,7 +164,7 @@ function registerDevSignInRoutes(server: Server, services: Services): void {
   if (!devSignIn) return;
   const requireLoopback = (address: string | undefined) => {
     const host = (address ?? '').replace(/^::ffff:/, '');
-    if (!isLoopback(host)) throw forbidden('The dev sign-in only answers on this computer');
+    if (!isLoopback(host)) throw new NotAllowed('The dev sign-in only answers on this computer');
   };
 
   server.get(
@@ -208,7 +194,7 @@ function registerDevSignInRoutes(server: Server, services: Services): void {
       async ({ req, body }) => {
         requireLoopback(req.socket.remoteAddress);
         const person = await store.people.get(body.personId);
-        if (!person || !person.active) throw new ApiError(404, 'not_found', 'No active person has that id');
+        if (!person || !person.active) throw new NotFound('', { message: 'No active person has that id' });
         return { token: await devSignIn.issue(person.id), person: personSummary(person) };
       },
     ),

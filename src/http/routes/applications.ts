@@ -11,7 +11,6 @@ import {
 import { PLATFORMS } from '../../domain/records.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
-import { ApiError, notFound } from '../errors.ts';
 import { approvalView, decide, pendingApprovals } from '../../applications/approval.ts';
 
 const personId = z.string().min(1).max(128);
@@ -55,13 +54,9 @@ export function registerApplicationRoutes(server: Server, services: Services): v
 
   server.post(
     '/api/v1/applications/:id/submit',
-    endpoint(services, { params: idParam, body: etagBody }, async ({ principal, params, body }) => {
-      const outcome = await submitApplication(services, principal, params.id, body.etag);
-      if (outcome.kind === 'invalid') {
-        throw new ApiError(400, 'incomplete_business_case', 'Please check the answers marked', outcome.errors);
-      }
-      return outcome.application;
-    }),
+    endpoint(services, { params: idParam, body: etagBody }, async ({ principal, params, body }) =>
+      submitApplication(services, principal, params.id, body.etag),
+    ),
   );
 
   server.post(
@@ -93,11 +88,8 @@ export function registerApplicationRoutes(server: Server, services: Services): v
           .strict(),
       },
       async ({ principal, params, body }) => {
-        const result = await decide(services, principal.person, params.id, body);
-        // Not a leader of its school, or no such application: the same answer, so ids reveal nothing.
-        if (result.kind === 'refused') throw notFound('That application');
-        if (result.kind === 'problem') throw new ApiError(409, 'cannot_decide', result.problem);
-        return approvalView(services, result.application, principal.person);
+        const { application } = await decide(services, principal.person, params.id, body);
+        return approvalView(services, application, principal.person);
       },
     ),
   );

@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { exportAudit, searchAudit } from '../../audit/audit-log.ts';
 import type { Services } from '../../services.ts';
-import { endpoint } from '../endpoint.ts';
+import { download, endpoint } from '../endpoint.ts';
 
 const id = z.string().min(1).max(128);
 const query = z
@@ -27,7 +27,7 @@ export function registerAuditRoutes(server: Server, services: Services): void {
   server.get(
     '/api/v1/audit/export.csv',
     endpoint(services, { query: query.omit({ cursor: true, limit: true }) }, async ({ principal, query }) =>
-      exportAudit(services, principal, query),
+      download(await exportAudit(services, principal, query)),
     ),
   );
 }

@@ -4,11 +4,10 @@ import { INCIDENT_STATUSES, RISK_AREAS, RISK_TYPES } from '../../domain/records.
 import { AGENCIES, actOnCase } from '../../incidents/case-actions.ts';
 import { listCases, myReports, openCase } from '../../incidents/cases.ts';
 import type { Services } from '../../services.ts';
-import { endpoint, FileResult } from '../endpoint.ts';
+import { download, endpoint } from '../endpoint.ts';
+import { DOCX_TYPE } from '../../download.ts';
 import { openEvidence } from '../../incidents/evidence.ts';
 import { exportChronology } from '../../incidents/chronology-export.ts';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const list = <T extends [string, ...string[]]>(values: T) =>
   z
@@ -93,7 +92,7 @@ export function registerCaseRoutes(server: Server, services: Services): void {
       { params: z.object({ id: z.string().min(1).max(200), fileId: z.string().min(1).max(200) }) },
       async ({ principal, params }) => {
         const { name, file } = await openEvidence(services, principal, params.id, params.fileId);
-        return new FileResult(name, file.contentType, file.bytes);
+        return download({ name, contentType: file.contentType, bytes: file.bytes });
       },
     ),
   );
@@ -102,7 +101,7 @@ export function registerCaseRoutes(server: Server, services: Services): void {
     '/api/v1/cases/:id/export',
     endpoint(services, { params: z.object({ id: z.string().min(1).max(200) }) }, async ({ principal, params }) => {
       const { name, bytes } = await exportChronology(services, principal, params.id);
-      return new FileResult(name, DOCX, bytes);
+      return download({ name, contentType: DOCX_TYPE, bytes });
     }),
   );
 

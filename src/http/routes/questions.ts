@@ -6,7 +6,7 @@ import { pointQuestion, withdrawPointer } from '../../policy/pointers.ts';
 import type { Services } from '../../services.ts';
 import type { Rec } from '../../store/kinds.ts';
 import { endpoint } from '../endpoint.ts';
-import { forbidden } from '../errors.ts';
+import { NotAllowed } from '../../errors.ts';
 
 const params = z.object({ id: z.string().min(1).max(128) }).strict();
 
@@ -26,7 +26,8 @@ export function registerQuestionRoutes(server: Server, services: Services): void
       },
       async ({ principal, query }) => {
         const schoolId = query.schoolId ?? principal.person.schoolId;
-        if (!hasRole(principal.person, 'SLT', schoolId)) throw forbidden('Only senior leaders see staff questions');
+        if (!hasRole(principal.person, 'SLT', schoolId))
+          throw new NotAllowed('Only senior leaders see staff questions');
         const questions = await store.questions.listAll({
           where: { schoolId },
           orderBy: 'createdAt',

@@ -9,7 +9,7 @@ import { monitoringSettingsFor } from '../../domain/accounts/monitoring-duty.ts'
 import type { Principal } from '../../auth/principal.ts';
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { NotAllowed, NotFound } from '../../errors.ts';
 import { queueMessage } from '../../notifications/outbox.ts';
 import { REACH_TOPIC } from '../../notifications/reach.ts';
 import { sltChannelId } from '../../notifications/slt-destinations.ts';
@@ -75,9 +75,11 @@ export function registerSchoolSettingsRoutes(server: Server, services: Services)
 
   const schoolLedBy = async (principal: Principal, id: string, roles: readonly Role[] = ['SLT']) => {
     const school = await store.schools.get(id);
-    if (!school) throw notFound('The school');
+    if (!school) throw new NotFound('The school');
     if (!roles.some((role) => hasRole(principal.person, role, id))) {
-      throw forbidden(`Only ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ')} can change this setting`);
+      throw new NotAllowed(
+        `Only ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ')} can change this setting`,
+      );
     }
     return school;
   };

@@ -17,7 +17,7 @@ import {
   recordCompletion,
   reviewDeclaration,
 } from '../../training/training-records.ts';
-import { endpoint } from '../endpoint.ts';
+import { compressedOnce, download, endpoint } from '../endpoint.ts';
 
 const id = z.string().min(1).max(128);
 const date = z.iso.date({ message: 'Use a date in the form yyyy-mm-dd' });
@@ -114,21 +114,21 @@ export function registerTrainingRoutes(server: Server, services: Services): void
   server.get(
     '/api/v1/training/dashboard',
     endpoint(services, { query: schoolQuery }, async ({ principal, query }) =>
-      trainingDashboard(services, principal, query.schoolId),
+      compressedOnce(await trainingDashboard(services, principal, query.schoolId)),
     ),
   );
 
   server.get(
     '/api/v1/training/export.csv',
     endpoint(services, { query: filters }, async ({ principal, query }) =>
-      exportDashboard(services, principal, 'csv', query),
+      download(await exportDashboard(services, principal, 'csv', query)),
     ),
   );
 
   server.get(
     '/api/v1/training/export.xlsx',
     endpoint(services, { query: filters }, async ({ principal, query }) =>
-      exportDashboard(services, principal, 'xlsx', query),
+      download(await exportDashboard(services, principal, 'xlsx', query)),
     ),
   );
 
