@@ -7,7 +7,9 @@ import {
   type ConversationParameters,
   type ConversationReference,
 } from 'botbuilder';
-import type { BotEndpoint } from '../src/http/server.ts';
+import type { Request, Response } from 'restify';
+import { RuleBroken } from '../src/errors.ts';
+import { activityProblems } from './activity-envelope.ts';
 import type { Messenger } from '../src/notifications/messenger.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn, IncomingActivity, Reply } from './activity.ts';
@@ -108,6 +110,9 @@ function withDates(activity: Activity): Activity {
   return activity;
 }
 
+/** Handles Bot Framework activities posted to /api/messages; a refusal is thrown for the server to answer. */
+export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
+
 export function createBotEndpoint(services: Services, bot: Bot): { endpoint: BotEndpoint; messenger: Messenger } {
   const { config, log } = services;
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -128,6 +133,8 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
     // The SDK's own `process` prints refused activities, stack and all, with console.error; this
     // does the same work and reports through the redacting logger instead.
     endpoint: async (req, res) => {
+      const problems = activityProblems(req.body);
+      if (problems.length) throw new RuleBroken('invalid_activity', 'The activity is not valid', problems);
       const activity = withDates(req.body as Activity);
       try {
         const invokeResponse = await adapter.handle(req.header('authorization') ?? '', activity, (context) =>

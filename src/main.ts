@@ -1,4 +1,5 @@
 import { createBotEndpoint } from '../bot/botbuilder-adapter.ts';
+import { DEMO_PERSONAS } from './seed/demo-data.ts';
 import { encryptedInStoreVault, type CredentialVault } from './accounts/credential-vault.ts';
 import { keyVault } from './accounts/key-vault.ts';
 import { managedIdentityToken } from './config/managed-identity.ts';
@@ -101,7 +102,7 @@ export async function startApp(
   options: AppOptions = {},
 ): Promise<RunningApp> {
   const store = options.store ?? openStore(config);
-  const devSignIn = config.devSignIn ? createDevSignIn() : undefined;
+  const devSignIn = config.devSignIn ? createDevSignIn(DEMO_PERSONAS) : undefined;
   const services: Services = {
     config,
     store,

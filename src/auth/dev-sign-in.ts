@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
+import type { Role } from '../domain/roles.ts';
 import { NotSignedIn } from '../errors.ts';
 import { mayUseApp, principalFor, type Authenticator } from './principal.ts';
 
@@ -11,12 +12,17 @@ const ISSUER = 'social-media-policy-hub/dev-sign-in';
  * The key is random per process, so tokens never outlive the server that issued them,
  * and config refuses to enable this with tenant settings or on a non-loopback address.
  */
-export type DevSignIn = Authenticator & { issue(personId: string): Promise<string> };
+export type DevSignIn = Authenticator & {
+  issue(personId: string): Promise<string>;
+  /** The demo person offered for each role on the sign-in page. */
+  personas: Readonly<Partial<Record<Role, string>>>;
+};
 
-export function createDevSignIn(lifetime = '8h'): DevSignIn {
+export function createDevSignIn(personas: DevSignIn['personas'], lifetime = '8h'): DevSignIn {
   const key = randomBytes(32);
   return {
     scheme: 'dev',
+    personas,
     async issue(personId) {
       return new SignJWT({})
         .setProtectedHeader({ alg: 'HS256' })

@@ -35,6 +35,33 @@ const minutes = z
   .min(1)
   .max(7 * 24 * 60);
 
+/** A school's settings, each whole as a senior leader sets it (the record may hold only some fields). */
+export const approvalSettingsSchema = z.object({
+  approvalsNeeded: z.number().int().min(1).max(5),
+  trainingGate: z.enum(['block', 'warn-and-record']),
+  /** Working days (UK bank holidays excluded) before SLT is reminded, and again after each as many more. */
+  remindAfterWorkingDays: z.number().int().min(1).max(30),
+  /** Working days after which an undecided application expires and the applicant is told. */
+  expireAfterWorkingDays: z.number().int().min(2).max(120),
+});
+export const trainingSettingsSchema = z.object({
+  dueSoonDays: z.number().int().min(1).max(180),
+  graceDays: z.number().int().min(0).max(365),
+});
+export const monitoringSettingsSchema = z.object({
+  /** London time (HH:MM) after which moderators who have not checked in that day are reminded. */
+  reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Give a time such as 16:00' }),
+  /** Days without a check-in before SLT is told. */
+  escalateUncheckedAfterDays: z.number().int().min(1).max(30),
+});
+export const escalationSettingsSchema = z.object({
+  deputiesAfterMinutes: minutes,
+  headteacherAfterMinutes: minutes,
+  urgentDeputiesAfterMinutes: minutes,
+  urgentHeadteacherAfterMinutes: minutes,
+});
+export const closuresSchema = z.array(z.iso.date({ message: 'Give each closure day as a date' })).max(400);
+
 export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
 export const trustSchema = z.object({ name: shortText, ...retention });
@@ -56,47 +83,15 @@ export const schoolSchema = z.object({
     })
     .optional(),
   /** How SLT decides on account applications; defaults in domain/applications/lifecycle.ts. */
-  approvals: z
-    .object({
-      approvalsNeeded: z.number().int().min(1).max(5),
-      trainingGate: z.enum(['block', 'warn-and-record']),
-      /** Working days (UK bank holidays excluded) before SLT is reminded, and again after each as many more. */
-      remindAfterWorkingDays: z.number().int().min(1).max(30),
-      /** Working days after which an undecided application expires and the applicant is told. */
-      expireAfterWorkingDays: z.number().int().min(2).max(120),
-    })
-    .partial()
-    .optional(),
+  approvals: approvalSettingsSchema.partial().optional(),
   /** When training counts as due soon, and new starters' grace period; defaults in domain/training/status.ts. */
-  training: z
-    .object({
-      dueSoonDays: z.number().int().min(1).max(180),
-      graceDays: z.number().int().min(0).max(365),
-    })
-    .partial()
-    .optional(),
+  training: trainingSettingsSchema.partial().optional(),
   /** Days the school is closed on weekdays (INSET days, holidays): replies on official accounts wait for the next open day. */
-  closures: z.array(isoDate).max(400).optional(),
+  closures: closuresSchema.optional(),
   /** Official account monitoring; defaults in domain/accounts/monitoring-duty.ts. */
-  monitoring: z
-    .object({
-      /** London time (HH:MM) after which moderators who have not checked in that day are reminded. */
-      reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-      /** Days without a check-in before SLT is told. */
-      escalateUncheckedAfterDays: z.number().int().min(1).max(30),
-    })
-    .partial()
-    .optional(),
+  monitoring: monitoringSettingsSchema.partial().optional(),
   /** How long a report may stay unread before it is chased, in minutes; defaults in domain/incidents/escalation.ts. */
-  escalation: z
-    .object({
-      deputiesAfterMinutes: minutes,
-      headteacherAfterMinutes: minutes,
-      urgentDeputiesAfterMinutes: minutes,
-      urgentHeadteacherAfterMinutes: minutes,
-    })
-    .partial()
-    .optional(),
+  escalation: escalationSettingsSchema.partial().optional(),
   ...retention,
 });
 

@@ -1,17 +1,19 @@
 import restify, { type Server } from 'restify';
-import { activityProblems } from '../../bot/activity-envelope.ts';
 import type { Services } from '../services.ts';
 import { sendError } from './endpoint.ts';
 import { ApiError } from './errors.ts';
-import { RuleBroken } from '../errors.ts';
+import { DomainError, RuleBroken } from '../errors.ts';
 import { registerApiRoutes } from './routes/api.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerTabRoutes } from './routes/tab.ts';
 import { securityHeaders } from './security-headers.ts';
 import { MAX_BODY_DEPTH, nestingDepth } from './body-depth.ts';
 
-/** Something that handles Bot Framework activities posted to /api/messages. */
-export type BotEndpoint = (req: restify.Request, res: restify.Response) => Promise<void>;
+/**
+ * What answers Bot Framework activities posted to /api/messages (bot/botbuilder-adapter.ts): it
+ * checks its own envelope, and a refusal it throws is answered like any other.
+ */
+type ActivityHandler = (req: restify.Request, res: restify.Response) => Promise<void>;
 
 export interface HttpServer {
   server: Server;
@@ -21,7 +23,7 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export function createHttpServer(services: Services, bot: BotEndpoint): HttpServer {
+export function createHttpServer(services: Services, bot: ActivityHandler): HttpServer {
   const { config, log } = services;
   const server = restify.createServer({
     name: 'social-media-policy-hub',
@@ -92,17 +94,18 @@ export function createHttpServer(services: Services, bot: BotEndpoint): HttpServ
   registerApiRoutes(server, services);
   registerTabRoutes(server, config.rootDir);
   server.post('/api/messages', (req, res, next) => {
-    const problems = activityProblems(req.body);
-    if (problems.length) {
-      sendError(res, services, new RuleBroken('invalid_activity', 'The activity is not valid', problems));
-      return next(false);
-    }
     bot(req, res).then(
       () => next(),
       (err: unknown) => {
-        log.error({ err }, 'bot turn failed');
-        if (!res.headersSent)
-          sendError(res, services, new ApiError(500, 'bot_error', 'The bot could not process this activity'));
+        const refused = err instanceof DomainError;
+        if (!refused) log.error({ err }, 'bot turn failed');
+        if (!res.headersSent) {
+          sendError(
+            res,
+            services,
+            refused ? err : new ApiError(500, 'bot_error', 'The bot could not process this activity'),
+          );
+        }
         next(false);
       },
     );

@@ -7,6 +7,22 @@ export async function displayName(store: Store, id: unknown, fallback = 'Unknown
   return (typeof id === 'string' && id ? await store.people.get(id) : undefined)?.displayName ?? fallback;
 }
 
+/**
+ * Names for many ids at once: one read of the school's staff, then one read each only for anyone
+ * who has since moved school, so a long list does not cost a read per row.
+ */
+export async function displayNames(
+  store: Store,
+  schoolId: string,
+  ids: Iterable<string>,
+  fallback = 'Unknown person',
+): Promise<Map<string, string>> {
+  const staff = new Map((await store.people.listAll({ where: { schoolId } })).map((p) => [p.id, p.displayName]));
+  const names = new Map<string, string>();
+  for (const id of new Set(ids)) names.set(id, staff.get(id) ?? (await displayName(store, id, fallback)));
+  return names;
+}
+
 /** The active staff of a school who hold a role there: its senior leaders, its administrators… */
 export async function staffWithRole(store: Store, schoolId: string, role: Role): Promise<Rec<'people'>[]> {
   const staff = await store.people.listAll({ where: { schoolId, active: true } });

@@ -18,3 +18,13 @@ export function schoolsInScope(principal: Principal, schoolId?: string): string[
   if (!overseen.includes(schoolId)) throw new NotAllowed('You do not oversee training at that school');
   return [schoolId];
 }
+
+/**
+ * The one school a request is about: the one asked for, if the caller belongs to it, else their
+ * home school. What they may do there is for the service to decide.
+ */
+export function requestedSchool(principal: Principal, requested: string | undefined): string {
+  if (requested === undefined) return principal.person.schoolId;
+  if (!principal.schoolIds.includes(requested)) throw new NotAllowed('You are not a member of that school');
+  return requested;
+}

@@ -3,7 +3,10 @@ import { queueMessage } from '../notifications/outbox.ts';
 import { sltDestinations } from '../notifications/slt-destinations.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
-import { NotFound, RuleBroken } from '../errors.ts';
+import { NotAllowed, NotFound, RuleBroken } from '../errors.ts';
+import type { Principal } from '../auth/principal.ts';
+import { displayNames } from '../people/directory.ts';
+import { pointersInForce } from './current-policy.ts';
 
 /** A question goes to SLT: to the school's SLT channel if one is set up, else to each senior leader. */
 export const QUESTION_FOR_SLT_TOPIC = 'question.for-slt';
@@ -91,3 +94,40 @@ export async function answerAsSlt(
   services.outbox.kick();
   return { question: updated, byName: leader.displayName };
 }
+
+/**
+ * The policy's gaps, for a school's senior leaders: questions the bot could not answer, questions
+ * sent to SLT (answered or not), and answers staff said did not help, newest first, each with the
+ * pointer a leader set from it to the passage that answers it.
+ */
+export async function policyGaps(services: Services, principal: Principal, schoolId: string) {
+  if (!hasRole(principal.person, 'SLT', schoolId)) throw new NotAllowed('Only senior leaders see staff questions');
+  const questions = await services.store.questions.listAll({
+    where: { schoolId },
+    orderBy: 'createdAt',
+    descending: true,
+  });
+  // Everything except what the policy answered to the asker's satisfaction (or without complaint).
+  const gaps = questions.filter((q) => q.status !== 'answered' || q.answer || q.feedback === 'not-helpful');
+  const pointers = new Map((await pointersInForce(services, schoolId)).map((p) => [p.id, p]));
+  const names = await displayNames(
+    services.store,
+    schoolId,
+    gaps.flatMap((q) => [q.askerId, ...(q.answeredById ? [q.answeredById] : [])]),
+  );
+  return gaps.map((q) => ({
+    id: q.id,
+    text: q.text,
+    askedBy: names.get(q.askerId),
+    askedAt: q.createdAt,
+    status: q.status,
+    feedback: q.feedback,
+    answer: q.answer,
+    answeredBy: q.answeredById ? names.get(q.answeredById) : undefined,
+    pointer: pointerSummary(pointers.get(q.id)),
+  }));
+}
+
+/** Where a question now points, as the questions page shows it. */
+export const pointerSummary = (pointer: Rec<'policyPointers'> | undefined) =>
+  pointer && { sectionId: pointer.sectionId, passage: pointer.passage, pointedAt: pointer.pointedAt };

@@ -1,7 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { ROLES, ROLE_LABELS } from '../../domain/roles.ts';
-import { DEMO_PERSONAS } from '../../seed/demo-data.ts';
 import type { Services } from '../../services.ts';
 import { endpoint, publicEndpoint } from '../endpoint.ts';
 import { registerCaseRoutes } from './cases.ts';
@@ -16,20 +15,13 @@ import { registerDeliveryRoutes } from './deliveries.ts';
 import { acknowledgementOf } from '../../training/acknowledgements.ts';
 import { NotAllowed, NotFound, Unavailable } from '../../errors.ts';
 import { isLoopback } from '../../config/config.ts';
-import type { Principal } from '../../auth/principal.ts';
 import { findColleagues } from '../../people/directory.ts';
+import { requestedSchool } from '../../people/oversight.ts';
 import { uploadPolicy } from '../../policy/upload-policy.ts';
 import { currentPolicy, searchPolicy } from '../../policy/current-policy.ts';
 import { API_SCOPE } from '../../auth/entra-sign-in.ts';
 
 const schoolQuery = z.object({ schoolId: z.string().min(1).max(128).optional() }).strict();
-
-/** The school a request is about: the one asked for, if the caller belongs to it, else their home school. */
-function schoolFor(principal: Principal, requested: string | undefined): string {
-  if (requested === undefined) return principal.person.schoolId;
-  if (!principal.schoolIds.includes(requested)) throw new NotAllowed('You are not a member of that school');
-  return requested;
-}
 
 function personSummary(p: { id: string; displayName: string; jobTitle: string; department: string; schoolId: string }) {
   return { id: p.id, displayName: p.displayName, jobTitle: p.jobTitle, department: p.department, schoolId: p.schoolId };
@@ -83,7 +75,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
           .strict(),
       },
       async ({ principal, query }) => {
-        const schoolId = schoolFor(principal, query.schoolId);
+        const schoolId = requestedSchool(principal, query.schoolId);
         const matches = await findColleagues(store, schoolId, query.search);
         return { items: matches.slice(0, query.limit).map(personSummary), total: matches.length };
       },
@@ -96,7 +88,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
       services,
       { query: schoolQuery.extend({ version: z.coerce.number().int().min(1).optional() }).strict() },
       async ({ principal, query }) => {
-        const schoolId = schoolFor(principal, query.schoolId);
+        const schoolId = requestedSchool(principal, query.schoolId);
         const policy = await currentPolicy(services, schoolId, query.version);
         if (!policy)
           throw new NotFound(
@@ -132,7 +124,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
           .strict(),
       },
       async ({ principal, body }) =>
-        uploadPolicy(services, principal, { ...body, schoolId: schoolFor(principal, body.schoolId) }),
+        uploadPolicy(services, principal, { ...body, schoolId: requestedSchool(principal, body.schoolId) }),
     ),
   );
 
@@ -142,7 +134,7 @@ export function registerApiRoutes(server: Server, services: Services): void {
       services,
       { query: schoolQuery.extend({ q: z.string().trim().min(2).max(300) }).strict() },
       async ({ principal, query }) =>
-        searchPolicy(services, principal.person.id, schoolFor(principal, query.schoolId), query.q),
+        searchPolicy(services, principal.person.id, requestedSchool(principal, query.schoolId), query.q),
     ),
   );
 
@@ -173,7 +165,8 @@ function registerDevSignInRoutes(server: Server, services: Services): void {
       requireLoopback(req.socket.remoteAddress);
       const personas = [];
       for (const role of ROLES) {
-        const person = await store.people.get(DEMO_PERSONAS[role]);
+        const id = devSignIn.personas[role];
+        const person = id ? await store.people.get(id) : undefined;
         if (!person) continue;
         const school = await store.schools.get(person.schoolId);
         personas.push({
