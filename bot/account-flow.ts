@@ -14,7 +14,7 @@ import { ukTime } from '../src/uk-time.ts';
 const MAX_CARDS = 5;
 
 /** "check in": a check-in card for each open account this person leads or moderates. */
-export async function checkInCards(services: Services, person: Rec<'people'>): Promise<AdaptiveCard[]> {
+export async function checkInCards(services: Pick<Services, 'store'>, person: Rec<'people'>): Promise<AdaptiveCard[]> {
   const accounts = (await services.store.socialAccounts.listAll({ where: { schoolId: person.schoolId } })).filter(
     (a) => a.status !== 'closed' && monitorsOf(a).includes(person.id),
   );

@@ -1,3 +1,4 @@
+import type { Messenger } from '../src/ports.ts';
 import {
   CardFactory,
   CloudAdapter,
@@ -10,7 +11,6 @@ import {
 import type { Request, Response } from 'restify';
 import { RuleBroken } from '../src/errors.ts';
 import { activityProblems } from './activity-envelope.ts';
-import type { Messenger } from '../src/notifications/messenger.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn, IncomingActivity, Reply } from './activity.ts';
 import type { Bot } from './conversation.ts';

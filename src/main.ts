@@ -1,6 +1,7 @@
+import type { CredentialVault } from './ports.ts';
 import { createBotEndpoint } from '../bot/botbuilder-adapter.ts';
 import { DEMO_PERSONAS } from './seed/demo-data.ts';
-import { encryptedInStoreVault, type CredentialVault } from './accounts/credential-vault.ts';
+import { encryptedInStoreVault } from './accounts/credential-vault.ts';
 import { keyVault } from './accounts/key-vault.ts';
 import { managedIdentityToken } from './config/managed-identity.ts';
 import { graphToken } from './config/graph-token.ts';

@@ -1,3 +1,4 @@
+import type { LimitedAction, RateLimits } from './ports.ts';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
@@ -13,15 +14,7 @@ export const RATE_LIMITS = {
   askSlt: { points: 10, duration: 60 * 60 },
   /** The policy page's search box. */
   search: { points: 60, duration: 60 },
-} as const;
-
-export type LimitedAction = keyof typeof RATE_LIMITS;
-
-export type Allowance = { ok: true } | { ok: false; retryAfterSeconds: number };
-
-export interface RateLimits {
-  take(action: LimitedAction, personId: string): Promise<Allowance>;
-}
+} as const satisfies Record<LimitedAction, { points: number; duration: number }>;
 
 export function createRateLimits(): RateLimits {
   const limiters = Object.fromEntries(

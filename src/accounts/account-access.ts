@@ -5,7 +5,7 @@ import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
 /** An official account at one of the principal's schools; anyone else learns nothing, not even that it exists. */
-export async function schoolAccount(services: Services, principal: Principal, id: string) {
+export async function schoolAccount(services: Pick<Services, 'store'>, principal: Principal, id: string) {
   const account = await services.store.socialAccounts.get(id);
   if (!account || !principal.person.roles.some((r) => r.schoolId === account.schoolId))
     throw new NotFound('The account');

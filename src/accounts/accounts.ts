@@ -1,3 +1,4 @@
+import type { AccountCredential, CredentialVault } from '../ports.ts';
 import { runnersReadiness } from '../applications/applications.ts';
 import type { Principal } from '../auth/principal.ts';
 import { accountProblems, credentialProblems, type NewAccountField } from '../domain/accounts/new-account.ts';
@@ -14,7 +15,6 @@ import { schoolsWhere } from '../people/oversight.ts';
 import type { Services } from '../services.ts';
 import { DuplicateError, expectVersion } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
-import type { AccountCredential, CredentialVault } from './credential-vault.ts';
 
 /** The account is ready: the applicant and its moderators are told. */
 export const ACCOUNT_CREATED_TOPIC = 'account.created';
@@ -31,7 +31,7 @@ export interface NewAccount {
 /** One account per application: the id says which, so two administrators cannot both create it. */
 export const accountIdFor = (applicationId: string) => `account-${applicationId}`;
 
-function vaultOf(services: Services): CredentialVault {
+function vaultOf(services: Pick<Services, 'vault'>): CredentialVault {
   if (!services.vault) {
     throw new Unavailable(
       'no_credential_store',
@@ -136,7 +136,7 @@ export async function recordAccount(services: Services, principal: Principal, in
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** The register: every official account at the schools the viewer works at, with names resolved. */
-export async function accountRegister(services: Services, principal: Principal) {
+export async function accountRegister(services: Pick<Services, 'now' | 'store'>, principal: Principal) {
   const { store } = services;
   const name = (id: string) => displayName(store, id);
   const today = londonDate(services.now());

@@ -1,21 +1,5 @@
+import type { AccountCredential, CredentialVault } from '../ports.ts';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-
-/** An official account's sign-in details. Kept only in the vault; records hold a reference. */
-export interface AccountCredential {
-  username: string;
-  password: string;
-  /** Recovery codes, the 2FA method, who holds the recovery phone, and so on. */
-  notes: string;
-}
-
-/**
- * Where account credentials live. The record keeps only what `seal` returns: ciphertext under a
- * key the store never sees (embedded), or the name of a Key Vault secret (tenant).
- */
-export interface CredentialVault {
-  seal(accountId: string, credential: AccountCredential): Promise<string>;
-  open(accountId: string, reference: string): Promise<AccountCredential>;
-}
 
 export class CredentialUnavailableError extends Error {
   override name = 'CredentialUnavailableError';

@@ -66,7 +66,11 @@ export async function flagLeavers(services: Services): Promise<number> {
  * HR cleared a leaving date set by mistake: the person is no longer a leaver on any open
  * handover, and an account with nobody else leaving, and nothing yet done, is active again.
  */
-export async function withdrawLeaver(services: Services, actorId: string, personId: string): Promise<void> {
+export async function withdrawLeaver(
+  services: Pick<Services, 'now' | 'store'>,
+  actorId: string,
+  personId: string,
+): Promise<void> {
   const at = services.now().toISOString();
   const accounts = await services.store.socialAccounts.listAll({ where: { status: 'transfer-needed' } });
   for (const account of accounts) {
@@ -88,7 +92,7 @@ export async function withdrawLeaver(services: Services, actorId: string, person
   }
 }
 
-async function adminsOf(services: Services, schoolId: string): Promise<string[]> {
+async function adminsOf(services: Pick<Services, 'store'>, schoolId: string): Promise<string[]> {
   const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
   return staff.filter((p) => hasRole(p, 'Admin', schoolId)).map((p) => p.id);
 }
@@ -186,7 +190,7 @@ export async function closeAccount(
 }
 
 export async function closeWith(
-  services: Services,
+  services: Pick<Services, 'now' | 'store'>,
   principal: Principal,
   account: Account,
   input: { etag: string; closedOn: string; reason: string },

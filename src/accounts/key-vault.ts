@@ -1,5 +1,6 @@
+import type { AccountCredential, CredentialVault } from '../ports.ts';
 import { ManagedIdentityError, type TokenSource } from '../config/managed-identity.ts';
-import { CredentialUnavailableError, type AccountCredential, type CredentialVault } from './credential-vault.ts';
+import { CredentialUnavailableError } from './credential-vault.ts';
 
 const API_VERSION = '7.4';
 

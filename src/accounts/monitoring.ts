@@ -22,7 +22,7 @@ export function monitors(account: Rec<'socialAccounts'>, person: Rec<'people'>):
 const overseesAccounts = (person: Rec<'people'>, schoolId: string) =>
   hasRole(person, 'SLT', schoolId) || hasRole(person, 'Admin', schoolId);
 
-async function monitoredAccount(services: Services, principal: Principal, accountId: string) {
+async function monitoredAccount(services: Pick<Services, 'store'>, principal: Principal, accountId: string) {
   const account = await services.store.socialAccounts.get(accountId);
   // Someone who does not monitor it learns nothing about it, not even that it exists.
   if (!account || !monitors(account, principal.person)) throw new NotFound('That account');

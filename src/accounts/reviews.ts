@@ -11,7 +11,7 @@ import { accountAudit, schoolAccount } from './account-access.ts';
 import { closeWith } from './handover.ts';
 
 /** The version of the school's policy in force now: its id and when it was imported. */
-export async function policyInForce(services: Services, schoolId: string) {
+export async function policyInForce(services: Pick<Services, 'store'>, schoolId: string) {
   const [document] = (await services.store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
   const version = document?.currentVersionId
     ? await services.store.policyVersions.get(document.currentVersionId)

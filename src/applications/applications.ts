@@ -30,7 +30,11 @@ export type DraftFields = Partial<
 const EDITABLE: readonly Data<'applications'>['status'][] = ['draft', 'changes-requested'];
 
 /** The applicant's own application; anyone else gets the same 404 as for one that does not exist. */
-async function ownApplication(services: Services, principal: Principal, id: string): Promise<Rec<'applications'>> {
+async function ownApplication(
+  services: Pick<Services, 'store'>,
+  principal: Principal,
+  id: string,
+): Promise<Rec<'applications'>> {
   const application = await services.store.applications.get(id);
   if (!application || application.applicantId !== principal.person.id) throw new NotFound('The application');
   return application;
@@ -137,7 +141,7 @@ export async function withdrawApplication(services: Services, principal: Princip
   return withdrawn;
 }
 
-export async function myApplications(services: Services, principal: Principal) {
+export async function myApplications(services: Pick<Services, 'store'>, principal: Principal) {
   return services.store.applications.listAll({
     where: { applicantId: principal.person.id },
     orderBy: 'createdAt',

@@ -100,7 +100,7 @@ export async function pendingApprovals(services: Services, principal: Principal)
 }
 
 export async function rememberPostedCard(
-  services: Services,
+  services: Pick<Services, 'store'>,
   applicationId: string,
   message: { conversationId: string; activityId: string },
 ): Promise<void> {

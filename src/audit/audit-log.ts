@@ -80,7 +80,7 @@ function where(schoolIds: string[], query: AuditQuery) {
   };
 }
 
-async function withNames(services: Services, entries: Rec<'audit'>[]) {
+async function withNames(services: Pick<Services, 'store'>, entries: Rec<'audit'>[]) {
   const names = new Map<string, string>();
   for (const id of new Set(entries.map((e) => e.actorId))) names.set(id, await displayName(services.store, id, id));
   return entries.map((e) => ({
@@ -152,3 +152,7 @@ export async function exportAudit(services: Services, principal: Principal, quer
   });
   return { name: `audit-${services.now().toISOString().slice(0, 10)}.csv`, contentType: CSV_TYPE, bytes: csv };
 }
+
+/** A page of the audit log, as the API answers it. */
+export type AuditPage = Awaited<ReturnType<typeof searchAudit>>;
+export type AuditEntry = AuditPage['items'][number];

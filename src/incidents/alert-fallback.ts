@@ -11,7 +11,9 @@ import { ALERT_TOPIC } from './report-incident.ts';
  * reference, the kind of report and its urgency, with the link to open it. The chase itself tells
  * the next people in the routing (chase-unread.ts). Returns how many were emailed.
  */
-export async function emailUndeliveredAlerts(services: Services): Promise<number> {
+export async function emailUndeliveredAlerts(
+  services: Pick<Services, 'config' | 'log' | 'mailer' | 'now' | 'store'>,
+): Promise<number> {
   const { store, mailer, log } = services;
   if (!mailer) return 0;
   const now = services.now();

@@ -1,4 +1,5 @@
 import { StoreUnavailableError } from '../store/errors.ts';
+import { displayNames } from '../people/directory.ts';
 import type { Principal } from '../auth/principal.ts';
 import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
 import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
@@ -56,7 +57,7 @@ function triageOrder(a: Rec<'incidents'>, b: Rec<'incidents'>): number {
   return urgent || b.createdAt.localeCompare(a.createdAt);
 }
 
-export async function listCases(services: Services, principal: Principal, filters: CaseFilters) {
+export async function listCases(services: Pick<Services, 'now' | 'store'>, principal: Principal, filters: CaseFilters) {
   const { store } = services;
   const now = services.now().getTime();
   const reportedAt: { gte?: string; lte?: string } = {};
@@ -140,14 +141,11 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
   if (firstRead) services.outbox.kick();
 
   const entries = await store.incidentEntries.listAll({ where: { incidentId: incident.id }, orderBy: 'at' });
-  const names = new Map<string, string>();
-  for (const personId of new Set([
+  const names = await displayNames(store, current.schoolId, [
     current.reporterId,
     ...entries.map((e) => e.byId),
     ...(current.assigneeId ? [current.assigneeId] : []),
-  ])) {
-    names.set(personId, (await store.people.get(personId))?.displayName ?? 'Unknown person');
-  }
+  ]);
   const original = entries.find((e) => e.kind === 'report')?.data ?? {};
   return {
     ...summary(current),
@@ -177,7 +175,7 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
 }
 
 /** Who a case can be assigned to: the active safeguarding leads at its school, never the subject of a concern. */
-async function assignableLeads(services: Services, incident: Rec<'incidents'>) {
+async function assignableLeads(services: Pick<Services, 'store'>, incident: Rec<'incidents'>) {
   const staff = await services.store.people.listAll({ where: { schoolId: incident.schoolId, active: true } });
   return staff
     .filter((p) => canBeAssigned(p, incident))
@@ -185,7 +183,7 @@ async function assignableLeads(services: Services, incident: Rec<'incidents'>) {
 }
 
 /** A reporter's own reports: status only, never the case file. */
-export async function myReports(services: Services, principal: Principal) {
+export async function myReports(services: Pick<Services, 'pendingReports' | 'store'>, principal: Principal) {
   // Reports still waiting on this server's disk come first, marked as syncing.
   const waiting = (services.pendingReports?.forReporter(principal.person.id) ?? []).reverse().map((p) => ({
     id: `pending-${p.draftId}`,
@@ -221,3 +219,8 @@ export async function myReports(services: Services, principal: Principal) {
     })),
   ];
 }
+
+/** What the API answers, for the tab to read in the server's own types. */
+export type CaseSummary = Awaited<ReturnType<typeof listCases>>[number];
+export type CaseFile = Awaited<ReturnType<typeof openCase>>;
+export type MyReport = Awaited<ReturnType<typeof myReports>>[number];

@@ -13,7 +13,7 @@ const ORDER: EscalationStage[] = ['none', 'deputies', 'headteacher'];
  * second alert to its recipients, then further up. Each step is sent once (recorded on the incident) and audited. Returns how many
  * incidents were escalated. Runs on a timer; tests call it with their own clock.
  */
-export async function chaseUnread(services: Services): Promise<number> {
+export async function chaseUnread(services: Pick<Services, 'log' | 'now' | 'outbox' | 'store'>): Promise<number> {
   const { store } = services;
   const now = services.now();
   const at = now.toISOString();

@@ -50,7 +50,7 @@ export function safeFileName(name: string): string {
 }
 
 /** The reporter's latest report, if it is recent and still open. */
-async function latestOpenReport(services: Services, reporter: Rec<'people'>) {
+async function latestOpenReport(services: Pick<Services, 'now' | 'store'>, reporter: Rec<'people'>) {
   const [latest] = (
     await services.store.incidents.list({
       where: { reporterId: reporter.id },

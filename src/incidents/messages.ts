@@ -12,7 +12,7 @@ import type { Rec } from '../store/kinds.ts';
 type IncidentTopic = 'incident.alert' | 'case.assigned' | 'report.read' | 'report.closed' | 'incident.synced';
 
 /** The messages about a report: alerts to those who handle it, and notices to its reporter. */
-export function incidentMessages(services: Services): Messages<IncidentTopic> {
+export function incidentMessages(services: Pick<Services, 'config' | 'store'>): Messages<IncidentTopic> {
   const { store } = services;
   const alert = (incident: Rec<'incidents'>, extra: Pick<AlertInput, 'escalation' | 'assigned'>) =>
     incidentAlertCard({

@@ -1,3 +1,4 @@
+import type { PendingReport, PendingReports } from '../ports.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { queueMessage } from '../notifications/outbox.ts';
@@ -6,30 +7,6 @@ import { StoreUnavailableError } from '../store/errors.ts';
 import { DomainError } from '../errors.ts';
 import { DatabaseSync } from '../store/sqlite/node-sqlite.ts';
 import { reportIncident } from './report-incident.ts';
-
-/**
- * Reports that could not reach the store (Microsoft Graph throttled or down), kept on this
- * server's disk so that a report the member of staff was told is safe is never lost. Each is sent
- * again, in the order received, until the store takes it; the report's own id (from its form)
- * makes a second arrival harmless, so nothing is ever recorded twice.
- */
-export interface PendingReport {
-  draftId: string;
-  reporterId: string;
-  submitted: Record<string, unknown>;
-  receivedAt: string;
-  attempts: number;
-}
-
-export interface PendingReports {
-  /** Durable once it returns: the row is committed with the database fully synchronous. */
-  add(reporterId: string, submitted: Record<string, unknown>, receivedAt: string): void;
-  all(): PendingReport[];
-  forReporter(reporterId: string): PendingReport[];
-  remove(draftId: string): void;
-  noteAttempt(draftId: string, error: string): void;
-  close(): void;
-}
 
 /** The member of staff hears that the report they were told was safe has reached the safeguarding lead. */
 export const REPORT_SYNCED_TOPIC = 'incident.synced';

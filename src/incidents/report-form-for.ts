@@ -10,7 +10,7 @@ import type { Rec } from '../store/kinds.ts';
 const MAX_SUBJECT_CHOICES = 250;
 
 /** Everyone the reporter may name as the subject of a concern: active colleagues at their school, not themselves. */
-export async function subjectChoices(services: Services, reporter: Rec<'people'>): Promise<Choice[]> {
+export async function subjectChoices(services: Pick<Services, 'store'>, reporter: Rec<'people'>): Promise<Choice[]> {
   const colleagues = await findColleagues(services.store, reporter.schoolId);
   return colleagues
     .filter((p) => p.id !== reporter.id)

@@ -32,7 +32,7 @@ const checkAnswers = (errors: Partial<Record<ReportField, string>>) =>
 
 /** A repeat of a form already saved: the same answer as the first time, for its own reporter only. */
 async function alreadySaved(
-  services: Services,
+  services: Pick<Services, 'store'>,
   incident: Rec<'incidents'>,
   reporter: Rec<'people'>,
 ): Promise<SavedReport> {

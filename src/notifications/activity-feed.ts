@@ -1,3 +1,4 @@
+import type { ActivityFeed, ActivityType } from '../ports.ts';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { pageLink } from '../config/urls.ts';
 import type { Config } from '../config/config.ts';
@@ -16,23 +17,7 @@ export const ACTIVITY_TYPES = {
   decisionNeeded: { description: 'An account application waits for a decision', templateText: '{what}' },
   taskAssigned: { description: 'A task for you in the hub', templateText: '{what}' },
   reminder: { description: 'A reminder from the hub', templateText: '{what}' },
-} as const;
-
-export type ActivityType = keyof typeof ACTIVITY_TYPES;
-
-export interface FeedNotice {
-  activityType: ActivityType;
-  /** One line shown under the notification; no sensitive detail. */
-  preview: string;
-  /** The tab page the notification opens, as a Teams deep link. */
-  page: string;
-  parameters: Record<string, string>;
-}
-
-/** Notifications in the person's Teams activity feed, beside the chat message. */
-export interface ActivityFeed {
-  notify(aadObjectId: string, notice: FeedNotice): Promise<void>;
-}
+} as const satisfies Record<ActivityType, { description: string; templateText: string }>;
 
 /** Through Graph's sendActivityNotification, with application permission TeamsActivity.Send. */
 export function graphActivityFeed(client: Client, config: Config): ActivityFeed {

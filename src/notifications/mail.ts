@@ -1,10 +1,6 @@
+import type { Mailer } from '../ports.ts';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { asApp } from './graph-calls.ts';
-
-/** Email, for the safeguarding alerts Teams could not deliver in time. */
-export interface Mailer {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
-}
 
 /**
  * Through Graph's sendMail from the mailbox the school names (ALERT_MAILBOX), with application

@@ -1,5 +1,5 @@
+import type { FeedNotice } from '../ports.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
-import type { FeedNotice } from './activity-feed.ts';
 import type { MessagePayloads, Topic } from './topics.ts';
 
 /** A new message, edits to messages sent earlier, a chat to get ready, or nothing (the reason it is no longer needed). */

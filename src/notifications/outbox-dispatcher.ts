@@ -1,9 +1,8 @@
+import type { FeedNotice, Messenger } from '../ports.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
-import type { FeedNotice } from './activity-feed.ts';
 import { Undeliverable, type Delivery, type Messages } from './message.ts';
-import type { Messenger } from './messenger.ts';
 import { PermissionMissing } from './graph-calls.ts';
 import { conversationFor } from './reach.ts';
 import { isTopic } from './topics.ts';

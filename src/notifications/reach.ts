@@ -1,22 +1,10 @@
+import type { Messenger, TeamsInstaller } from '../ports.ts';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Services } from '../services.ts';
 import { DuplicateError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
-import type { Messenger } from './messenger.ts';
 import { asApp } from './graph-calls.ts';
 import { personOfChat } from './recipients.ts';
-
-/**
- * Installs the app in someone's personal scope in Teams, so the bot can start a chat with them.
- * Most of the people the hub must reach (DSLs, senior leaders, HR) will never open the bot first.
- */
-export interface TeamsInstaller {
-  installFor(aadObjectId: string): Promise<void>;
-  /** Installs the app in a team (the school's SLT team), so the bot can post in its channel. */
-  installForTeam(teamId: string): Promise<void>;
-  /** The team's General channel, where the bot posts for SLT. */
-  primaryChannelOf(teamId: string): Promise<string>;
-}
 
 /**
  * Gets a person ready to be reached before anything is sent: queued when they first hold a role
@@ -114,7 +102,7 @@ export async function conversationFor(
  * "set up SLT questions" there first.
  */
 async function sltTeamChannel(
-  services: Services,
+  services: Pick<Services, 'config' | 'installer' | 'store'>,
   conversationId: string,
   schoolId: string,
 ): Promise<Rec<'conversationRefs'>> {

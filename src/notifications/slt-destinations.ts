@@ -10,7 +10,11 @@ export const sltChannelId = (schoolId: string) => `channel-slt-${schoolId}`;
  * up (or the school names its SLT team), otherwise each senior leader's personal chat (except
  * whoever caused it).
  */
-export async function sltDestinations(services: Services, schoolId: string, exceptId?: string): Promise<string[]> {
+export async function sltDestinations(
+  services: Pick<Services, 'installer' | 'store'>,
+  schoolId: string,
+  exceptId?: string,
+): Promise<string[]> {
   const channel = await services.store.conversationRefs.get(sltChannelId(schoolId));
   if (channel) return [channel.id];
   // A school that names its SLT team gets its channel set up as the first message is sent.
@@ -27,7 +31,7 @@ export type SltChannelOutcome = 'registered' | 'kept-existing' | 'not-slt';
  * when the app is installed in a team, which must not override a channel chosen on purpose.
  */
 export async function registerSltChannel(
-  services: Services,
+  services: Pick<Services, 'store'>,
   person: Rec<'people'> | undefined,
   reference: Record<string, unknown>,
   { keepExisting = false } = {},

@@ -20,7 +20,7 @@ export interface StaffImportInput {
 
 const PREVIEW_ROWS = 25;
 
-async function check(services: Services, principal: Principal, input: StaffImportInput) {
+async function check(services: Pick<Services, 'now' | 'store'>, principal: Principal, input: StaffImportInput) {
   const { store } = services;
   const scope = schoolsInScope(principal, input.schoolId);
   const schools = (await Promise.all(scope.map((id) => store.schools.get(id)))).filter((s) => s !== undefined);

@@ -19,7 +19,7 @@ export const NOT_PLACED = 'Not placed in a school yet';
  * The school where reports from people the directory cannot place are filed: the one the
  * configuration names, else the trust's only school, else the first by name (and a warning).
  */
-async function triageSchool(services: Services): Promise<Rec<'schools'> | undefined> {
+async function triageSchool(services: Pick<Services, 'config' | 'log' | 'store'>): Promise<Rec<'schools'> | undefined> {
   const schools = await services.store.schools.listAll();
   const named = services.config.directory.triageSchoolId;
   if (named) return schools.find((s) => s.id === named);

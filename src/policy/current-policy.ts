@@ -27,7 +27,10 @@ const cache = new Map<string, { sections: Section[]; index: PolicyIndex }>();
 const CACHE_LIMIT = 50;
 
 /** The pointers a school's senior leaders have set from questions to passages, and not taken back. */
-export async function pointersInForce(services: Services, schoolId: string): Promise<Rec<'policyPointers'>[]> {
+export async function pointersInForce(
+  services: Pick<Services, 'store'>,
+  schoolId: string,
+): Promise<Rec<'policyPointers'>[]> {
   return (await services.store.policyPointers.listAll({ where: { schoolId } })).filter((p) => !p.withdrawnAt);
 }
 

@@ -63,7 +63,11 @@ export async function pointQuestion(
 }
 
 /** Takes a pointer back, for a passage chosen by mistake. The record stays, marked withdrawn. */
-export async function withdrawPointer(services: Services, principal: Principal, questionId: string): Promise<void> {
+export async function withdrawPointer(
+  services: Pick<Services, 'now' | 'store'>,
+  principal: Principal,
+  questionId: string,
+): Promise<void> {
   const { store } = services;
   const pointer = visibleOrNotFound(
     await store.policyPointers.get(questionId),

@@ -53,7 +53,7 @@ export interface Answered {
  * a senior leader at the question's school; the answer is kept with the question and sent back.
  */
 export async function answerAsSlt(
-  services: Services,
+  services: Pick<Services, 'now' | 'outbox' | 'store'>,
   leader: Rec<'people'> | undefined,
   questionId: string,
   text: string,
@@ -131,3 +131,6 @@ export async function policyGaps(services: Services, principal: Principal, schoo
 /** Where a question now points, as the questions page shows it. */
 export const pointerSummary = (pointer: Rec<'policyPointers'> | undefined) =>
   pointer && { sectionId: pointer.sectionId, passage: pointer.passage, pointedAt: pointer.pointedAt };
+
+/** A question on the policy-gaps page, as the API answers it. */
+export type GapQuestion = Awaited<ReturnType<typeof policyGaps>>[number];

@@ -11,7 +11,7 @@ import { formatOf, readPolicyDocument, UnsupportedDocumentError } from './read-d
  * to confirm they have read the new version.
  */
 export async function uploadPolicy(
-  services: Services,
+  services: Pick<Services, 'log' | 'now' | 'outbox' | 'store'>,
   principal: Principal,
   input: { schoolId: string; fileName: string; content: string },
 ) {

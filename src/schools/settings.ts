@@ -47,7 +47,12 @@ const SETTINGS: { [S in SchoolSetting]: Setting<SchoolSettingValues[S]> } = {
   },
 };
 
-async function ownedSchool(services: Services, principal: Principal, id: string, setting: SchoolSetting) {
+async function ownedSchool(
+  services: Pick<Services, 'store'>,
+  principal: Principal,
+  id: string,
+  setting: SchoolSetting,
+) {
   const school = await services.store.schools.get(id);
   if (!school) throw new NotFound('The school');
   const { owners } = SETTINGS[setting];

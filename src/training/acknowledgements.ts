@@ -12,7 +12,7 @@ export const POLICY_UPDATED_TOPIC = 'policy.updated';
 const acknowledgementId = (personId: string, versionId: string) => `ack-${personId}-${versionId}`;
 
 /** Whether, and when, this person confirmed reading this version. */
-export async function acknowledgementOf(services: Services, personId: string, versionId: string) {
+export async function acknowledgementOf(services: Pick<Services, 'store'>, personId: string, versionId: string) {
   const [existing] = (
     await services.store.acknowledgements.list({ where: { personId, policyVersionId: versionId }, limit: 1 })
   ).items;

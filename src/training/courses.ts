@@ -20,20 +20,24 @@ export interface CourseInput {
  * Who may change a course: a school's course, whoever oversees training there; a trust-wide one,
  * only someone who oversees every school in the trust, as it changes what all of them must do.
  */
-async function mayManage(services: Services, principal: Principal, course: { schoolId?: string; trustId: string }) {
+async function mayManage(
+  services: Pick<Services, 'store'>,
+  principal: Principal,
+  course: { schoolId?: string; trustId: string },
+) {
   const overseen = overseenSchools(principal);
   if (course.schoolId) return overseen.includes(course.schoolId);
   const trustSchools = await services.store.schools.listAll({ where: { trustId: course.trustId } });
   return trustSchools.every((s) => overseen.includes(s.id));
 }
 
-async function trustOf(services: Services, principal: Principal): Promise<string> {
+async function trustOf(services: Pick<Services, 'store'>, principal: Principal): Promise<string> {
   const home = await services.store.schools.get(principal.person.schoolId);
   if (!home) throw new NotAllowed('Your school is not set up');
   return home.trustId;
 }
 
-async function titleTaken(services: Services, trustId: string, title: string, except?: string) {
+async function titleTaken(services: Pick<Services, 'store'>, trustId: string, title: string, except?: string) {
   const courses = await services.store.courses.listAll({ where: { trustId } });
   return courses.some((c) => c.id !== except && c.title.trim().toLowerCase() === title.trim().toLowerCase());
 }
@@ -93,7 +97,7 @@ export async function updateCourse(
 }
 
 async function record(
-  services: Services,
+  services: Pick<Services, 'now' | 'store'>,
   principal: Principal,
   action: string,
   write: (uow: Parameters<Parameters<Services['store']['commit']>[0]>[0]) => Rec<'courses'>,

@@ -51,7 +51,7 @@ export interface DashboardAnswer {
 /** One cache per store, so two apps in one process (tests, benchmarks) never see each other's staff. */
 const caches = new WeakMap<object, Map<string, Cached>>();
 
-function cacheFor(services: Services): Map<string, Cached> {
+function cacheFor(services: Pick<Services, 'store'>): Map<string, Cached> {
   let cache = caches.get(services.store);
   if (!cache) {
     const created = new Map<string, Cached>();

@@ -31,7 +31,10 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 /** Courses that apply at any of these schools: the trusts' own and each school's. */
-export async function coursesFor(services: Services, schools: readonly Rec<'schools'>[]): Promise<Rec<'courses'>[]> {
+export async function coursesFor(
+  services: Pick<Services, 'store'>,
+  schools: readonly Rec<'schools'>[],
+): Promise<Rec<'courses'>[]> {
   const trustIds = [...new Set(schools.map((s) => s.trustId))];
   if (trustIds.length === 0) return [];
   const courses = await services.store.courses.listAll({ where: { trustId: trustIds } });

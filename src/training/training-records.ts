@@ -12,7 +12,7 @@ import { counts, coursesFor, readingStanding, statusSettingsFor } from './pictur
 import { acknowledgementOf } from './acknowledgements.ts';
 import { currentPolicy } from '../policy/current-policy.ts';
 
-async function personOverseenBy(services: Services, principal: Principal, personId: string) {
+async function personOverseenBy(services: Pick<Services, 'store'>, principal: Principal, personId: string) {
   schoolsInScope(principal);
   const person = await services.store.people.get(personId);
   // Someone outside your schools is "not found", so the API does not confirm who works where.
@@ -97,7 +97,7 @@ export interface CompletionInput {
 
 /** Writes one completion with its audit entry: who recorded it, for whom, and whether it counts yet. */
 async function saveCompletion(
-  services: Services,
+  services: Pick<Services, 'now' | 'store'>,
   actor: Rec<'people'>,
   person: Rec<'people'>,
   completion: { courseId: string; completedOn: string; expiresOn?: string },
@@ -163,7 +163,7 @@ export async function declareCompletion(
 }
 
 /** Self-declarations waiting for HR at the schools this person oversees. */
-export async function pendingDeclarations(services: Services, principal: Principal, schoolId?: string) {
+export async function pendingDeclarations(services: Pick<Services, 'store'>, principal: Principal, schoolId?: string) {
   const { store } = services;
   const schoolIds = schoolsInScope(principal, schoolId);
   const records = await store.trainingRecords.listAll({ where: { schoolId: schoolIds } });
@@ -185,7 +185,7 @@ export async function pendingDeclarations(services: Services, principal: Princip
 
 /** HR accepts a self-declaration (it then counts) or rejects it (it stays on record, never counting). */
 export async function reviewDeclaration(
-  services: Services,
+  services: Pick<Services, 'now' | 'store'>,
   principal: Principal,
   recordId: string,
   input: { etag: string; outcome: 'accepted' | 'rejected'; note: string },

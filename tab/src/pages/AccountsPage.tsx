@@ -146,13 +146,16 @@ function RevealDialog({ account, onClose }: { account: Account; onClose: () => v
  */
 export default function AccountsPage({ page }: PageProps) {
   const styles = useStyles();
-  const [version, setVersion] = useState(0);
   const [creating, setCreating] = useState<string | undefined>(() => requested('create'));
   const [handingOver, setHandingOver] = useState<string | undefined>(() => requested('handover'));
   const [managing, setManaging] = useState<Managing>();
   const [revealing, setRevealing] = useState<Account>();
-  const register = useApi<{ items: Account[] }>(`/accounts`, version);
-  const tasks = useApi<{ items: CreationTask[] }>(`/accounts/tasks`, version);
+  const register = useApi<{ items: Account[] }>(`/accounts`);
+  const tasks = useApi<{ items: CreationTask[] }>(`/accounts/tasks`);
+  const reload = () => {
+    register.reload();
+    tasks.reload();
+  };
   const task = tasks.data?.items.find((t) => t.applicationId === creating);
   // The handover card's link opens the handover itself, once the register has loaded.
   useEffect(() => {
@@ -164,7 +167,7 @@ export default function AccountsPage({ page }: PageProps) {
   }, [register.data, handingOver]);
   const managed = (saved: boolean) => {
     setManaging(undefined);
-    if (saved) setVersion((v) => v + 1);
+    if (saved) reload();
   };
 
   if (task) {
@@ -178,7 +181,7 @@ export default function AccountsPage({ page }: PageProps) {
           task={task}
           onDone={() => {
             setCreating(undefined);
-            setVersion((v) => v + 1);
+            reload();
           }}
         />
       </section>

@@ -50,8 +50,7 @@ const ASK: Record<Exclude<Decision, 'approve'>, { title: string; label: string; 
 /** SLT decides applications here as well as on the card in Teams; both go through the same server rules. */
 export default function ApprovalsPage({ page }: PageProps) {
   const styles = useStyles();
-  const [version, setVersion] = useState(0);
-  const state = useApi<{ items: ApprovalView[] }>(`/applications/pending`, version);
+  const state = useApi<{ items: ApprovalView[] }>(`/applications/pending`);
   const [asking, setAsking] = useState<{ item: ApprovalView; decision: Exclude<Decision, 'approve'> }>();
   const [comment, setComment] = useState('');
   const [colleague, setColleague] = useState('');
@@ -68,7 +67,7 @@ export default function ApprovalsPage({ page }: PageProps) {
       setNotice(`${item.accountName}: ${result.outcome ?? result.status}.`);
       setAsking(undefined);
       setComment('');
-      setVersion((v) => v + 1);
+      state.reload();
     } catch (err) {
       setError(err as Error);
     }

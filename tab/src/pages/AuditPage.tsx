@@ -20,16 +20,7 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { dateTime } from '../format.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
-
-interface Entry {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  targetKind: string;
-  targetId: string;
-  detail?: Record<string, unknown>;
-}
+import type { AuditEntry as Entry } from '../../../src/audit/audit-log.ts';
 
 const useStyles = makeStyles({
   filters: {

@@ -26,36 +26,7 @@ import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
 import { useShell } from '../shell-context.ts';
 import { INCIDENT_TYPES, INCIDENT_TYPE_IDS } from '../../../src/domain/incidents/catalogue.ts';
-
-interface CaseSummary {
-  id: string;
-  reference: string;
-  typeLabel: string;
-  status: string;
-  urgent: boolean;
-  possibleCrime: boolean;
-  reportedAt: string;
-  schoolId: string;
-  assignee?: string;
-}
-
-interface CaseFile extends CaseSummary {
-  etag: string;
-  assigneeId?: string;
-  assignableLeads: { id: string; name: string; jobTitle: string }[];
-  canHandle: boolean;
-  outcome?: string;
-  reporter: string;
-  platform: string;
-  occurredOn?: string;
-  occurredTime?: string;
-  riskArea: string;
-  riskType: string;
-  retentionCategory?: string;
-  reviewOn?: string;
-  procedure?: string[];
-  chronology: { id: string; at: string; kind: string; by: string; text: string; data?: Record<string, unknown> }[];
-}
+import type { CaseFile, CaseSummary } from '../../../src/incidents/cases.ts';
 
 const useStyles = makeStyles({
   filters: {
@@ -248,8 +219,7 @@ function CaseList() {
 
 function CaseDetail({ id }: { id: string }) {
   const styles = useStyles();
-  const [version, setVersion] = useState(0);
-  const { data: c, error } = useApi<CaseFile>(`/cases/${encodeURIComponent(id)}`, version);
+  const { data: c, error, reload } = useApi<CaseFile>(`/cases/${encodeURIComponent(id)}`);
   if (error) return <ErrorNotice error={error} />;
   if (!c) return <Spinner label="Opening the case" />;
   return (
@@ -340,7 +310,7 @@ function CaseDetail({ id }: { id: string }) {
           status={c.status}
           assigneeId={c.assigneeId}
           leads={c.assignableLeads}
-          onDone={() => setVersion((v) => v + 1)}
+          onDone={reload}
         />
       )}
     </article>

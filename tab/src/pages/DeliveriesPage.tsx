@@ -26,10 +26,9 @@ type Delivery = Awaited<ReturnType<typeof undeliveredMessages>>[number];
  * and a way to try again now. A message is never dropped in silence; it waits here.
  */
 export default function DeliveriesPage({ page }: PageProps) {
-  const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<Error>();
-  const state = useApi<{ items: Delivery[] }>('/deliveries', version);
+  const state = useApi<{ items: Delivery[] }>('/deliveries');
 
   const retry = async (item: Delivery) => {
     setError(undefined);
@@ -37,7 +36,7 @@ export default function DeliveriesPage({ page }: PageProps) {
     try {
       await api(`/deliveries/${encodeURIComponent(item.id)}/retry`, { method: 'POST' });
       setNotice(`Trying again now: ${item.kind} to ${item.to}.`);
-      setVersion((v) => v + 1);
+      state.reload();
     } catch (err) {
       setError(err as Error);
     }

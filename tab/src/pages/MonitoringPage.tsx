@@ -169,13 +169,12 @@ export default function MonitoringPage({ page, schoolId }: PageProps) {
   const styles = useStyles();
   const { me } = useShell();
   const oversees = me.roles.includes('SLT') || me.roles.includes('Admin');
-  const [version, setVersion] = useState(0);
-  const state = useApi<{ items: Row[] }>(`/monitoring`, version);
+  const state = useApi<{ items: Row[] }>(`/monitoring`);
   const [notice, setNotice] = useState<string>();
   const [reviewing, setReviewing] = useState<Row>();
   const done = (message: string) => {
     setNotice(message);
-    setVersion((v) => v + 1);
+    state.reload();
   };
   const replied = async (row: Row, itemId: string) => {
     await api(`/reply-items/${encodeURIComponent(itemId)}/replied`, { method: 'POST' });

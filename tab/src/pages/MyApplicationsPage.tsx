@@ -20,12 +20,11 @@ const STATUS: Record<string, [string, 'brand' | 'success' | 'danger' | 'warning'
 
 /** The applicant's own applications: start one, carry on with a draft, withdraw while pending. */
 export default function MyApplicationsPage({ page }: PageProps) {
-  const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Application | 'new'>();
-  const state = useApi<{ items: Application[] }>(`/applications/mine`, version);
+  const state = useApi<{ items: Application[] }>(`/applications/mine`);
   const reload = () => {
     setEditing(undefined);
-    setVersion((v) => v + 1);
+    state.reload();
   };
   if (editing) {
     return (

@@ -4,15 +4,7 @@ import { PageHeader } from '../PageHeader.tsx';
 import { dateTime, statusLabel } from '../format.ts';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
-
-interface MyReport {
-  id: string;
-  reference: string;
-  typeLabel: string;
-  status: string;
-  reportedAt: string;
-  readAt?: string;
-}
+import type { MyReport } from '../../../src/incidents/cases.ts';
 
 export default function MyReportsPage({ page }: PageProps) {
   const state = useApi<{ items: MyReport[] }>('/my-reports');

@@ -97,9 +97,8 @@ function DeclareDialog({
 
 /** The signed-in person's own training: what is done, what is due, and what is overdue. */
 export default function MyTrainingPage({ page }: PageProps) {
-  const [version, setVersion] = useState(0);
   const [declaring, setDeclaring] = useState<{ courseId: string; title: string }>();
-  const { data, error } = useApi<MyTraining>(`/training/mine`, version);
+  const { data, error, reload } = useApi<MyTraining>(`/training/mine`);
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Spinner label="Loading your training" />;
   const required = data.courses.filter((c) => c.required);
@@ -161,7 +160,7 @@ export default function MyTrainingPage({ page }: PageProps) {
           today={data.today}
           onClose={(saved) => {
             setDeclaring(undefined);
-            if (saved) setVersion((v) => v + 1);
+            if (saved) reload();
           }}
         />
       )}

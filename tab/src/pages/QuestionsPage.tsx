@@ -8,19 +8,7 @@ import { dateTime } from '../format.ts';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
 import { PointToPassage } from './PointToPassage.tsx';
-
-interface Question {
-  id: string;
-  text: string;
-  askedBy: string;
-  askedAt: string;
-  status: 'unanswered' | 'asked-slt' | 'answered';
-  feedback?: 'helpful' | 'not-helpful';
-  answer?: string;
-  answeredBy?: string;
-  /** The passage a senior leader said answers it. */
-  pointer?: { sectionId: string; passage: string };
-}
+import type { GapQuestion as Question } from '../../../src/policy/questions.ts';
 
 function state(q: Question) {
   if (q.pointer) return <Badge color="success">Answered by the policy</Badge>;
@@ -35,15 +23,14 @@ function state(q: Question) {
  * point each question to the passage that does answer it, so the bot learns the staff's wording.
  */
 export default function QuestionsPage({ page, schoolId }: PageProps) {
-  const [version, setVersion] = useState(0);
   const [pointing, setPointing] = useState<Question>();
   const [problem, setProblem] = useState<Error>();
-  const questions = useApi<{ items: Question[] }>(`/questions?schoolId=${encodeURIComponent(schoolId)}`, version);
+  const questions = useApi<{ items: Question[] }>(`/questions?schoolId=${encodeURIComponent(schoolId)}`);
   const takeBack = async (q: Question) => {
     setProblem(undefined);
     try {
       await api(`/questions/${encodeURIComponent(q.id)}/pointer`, { method: 'DELETE' });
-      setVersion((v) => v + 1);
+      questions.reload();
     } catch (err) {
       setProblem(err as Error);
     }
@@ -96,7 +83,7 @@ export default function QuestionsPage({ page, schoolId }: PageProps) {
           question={pointing}
           onClose={(saved) => {
             setPointing(undefined);
-            if (saved) setVersion((v) => v + 1);
+            if (saved) questions.reload();
           }}
         />
       )}

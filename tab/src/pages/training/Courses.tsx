@@ -150,9 +150,8 @@ function CourseDialog(props: {
 
 /** The trust's and schools' courses: what each role must complete, and how often. */
 export function Courses({ schools, onChanged }: { schools: { id: string; name: string }[]; onChanged: () => void }) {
-  const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Course | 'new'>();
-  const state = useApi<{ items: Course[] }>(`/training/courses`, version);
+  const state = useApi<{ items: Course[] }>(`/training/courses`);
   const schoolName = (id?: string) => (id ? (schools.find((s) => s.id === id)?.name ?? id) : 'Whole trust');
   return (
     <>
@@ -194,7 +193,7 @@ export function Courses({ schools, onChanged }: { schools: { id: string; name: s
           onClose={(saved) => {
             setEditing(undefined);
             if (saved) {
-              setVersion((v) => v + 1);
+              state.reload();
               onChanged();
             }
           }}
