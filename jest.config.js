@@ -20,6 +20,9 @@ const common = {
 };
 
 export default {
+  // Most tests wait on sockets, timers and Chromium rather than the CPU, so two files at a time
+  // halve the run on a two-core machine without crowding it.
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },

@@ -1,8 +1,8 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
-import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { provisionSite } from '../../src/store/sharepoint/provision.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { executeAction } from '../helpers/bot.ts';
@@ -19,7 +19,7 @@ import { percentile, report } from './report.ts';
  * SharePoint through the local Graph stand-in. Numbers beside the baseline, not assertions.
  */
 const REPORTS = 50;
-const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const DSL = teamsUser('DSL');
 const results: Record<string, number> = {};
 
 async function run(label: string, app: TestApp): Promise<void> {

@@ -1,6 +1,6 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { join } from 'node:path';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
-import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { ROOT } from '../helpers/app.ts';
 import { appWithBrowser, signedIn } from '../helpers/browser-app.ts';
 import { activity, cardText, executeAction, postActivity } from '../helpers/bot.ts';
@@ -8,7 +8,7 @@ import { ONE_PIXEL_PNG, startFileServer } from '../helpers/file-server.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
 const env = appWithBrowser();
-const JORDAN = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const JORDAN = teamsUser('Staff');
 
 const signedInAs = (name: string) => signedIn(env, name);
 

@@ -34,6 +34,8 @@ const readBody = (req: IncomingMessage) =>
 
 export async function startConnector(): Promise<Connector> {
   const received: Received[] = [];
+  /** Tests waiting for a message, told as each one arrives (no polling). */
+  const waiting = new Set<() => void>();
   let down = false;
   const server = createServer((req, res) => {
     void readBody(req).then((text) => {
@@ -44,6 +46,7 @@ export async function startConnector(): Promise<Connector> {
       }
       const body = text ? (JSON.parse(text) as Received['body'] & { members?: { id: string }[] }) : {};
       received.push({ method: req.method ?? '', path: decodeURIComponent(req.url ?? ''), body, at: Date.now() });
+      for (const wake of waiting) wake();
       res.writeHead(200, { 'content-type': 'application/json' });
       // Create-conversation (POST /v3/conversations) answers a ConversationResourceResponse: the
       // new personal chat's id, one per member, as Teams gives the same chat each time.
@@ -62,14 +65,25 @@ export async function startConnector(): Promise<Connector> {
     setDown: (value) => {
       down = value;
     },
-    async waitFor(predicate, timeoutMs = 5000) {
-      const until = Date.now() + timeoutMs;
-      while (Date.now() < until) {
-        const hit = received.find(predicate);
-        if (hit) return hit;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error('the bot did not send the expected message');
+    waitFor(predicate, timeoutMs = 5000) {
+      return new Promise<Received>((resolve, reject) => {
+        const check = () => {
+          const hit = received.find(predicate);
+          if (!hit) return;
+          done();
+          resolve(hit);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error('the bot did not send the expected message'));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          waiting.delete(check);
+        };
+        waiting.add(check);
+        check();
+      });
     },
     close: () =>
       new Promise((resolve) => {

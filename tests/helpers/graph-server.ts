@@ -84,6 +84,8 @@ export interface GraphServer {
   faults: FaultRule[];
   /** Graph answers 503 to everything until `ms` from now. */
   outage(ms: number): void;
+  /** Graph is back now, however long the outage was to last. */
+  endOutage(): void;
   lists(): List[];
   listByName(displayName: string): List | undefined;
   /** An empty site again, for the next test. */
@@ -662,6 +664,9 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
     faults,
     outage(ms) {
       outageUntil = Date.now() + ms;
+    },
+    endOutage() {
+      outageUntil = 0;
     },
     lists: () => [...lists.values()],
     reset() {

@@ -1,7 +1,8 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { problemsByField } from '../../src/domain/field-problems.ts';
 import { jest } from '@jest/globals';
 import { followUpMonitoring } from '../../src/accounts/follow-up-monitoring.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { makeRunnersReady } from '../helpers/applications.ts';
 import { cardText } from '../helpers/bot.ts';
 import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
@@ -12,7 +13,7 @@ import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
  * leavers lose the sign-in details; closing needs a reason; SLT records the yearly review.
  */
 jest.setTimeout(60_000);
-const CASEY = { id: '29:casey', name: 'Casey Brennan', aadObjectId: PLAYGROUND_USER_IDS.Admin };
+const CASEY = teamsUser('Admin');
 const LEAVER = DEMO_PERSONAS.DSL;
 const DEPUTY = 'person-oak-deputy-dsl';
 const ACCOUNT = 'account-handover-test';

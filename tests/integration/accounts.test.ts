@@ -1,16 +1,17 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { problemsByField } from '../../src/domain/field-problems.ts';
 import { jest } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICATION_DECIDE_VERB } from '../../src/cards/application-approval.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
 import { cardText, executeAction } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
+const STAFF = teamsUser('Staff');
+const SLT = teamsUser('SLT');
 const RUNNERS = ['person-oak-deputy-dsl', 'person-oak-chair'];
 const PASSWORD = 'Kestrel-Lantern-4417-Quarry';
 const USERNAME = 'oakfield.eco.club@oakfield.example.sch.uk';

@@ -1,3 +1,4 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
 import { decideApplication } from '../../src/applications/approval.ts';
 import { followUpApplications } from '../../src/applications/follow-up-applications.ts';
@@ -8,10 +9,10 @@ import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
 import { appWithConnector, sayThroughConnector, postedTo } from '../helpers/connector.ts';
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
-const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
-const ADMIN = { id: '29:casey', name: 'Casey Brennan', aadObjectId: PLAYGROUND_USER_IDS.Admin };
+const STAFF = teamsUser('Staff');
+const SLT = teamsUser('SLT');
+const DSL = teamsUser('DSL');
+const ADMIN = teamsUser('Admin');
 const SLT_CHANNEL = '19:slt@thread.tacv2';
 const STAFF_CHAT = 'a:jordan';
 const SLT_CHAT = 'a:priya';

@@ -1,12 +1,13 @@
+import { teamsUser } from '../helpers/personas.ts';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { executeAction } from '../helpers/bot.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const STAFF = teamsUser('Staff');
 
 let t: TestApp;
 const tokens: Record<string, string> = {};

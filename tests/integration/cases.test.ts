@@ -1,14 +1,15 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { randomUUID } from 'node:crypto';
 import { principalFor } from '../../src/auth/principal.ts';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { openCase } from '../../src/incidents/cases.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { activity, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const STAFF = teamsUser('Staff');
 
 let t: TestApp;
 let incidentId: string;

@@ -1,16 +1,17 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { DatabaseSync } from '../../src/store/sqlite/node-sqlite.ts';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { activity, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 import { ONE_PIXEL_PNG, startFileServer, type FileServer } from '../helpers/file-server.ts';
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const HR = { id: '29:hr', name: 'HR', aadObjectId: PLAYGROUND_USER_IDS.HR };
+const STAFF = teamsUser('Staff');
+const HR = teamsUser('HR');
 const FILE_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 const PNG = ONE_PIXEL_PNG;

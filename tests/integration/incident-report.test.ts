@@ -1,16 +1,17 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { reportIncident } from '../../src/incidents/report-incident.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { DatabaseSync } from '../../src/store/sqlite/node-sqlite.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { activity, cardInputs, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
+const STAFF = teamsUser('Staff');
+const SLT = teamsUser('SLT');
 
 let t: TestApp;
 beforeAll(async () => {

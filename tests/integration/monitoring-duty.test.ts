@@ -1,7 +1,8 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
 import { followUpMonitoring } from '../../src/accounts/follow-up-monitoring.ts';
 import { CHECK_IN_VERB } from '../../src/cards/account-monitoring.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { cardInputs, cardText, executeAction } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { appWithConnector, sayThroughConnector, type Received } from '../helpers/connector.ts';
@@ -12,9 +13,9 @@ import { appWithConnector, sayThroughConnector, type Received } from '../helpers
  * card, and escalation to SLT of unchecked accounts and overdue replies.
  */
 jest.setTimeout(60_000);
-const JORDAN = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const CASEY = { id: '29:casey', name: 'Casey Brennan', aadObjectId: PLAYGROUND_USER_IDS.Admin };
-const PRIYA = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
+const JORDAN = teamsUser('Staff');
+const CASEY = teamsUser('Admin');
+const PRIYA = teamsUser('SLT');
 const JORDAN_CHAT = 'a:jordan';
 const CASEY_CHAT = 'a:casey';
 const SLT_CHANNEL = '19:slt@thread.tacv2';
@@ -35,11 +36,11 @@ async function sweepAt(iso: string) {
   return { result, sent: env.connector.received.slice(before) };
 }
 async function waitForOutbox() {
-  for (let i = 0; i < 200; i++) {
+  for (let round = 0; round < 5; round++) {
     const pending = await services().store.outbox.listAll({ where: { status: 'pending' } });
     if (pending.length === 0) return;
     services().outbox.kick();
-    await new Promise((r) => setTimeout(r, 25));
+    await env.app.app.dispatcher.idle();
   }
   const stuck = await services().store.outbox.listAll({ where: { status: 'pending' } });
   throw new Error(`the outbox did not drain: ${JSON.stringify(stuck)}`);

@@ -1,11 +1,12 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { cardText } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { appWithConnector, sayThroughConnector, postedTo, cardIn } from '../helpers/connector.ts';
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const STAFF = teamsUser('Staff');
+const DSL = teamsUser('DSL');
 const STAFF_CHAT = 'a:jordan-chat';
 const DSL_CHAT = 'a:morgan-chat';
 

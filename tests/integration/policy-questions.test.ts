@@ -1,12 +1,13 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { randomUUID } from 'node:crypto';
 import { POLICY_FEEDBACK_VERB } from '../../src/cards/policy-answer.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { activity, cardInputs, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const STAFF = teamsUser('Staff');
+const DSL = teamsUser('DSL');
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { RATE_LIMITS } from '../../src/rate-limits.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { activity, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
@@ -14,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const STAFF = teamsUser('Staff');
+const DSL = teamsUser('DSL');
 
 test('a flood of reports from one person is held back with the form kept; others can still report', async () => {
   for (let i = 0; i < RATE_LIMITS.report.points; i++) {

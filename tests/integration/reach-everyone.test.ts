@@ -1,3 +1,4 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
 import { Writable } from 'node:stream';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
@@ -22,7 +23,7 @@ import { makeRunnersReady, submitApplication } from '../helpers/applications.ts'
  * not allowed, the reason is kept on the message and logged with what to grant.
  */
 jest.setTimeout(60_000);
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const STAFF = teamsUser('Staff');
 const DSL_AAD = PLAYGROUND_USER_IDS.DSL;
 const HEAD_AAD = '00000000-0000-4000-8000-0000000000aa';
 

@@ -1,6 +1,7 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { cardText, executeAction } from '../helpers/bot.ts';
 import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
@@ -11,8 +12,8 @@ import { friendRequestForm } from '../helpers/fixtures.ts';
  */
 jest.setTimeout(60_000);
 const env = appWithConnector();
-const STAFF = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const STAFF = teamsUser('Staff');
+const DSL = teamsUser('DSL');
 const MARKUP = '[Open the case](https://evil.example/phish) <at>everyone</at> <img src=x onerror=alert(1)> **urgent**';
 
 test('markdown and HTML in a report never reach the DSL’s card as markup, and the case keeps them as text', async () => {

@@ -1,8 +1,9 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { APPLICATION_DECIDE_VERB } from '../../src/cards/application-approval.ts';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
-import { DEMO_PERSONAS, DEMO_SCHOOLS, DEMO_TRUST_ID, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS, DEMO_SCHOOLS, DEMO_TRUST_ID } from '../../src/seed/demo-data.ts';
 import { provisionSite } from '../../src/store/sharepoint/provision.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { makeRunnersReady, submitApplication } from '../helpers/applications.ts';
@@ -18,8 +19,8 @@ import { graphClientFor, serverSharePointStore } from '../helpers/sharepoint.ts'
  * messages the action queues are sent separately and are not counted.
  */
 jest.setTimeout(300_000);
-const JORDAN = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
-const PRIYA = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
+const JORDAN = teamsUser('Staff');
+const PRIYA = teamsUser('SLT');
 const STAFF = 5000;
 let graph: GraphServer;
 let app: TestApp;

@@ -1,10 +1,10 @@
-import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { teamsUser } from '../helpers/personas.ts';
 import { sltChannelId } from '../../src/notifications/slt-destinations.ts';
 import { activity } from '../helpers/bot.ts';
 import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
 
-const SLT = { id: '29:priya', name: 'Priya Whitlock', aadObjectId: PLAYGROUND_USER_IDS.SLT };
-const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const SLT = teamsUser('SLT');
+const DSL = teamsUser('DSL');
 const env = appWithConnector();
 
 /** What Teams sends when the app is added to a team: the bot among the members added, in the General channel. */

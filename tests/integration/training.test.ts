@@ -1,9 +1,10 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
 import JSZip from 'jszip';
 import { POLICY_COLUMN_ID, type ShownStanding, type StaffRow } from '../../src/domain/training/dashboard.ts';
 import type { Figures } from '../../src/domain/training/dashboard.ts';
 import { importPolicy } from '../../src/policy/import-policy.ts';
-import { DEMO_PERSONAS, PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
 
 jest.setTimeout(60_000);
@@ -11,7 +12,7 @@ const env = appWithConnector();
 const store = () => env.app.app.services.store;
 const HR = DEMO_PERSONAS.HR;
 const STAFF = DEMO_PERSONAS.Staff;
-const STAFF_CHAT = { id: '29:jordan', name: 'Jordan Ellery', aadObjectId: PLAYGROUND_USER_IDS.Staff };
+const STAFF_CHAT = teamsUser('Staff');
 
 interface Dashboard {
   columns: { id: string; title: string }[];

@@ -1,9 +1,9 @@
+import { teamsUser } from '../helpers/personas.ts';
 import { jest } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
-import { PLAYGROUND_USER_IDS } from '../../src/seed/demo-data.ts';
 import { provisionSite } from '../../src/store/sharepoint/provision.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startGraphServer, type GraphServer } from '../helpers/graph-server.ts';
@@ -19,7 +19,7 @@ import { reportersWithEntraIds } from '../helpers/reporters.ts';
  * claimed under its ETag before it is sent, so each goes once.
  */
 jest.setTimeout(120_000);
-const DSL = { id: '29:morgan', name: 'Morgan Hale', aadObjectId: PLAYGROUND_USER_IDS.DSL };
+const DSL = teamsUser('DSL');
 const DSL_CHAT = 'a:dsl-two-instances';
 const REPORTS = 50;
 
