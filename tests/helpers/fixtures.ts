@@ -15,3 +15,11 @@ export function friendRequestForm(draftId: string = randomUUID()) {
     toldDsl: 'no',
   };
 }
+
+/** An alert's input as the outbox builds it, for card tests. */
+export const SAMPLE_ALERT = {
+  reference: 'INC-2026-0007',
+  type: 'friend-request',
+  reportedAt: new Date('2026-11-21T09:00:00Z'),
+  caseUrl: 'https://hub/tab/#/cases/x',
+};

@@ -11,6 +11,7 @@ import { REPORT_SUBMIT_VERB, reportFormCard } from '../../src/cards/report-form.
 import { SLT_ANSWER_VERB, sltQuestionCard } from '../../src/cards/slt-question.ts';
 import { helpCard, welcomeCard } from '../../src/cards/welcome.ts';
 import { cardText } from '../helpers/bot.ts';
+import { SAMPLE_ALERT } from '../helpers/fixtures.ts';
 
 /**
  * What each card says and which buttons it offers to whom: the person pressing is checked on the
@@ -19,39 +20,32 @@ import { cardText } from '../helpers/bot.ts';
  */
 type Node = Record<string, unknown>;
 
-/** Every button on a card, those inside a ShowCard too, as "title -> verb or url". */
-function buttons(card: unknown): string[] {
+/** Every node of a card that `pick` names, depth first (the refresh action is not a button). */
+function collect(card: unknown, pick: (node: Node) => string | undefined): string[] {
   const out: string[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
-    const n = node as Node;
-    if (typeof n.type === 'string' && n.type.startsWith('Action.')) {
-      const data = (n.data ?? {}) as Node;
-      const target = n.verb
-        ? `${String(n.verb)}${data.decision ? `:${String(data.decision)}` : ''}`
-        : (n.url ?? 'card');
-      out.push(`${String(n.title)} -> ${String(target)}`);
-    }
-    for (const [key, value] of Object.entries(n)) if (key !== 'refresh') walk(value);
+    const picked = pick(node as Node);
+    if (picked !== undefined) out.push(picked);
+    for (const [key, value] of Object.entries(node)) if (key !== 'refresh') walk(value);
   };
   walk(card);
   return out;
 }
 
+/** Every button on a card, those inside a ShowCard too, as "title -> verb or url". */
+const buttons = (card: unknown) =>
+  collect(card, (n) => {
+    if (typeof n.type !== 'string' || !n.type.startsWith('Action.')) return undefined;
+    const data = (n.data ?? {}) as Node;
+    const target = n.verb ? `${String(n.verb)}${data.decision ? `:${String(data.decision)}` : ''}` : (n.url ?? 'card');
+    return `${String(n.title)} -> ${String(target)}`;
+  });
+
 /** The ids of every input a person can fill in. */
-function inputs(card: unknown): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const n = node as Node;
-    if (typeof n.type === 'string' && n.type.startsWith('Input.')) out.push(String(n.id));
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
+const inputs = (card: unknown) =>
+  collect(card, (n) => (typeof n.type === 'string' && n.type.startsWith('Input.') ? String(n.id) : undefined));
 
 describe('the SLT approval card', () => {
   const base: ApprovalCardInput = {
@@ -219,12 +213,7 @@ describe('the policy answer card', () => {
 });
 
 describe('incident cards', () => {
-  const alert = {
-    reference: 'INC-2026-0007',
-    type: 'friend-request',
-    reportedAt: new Date('2026-11-21T09:00:00Z'),
-    caseUrl: 'https://hub/tab/#/cases/x',
-  };
+  const alert = SAMPLE_ALERT;
 
   test('the alert says only the reference, type, urgency and time, and opens the case', () => {
     const card = incidentAlertCard({ ...alert, urgent: false });

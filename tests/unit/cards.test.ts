@@ -5,6 +5,7 @@ import { reportConfirmationCard } from '../../src/cards/report-confirmation.ts';
 import { reportFormCard } from '../../src/cards/report-form.ts';
 import { helpCard, welcomeCard } from '../../src/cards/welcome.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
+import { SAMPLE_ALERT } from '../helpers/fixtures.ts';
 
 describe('Adaptive Card checks', () => {
   test('the checker really catches bad cards: unknown elements, 1.6-only features and bad values', () => {
@@ -29,12 +30,7 @@ describe('Adaptive Card checks', () => {
 });
 
 describe('incident cards', () => {
-  const alert = {
-    reference: 'INC-2026-0007',
-    type: 'friend-request',
-    reportedAt: new Date('2026-11-21T09:00:00Z'),
-    caseUrl: 'https://hub/tab/#/cases/x',
-  };
+  const alert = SAMPLE_ALERT;
   test.each([
     ['the empty report form', reportFormCard({ draftId: 'd' })],
     [
