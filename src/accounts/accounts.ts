@@ -233,3 +233,6 @@ export async function replaceCredential(
 }
 
 export type { NewAccountField };
+
+/** An account in the register, as the API answers it. */
+export type RegisterAccount = Awaited<ReturnType<typeof accountRegister>>[number];

@@ -233,3 +233,6 @@ export async function setRota(
   });
   return { etag: updated.etag, rota: updated.rota };
 }
+
+/** An account's line on the monitoring page. */
+export type MonitoringRow = Awaited<ReturnType<typeof monitoringOverview>>[number];

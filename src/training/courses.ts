@@ -120,3 +120,6 @@ async function record(
     return { id: course.id };
   });
 }
+
+/** A course as the courses page lists it. */
+export type CourseView = Awaited<ReturnType<typeof listCourses>>[number];

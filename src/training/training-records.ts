@@ -215,3 +215,7 @@ export async function reviewDeclaration(
   });
   return { ok: true };
 }
+
+/** What the API answers about the caller's own training, and about declarations waiting for HR. */
+export type MyTraining = Awaited<ReturnType<typeof personTraining>>;
+export type PendingDeclaration = Awaited<ReturnType<typeof pendingDeclarations>>[number];

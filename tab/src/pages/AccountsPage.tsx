@@ -23,39 +23,10 @@ import { PageHeader } from '../PageHeader.tsx';
 import { date, todayInUk } from '../format.ts';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
+import type { RegisterAccount as Account } from '../../../src/accounts/accounts.ts';
+import type { AccountCredential as Credential } from '../../../src/ports.ts';
 import { AccountForm, type CreationTask } from './AccountForm.tsx';
 import { CloseDialog, CredentialDialog, TransferDialog } from './accounts/ManageDialogs.tsx';
-
-interface Account {
-  id: string;
-  etag: string;
-  platform: string;
-  handle: string;
-  url: string;
-  status: 'active' | 'transfer-needed' | 'closed';
-  createdOn: string;
-  lead: { id: string; name: string };
-  moderators: { id: string; name: string }[];
-  application?: { id: string; accountName: string };
-  hasCredential: boolean;
-  canManage: boolean;
-  canReveal: boolean;
-  handover?: {
-    leavers: { id: string; name: string }[];
-    leavingOn?: string;
-    transferredAt?: string;
-    credentialRotatedAt?: string;
-    credentialRotatedBy?: string;
-  };
-  closedOn?: string;
-  closedReason?: string;
-}
-
-interface Credential {
-  username: string;
-  password: string;
-  notes: string;
-}
 
 const STATUS: Record<Account['status'], [string, 'success' | 'warning' | 'informative']> = {
   active: ['Active', 'success'],

@@ -1,3 +1,4 @@
+import type { MonitoringRow as Row } from '../../../src/accounts/monitoring.ts';
 import {
   Badge,
   Body1,
@@ -20,30 +21,9 @@ import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { useApi } from '../useApi.ts';
 import { ReviewDialog } from './accounts/ManageDialogs.tsx';
-import { Rota, type RotaEntry } from './monitoring/Rota.tsx';
+import { Rota } from './monitoring/Rota.tsx';
 import { MonitoringSettings } from './monitoring/MonitoringSettings.tsx';
 import { useShell } from '../shell-context.ts';
-
-interface Row {
-  accountId: string;
-  etag?: string;
-  handle: string;
-  platform: string;
-  leadName: string;
-  youMonitor: boolean;
-  canEditRota: boolean;
-  monitors: { id: string; name: string }[];
-  rota: RotaEntry[];
-  handoverNeeded: boolean;
-  review?: {
-    due: boolean;
-    dueOn: string;
-    reason?: 'yearly' | 'policy-changed';
-    last?: { at: string; outcome: string };
-  };
-  lastCheckIn: { at: string; outcome: string; byName: string } | null;
-  openItems: { id: string; summary: string; arrivedAt: string; dueAt: string; overdue: boolean }[];
-}
 
 const OUTCOMES: Record<string, string> = {
   'nothing-needed': 'Checked, nothing needing a reply',

@@ -1,3 +1,4 @@
+import type { MyTraining } from '../../../src/training/training-records.ts';
 import {
   Button,
   Dialog,
@@ -18,7 +19,6 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Standing } from '../../../src/domain/training/status.ts';
 import { api, ApiProblem } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { date } from '../format.ts';
@@ -26,19 +26,6 @@ import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { StatusBadge } from '../TrainingStatus.tsx';
 import { useApi } from '../useApi.ts';
-
-interface MyTraining {
-  today: string;
-  policy?: { versionNumber: number; title: string; acknowledgedAt?: string; standing: Standing };
-  courses: {
-    courseId: string;
-    title: string;
-    refresherMonths?: number;
-    required: boolean;
-    standing: Standing | null;
-    records: { id: string; completedOn: string; source: string; verified: boolean; rejected: boolean }[];
-  }[];
-}
 
 /** "I did this course elsewhere": recorded as the person's own declaration, for HR to check. */
 function DeclareDialog({

@@ -1,3 +1,4 @@
+import type { AccountCredential } from '../../../../src/ports.ts';
 import { Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { StaffPicker, useStaff } from '../../StaffPicker.tsx';
 
@@ -38,11 +39,8 @@ export function TeamFields(props: { value: Team; onChange: (team: Team) => void;
   );
 }
 
-export interface Credential {
-  username: string;
-  password: string;
-  notes: string;
-}
+/** Sign-in details as the vault keeps them (src/ports.ts). */
+export type Credential = AccountCredential;
 
 export const NO_CREDENTIAL: Credential = { username: '', password: '', notes: '' };
 

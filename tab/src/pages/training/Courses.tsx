@@ -1,3 +1,4 @@
+import type { CourseView as Course } from '../../../../src/training/courses.ts';
 import {
   Button,
   Checkbox,
@@ -22,17 +23,6 @@ import { ErrorNotice } from '../../ErrorNotice.tsx';
 import { ItemTable } from '../../ItemTable.tsx';
 import { useApi } from '../../useApi.ts';
 import { TrainingSettings } from './TrainingSettings.tsx';
-
-interface Course {
-  id: string;
-  etag: string;
-  title: string;
-  schoolId?: string;
-  refresherMonths?: number;
-  requiredForRoles: Role[];
-  requiredForAccountRunners?: boolean;
-  canChange: boolean;
-}
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM },

@@ -1,3 +1,4 @@
+import type { PendingDeclaration as Declaration } from '../../../../src/training/training-records.ts';
 import { Button, TableCell, TableRow } from '@fluentui/react-components';
 import { useState } from 'react';
 import { api } from '../../api.ts';
@@ -5,15 +6,6 @@ import { ErrorNotice } from '../../ErrorNotice.tsx';
 import { date } from '../../format.ts';
 import { ItemTable } from '../../ItemTable.tsx';
 import { useApi } from '../../useApi.ts';
-
-interface Declaration {
-  id: string;
-  etag: string;
-  personName: string;
-  courseTitle: string;
-  completedOn: string;
-  declaredAt: string;
-}
 
 /** Staff's own "I have done this course", waiting for HR to accept or reject. */
 export function Declarations({ version, onChanged }: { version: number; onChanged: () => void }) {
