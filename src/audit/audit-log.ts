@@ -3,11 +3,10 @@ import { AUDIT_LOG_ROLES, mayReadAuditEntry } from '../domain/audit-access.ts';
 import type { CaseFacts } from '../domain/incidents/access.ts';
 import type { SchoolRouting } from '../domain/incidents/routing.ts';
 import { loadCase } from '../incidents/case-record.ts';
-import { NotAllowed } from '../errors.ts';
 import { CSV_TYPE, type Download } from '../download.ts';
 import { toCsv } from '../imports/spreadsheet.ts';
 import { displayName } from '../people/directory.ts';
-import { schoolsWhere } from '../people/oversight.ts';
+import { schoolsWithRole } from '../people/oversight.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 import { ukDateTime } from '../uk-time.ts';
@@ -31,13 +30,11 @@ export interface AuditQuery {
  * The schools whose log the caller may search at all. Which entries they then see is decided per
  * entry (`mayReadAuditEntry`), by whether they may read the record it is about.
  */
-function auditSchools(principal: Principal, schoolId?: string): string[] {
-  const allowed = schoolsWhere(principal, AUDIT_LOG_ROLES);
-  if (allowed.length === 0)
-    throw new NotAllowed('Only senior leaders, safeguarding leads, HR and administrators can read the audit log');
-  if (schoolId && !allowed.includes(schoolId)) throw new NotAllowed('You cannot read that school’s audit log');
-  return schoolId ? [schoolId] : allowed;
-}
+const auditSchools = (principal: Principal, schoolId?: string): string[] =>
+  schoolsWithRole(principal, AUDIT_LOG_ROLES, schoolId || undefined, {
+    noRole: 'Only senior leaders, safeguarding leads, HR and administrators can read the audit log',
+    otherSchool: 'You cannot read that school’s audit log',
+  });
 
 /** A filter that remembers the cases it looked up, so a page of entries about one case costs one read. */
 function visibleTo(services: Services, principal: Principal) {

@@ -10,14 +10,29 @@ export function schoolsWhere(principal: Principal, roles: readonly Role[]): stri
 /** HR and SLT oversee a school's staff: their training, the directory and reminders. */
 export const overseenSchools = (principal: Principal): string[] => schoolsWhere(principal, ['HR', 'SLT']);
 
-/** The schools asked about, or all overseen; asking about one you do not oversee is refused. */
-export function schoolsInScope(principal: Principal, schoolId?: string): string[] {
-  const overseen = overseenSchools(principal);
-  if (overseen.length === 0) throw new NotAllowed('Only HR and senior leaders can see staff training');
-  if (schoolId === undefined) return overseen;
-  if (!overseen.includes(schoolId)) throw new NotAllowed('You do not oversee training at that school');
-  return [schoolId];
+/**
+ * The schools a request is about, among those where the caller holds one of `roles`: the one
+ * asked for, or all of them. Holding none of the roles, or asking about another school, is refused.
+ */
+export function schoolsWithRole(
+  principal: Principal,
+  roles: readonly Role[],
+  requested: string | undefined,
+  refusals: { noRole: string; otherSchool: string },
+): string[] {
+  const held = schoolsWhere(principal, roles);
+  if (held.length === 0) throw new NotAllowed(refusals.noRole);
+  if (requested === undefined) return held;
+  if (!held.includes(requested)) throw new NotAllowed(refusals.otherSchool);
+  return [requested];
 }
+
+/** The schools asked about, or all overseen; asking about one you do not oversee is refused. */
+export const schoolsInScope = (principal: Principal, schoolId?: string): string[] =>
+  schoolsWithRole(principal, ['HR', 'SLT'], schoolId, {
+    noRole: 'Only HR and senior leaders can see staff training',
+    otherSchool: 'You do not oversee training at that school',
+  });
 
 /**
  * The one school a request is about: the one asked for, if the caller belongs to it, else their
