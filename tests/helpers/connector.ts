@@ -94,15 +94,18 @@ export async function startConnector(): Promise<Connector> {
   };
 }
 
-/** For tests of proactive messages: the app and a local connector, started before the file's tests. */
+/**
+ * For tests of proactive messages: the app and a local connector, new for each test (an app on
+ * in-memory SQLite starts in about 90 ms), so no test depends on what another one changed.
+ */
 export function appWithConnector(): { readonly app: TestApp; readonly connector: Connector } {
   let app: TestApp | undefined;
   let connector: Connector | undefined;
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = await startTestApp();
     connector = await startConnector();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await app?.stop();
     await connector?.close();
   });

@@ -42,7 +42,7 @@ async function reveal(personId: string) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   services().now = () => new Date('2026-11-23T10:00:00Z');
   await sayThroughConnector(env, CASEY, 'hi', { id: 'a:casey', conversationType: 'personal' });
   await makeRunnersReady(env.app, [DEMO_PERSONAS.Staff, DEPUTY]);
@@ -67,6 +67,23 @@ beforeAll(async () => {
   );
 });
 
+/** HR gives the leaver's last day, which flags the account for handover. */
+const leaverFlagged = async () => {
+  const set = await call('PUT', `/people/${LEAVER}/leaving`, DEMO_PERSONAS.HR, { leavingOn: '2026-12-18' });
+  expect(set.status).toBe(200);
+};
+
+/** An administrator hands the account to a new team without the leaver. */
+const transferred = async () => {
+  await leaverFlagged();
+  const done = await call('POST', `/accounts/${ACCOUNT}/transfer`, DEMO_PERSONAS.Admin, {
+    etag: (await account()).etag,
+    leadId: DEMO_PERSONAS.Staff,
+    moderatorIds: [DEMO_PERSONAS.Staff, DEPUTY],
+  });
+  expect(done.status).toBe(200);
+};
+
 test('a leaving date from HR flags the account at once and sends the administrators the handover task', async () => {
   expect(
     (await call('PUT', `/people/${LEAVER}/leaving`, DEMO_PERSONAS.Staff, { leavingOn: '2026-12-18' })).status,
@@ -86,6 +103,7 @@ test('a leaving date from HR flags the account at once and sends the administrat
 });
 
 test('a leaver may use the sign-in details until their leaving date, and not from that day', async () => {
+  await leaverFlagged();
   expect((await reveal(LEAVER)).body).toMatchObject({ password: PASSWORD });
   services().now = () => new Date('2026-12-18T08:00:00Z');
   try {
@@ -102,6 +120,7 @@ test('the transfer refuses leavers and untrained staff, and takes the leaver off
       leadId: DEMO_PERSONAS.Staff,
       moderatorIds,
     });
+  await leaverFlagged();
   expect((await transfer(DEMO_PERSONAS.Staff, [DEMO_PERSONAS.Staff, DEPUTY])).status).toBe(403);
   const withLeaver = await transfer(DEMO_PERSONAS.Admin, [DEMO_PERSONAS.Staff, LEAVER]);
   expect(withLeaver.status).toBe(400);
@@ -121,6 +140,7 @@ test('the transfer refuses leavers and untrained staff, and takes the leaver off
 
 test('recording the changed password completes the handover: who did it is kept, the secret is not', async () => {
   const NEW_PASSWORD = 'New-password-after-handover-7';
+  await transferred();
   const short = await call('PUT', `/accounts/${ACCOUNT}/credential`, DEMO_PERSONAS.Admin, {
     etag: (await account()).etag,
     credential: { username: 'oakfield.pe', password: 'short' },

@@ -53,7 +53,7 @@ async function send(method: string, path: string, body: unknown, personId: strin
 }
 
 describe('an approved application becomes an official account in the register', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await sayThroughConnector(env, STAFF, 'hi', { id: 'a:jordan', conversationType: 'personal' });
     await makeRunnersReady(env.app, RUNNERS);
   });

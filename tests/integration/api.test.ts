@@ -3,10 +3,10 @@ import { DEMO_PERSONAS, DEMO_SCHOOLS } from '../../src/seed/demo-data.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
 });
 
@@ -38,6 +38,7 @@ describe('tab hosting', () => {
     const js = await t.get(script!);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     expect(js.headers.get('cache-control')).toContain('immutable');
+    expect((await js.text()).length).toBeGreaterThan(0);
   });
 
   test('/tab redirects to /tab/ and a path outside the build cannot be read', async () => {

@@ -27,7 +27,7 @@ const makeReady = (personIds: string[]) => makeRunnersReady(env.app, personIds);
 const submit = (accountName: string, runnerIds = RUNNERS) => submitApplication(env.app, accountName, runnerIds);
 
 describe('SLT decides on an application from the card', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await sayThroughConnector(env, SLT, 'set up SLT questions', { id: SLT_CHANNEL, conversationType: 'channel' });
     await sayThroughConnector(env, STAFF, 'hi', { id: STAFF_CHAT, conversationType: 'personal' });
     await sayThroughConnector(env, SLT, 'hi', { id: SLT_CHAT, conversationType: 'personal' });

@@ -4,12 +4,12 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
   for (const id of [DEMO_PERSONAS.Staff, DEMO_PERSONAS.Admin, DEMO_PERSONAS.DSL, DEMO_PERSONAS.SLT])
     tokens[id] = await t.signIn(id);
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
 });
 

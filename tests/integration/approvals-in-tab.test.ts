@@ -7,11 +7,11 @@ import { makeRunnersReady, submitApplication } from '../helpers/applications.ts'
 jest.setTimeout(60_000);
 let app: TestApp;
 const RUNNERS = ['person-oak-deputy-dsl', 'person-oak-chair'];
-beforeAll(async () => {
+beforeEach(async () => {
   app = await startTestApp();
   await makeRunnersReady(app, RUNNERS);
 });
-afterAll(() => app.stop());
+afterEach(() => app.stop());
 
 async function call(method: string, path: string, personId: string, body?: unknown) {
   const token = await app.signIn(personId);

@@ -92,6 +92,15 @@ describe('asking SLT when the policy does not settle it', () => {
 
   test('senior leaders see the policy’s gaps in the tab API; staff and other schools’ leaders cannot', async () => {
     await say(STAFF, 'Where can I leave my bike during the day?', { id: STAFF_CHAT, conversationType: 'personal' });
+    await env.app.app.services.store.questions.create({
+      schoolId: 'school-oakfield',
+      askerId: DEMO_PERSONAS.Staff,
+      text: 'Can I wear jeans on non-uniform day?',
+      status: 'answered',
+      answer: 'Yes, smart jeans are fine.',
+      answeredById: DEMO_PERSONAS.SLT,
+      answeredAt: '2026-11-30T10:00:00.000Z',
+    });
     const res = await env.app.get('/api/v1/questions', await env.app.signIn(DEMO_PERSONAS.SLT));
     expect(res.status).toBe(200);
     const { items } = (await res.json()) as {

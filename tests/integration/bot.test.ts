@@ -4,13 +4,13 @@ import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { startTestApp, TENANT_BOT_ENV, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
   // Give the Staff persona a Teams identity so the bot can recognise them.
   const staff = await t.app.services.store.people.require(DEMO_PERSONAS.Staff);
   await t.app.services.store.people.update(staff, { aadObjectId: '00000000-0000-4000-8000-00000000aaaa' });
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
 });
 

@@ -11,12 +11,12 @@ const STAFF = teamsUser('Staff');
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
   for (const id of [DEMO_PERSONAS.DSL, DEMO_PERSONAS.SLT, DEMO_PERSONAS.Staff, 'person-oak-deputy-dsl'])
     tokens[id] = await t.signIn(id);
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
 });
 

@@ -14,7 +14,7 @@ const STAFF = teamsUser('Staff');
 let t: TestApp;
 let incidentId: string;
 const tokens: Record<string, string> = {};
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
   const form = friendRequestForm();
   await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
@@ -29,7 +29,7 @@ beforeAll(async () => {
     tokens[id] = await t.signIn(id);
   }
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
 });
 
@@ -164,6 +164,7 @@ describe('who cannot read a case', () => {
 
 describe('"my reports" in chat', () => {
   test('lists the reporter’s own reports with their status and nothing from the case file', async () => {
+    expect((await t.get(`/api/v1/cases/${incidentId}`, tokens[DEMO_PERSONAS.DSL])).status).toBe(200);
     const { replies } = await postActivity(t.base, activity({ text: 'my reports', from: STAFF }));
     const card = cardsOf(replies)[0];
     expect(adaptiveCardProblems(card)).toEqual([]);

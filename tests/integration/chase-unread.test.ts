@@ -9,10 +9,10 @@ import { friendRequestForm } from '../helpers/fixtures.ts';
 const STAFF = teamsUser('Staff');
 
 let t: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
 });
 

@@ -4,10 +4,10 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 jest.setTimeout(60_000);
 let app: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   app = await startTestApp();
 });
-afterAll(() => app.stop());
+afterEach(() => app.stop());
 
 async function post(path: string, body: unknown, personId = DEMO_PERSONAS.HR) {
   return app.post(`/api/v1${path}`, body, await app.signIn(personId));

@@ -42,7 +42,7 @@ let t: TestApp;
 let incidentId: string;
 let reference: string;
 
-beforeAll(async () => {
+beforeEach(async () => {
   files = await startFileServer({
     '/shot.png': PNG,
     '/program.png': Buffer.from('MZ\x90\x00 this is a Windows program, not a picture'),
@@ -64,7 +64,7 @@ beforeAll(async () => {
   incidentId = `incident-${form.draftId}`;
   reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
   await files.stop();
 });
@@ -86,17 +86,21 @@ const fileEntries = async (id = incidentId) =>
     (e) => e.kind === 'attachment',
   );
 
+/** The reporter sends a screenshot file and a pasted image, with a line of text, after their report. */
+const sendScreenshots = () =>
+  sendFiles(
+    [
+      { contentType: FILE_INFO, name: 'friend-request.png', content: { downloadUrl: `${filesBase}/shot.png` } },
+      { contentType: 'image/png', contentUrl: `${filesBase}/shot.png`, name: 'pasted.png' },
+      { contentType: 'text/html', content: '<p>here is the screenshot</p>' },
+    ],
+    STAFF,
+    'the request as it appeared',
+  );
+
 describe('screenshots sent in chat after a report', () => {
   test('a file and a pasted image are added to the latest report, and the reporter is told where they went', async () => {
-    const { replies } = await sendFiles(
-      [
-        { contentType: FILE_INFO, name: 'friend-request.png', content: { downloadUrl: `${filesBase}/shot.png` } },
-        { contentType: 'image/png', contentUrl: `${filesBase}/shot.png`, name: 'pasted.png' },
-        { contentType: 'text/html', content: '<p>here is the screenshot</p>' },
-      ],
-      STAFF,
-      'the request as it appeared',
-    );
+    const { replies } = await sendScreenshots();
     const card = cardsOf(replies)[0];
     expect(adaptiveCardProblems(card)).toEqual([]);
     const text = cardText(card);
@@ -113,6 +117,7 @@ describe('screenshots sent in chat after a report', () => {
   });
 
   test('the DSL downloads the exact bytes, as a download, and the opening is audited', async () => {
+    await sendScreenshots();
     const [entry] = await fileEntries();
     const fileId = String(entry!.data!.fileId);
     const token = await t.signIn(DEMO_PERSONAS.DSL);
@@ -131,6 +136,7 @@ describe('screenshots sent in chat after a report', () => {
   });
 
   test('the reporter, HR and another school’s DSL get 404 for the file, and so does a file from another case', async () => {
+    await sendScreenshots();
     const [entry] = await fileEntries();
     const path = `/api/v1/cases/${incidentId}/files/${String(entry!.data!.fileId)}`;
     for (const personId of [DEMO_PERSONAS.Staff, DEMO_PERSONAS.HR, 'person-river-dsl']) {
@@ -160,7 +166,7 @@ describe('screenshots sent in chat after a report', () => {
     expect(text).toContain('elsewhere.png: it did not come from Teams');
     expect(hits.slice(hitsBefore)).toEqual(['/program.png', '/huge.png']);
     expect(await fileEntries(`incident-${latest.draftId}`)).toEqual([]);
-    expect(storedFiles()).toBe(2);
+    expect(storedFiles()).toBe(0);
   });
 
   test('a PDF that carries a script, even one hidden in a compressed stream, is refused by name; a plain PDF is kept', async () => {
@@ -222,6 +228,7 @@ describe('screenshots sent in chat after a report', () => {
   });
 
   test('the case file lists attachments in its chronology for the DSL', async () => {
+    await sendScreenshots();
     const token = await t.signIn(DEMO_PERSONAS.DSL);
     const file = (await (await t.get(`/api/v1/cases/${incidentId}`, token)).json()) as {
       chronology: { kind: string; by: string; data?: { fileName?: string } }[];

@@ -23,7 +23,7 @@ const DISABLED = entraTestUser('11111111-2222-4333-8444-555555555503', 'Gone Awa
 
 let graph: Awaited<ReturnType<typeof fakeEntraGraph>>;
 let t: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   graph = await fakeEntraGraph([NEW_STARTER, GOVERNOR, DISABLED], 25, false);
   const client = graph.client();
   t = await startTestApp(
@@ -31,7 +31,7 @@ beforeAll(async () => {
     { directory: { user: (id) => entraUser(client, id, 'companyName') } },
   );
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
   await graph.close();
 });

@@ -15,7 +15,7 @@ let logged = '';
 const written: string[] = [];
 const restore: (() => void)[] = [];
 
-beforeAll(async () => {
+beforeEach(async () => {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       logged += chunk.toString();
@@ -41,7 +41,7 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => {
+afterEach(async () => {
   for (const undo of restore) undo();
   await t.stop();
 });

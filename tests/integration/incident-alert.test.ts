@@ -93,6 +93,7 @@ describe('alerting the safeguarding lead', () => {
 
   // Slow by nature: the bot SDK itself retries a 503 with back-off before the outbox records a failure.
   test('a connector outage delays the alert but does not lose it', async () => {
+    await chatFromConnector(DSL, 'a:dsl-chat');
     env.connector.setDown(true);
     const data = friendRequestForm();
     await executeAction(env.app.base, REPORT_SUBMIT_VERB, data, { from: STAFF });

@@ -14,10 +14,10 @@ const STAFF = teamsUser('Staff');
 const SLT = teamsUser('SLT');
 
 let t: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
 });
 

@@ -47,6 +47,15 @@ async function waitForOutbox() {
 }
 const to = (conversationId: string) => (r: Received) =>
   r.method === 'POST' && r.path.startsWith(`/v3/conversations/${conversationId}/activities`);
+/** A moderator's check-in on the main account, as the card or the tab records it. */
+const checkedIn = (at: string, hidden?: { count: number; note: string }) =>
+  services().store.checkIns.create({
+    accountId,
+    schoolId: 'school-oakfield',
+    byId: DEMO_PERSONAS.Staff,
+    at,
+    ...(hidden ? { outcome: 'hidden-or-deleted', ...hidden } : { outcome: 'nothing-needed', count: 0, note: '' }),
+  });
 const cardOf = (r: Received) => r.body.attachments![0]!.content;
 /** A card action from a moderator's own chat, so the bot keeps sending to the local connector. */
 const pressAs = (from: typeof JORDAN, chat: string, data: Record<string, unknown>) =>
@@ -56,7 +65,7 @@ const pressAs = (from: typeof JORDAN, chat: string, data: Record<string, unknown
     conversation: { id: chat, conversationType: 'personal' },
   });
 
-beforeAll(async () => {
+beforeEach(async () => {
   await sayThroughConnector(env, PRIYA, 'set up SLT questions', { id: SLT_CHANNEL, conversationType: 'channel' });
   await sayThroughConnector(env, JORDAN, 'hi', { id: JORDAN_CHAT, conversationType: 'personal' });
   await sayThroughConnector(env, CASEY, 'hi', { id: CASEY_CHAT, conversationType: 'personal' });
@@ -107,6 +116,7 @@ test('a moderator checks in on the card; hiding comments without a reason is sen
 });
 
 test('checked in yesterday is not checked in today: Tuesday brings a new reminder', async () => {
+  await checkedIn('2026-11-23T17:10:00Z');
   const { sent } = await sweepAt('2026-11-24T16:30:00Z');
   expect(sent.filter(to(JORDAN_CHAT))).toHaveLength(1);
 });
@@ -114,6 +124,7 @@ test('checked in yesterday is not checked in today: Tuesday brings a new reminde
 test('on a school closure day only the moderator on the rota is reminded', async () => {
   const school = await services().store.schools.require('school-oakfield');
   await services().store.schools.update(school, { closures: ['2026-11-25'] });
+  setClock('2026-11-24T12:00:00Z'); // the rota is set ahead of the day
   const token = await env.app.signIn(DEMO_PERSONAS.Staff);
   const account = await services().store.socialAccounts.require(accountId);
   const res = await env.app.put(
@@ -128,6 +139,7 @@ test('on a school closure day only the moderator on the rota is reminded', async
 });
 
 test('more than two days without a check-in is escalated to SLT once, with no detail beyond the counts', async () => {
+  await checkedIn('2026-11-23T17:10:00Z', { count: 2, note: 'Spam links to a betting site' });
   const { result, sent } = await sweepAt('2026-11-26T09:00:00Z'); // Thursday; last check-in Monday
   expect(result.escalated).toBe(1);
   const card = cardOf(sent.find(to(SLT_CHANNEL))!);
@@ -140,6 +152,7 @@ test('more than two days without a check-in is escalated to SLT once, with no de
 
 test('a reply past its due time is escalated to SLT once; the channel never sees what the comment said', async () => {
   setClock('2026-11-26T09:40:00Z');
+  await checkedIn('2026-11-26T09:35:00Z'); // checked, so only the late reply is escalated
   const token = await env.app.signIn(DEMO_PERSONAS.Staff);
   const logged = await env.app.post(
     `/api/v1/accounts/${accountId}/reply-items`,
@@ -154,7 +167,7 @@ test('a reply past its due time is escalated to SLT once; the channel never sees
   expect(cardText(card)).not.toContain('concert');
   expect((await sweepAt('2026-11-27T10:15:00Z')).sent.filter(to(SLT_CHANNEL))).toEqual([]);
   const audit = await services().store.audit.listAll({ where: { targetId: accountId } });
-  expect(audit.filter((a) => a.action === 'account.monitoring-escalated')).toHaveLength(2);
+  expect(audit.filter((a) => a.action === 'account.monitoring-escalated')).toHaveLength(1);
 });
 
 test('an escalated check-in opens the incident report, already about the account', async () => {
@@ -188,6 +201,7 @@ test('"check in" in the chat offers the card for each account the person moderat
 });
 
 test('SLT are asked once for the yearly review of an account a year old', async () => {
+  await checkedIn('2026-11-27T11:00:00Z');
   const old = await services().store.socialAccounts.create({
     schoolId: 'school-oakfield',
     platform: 'Facebook',

@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 jest.setTimeout(60_000);
 let app: TestApp;
 let accountId: string;
-beforeAll(async () => {
+beforeEach(async () => {
   app = await startTestApp();
   const account = await app.app.services.store.socialAccounts.create({
     schoolId: 'school-oakfield',
@@ -20,7 +20,7 @@ beforeAll(async () => {
   });
   accountId = account.id;
 });
-afterAll(() => app.stop());
+afterEach(() => app.stop());
 
 async function call(path: string, personId: string, body?: unknown) {
   const token = await app.signIn(personId);
@@ -62,6 +62,7 @@ test('a comment from Saturday is due by the end of Monday, shows as overdue afte
   const realNow = services.now;
   services.now = () => new Date('2026-11-21T12:00:00Z'); // Saturday
   try {
+    await call(`/accounts/${accountId}/check-ins`, DEMO_PERSONAS.Staff, { outcome: 'nothing-needed' });
     const logged = await call(`/accounts/${accountId}/reply-items`, DEMO_PERSONAS.Admin, {
       arrivedAt: '2026-11-21T10:00:00Z',
       summary: 'A parent asks when the netball results will be posted',

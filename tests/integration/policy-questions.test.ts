@@ -10,10 +10,10 @@ const STAFF = teamsUser('Staff');
 const DSL = teamsUser('DSL');
 
 let t: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.stop();
 });
 

