@@ -1,12 +1,16 @@
 import {
   Badge,
   Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
   FluentProvider,
   Menu,
   MenuItemRadio,
   MenuList,
   MenuPopover,
   MenuTrigger,
+  OverlayDrawer,
   Spinner,
   Tab,
   TabList,
@@ -14,7 +18,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { DismissRegular, NavigationRegular } from '@fluentui/react-icons';
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiProblem, api, session, type Me } from './api.ts';
 import { DevSignIn } from './DevSignIn.tsx';
 import { entraTokenSource, type SignInConfig } from './entra-sign-in.ts';
@@ -26,6 +31,8 @@ import { InfoPage } from './public/InfoPage.tsx';
 import { useHashRoute } from './route.ts';
 import { ShellContext } from './shell-context.ts';
 import { THEMES, THEME_LABELS } from './theme.ts';
+import { useNarrow } from './useNarrow.ts';
+import { useTouchStyles } from './touch.ts';
 
 const useStyles = makeStyles({
   root: {
@@ -59,6 +66,14 @@ const useStyles = makeStyles({
     minWidth: 0,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  narrowMain: { padding: tokens.spacingHorizontalM },
+  drawerPerson: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   skip: {
     position: 'absolute',
     left: '-9999px',
@@ -91,66 +106,122 @@ function Shell({
   useEffect(() => {
     document.title = `${page.title} · Social Media Policy Hub`;
   }, [page]);
+  const narrow = useNarrow();
+  const touch = useTouchStyles();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // Who is signed in, and the theme and person switches: in the header, or at the top of the menu on a phone.
+  const whoAndHow: ReactNode = (
+    <>
+      <Text aria-label="Signed in as">{me.person.displayName}</Text>
+      {me.roles.map((role) => (
+        <Badge key={role} appearance="tint" color="brand">
+          {role}
+        </Badge>
+      ))}
+      {!host.inTeams && (
+        <Menu
+          checkedValues={{ theme: [theme] }}
+          onCheckedValueChange={(_, d) => onTheme(d.checkedItems[0] as ThemeName)}
+        >
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle">Theme: {THEME_LABELS[theme]}</Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {(Object.keys(THEMES) as ThemeName[]).map((t) => (
+                <MenuItemRadio key={t} name="theme" value={t}>
+                  {THEME_LABELS[t]}
+                </MenuItemRadio>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
+      {me.signIn === 'dev' && (
+        <Button appearance="secondary" onClick={onSwitchPerson}>
+          Switch person
+        </Button>
+      )}
+    </>
+  );
+
+  const navigation = (
+    <nav className={narrow ? undefined : styles.nav} aria-label="Pages">
+      <TabList
+        vertical
+        // The nav has a fixed width, so reserving bold-label space would only misalign labels.
+        reserveSelectedTabSpace={false}
+        selectedValue={page.id}
+        onTabSelect={(_, data) => {
+          window.location.hash = `#/${String(data.value)}`;
+          setMenuOpen(false);
+        }}
+      >
+        {pages.map((p) => (
+          <Tab key={p.id} value={p.id} className={styles.navTab}>
+            {p.title}
+          </Tab>
+        ))}
+      </TabList>
+    </nav>
+  );
 
   return (
     <ShellContext.Provider value={{ me }}>
       <a className={styles.skip} href="#main">
         Skip to content
       </a>
-      <header className={styles.header}>
+      <header className={narrow ? `${styles.header} ${touch.touch}` : styles.header}>
+        {narrow && (
+          <Button
+            appearance="subtle"
+            icon={<NavigationRegular />}
+            aria-label="Menu"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(true)}
+          />
+        )}
         <Text as="h1" weight="semibold" size={400} className={styles.title}>
           Social Media Policy Hub
         </Text>
-        <Text aria-label="Signed in as">{me.person.displayName}</Text>
-        {me.roles.map((role) => (
-          <Badge key={role} appearance="tint" color="brand">
-            {role}
-          </Badge>
-        ))}
-        {!host.inTeams && (
-          <Menu
-            checkedValues={{ theme: [theme] }}
-            onCheckedValueChange={(_, d) => onTheme(d.checkedItems[0] as ThemeName)}
-          >
-            <MenuTrigger disableButtonEnhancement>
-              <Button appearance="subtle">Theme: {THEME_LABELS[theme]}</Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                {(Object.keys(THEMES) as ThemeName[]).map((t) => (
-                  <MenuItemRadio key={t} name="theme" value={t}>
-                    {THEME_LABELS[t]}
-                  </MenuItemRadio>
-                ))}
-              </MenuList>
-            </MenuPopover>
-          </Menu>
-        )}
-        {me.signIn === 'dev' && (
-          <Button appearance="secondary" onClick={onSwitchPerson}>
-            Switch person
-          </Button>
-        )}
+        {!narrow && whoAndHow}
       </header>
       <div className={styles.body}>
-        <nav className={styles.nav} aria-label="Pages">
-          <TabList
-            vertical
-            // The nav has a fixed width, so reserving bold-label space would only misalign labels.
-            reserveSelectedTabSpace={false}
-            selectedValue={page.id}
-            onTabSelect={(_, data) => {
-              window.location.hash = `#/${String(data.value)}`;
-            }}
+        {narrow ? (
+          <OverlayDrawer
+            className={touch.touch}
+            open={menuOpen}
+            onOpenChange={(_, data) => setMenuOpen(data.open)}
+            position="start"
           >
-            {pages.map((p) => (
-              <Tab key={p.id} value={p.id} className={styles.navTab}>
-                {p.title}
-              </Tab>
-            ))}
-          </TabList>
-        </nav>
-        <main id="main" className={styles.main} tabIndex={-1}>
+            <DrawerHeader>
+              <DrawerHeaderTitle
+                action={
+                  <Button
+                    appearance="subtle"
+                    aria-label="Close the menu"
+                    icon={<DismissRegular />}
+                    onClick={() => setMenuOpen(false)}
+                  />
+                }
+              >
+                Pages
+              </DrawerHeaderTitle>
+            </DrawerHeader>
+            <DrawerBody>
+              <div className={styles.drawerPerson}>{whoAndHow}</div>
+              {navigation}
+            </DrawerBody>
+          </OverlayDrawer>
+        ) : (
+          navigation
+        )}
+        <main
+          id="main"
+          className={narrow ? `${styles.main} ${styles.narrowMain} ${touch.touch}` : styles.main}
+          tabIndex={-1}
+        >
           <Suspense fallback={<Spinner label="Loading" />}>
             <PageComponent page={page} schoolId={schoolId} param={page.id === pageId ? param : undefined} />
           </Suspense>

@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   Card,
+  CardFooter,
   CardHeader,
   MessageBar,
   MessageBarBody,
@@ -14,9 +15,15 @@ import {
 import { useEffect, useState } from 'react';
 import { ApiProblem, api, session, type Persona } from './api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { useTouchStyles } from './touch.ts';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '720px', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
+  page: {
+    maxWidth: '720px',
+    margin: '0 auto',
+    padding: tokens.spacingHorizontalXXL,
+    '@media (max-width: 720px)': { padding: tokens.spacingHorizontalM },
+  },
   list: {
     display: 'grid',
     gap: tokens.spacingVerticalM,
@@ -29,6 +36,7 @@ const useStyles = makeStyles({
 /** Embedded mode only: choose one of the invented demo people, one per role. */
 export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const [personas, setPersonas] = useState<Persona[]>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState<string>();
@@ -58,15 +66,15 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   };
 
   return (
-    <main className={styles.page} aria-labelledby="sign-in-title">
+    <main className={`${styles.page} ${touch.touch}`} aria-labelledby="sign-in-title">
       <Title2 as="h1" id="sign-in-title">
         Choose who to sign in as
       </Title2>
-      <Body1 as="p">
+      <Body1 as="p" block>
         This is the embedded demo. Everyone here is invented. Pick a person to see the hub as someone in that role
         would.
       </Body1>
-      <MessageBar intent="info">
+      <MessageBar layout="multiline" intent="info">
         <MessageBarBody>
           The demo sign-in only works on this computer and is switched off in a real school tenant.
         </MessageBarBody>
@@ -84,17 +92,18 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
                     {p.person.displayName}, {p.person.jobTitle}, {p.person.schoolName}
                   </Body1>
                 }
-                action={
-                  <Button
-                    appearance="primary"
-                    disabled={busy !== undefined}
-                    aria-label={`Sign in as ${p.person.displayName} (${p.roleLabel})`}
-                    onClick={() => void signIn(p.person.id)}
-                  >
-                    {busy === p.person.id ? 'Signing in…' : 'Sign in'}
-                  </Button>
-                }
               />
+              {/* Below the name, not beside it, so a long job title never covers it on a phone. */}
+              <CardFooter>
+                <Button
+                  appearance="primary"
+                  disabled={busy !== undefined}
+                  aria-label={`Sign in as ${p.person.displayName} (${p.roleLabel})`}
+                  onClick={() => void signIn(p.person.id)}
+                >
+                  {busy === p.person.id ? 'Signing in…' : 'Sign in'}
+                </Button>
+              </CardFooter>
             </Card>
           </li>
         ))}

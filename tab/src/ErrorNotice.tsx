@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 
 export function ErrorNotice({ error }: { error: Error }) {
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar layout="multiline" intent="error" role="alert">
       <MessageBarBody>
         <MessageBarTitle>Something went wrong</MessageBarTitle>
         {error.message}
@@ -14,7 +14,7 @@ export function ErrorNotice({ error }: { error: Error }) {
 /** Says what just happened, politely announced to screen readers. */
 export function SuccessNotice({ message }: { message: string }) {
   return (
-    <MessageBar intent="success" role="status">
+    <MessageBar layout="multiline" intent="success" role="status">
       <MessageBarBody>{message}</MessageBarBody>
     </MessageBar>
   );

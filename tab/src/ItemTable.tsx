@@ -1,3 +1,4 @@
+import { TableScroll } from './TableScroll.tsx';
 import { Body1, Spinner, Table, TableBody, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -17,15 +18,17 @@ export function ItemTable<T>({ label, state, loading, empty, columns, row }: Pro
   if (!state.data) return <Spinner label={loading} />;
   if (state.data.items.length === 0) return <Body1>{empty}</Body1>;
   return (
-    <Table aria-label={label}>
-      <TableHeader>
-        <TableRow>
-          {columns.map((c) => (
-            <TableHeaderCell key={c}>{c}</TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>{state.data.items.map(row)}</TableBody>
-    </Table>
+    <TableScroll label={label}>
+      <Table aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            {columns.map((c) => (
+              <TableHeaderCell key={c}>{c}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>{state.data.items.map(row)}</TableBody>
+      </Table>
+    </TableScroll>
   );
 }

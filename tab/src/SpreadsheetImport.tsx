@@ -147,7 +147,7 @@ export function SpreadsheetImport<S>(props: SpreadsheetImportProps<S>) {
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent className={styles.grid}>
             {result ? (
-              <MessageBar intent="success">
+              <MessageBar layout="multiline" intent="success">
                 <MessageBarBody>{props.done(result)}</MessageBarBody>
               </MessageBar>
             ) : (
@@ -195,12 +195,12 @@ export function SpreadsheetImport<S>(props: SpreadsheetImportProps<S>) {
                       ))}
                     </fieldset>
                     {preview.mappingProblems.map((p) => (
-                      <MessageBar key={p} intent="warning">
+                      <MessageBar layout="multiline" key={p} intent="warning">
                         <MessageBarBody>{p}</MessageBarBody>
                       </MessageBar>
                     ))}
                     {preview.notes?.map((note) => (
-                      <MessageBar key={note} intent="info">
+                      <MessageBar layout="multiline" key={note} intent="info">
                         <MessageBarBody>{note}</MessageBarBody>
                       </MessageBar>
                     ))}

@@ -1,3 +1,4 @@
+import { TableScroll } from '../TableScroll.tsx';
 import {
   Button,
   Field,
@@ -94,30 +95,32 @@ export default function AuditPage({ page, schoolId }: PageProps) {
       {!entries && !error && <Spinner label="Loading the audit log" />}
       {entries && entries.length === 0 && <Text>Nothing matches.</Text>}
       {entries && entries.length > 0 && (
-        <Table aria-label="Audit log" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>When</TableHeaderCell>
-              <TableHeaderCell>Who</TableHeaderCell>
-              <TableHeaderCell>Action</TableHeaderCell>
-              <TableHeaderCell>Record</TableHeaderCell>
-              <TableHeaderCell>Detail</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {entries.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell>{dateTime(e.at)}</TableCell>
-                <TableCell>{e.actorName}</TableCell>
-                <TableCell>{e.action}</TableCell>
-                <TableCell>
-                  {e.targetKind}: {e.targetId}
-                </TableCell>
-                <TableCell className={styles.detail}>{e.detail ? JSON.stringify(e.detail) : ''}</TableCell>
+        <TableScroll label="Audit log">
+          <Table aria-label="Audit log" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>When</TableHeaderCell>
+                <TableHeaderCell>Who</TableHeaderCell>
+                <TableHeaderCell>Action</TableHeaderCell>
+                <TableHeaderCell>Record</TableHeaderCell>
+                <TableHeaderCell>Detail</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {entries.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell>{dateTime(e.at)}</TableCell>
+                  <TableCell>{e.actorName}</TableCell>
+                  <TableCell>{e.action}</TableCell>
+                  <TableCell>
+                    {e.targetKind}: {e.targetId}
+                  </TableCell>
+                  <TableCell className={styles.detail}>{e.detail ? JSON.stringify(e.detail) : ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
       )}
       {cursor && <Button onClick={() => void load(cursor)}>Show older entries</Button>}
     </section>

@@ -95,7 +95,7 @@ export function CaseActions({
         Record on this case
       </Text>
       {problem && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}

@@ -1,3 +1,4 @@
+import { TableScroll } from '../TableScroll.tsx';
 import {
   Badge,
   Button,
@@ -53,40 +54,46 @@ export default function DeliveriesPage({ page }: PageProps) {
       {!state.data && !state.error && <Spinner label="Loading undelivered messages" />}
       {state.data?.items.length === 0 && <Text>Everything has been delivered.</Text>}
       {state.data && state.data.items.length > 0 && (
-        <Table aria-label="Undelivered messages" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>To</TableHeaderCell>
-              <TableHeaderCell>What</TableHeaderCell>
-              <TableHeaderCell>Why it has not arrived</TableHeaderCell>
-              <TableHeaderCell>Attempts</TableHeaderCell>
-              <TableHeaderCell>Next try</TableHeaderCell>
-              <TableHeaderCell>Action</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {state.data.items.map((item) => (
-              <TableRow key={item.id}>
-                <TableCell>{item.to}</TableCell>
-                <TableCell>{item.kind}</TableCell>
-                <TableCell>{item.reason}</TableCell>
-                <TableCell>{item.attempts}</TableCell>
-                <TableCell>
-                  {item.status === 'gave-up' ? <Badge color="danger">Stopped trying</Badge> : dateTime(item.nextTryAt)}
-                </TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    onClick={() => void retry(item)}
-                    aria-label={`Try again: ${item.kind} to ${item.to}`}
-                  >
-                    Try again
-                  </Button>
-                </TableCell>
+        <TableScroll label="Undelivered messages">
+          <Table aria-label="Undelivered messages" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>To</TableHeaderCell>
+                <TableHeaderCell>What</TableHeaderCell>
+                <TableHeaderCell>Why it has not arrived</TableHeaderCell>
+                <TableHeaderCell>Attempts</TableHeaderCell>
+                <TableHeaderCell>Next try</TableHeaderCell>
+                <TableHeaderCell>Action</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {state.data.items.map((item) => (
+                <TableRow key={item.id}>
+                  <TableCell>{item.to}</TableCell>
+                  <TableCell>{item.kind}</TableCell>
+                  <TableCell>{item.reason}</TableCell>
+                  <TableCell>{item.attempts}</TableCell>
+                  <TableCell>
+                    {item.status === 'gave-up' ? (
+                      <Badge color="danger">Stopped trying</Badge>
+                    ) : (
+                      dateTime(item.nextTryAt)
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      onClick={() => void retry(item)}
+                      aria-label={`Try again: ${item.kind} to ${item.to}`}
+                    >
+                      Try again
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
       )}
     </section>
   );

@@ -99,7 +99,7 @@ export default function HomePage(_props: PageProps) {
         title={`Welcome, ${me.person.displayName.split(' ')[0]}`}
         subtitle={`${me.person.jobTitle}, ${me.schools.map((s) => s.name).join(' and ')}`}
       />
-      <MessageBar intent="warning">
+      <MessageBar layout="multiline" intent="warning">
         <MessageBarBody>
           If a child may be at risk of harm, speak to your designated safeguarding lead now. If a life is at risk, call
           999 first.

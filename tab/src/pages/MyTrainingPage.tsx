@@ -1,3 +1,4 @@
+import { TableScroll } from '../TableScroll.tsx';
 import type { MyTraining } from '../../../src/training/training-records.ts';
 import {
   Button,
@@ -93,54 +94,56 @@ export default function MyTrainingPage({ page }: PageProps) {
   return (
     <section aria-labelledby="page-title">
       <PageHeader title={page.title} subtitle="What the school needs you to have done, and by when." />
-      <Table aria-label="My training">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Requirement</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Last completed</TableHeaderCell>
-            <TableHeaderCell>Action</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {data.policy && (
+      <TableScroll label="My training">
+        <Table aria-label="My training">
+          <TableHeader>
             <TableRow>
-              <TableCell>Read and understood: {data.policy.title}</TableCell>
-              <TableCell>
-                <StatusBadge standing={data.policy.standing} />
-              </TableCell>
-              <TableCell>{date(data.policy.acknowledgedAt)}</TableCell>
-              <TableCell>{!data.policy.standing.compliant && <Link href="#/policy">Read the policy</Link>}</TableCell>
+              <TableHeaderCell>Requirement</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+              <TableHeaderCell>Last completed</TableHeaderCell>
+              <TableHeaderCell>Action</TableHeaderCell>
             </TableRow>
-          )}
-          {[...required, ...optional].map((course) => (
-            <TableRow key={course.courseId}>
-              <TableCell>
-                {course.title}
-                {course.refresherMonths ? ` (every ${course.refresherMonths} months)` : ''}
-                {!course.required && ' (optional for your role)'}
-              </TableCell>
-              <TableCell>
-                <StatusBadge standing={course.standing} />
-              </TableCell>
-              <TableCell>
-                {course.records[0]
-                  ? `${date(course.records[0].completedOn)}${course.records[0].rejected ? ' (not accepted by HR)' : ''}`
-                  : '—'}
-              </TableCell>
-              <TableCell>
-                {course.required &&
-                  !course.standing?.compliant &&
-                  course.standing?.status !== 'awaiting-verification' && (
-                    <Button size="small" onClick={() => setDeclaring(course)}>
-                      I have completed this
-                    </Button>
-                  )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {data.policy && (
+              <TableRow>
+                <TableCell>Read and understood: {data.policy.title}</TableCell>
+                <TableCell>
+                  <StatusBadge standing={data.policy.standing} />
+                </TableCell>
+                <TableCell>{date(data.policy.acknowledgedAt)}</TableCell>
+                <TableCell>{!data.policy.standing.compliant && <Link href="#/policy">Read the policy</Link>}</TableCell>
+              </TableRow>
+            )}
+            {[...required, ...optional].map((course) => (
+              <TableRow key={course.courseId}>
+                <TableCell>
+                  {course.title}
+                  {course.refresherMonths ? ` (every ${course.refresherMonths} months)` : ''}
+                  {!course.required && ' (optional for your role)'}
+                </TableCell>
+                <TableCell>
+                  <StatusBadge standing={course.standing} />
+                </TableCell>
+                <TableCell>
+                  {course.records[0]
+                    ? `${date(course.records[0].completedOn)}${course.records[0].rejected ? ' (not accepted by HR)' : ''}`
+                    : '—'}
+                </TableCell>
+                <TableCell>
+                  {course.required &&
+                    !course.standing?.compliant &&
+                    course.standing?.status !== 'awaiting-verification' && (
+                      <Button size="small" onClick={() => setDeclaring(course)}>
+                        I have completed this
+                      </Button>
+                    )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
       {declaring && (
         <DeclareDialog
           course={declaring}

@@ -65,7 +65,7 @@ export function PolicyAcknowledgement({
   return (
     <div className={styles.panel} ref={end} aria-label="Confirm you have read the policy" role="region">
       {confirmedAt ? (
-        <MessageBar intent="success">
+        <MessageBar layout="multiline" intent="success">
           <MessageBarBody>
             You confirmed you have read and understood version {versionNumber} on {dateTime(confirmedAt)}.
           </MessageBarBody>

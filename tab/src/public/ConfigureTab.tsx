@@ -49,12 +49,12 @@ export function ConfigureTab({ inTeams }: { inTeams: boolean }) {
         example, safeguarding cases are visible to the safeguarding lead and senior leaders only.
       </Body1>
       {!inTeams && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>This page is used by Microsoft Teams when the hub is added to a channel.</MessageBarBody>
         </MessageBar>
       )}
       {problem && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>Teams could not save the tab: {problem}</MessageBarBody>
         </MessageBar>
       )}

@@ -159,7 +159,7 @@ export function PersonDialog(props: {
                   <Input type="date" value={expiresOn} onChange={(_, d) => setExpiresOn(d.value)} />
                 </Field>
                 {saved && (
-                  <MessageBar intent="success">
+                  <MessageBar layout="multiline" intent="success">
                     <MessageBarBody>Recorded. It counts from now.</MessageBarBody>
                   </MessageBar>
                 )}
