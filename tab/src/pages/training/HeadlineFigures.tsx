@@ -37,7 +37,11 @@ function FigureCard({ title, figures, testId }: { title: string; figures: Figure
         validationState={thin ? 'warning' : 'success'}
         validationMessage={`${figures.compliant} of ${figures.people} compliant`}
       >
-        <ProgressBar value={figures.people ? figures.compliant / figures.people : 1} thickness="large" />
+        <ProgressBar
+          aria-label={`${title}: ${figures.percentCompliant}% compliant`}
+          value={figures.people ? figures.compliant / figures.people : 1}
+          thickness="large"
+        />
       </Field>
       <div className={styles.facts}>
         <Caption1>Overdue: {figures.overdue}</Caption1>

@@ -93,7 +93,8 @@ export function StaffTable(props: {
       <Table noNativeElements sortable aria-label="Staff training" aria-rowcount={sorted.length + 1}>
         <TableHeader className={styles.head}>
           <TableRow aria-rowindex={1}>
-            <TableHeaderCell className={styles.select}>
+            {/* Not a sort button: a checkbox inside one would be a control inside a control. */}
+            <TableHeaderCell className={styles.select} sortable={false}>
               <Checkbox
                 aria-label={allSelected ? 'Clear the selection' : 'Select everyone shown'}
                 checked={allSelected ? true : someSelected ? 'mixed' : false}
