@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'restify';
@@ -13,15 +14,18 @@ const NO_QUERY = z.object({}).strict();
 
 export function sendError(res: Response, services: Pick<Services, 'log'>, err: unknown): void {
   const apiError = toApiError(err);
-  if (apiError.status >= 500) services.log.error({ err }, 'request failed');
+  // A fault gets a reference the person can quote, and the log line carries the same one.
+  const reference = apiError.status >= 500 ? randomBytes(4).toString('hex').toUpperCase() : undefined;
+  if (reference) services.log.error({ err, reference }, 'request failed');
   if (apiError.status === 401) res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
   if (err instanceof TooMany) res.header('Retry-After', String(err.retryAfterSeconds));
   res.header('Cache-Control', 'no-store');
   res.send(apiError.status, {
     error: {
       code: apiError.code,
-      message: apiError.message,
+      message: reference ? `${apiError.message} (reference ${reference})` : apiError.message,
       ...(apiError.details ? { details: apiError.details } : {}),
+      ...(reference ? { reference } : {}),
     },
   });
 }

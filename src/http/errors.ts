@@ -31,6 +31,36 @@ const STATUS: Record<Refusal, number> = {
   unavailable: 503,
 };
 
+type Issue = ZodError['issues'][number];
+const count = (n: number | bigint, one: string, many: string) =>
+  `${Number(n).toLocaleString('en-GB')} ${Number(n) === 1 ? one : many}`;
+
+/**
+ * A length or size limit in words a person can act on ("Keep this to 4,000 characters or fewer"),
+ * in place of the validator's own; a message a schema gives itself is kept as it is.
+ */
+function plainWords(issue: Issue): string {
+  const own = !/^(Too big|Too small): expected/.test(issue.message);
+  if (own) return issue.message;
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return `Keep this to ${count(issue.maximum, 'character', 'characters')} or fewer`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'array') {
+    return `Choose at most ${count(issue.maximum, 'item', 'items')}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    return Number(issue.minimum) <= 1
+      ? 'Fill this in'
+      : `Write at least ${count(issue.minimum, 'character', 'characters')}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'array') {
+    return `Choose at least ${count(issue.minimum, 'item', 'items')}`;
+  }
+  if (issue.code === 'too_big') return `At most ${Number(issue.maximum).toLocaleString('en-GB')}`;
+  if (issue.code === 'too_small') return `At least ${Number(issue.minimum).toLocaleString('en-GB')}`;
+  return issue.message;
+}
+
 /** Turns any thrown value into an ApiError, so no handler leaks internals or stack traces. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
@@ -42,7 +72,7 @@ export function toApiError(err: unknown): ApiError {
       400,
       'invalid_request',
       'The request is not valid',
-      err.issues.map((i) => ({ field: i.path.join('.') || '(body)', problem: i.message })),
+      err.issues.map((i) => ({ field: i.path.join('.') || '(body)', problem: plainWords(i) })),
     );
   }
   if (err instanceof NotFoundError) return new ApiError(404, 'not_found', 'The record was not found');

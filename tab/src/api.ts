@@ -8,11 +8,25 @@ export class ApiProblem extends Error {
   readonly code: string;
   /** Field-by-field problems, when the server gives them. */
   readonly details: readonly FieldProblem[];
-  constructor(status: number, code: string, message: string, details: readonly FieldProblem[] = []) {
+  /** For a fault on the server: what to quote to support, also in the server's log. */
+  readonly reference?: string;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: readonly FieldProblem[] = [],
+    reference?: string,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
+    this.reference = reference;
+  }
+
+  /** A rule or a permission said no: the message says which and what to do. Anything else is a fault. */
+  get isRefusal(): boolean {
+    return this.status >= 400 && this.status < 500;
   }
 
   /** Problems by field name (`credential.password` for a nested field), to show beside each field. */
@@ -46,13 +60,14 @@ async function request(path: string, init: { method?: string; body?: unknown; ac
   });
   if (!response.ok) {
     const payload = (await response.json().catch(() => ({}))) as {
-      error?: { code: string; message: string; details?: FieldProblem[] };
+      error?: { code: string; message: string; details?: FieldProblem[]; reference?: string };
     };
     throw new ApiProblem(
       response.status,
       payload.error?.code ?? 'error',
       payload.error?.message ?? response.statusText,
       payload.error?.details,
+      payload.error?.reference,
     );
   }
   return response;

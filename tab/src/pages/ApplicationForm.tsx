@@ -37,6 +37,15 @@ type Fields = Pick<
 >;
 type Errors = Partial<Record<keyof Fields, string>>;
 
+/** The server names a draft's fields as `fields.aim` when saving and `aim` when submitting; the form knows them as `aim`. */
+const draftFieldErrors = (err: ApiProblem): Errors =>
+  Object.fromEntries(
+    Object.entries(err.fieldErrors()).map(([field, problem]) => [
+      field.replace(/^fields\./, '').split('.')[0],
+      problem,
+    ]),
+  ) as Errors;
+
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '720px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
@@ -80,7 +89,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
   const saved = useRef<{ id: string; etag: string } | undefined>(
     initial ? { id: initial.id, etag: initial.etag } : undefined,
   );
-  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'refused' | 'failed'>('idle');
   // Counts saves, so the runners' readiness is asked again once the server has the new list.
   const [saves, setSaves] = useState(0);
   const [errors, setErrors] = useState<Errors>({});
@@ -118,8 +127,17 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
     const timer = setTimeout(() => {
       setSaveState('saving');
       saveDraft().then(
-        () => setSaveState('saved'),
-        () => setSaveState('failed'),
+        () => {
+          setSaveState('saved');
+          setErrors({});
+        },
+        (err: unknown) => {
+          // A field the server refused (too long, say) is marked beside it; only a lost connection is "failed".
+          if (err instanceof ApiProblem && err.isRefusal) {
+            setSaveState('refused');
+            setErrors(draftFieldErrors(err));
+          } else setSaveState('failed');
+        },
       );
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
@@ -133,7 +151,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
       await api(`/applications/${draft.id}/submit`, { method: 'POST', body: { etag: draft.etag } });
       onDone();
     } catch (err) {
-      if (err instanceof ApiProblem) setErrors(err.fieldErrors() as Errors);
+      if (err instanceof ApiProblem) setErrors(draftFieldErrors(err));
       setProblem((err as Error).message);
     }
   };
@@ -223,8 +241,10 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
             : saveState === 'saved'
               ? 'Draft saved'
               : saveState === 'failed'
-                ? 'Draft not saved: check your connection'
-                : ''}
+                ? 'Draft not saved: the hub could not be reached, check your connection'
+                : saveState === 'refused'
+                  ? 'Draft not saved: please check the answers marked'
+                  : ''}
         </Text>
       </div>
     </form>
