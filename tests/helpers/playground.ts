@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnPlayground, waitForPlayground } from '../../src/cli/playground.ts';
+import { playgroundConfigFor, spawnPlayground, waitForPlayground } from '../../src/cli/playground.ts';
 
 /**
  * Drives the Microsoft 365 Agents Playground (a Teams-like client) without its UI. Its HTTP and
@@ -30,54 +30,12 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
-/** One of the Playground's built-in users; `as` makes a Playground client signed in as that person. */
-export interface PlaygroundUser {
-  id: string;
-  name: string;
-  aadObjectId: string;
-}
-
-const BUILT_IN_USERS: PlaygroundUser[] = [
-  { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' },
-  { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' },
-  { id: 'user-id-2', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022' },
-  { id: 'user-id-3', name: 'Isaiah Langer', aadObjectId: '00000000-0000-0000-0000-0000000000023' },
-  { id: 'user-id-4', name: 'Patti Fernandez', aadObjectId: '00000000-0000-0000-0000-0000000000024' },
-  { id: 'user-id-5', name: 'Lynne Robbins', aadObjectId: '00000000-0000-0000-0000-0000000000025' },
-];
-
-/** A Playground config file (JSON is valid YAML) making `userId` the person at the keyboard. */
-function configFor(userId: string): string {
-  const toUser = (u: PlaygroundUser) => {
-    const [given, family] = u.name.split(' ') as [string, string];
-    const upn = `${given.toLowerCase()}${family[0]!.toLowerCase()}@example.com`;
-    return { ...u, userPrincipleName: upn, givenName: given, surname: family, email: upn };
-  };
-  const me = BUILT_IN_USERS.find((u) => u.id === userId)!;
-  const dir = mkdtempSync(join(tmpdir(), 'smph-playground-'));
-  const path = join(dir, '.m365agentsplayground.yml');
-  writeFileSync(
-    path,
-    JSON.stringify({
-      version: '0.1.1',
-      tenantId: '00000000-0000-0000-0000-0000000000001',
-      bot: { id: '00000000-0000-0000-0000-00000000000011', name: 'Test Bot' },
-      currentUser: toUser(me),
-      users: BUILT_IN_USERS.filter((u) => u.id !== userId).map(toUser),
-      personalChat: { id: `personal-chat-${userId}` },
-      groupChat: { id: `group-chat-${userId}`, name: 'Group chat' },
-      team: { id: `team-${userId}`, name: 'Staff team', aadGroupId: `team-group-${userId}`, channels: [] },
-    }),
-  );
-  return path;
-}
-
 export async function startPlayground(botEndpoint: string, port: number, asUserId?: string): Promise<Playground> {
   const child = spawnPlayground(botEndpoint, port, {
     TEAMSAPPTESTER_BROWSER: 'none',
     // Each instance keeps its own log, which is also where it explains a refusal to start.
     M365_AGENTS_PLAYGROUND_LOGFILE: join(mkdtempSync(join(tmpdir(), 'smph-playground-log-')), 'playground.log'),
-    ...(asUserId ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFor(asUserId) } : {}),
+    ...(asUserId ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: playgroundConfigFor(asUserId) } : {}),
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForPlayground(base);

@@ -67,6 +67,11 @@ describe('full names', () => {
     ['RB Y9', false],
     ['Riley', false],
     ['Riley Brookes, JT', false],
+    // As staff really write them: a class, a remark in brackets, a relation.
+    ['Ellie Marsh, Year 6 (6M, my class)', true],
+    ['Ellie Marsh (my class), Tom Reid (his older brother)', true],
+    ['Ellie Marsh, her tutor group 8R', true],
+    ['Ellie Marsh (E.M.), T.R. (Year 8)', false],
   ])('%s → %s', (people, expected) => {
     expect(hasFullNames(people)).toBe(expected);
   });

@@ -37,7 +37,10 @@ export type ReportField =
 export type ReportValidation =
   { ok: true; report: ReportInput } | { ok: false; errors: Partial<Record<ReportField, string>> };
 
-const ANNOTATION = /^(year|yr|y\d{1,2}|reception|nursery|class|form|group|aged?|\d{1,2}[a-z]{0,3}|and|the|of|in)$/i;
+const ANNOTATION =
+  /^(year|yr|y\d{1,2}|reception|nursery|class|form|group|set|tutor|aged?|\d{1,2}[a-z]{0,3}|and|the|of|in|my|his|her|their|our)$/i;
+/** A remark in brackets ("(6M, my class)", "(his older brother)") describes the person before it. */
+const REMARK = /\([^()]*\)/g;
 const UNNAMED = /\b(unknown|unnamed|anonymous|not sure|don'?t know)\b|@\w/i;
 
 /** Words that can be part of a name: letters, at least two, and not capitals-only initials such as "JT". */
@@ -54,6 +57,7 @@ function isNameWord(word: string): boolean {
  */
 export function hasFullNames(people: string): boolean {
   const parts = people
+    .replace(REMARK, ' ')
     .split(/[\n;,]+/)
     .map((e) => e.trim())
     .filter(Boolean);
@@ -88,7 +92,8 @@ const schema = z.object({
     .min(3, { message: 'Name the people involved' })
     .max(4000, { message: 'Keep this under 4,000 characters' })
     .refine(hasFullNames, {
-      message: 'Give each person’s first name and surname, not initials (or say "unknown" if you do not know)',
+      message:
+        'Give each person’s first name and surname, not initials: for example "Riley Brookes, Year 9" rather than "R.B. Y9" (or say "unknown" if you do not know)',
     }),
   description: z
     .string({ message: 'Describe what happened' })

@@ -1,3 +1,4 @@
+import { asSentence } from '../../../src/domain/sentence.ts';
 import {
   Badge,
   Body1,
@@ -64,7 +65,7 @@ export default function ApprovalsPage({ page }: PageProps) {
         `/applications/${encodeURIComponent(item.applicationId)}/decision`,
         { method: 'POST', body: { decision, comment: text, ...(reassignTo ? { reassignTo } : {}) } },
       );
-      setNotice(`${item.accountName}: ${result.outcome ?? result.status}.`);
+      setNotice(asSentence(`${item.accountName}: ${result.outcome ?? result.status}`));
       setAsking(undefined);
       setComment('');
       state.reload();

@@ -1,3 +1,4 @@
+import { asSentence } from '../../../src/domain/sentence.ts';
 import type { MonitoringRow as Row } from '../../../src/accounts/monitoring.ts';
 import {
   Badge,
@@ -190,7 +191,9 @@ export default function MonitoringPage({ page, schoolId }: PageProps) {
                   <Body1>
                     {row.platform}, led by {row.leadName}.{' '}
                     {row.lastCheckIn
-                      ? `Last checked ${dateTime(row.lastCheckIn.at)} by ${row.lastCheckIn.byName}: ${OUTCOMES[row.lastCheckIn.outcome] ?? row.lastCheckIn.outcome}.`
+                      ? asSentence(
+                          `Last checked ${dateTime(row.lastCheckIn.at)} by ${row.lastCheckIn.byName}: ${OUTCOMES[row.lastCheckIn.outcome] ?? row.lastCheckIn.outcome}`,
+                        )
                       : 'Not checked yet.'}
                   </Body1>
                 }
