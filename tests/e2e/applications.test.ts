@@ -89,6 +89,14 @@ test('after SLT approves, the administrator follows the task card to the form, r
   await row.getByRole('button', { name: 'Reveal sign-in' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Sign-in details: @OakfieldOrchestra' });
   await dialog.getByText('Tuba-Meadow-9921').waitFor();
+  // Copying stays on this device: the clipboard has the password, and the server hears nothing of it.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.app.base });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await dialog.getByRole('button', { name: 'Copy the password' }).click();
+  await dialog.getByRole('button', { name: 'Copy the password' }).getByText('Copied').waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Tuba-Meadow-9921');
+  expect(requests).toEqual([]);
   await dialog.getByRole('button', { name: 'Hide' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.close();

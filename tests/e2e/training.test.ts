@@ -94,3 +94,23 @@ test('HR imports completions from a CSV: previews, sees bad rows with reasons, t
   });
   await hr.close();
 }, 60_000);
+
+test('"Remind everyone overdue" asks first, with the number it will send; Cancel sends nothing', async () => {
+  const hr = await signedIn(env, 'Dana Fairbrook');
+  await hr.getByRole('tab', { name: 'Training dashboard' }).click();
+  const posted: string[] = [];
+  hr.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/api/v1/training/reminders')) posted.push(r.url());
+  });
+  await hr.getByRole('button', { name: 'Remind everyone overdue' }).click();
+  const dialog = hr.getByRole('alertdialog');
+  const title = await dialog.getByRole('heading').textContent();
+  const count = Number(/Remind the (\d+) (people|person)/.exec(title ?? '')?.[1]);
+  expect(count).toBeGreaterThan(0);
+  // The same people the server counts as overdue, whom the dashboard's own filter shows.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await hr.getByLabel('Status').selectOption('overdue');
+  await hr.getByText(new RegExp(`^Showing ${count} of \\d+ staff$`)).waitFor();
+  expect(posted).toEqual([]);
+  await hr.close();
+}, 60_000);

@@ -67,6 +67,29 @@ function HandoverSteps({ handover }: { handover: NonNullable<Account['handover']
   );
 }
 
+/**
+ * Copies one value to the clipboard, on this device only: the server is not told, and nothing is
+ * kept, so the audit entry for revealing the details stays the one record.
+ */
+function CopyButton({ what, text }: { what: string; text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      size="small"
+      appearance="subtle"
+      aria-label={`Copy the ${what}`}
+      onClick={() =>
+        void navigator.clipboard.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
+    >
+      {copied ? 'Copied' : 'Copy'}
+    </Button>
+  );
+}
+
 function RevealDialog({ account, onClose }: { account: Account; onClose: () => void }) {
   const styles = useStyles();
   const [credential, setCredential] = useState<Credential>();
@@ -87,9 +110,13 @@ function RevealDialog({ account, onClose }: { account: Account; onClose: () => v
             {credential && (
               <dl>
                 <dt>Sign-in name</dt>
-                <dd className={styles.secret}>{credential.username}</dd>
+                <dd className={styles.secret}>
+                  {credential.username} <CopyButton what="sign-in name" text={credential.username} />
+                </dd>
                 <dt>Password</dt>
-                <dd className={styles.secret}>{credential.password}</dd>
+                <dd className={styles.secret}>
+                  {credential.password} <CopyButton what="password" text={credential.password} />
+                </dd>
                 {credential.notes && (
                   <>
                     <dt>Recovery notes</dt>

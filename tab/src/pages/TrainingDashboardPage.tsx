@@ -1,5 +1,11 @@
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   SearchBox,
   Select,
@@ -11,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useDeferredValue, useMemo, useState } from 'react';
-import { filterRows, type DashboardFilters } from '../../../src/domain/training/dashboard.ts';
+import { filterRows, isOverdue, type DashboardFilters } from '../../../src/domain/training/dashboard.ts';
 import { STATUS_LABELS, TRAINING_STATUSES, type TrainingStatus } from '../../../src/domain/training/status.ts';
 import { ROLES, ROLE_LABELS, type Role } from '../../../src/domain/roles.ts';
 import { api, queryString } from '../api.ts';
@@ -93,6 +99,11 @@ export default function TrainingDashboardPage({ page }: PageProps) {
   };
   const set = (changes: Partial<DashboardFilters>) => setFilters((f) => ({ ...f, ...changes }));
 
+  const [confirming, setConfirming] = useState(false);
+  // The same rule as the server's (isOverdue), over the same schools, so the count is what will be sent.
+  const overdueCount = (data?.rows ?? []).filter(
+    (row) => (!filters.schoolId || row.schoolId === filters.schoolId) && isOverdue(row),
+  ).length;
   const remind = async (body: { personIds?: string[]; everyoneOverdue?: boolean }) => {
     setBusy(true);
     setActionError(undefined);
@@ -218,9 +229,39 @@ export default function TrainingDashboardPage({ page }: PageProps) {
             >
               Remind selected ({selectedShown.length})
             </Button>
-            <Button disabled={busy} onClick={() => void remind({ everyoneOverdue: true })}>
+            <Button disabled={busy} onClick={() => setConfirming(true)}>
               Remind everyone overdue
             </Button>
+            {confirming && (
+              <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && setConfirming(false)}>
+                <DialogSurface>
+                  <DialogBody>
+                    <DialogTitle>
+                      {overdueCount === 1
+                        ? 'Remind the 1 person who is overdue?'
+                        : `Remind the ${overdueCount} people who are overdue?`}
+                    </DialogTitle>
+                    <DialogContent>
+                      Each gets one personal message in Teams saying what to do. Anyone already reminded today is
+                      skipped.
+                    </DialogContent>
+                    <DialogActions>
+                      <Button
+                        appearance="primary"
+                        disabled={overdueCount === 0}
+                        onClick={() => {
+                          setConfirming(false);
+                          void remind({ everyoneOverdue: true });
+                        }}
+                      >
+                        Send {overdueCount} reminder{overdueCount === 1 ? '' : 's'}
+                      </Button>
+                      <Button onClick={() => setConfirming(false)}>Cancel</Button>
+                    </DialogActions>
+                  </DialogBody>
+                </DialogSurface>
+              </Dialog>
+            )}
             <DownloadButton
               key={`csv-${exportQuery}`}
               path={`/training/export.csv?${exportQuery}`}
