@@ -240,6 +240,15 @@ export function App({ host }: { host: Host }) {
   );
   const [me, setMe] = useState<Me | null>();
   const [error, setError] = useState<Error>();
+  const [sessionEnded, setSessionEnded] = useState(false);
+  useEffect(
+    () =>
+      session.onEnded(() => {
+        setSessionEnded(true);
+        setMe(null);
+      }),
+    [],
+  );
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
 
@@ -291,7 +300,17 @@ export function App({ host }: { host: Host }) {
         ) : me === undefined ? (
           <Spinner label="Signing you in" />
         ) : me === null ? (
-          <DevSignIn onSignedIn={loadMe} />
+          <DevSignIn
+            notice={
+              sessionEnded
+                ? 'Your demo session has ended (the server was restarted, or it has been eight hours). Choose who to sign in as again; nothing you saved is lost.'
+                : undefined
+            }
+            onSignedIn={() => {
+              setSessionEnded(false);
+              loadMe();
+            }}
+          />
         ) : (
           <Shell
             me={me}

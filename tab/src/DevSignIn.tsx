@@ -34,7 +34,7 @@ const useStyles = makeStyles({
 });
 
 /** Embedded mode only: choose one of the invented demo people, one per role. */
-export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
+export function DevSignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string }) {
   const styles = useStyles();
   const touch = useTouchStyles();
   const [personas, setPersonas] = useState<Persona[]>();
@@ -79,6 +79,11 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
           The demo sign-in only works on this computer and is switched off in a real school tenant.
         </MessageBarBody>
       </MessageBar>
+      {notice && (
+        <MessageBar layout="multiline" intent="warning" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {error && <ErrorNotice error={error} />}
       {!personas && !error && <Spinner label="Loading demo people" />}
       <ul className={styles.list}>

@@ -37,6 +37,8 @@ export class ApiProblem extends Error {
 
 /** Where API tokens come from: the demo sign-in's session token, or Entra ID (set once at start). */
 let tokenSource: (() => Promise<string>) | undefined;
+/** Told when the demo session stops being accepted (the server restarted, or eight hours passed). */
+let onSessionEnded: (() => void) | undefined;
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
@@ -46,6 +48,9 @@ export const session = {
     tokenSource = source;
   },
   usesEntra: () => tokenSource !== undefined,
+  onEnded: (listener: () => void) => {
+    onSessionEnded = listener;
+  },
 };
 
 async function request(path: string, init: { method?: string; body?: unknown; accept: string }): Promise<Response> {
@@ -58,6 +63,11 @@ async function request(path: string, init: { method?: string; body?: unknown; ac
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+  if (response.status === 401 && !tokenSource && session.token()) {
+    // A demo token from a server that has since restarted: back to the sign-in page, not an error.
+    session.clear();
+    onSessionEnded?.();
+  }
   if (!response.ok) {
     const payload = (await response.json().catch(() => ({}))) as {
       error?: { code: string; message: string; details?: FieldProblem[]; reference?: string };

@@ -120,3 +120,18 @@ describe('the tab in Chromium', () => {
     await page.close();
   }, 30_000);
 });
+
+test('when the demo server no longer accepts the session (it restarted), the tab goes back to sign-in and says why', async () => {
+  const { page, errors } = await openTab();
+  await signInAs(page, 'Jordan Ellery');
+  // What a restart does to an open tab: the token it holds was signed with a key the server no longer has.
+  await page.evaluate(() => sessionStorage.setItem('smph.devToken', 'eyJhbGciOiJIUzI1NiJ9.e30.c3RhbGU'));
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('tab', { name: 'My reports' }).click();
+  await page.getByRole('heading', { name: 'Choose who to sign in as' }).waitFor();
+  await page.getByText(/Your demo session has ended \(the server was restarted/).waitFor();
+  expect(await page.getByText('Something went wrong').count()).toBe(0);
+  await signInAs(page, 'Jordan Ellery');
+  expect(await page.getByText(/Your demo session has ended/).count()).toBe(0);
+  expect(errors.filter((e) => !/401/.test(e))).toEqual([]);
+  await page.close();
+}, 30_000);
