@@ -1,3 +1,4 @@
+import type { Agency } from '../domain/incidents/agencies.ts';
 import type { Principal } from '../auth/principal.ts';
 import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { changeStatus } from '../domain/incidents/status.ts';
@@ -12,11 +13,10 @@ import type { UnitOfWork } from '../store/store.ts';
 
 export const CLOSED_TOPIC = 'report.closed';
 export const ASSIGNED_TOPIC = 'case.assigned';
-export const AGENCIES = ['police', 'lado', 'childrens-social-care', 'ceop', 'other'] as const;
 
 export type CaseAction =
   | { kind: 'assessment' | 'action' | 'correction'; text: string }
-  | { kind: 'referral'; agency: (typeof AGENCIES)[number]; agencyReference?: string; text: string }
+  | { kind: 'referral'; agency: Agency; agencyReference?: string; text: string }
   | { kind: 'status'; to: Rec<'incidents'>['status']; outcome?: string; reason?: string }
   | { kind: 'assign'; assigneeId: string }
   | { kind: 'classification'; riskArea: (typeof RISK_AREAS)[number]; riskType: (typeof RISK_TYPES)[number] };

@@ -15,31 +15,19 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import type { Services } from '../services.ts';
 import { openCase } from './cases.ts';
-import { ukDateTime } from '../uk-time.ts';
+import { ukDate, ukDateTime } from '../uk-time.ts';
+import { referralLine } from '../domain/incidents/agencies.ts';
+import { caseStatusLabel, entryKindLabel } from '../domain/incidents/labels.ts';
 import { fileSafeText } from '../file-text.ts';
 
 type CaseFile = Awaited<ReturnType<typeof openCase>>;
 
 const when = (iso: string | undefined) => (iso ? ukDateTime(iso) : '—');
 
-const KIND_LABELS: Record<string, string> = {
-  report: 'Original report',
-  correction: 'Correction',
-  assessment: 'Assessment',
-  action: 'Action taken',
-  referral: 'Referral',
-  status: 'Status',
-  classification: 'Classification',
-  assignment: 'Assignment',
-  attachment: 'Evidence attached',
-  outcome: 'Outcome',
-};
-
 /** What an entry adds beyond its text: referral details, or a file's name and fingerprint. */
 function entryDetail(e: CaseFile['chronology'][number]): string {
   const d = e.data ?? {};
-  if (e.kind === 'referral')
-    return `${String(d.agency ?? '')}${d.agencyReference ? `, reference ${String(d.agencyReference)}` : ''}`;
+  if (e.kind === 'referral') return `Referred to ${referralLine(d)}`;
   if (e.kind === 'attachment') return `${String(d.fileName ?? '')} (SHA-256 ${String(d.sha256 ?? '').slice(0, 16)}…)`;
   if (e.kind === 'report')
     return `People involved: ${String(d.people ?? '')}. Done so far: ${String(d.actionsTaken || '—')}`;
@@ -61,16 +49,16 @@ function factsTable(file: CaseFile): Table {
     ['Platform', file.platform],
     [
       'When it happened',
-      file.occurredOn ? `${file.occurredOn}${file.occurredTime ? ` ${file.occurredTime}` : ''}` : 'Not given',
+      file.occurredOn ? `${ukDate(file.occurredOn)}${file.occurredTime ? `, ${file.occurredTime}` : ''}` : 'Not given',
     ],
     ['Reported', when(file.reportedAt)],
     ['Reported by', file.reporter ?? '—'],
-    ['Status', file.status],
+    ['Status', caseStatusLabel(file.status)],
     ['Assigned to', file.assignee ?? 'Nobody'],
     ['Online risk', `${file.riskArea} / ${file.riskType}`],
     ['Urgent', file.urgent ? 'Yes: a child was said to be at immediate risk' : 'No'],
     ['Possible criminal offence', file.possibleCrime ? 'Yes' : 'No'],
-    ['Retention', `${file.retentionCategory ?? '—'}, review on ${file.reviewOn ?? '—'}`],
+    ['Retention', `${file.retentionCategory ?? '—'}, review on ${file.reviewOn ? ukDate(file.reviewOn) : '—'}`],
   ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -89,7 +77,7 @@ function chronologyTable(file: CaseFile): Table {
             children: [
               cell(when(e.at)),
               cell(e.by ?? '—'),
-              cell(KIND_LABELS[e.kind] ?? e.kind),
+              cell(entryKindLabel(e.kind)),
               new TableCell({
                 children: [
                   ...(e.text ? [para(e.text)] : []),

@@ -1,28 +1,8 @@
-const STATUS_LABELS: Record<string, string> = {
-  new: 'New',
-  read: 'Read',
-  'in-progress': 'In progress',
-  referred: 'Referred',
-  closed: 'Closed',
-  syncing: 'Saved, syncing',
-};
+import { caseStatusLabel, entryKindLabel } from '../../src/domain/incidents/labels.ts';
 
-const ENTRY_LABELS: Record<string, string> = {
-  report: 'Original report',
-  correction: 'Correction',
-  assessment: 'Assessment',
-  action: 'Action taken',
-  referral: 'Referral',
-  status: 'Status',
-  classification: 'Classification',
-  assignment: 'Assignment',
-  attachment: 'Attachment',
-  outcome: 'Outcome',
-};
+export const entryLabel = entryKindLabel;
 
-export const entryLabel = (kind: string) => ENTRY_LABELS[kind] ?? kind;
-
-export const statusLabel = (status: string) => STATUS_LABELS[status] ?? status;
+export const statusLabel = caseStatusLabel;
 
 export const dateTime = (iso: string | undefined) =>
   iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—';

@@ -28,6 +28,15 @@ test('a DSL records an assessment, moves the case on and closes it; the reporter
   const chronology = dsl.getByRole('list', { name: 'Chronology' });
   await chronology.getByText('Spoke to Jordan. The request was declined and blocked; no other contact.').waitFor();
 
+  // A referral to children's social care shows the agency by name and the MASH reference on the case.
+  await panel.getByLabel('What are you recording?').selectOption('referral');
+  await panel.getByLabel('Agency').selectOption('childrens-social-care');
+  await panel.getByLabel('Their reference number (if given)').fill('MASH-2026-0412');
+  await panel.getByLabel('Details').fill('Referred to the MASH for advice; they will call back today.');
+  await panel.getByRole('button', { name: 'Add to chronology' }).click();
+  await chronology.getByText('Referred to Children’s social care (MASH), reference MASH-2026-0412').waitFor();
+  await dsl.screenshot({ path: join(ROOT, 'test-results', 'case-referral.png'), fullPage: true });
+
   await panel.getByLabel('Assign to').selectOption({ label: 'Rowan Achebe (Deputy DSL)' });
   await panel.getByRole('button', { name: 'Assign' }).click();
   await chronology.getByText('Assigned to Rowan Achebe').waitFor();

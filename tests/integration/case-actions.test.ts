@@ -220,7 +220,11 @@ describe('exporting a case for a referral', () => {
     expect(text).toContain('Riley sent me a follow request on Instagram last night.');
     // User text is data in the document, never markup.
     expect(text).toContain('Spoke to the pupil &amp; parents &lt;b&gt;today&lt;/b&gt;.');
-    expect(text).toContain('lado, reference LADO-77');
+    // The agency by its name, and every date as UK staff write it.
+    expect(text).toContain('Referred to Local authority designated officer (LADO), reference LADO-77');
+    expect(text).not.toMatch(/\blado\b|\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain('When it happened20 Nov 2026');
+    expect(text).toMatch(/StatusIn progress|StatusReferred|StatusRead/);
     expect(text).toContain('CONFIDENTIAL');
     const audit = await t.app.services.store.audit.listAll({ where: { targetId: id } });
     expect(audit.map((a) => a.action)).toContain('incident.exported');

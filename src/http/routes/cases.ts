@@ -1,7 +1,8 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { INCIDENT_STATUSES, RISK_AREAS, RISK_TYPES } from '../../domain/records.ts';
-import { AGENCIES, actOnCase } from '../../incidents/case-actions.ts';
+import { actOnCase } from '../../incidents/case-actions.ts';
+import { AGENCIES } from '../../domain/incidents/agencies.ts';
 import { listCases, myReports, openCase } from '../../incidents/cases.ts';
 import type { Services } from '../../services.ts';
 import { download, endpoint } from '../endpoint.ts';

@@ -1,3 +1,4 @@
+import { AGENCY_LABELS } from '../../../src/domain/incidents/agencies.ts';
 import {
   Button,
   Field,
@@ -22,13 +23,7 @@ const NEXT: Record<string, string[]> = {
   closed: ['in-progress'],
 };
 
-const AGENCIES: [string, string][] = [
-  ['police', 'Police'],
-  ['lado', 'Local authority designated officer (LADO)'],
-  ['childrens-social-care', "Children's social care"],
-  ['ceop', 'CEOP'],
-  ['other', 'Other agency'],
-];
+const AGENCIES = Object.entries(AGENCY_LABELS);
 
 const useStyles = makeStyles({
   panel: {

@@ -27,6 +27,7 @@ import { useApi } from '../useApi.ts';
 import { useShell } from '../shell-context.ts';
 import { INCIDENT_TYPES, INCIDENT_TYPE_IDS } from '../../../src/domain/incidents/catalogue.ts';
 import type { CaseFile, CaseSummary } from '../../../src/incidents/cases.ts';
+import { referralLine } from '../../../src/domain/incidents/agencies.ts';
 
 const useStyles = makeStyles({
   filters: {
@@ -285,6 +286,11 @@ function CaseDetail({ id }: { id: string }) {
               <Body1 as="p" className={styles.quote}>
                 {e.text}
               </Body1>
+            )}
+            {e.kind === 'referral' && e.data && (
+              <Text block weight="semibold">
+                Referred to {referralLine(e.data)}
+              </Text>
             )}
             {e.kind === 'attachment' && e.data && (
               <CaseAttachment caseId={c.id} file={e.data as unknown as AttachmentData} />
