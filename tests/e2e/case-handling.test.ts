@@ -121,3 +121,25 @@ test('the case list filters by assignee and urgency, and shows who each case is 
   }
   await dsl.close();
 }, 60_000);
+
+test('the audit log says who did what to which record in words, with the codes behind Details', async () => {
+  const form = friendRequestForm();
+  await executeAction(env.app.base, REPORT_SUBMIT_VERB, form, { from: JORDAN });
+  const dsl = await signedInAs('Morgan Hale');
+  await dsl.goto(`${env.app.base}/tab/#/cases/incident-${form.draftId}`);
+  await dsl.getByRole('list', { name: 'Chronology' }).waitFor();
+  await dsl.getByRole('navigation', { name: 'Pages' }).getByRole('tab', { name: 'Audit log' }).click();
+  const row = dsl
+    .getByRole('table', { name: 'Audit log' })
+    .getByRole('row')
+    .filter({ hasText: `Case incident-${form.draftId}` })
+    .filter({ hasText: 'opened the case' })
+    .first();
+  await row.waitFor();
+  expect(await row.getByText('Morgan Hale').count()).toBeGreaterThan(0);
+  // The raw code is there for searching, but folded away until asked for.
+  expect(await row.getByText('incident.viewed').isVisible()).toBe(false);
+  await row.getByText('Details').click();
+  expect(await row.getByText('incident.viewed').isVisible()).toBe(true);
+  await dsl.close();
+}, 30_000);

@@ -21,6 +21,7 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { dateTime } from '../format.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
+import { actionWords, recordWords } from '../../../src/domain/audit-words.ts';
 import type { AuditEntry as Entry } from '../../../src/audit/audit-log.ts';
 
 const useStyles = makeStyles({
@@ -31,7 +32,8 @@ const useStyles = makeStyles({
     alignItems: 'end',
     marginBottom: tokens.spacingVerticalL,
   },
-  detail: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  detail: { fontSize: tokens.fontSizeBase200, minWidth: '12rem' },
+  json: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 },
 });
 
 /** Who did what, and when: every change and every read of safeguarding detail. Read-only by design. */
@@ -101,9 +103,9 @@ export default function AuditPage({ page, schoolId }: PageProps) {
               <TableRow>
                 <TableHeaderCell>When</TableHeaderCell>
                 <TableHeaderCell>Who</TableHeaderCell>
-                <TableHeaderCell>Action</TableHeaderCell>
-                <TableHeaderCell>Record</TableHeaderCell>
-                <TableHeaderCell>Detail</TableHeaderCell>
+                <TableHeaderCell>Did what</TableHeaderCell>
+                <TableHeaderCell>To which record</TableHeaderCell>
+                <TableHeaderCell>Details</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -111,11 +113,18 @@ export default function AuditPage({ page, schoolId }: PageProps) {
                 <TableRow key={e.id}>
                   <TableCell>{dateTime(e.at)}</TableCell>
                   <TableCell>{e.actorName}</TableCell>
-                  <TableCell>{e.action}</TableCell>
+                  <TableCell>{actionWords(e.action)}</TableCell>
                   <TableCell>
-                    {e.targetKind}: {e.targetId}
+                    {recordWords(e.targetKind)} {e.targetId}
                   </TableCell>
-                  <TableCell className={styles.detail}>{e.detail ? JSON.stringify(e.detail) : ''}</TableCell>
+                  <TableCell className={styles.detail}>
+                    {/* The codes and data as recorded, for searching and for support; folded away by default. */}
+                    <details>
+                      <summary>Details</summary>
+                      <code>{e.action}</code>
+                      {e.detail && <pre className={styles.json}>{JSON.stringify(e.detail, null, 2)}</pre>}
+                    </details>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
