@@ -151,3 +151,17 @@ test('a senior leader decides in the tab: asks for changes with a comment, and t
   expect((await env.app.app.services.store.applications.require(id)).status).toBe('changes-requested');
   await page.close();
 }, 60_000);
+
+test('the training gate is shown before the click: Approve is off, and says why, while runners are not ready', async () => {
+  // The school's rule: untrained runners block an approval (an earlier test changes it).
+  const leader = await env.app.signIn(DEMO_PERSONAS.SLT);
+  const rules = { approvalsNeeded: 1, trainingGate: 'block', remindAfterWorkingDays: 3, expireAfterWorkingDays: 20 };
+  expect((await env.app.put('/api/v1/schools/school-oakfield/approvals', rules, leader)).status).toBe(200);
+  await submitApplication(env.app, 'Oakfield Eco Club', ['person-001', 'person-003']);
+  const page = await signedInAs('Priya Whitlock');
+  await page.getByRole('tab', { name: 'Account approvals' }).click();
+  const card = page.getByRole('group', { name: 'Oakfield Eco Club' });
+  await card.getByText('Approve when every runner is trained and has read the policy (your school’s rule).').waitFor();
+  expect(await card.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).toBe(true);
+  await page.close();
+}, 60_000);

@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApprovalView } from '../../../src/cards/application-approval.ts';
-import { api } from '../api.ts';
+import { ApiProblem, api } from '../api.ts';
 import { ErrorNotice, SuccessNotice } from '../ErrorNotice.tsx';
 import { dateTime } from '../format.ts';
 import { PageHeader } from '../PageHeader.tsx';
@@ -42,7 +42,13 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const ASK: Record<Exclude<Decision, 'approve'>, { title: string; label: string; button: string }> = {
+const ASK: Record<Decision, { title: string; label: string; button: string }> = {
+  // Only asked for when the school approves untrained runners with a recorded reason.
+  approve: {
+    title: 'Approve with runners not yet ready',
+    label: 'Why approve now (recorded with the decision)',
+    button: 'Approve',
+  },
   reject: { title: 'Reject this application', label: 'Reason (the applicant sees it)', button: 'Reject' },
   'request-changes': { title: 'Ask for changes', label: 'What needs to change', button: 'Send back' },
   reassign: { title: 'Ask a colleague to decide', label: 'A note for them (optional)', button: 'Hand over' },
@@ -52,7 +58,7 @@ const ASK: Record<Exclude<Decision, 'approve'>, { title: string; label: string; 
 export default function ApprovalsPage({ page }: PageProps) {
   const styles = useStyles();
   const state = useApi<{ items: ApprovalView[] }>(`/applications/pending`);
-  const [asking, setAsking] = useState<{ item: ApprovalView; decision: Exclude<Decision, 'approve'> }>();
+  const [asking, setAsking] = useState<{ item: ApprovalView; decision: Decision }>();
   const [comment, setComment] = useState('');
   const [colleague, setColleague] = useState('');
   const [notice, setNotice] = useState<string>();
@@ -71,6 +77,8 @@ export default function ApprovalsPage({ page }: PageProps) {
       state.reload();
     } catch (err) {
       setError(err as Error);
+      // Decided or changed by someone else meanwhile: show the list as it now is.
+      if (err instanceof ApiProblem && err.status === 409) state.reload();
     }
   };
 
@@ -139,9 +147,29 @@ export default function ApprovalsPage({ page }: PageProps) {
               )}
             </dl>
             <div className={styles.actions}>
-              <Button appearance="primary" onClick={() => void send(item, 'approve')}>
-                Approve
-              </Button>
+              {(() => {
+                // The training gate's verdict before the click, by the same rule the server applies.
+                const unready = item.runners.some((r) => !r.ready);
+                const blocked = unready && item.gate === 'block';
+                return (
+                  <>
+                    <Button
+                      appearance="primary"
+                      disabled={blocked}
+                      onClick={() => (unready ? setAsking({ item, decision: 'approve' }) : void send(item, 'approve'))}
+                    >
+                      {unready && !blocked ? 'Approve…' : 'Approve'}
+                    </Button>
+                    {unready && (
+                      <Text size={200}>
+                        {blocked
+                          ? 'Approve when every runner is trained and has read the policy (your school’s rule).'
+                          : 'Not every runner is ready: approving needs a reason, which is recorded.'}
+                      </Text>
+                    )}
+                  </>
+                );
+              })()}
               {(['reject', 'request-changes', 'reassign'] as const)
                 .filter((d) => d !== 'reassign' || item.colleagues.length > 0)
                 .map((decision) => (
