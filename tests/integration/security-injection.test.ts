@@ -18,7 +18,7 @@ const MARKUP = '[Open the case](https://evil.example/phish) <at>everyone</at> <i
 
 test('markdown and HTML in a report never reach the DSL’s card as markup, and the case keeps them as text', async () => {
   await sayThroughConnector(env, DSL, 'hi', { id: 'a:dsl-injection', conversationType: 'personal' });
-  const data = { ...friendRequestForm(), description: `Message said: ${MARKUP}`, people: `Riley ${MARKUP}` };
+  const data = { ...friendRequestForm(), description: `Message said: ${MARKUP}`, people: `Riley Brookes ${MARKUP}` };
   const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
   const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
   const alert = await env.connector.waitFor(
