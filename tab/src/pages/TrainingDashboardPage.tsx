@@ -1,11 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   SearchBox,
   Select,
@@ -21,6 +15,7 @@ import { filterRows, isOverdue, type DashboardFilters } from '../../../src/domai
 import { STATUS_LABELS, TRAINING_STATUSES, type TrainingStatus } from '../../../src/domain/training/status.ts';
 import { ROLES, ROLE_LABELS, type Role } from '../../../src/domain/roles.ts';
 import { api, queryString } from '../api.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { DownloadButton } from '../DownloadButton.tsx';
 import { ErrorNotice, SuccessNotice } from '../ErrorNotice.tsx';
 import { PageHeader } from '../PageHeader.tsx';
@@ -233,34 +228,22 @@ export default function TrainingDashboardPage({ page }: PageProps) {
               Remind everyone overdue
             </Button>
             {confirming && (
-              <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && setConfirming(false)}>
-                <DialogSurface>
-                  <DialogBody>
-                    <DialogTitle>
-                      {overdueCount === 1
-                        ? 'Remind the 1 person who is overdue?'
-                        : `Remind the ${overdueCount} people who are overdue?`}
-                    </DialogTitle>
-                    <DialogContent>
-                      Each gets one personal message in Teams saying what to do. Anyone already reminded today is
-                      skipped.
-                    </DialogContent>
-                    <DialogActions>
-                      <Button
-                        appearance="primary"
-                        disabled={overdueCount === 0}
-                        onClick={() => {
-                          setConfirming(false);
-                          void remind({ everyoneOverdue: true });
-                        }}
-                      >
-                        Send {overdueCount} reminder{overdueCount === 1 ? '' : 's'}
-                      </Button>
-                      <Button onClick={() => setConfirming(false)}>Cancel</Button>
-                    </DialogActions>
-                  </DialogBody>
-                </DialogSurface>
-              </Dialog>
+              <ConfirmDialog
+                title={
+                  overdueCount === 1
+                    ? 'Remind the 1 person who is overdue?'
+                    : `Remind the ${overdueCount} people who are overdue?`
+                }
+                confirmLabel={`Send ${overdueCount} reminder${overdueCount === 1 ? '' : 's'}`}
+                disabled={overdueCount === 0}
+                onConfirm={() => {
+                  setConfirming(false);
+                  void remind({ everyoneOverdue: true });
+                }}
+                onCancel={() => setConfirming(false)}
+              >
+                Each gets one personal message in Teams saying what to do. Anyone already reminded today is skipped.
+              </ConfirmDialog>
             )}
             <DownloadButton
               key={`csv-${exportQuery}`}
