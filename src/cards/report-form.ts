@@ -1,3 +1,4 @@
+import { REPORT_TEXT_LIMIT } from '../domain/incidents/report.ts';
 import { INCIDENT_TYPES, INCIDENT_TYPE_IDS } from '../domain/incidents/catalogue.ts';
 import { NOT_ON_STAFF_LIST } from '../domain/incidents/report.ts';
 import { PLATFORMS } from '../domain/records.ts';
@@ -74,7 +75,7 @@ export function reportFormCard(
     label,
     placeholder,
     isMultiline: true,
-    maxLength: 4000,
+    maxLength: REPORT_TEXT_LIMIT,
     ...(draft[id] ? { value: draft[id] } : {}),
     ...extra,
   });
@@ -155,10 +156,15 @@ export function reportFormCard(
       }),
       paragraph(NAMES_HELP, { isSubtle: true, size: 'Small', spacing: 'None' }),
       ...fieldError(errors, 'people'),
-      text('description', 'What happened, in your own words', 'What you saw or were told, and by whom', {
-        isRequired: true,
-        errorMessage: 'Describe what happened',
-      }),
+      text(
+        'description',
+        `What happened, in your own words (up to ${REPORT_TEXT_LIMIT.toLocaleString('en-GB')} characters)`,
+        'What you saw or were told, and by whom',
+        {
+          isRequired: true,
+          errorMessage: 'Describe what happened',
+        },
+      ),
       ...fieldError(errors, 'description'),
       paragraph(IMAGES_WARNING, { color: 'Attention', size: 'Small' }),
       text('actionsTaken', 'What have you done so far?', 'For example: did not accept, took a screenshot, blocked'),

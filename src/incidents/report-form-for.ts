@@ -1,3 +1,4 @@
+import { fitReportText, REPORT_TEXT_LIMIT } from '../domain/incidents/report.ts';
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { reportFormCard, type Choice } from '../cards/report-form.ts';
@@ -23,7 +24,16 @@ export async function newReportForm(
   reporter: Rec<'people'>,
   prefill: { type?: IncidentType; platform?: string; description?: string },
 ): Promise<AdaptiveCard> {
-  return reportFormCard({ draftId: randomUUID(), ...prefill }, {}, undefined, await subjectChoices(services, reporter));
+  const fitted = prefill.description === undefined ? undefined : fitReportText(prefill.description);
+  const banner = fitted?.cutFrom
+    ? `Your message was ${fitted.cutFrom.toLocaleString('en-GB')} characters long, and a report’s description holds ${REPORT_TEXT_LIMIT.toLocaleString('en-GB')}, so the form below has the first part only. Keep what matters most; you can tell your safeguarding lead the rest, or send screenshots here after you report.`
+    : undefined;
+  return reportFormCard(
+    { draftId: randomUUID(), ...prefill, ...(fitted ? { description: fitted.text } : {}) },
+    {},
+    banner,
+    await subjectChoices(services, reporter),
+  );
 }
 
 /** A report about one of the school's official accounts, started from a moderator's escalated check-in. */

@@ -71,6 +71,23 @@ describe('starting a report in chat', () => {
     expect(cardInputs(cardsOf(replies)[0])).toEqual({});
   });
 
+  test('a message longer than the form holds is put in as far as it fits, and the form says so and by how much', async () => {
+    const long =
+      `A pupil sent me a friend request on Instagram. ${'They kept messaging after I ignored it. '.repeat(500)}`.trim();
+    expect(long.length).toBeGreaterThan(20_000);
+    const { replies } = await postActivity(t.base, activity({ text: long, from: STAFF }));
+    const card = cardsOf(replies)[0];
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const description = String(cardInputs(card).description?.value);
+    expect(description.length).toBeLessThanOrEqual(4000);
+    expect(long.startsWith(description)).toBe(true);
+    expect(long[description.length]).toMatch(/\s/); // cut between words, not inside one
+    expect(cardText(card)).toContain(
+      `Your message was ${long.length.toLocaleString('en-GB')} characters long, and a report’s description holds 4,000`,
+    );
+    expect(JSON.stringify(card)).toContain('What happened, in your own words (up to 4,000 characters)');
+  });
+
   test('"report" on its own opens an empty form', async () => {
     const { replies } = await postActivity(t.base, activity({ text: 'report', from: STAFF }));
     const inputs = cardInputs(cardsOf(replies)[0]);

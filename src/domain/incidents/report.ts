@@ -75,6 +75,24 @@ export function hasFullNames(people: string): boolean {
   return named > 0;
 }
 
+/** How much each of a report's text answers holds: the card's inputs, the validation and the tab agree. */
+export const REPORT_TEXT_LIMIT = 4000;
+const TOO_LONG = `Keep this to ${REPORT_TEXT_LIMIT.toLocaleString('en-GB')} characters or fewer`;
+
+/**
+ * Text too long for a report's field, cut at a word before the limit, and said so: what a person
+ * typed in chat is never shortened without telling them (Teams would cut it at the limit silently).
+ */
+export function fitReportText(text: string): { text: string; cutFrom?: number } {
+  if (text.length <= REPORT_TEXT_LIMIT) return { text };
+  const head = text.slice(0, REPORT_TEXT_LIMIT);
+  const lastSpace = head.search(/\s\S*$/);
+  return {
+    text: (lastSpace > REPORT_TEXT_LIMIT * 0.8 ? head.slice(0, lastSpace) : head).trimEnd(),
+    cutFrom: text.length,
+  };
+}
+
 const yesNo = z.enum(['yes', 'no'], { message: 'Choose yes or no' });
 
 const schema = z.object({
@@ -90,7 +108,7 @@ const schema = z.object({
     .string({ message: 'Name the people involved' })
     .trim()
     .min(3, { message: 'Name the people involved' })
-    .max(4000, { message: 'Keep this under 4,000 characters' })
+    .max(REPORT_TEXT_LIMIT, { message: TOO_LONG })
     .refine(hasFullNames, {
       message:
         'Give each person’s first name and surname, not initials: for example "Riley Brookes, Year 9" rather than "R.B. Y9" (or say "unknown" if you do not know)',
@@ -99,8 +117,8 @@ const schema = z.object({
     .string({ message: 'Describe what happened' })
     .trim()
     .min(10, { message: 'Describe what happened in a sentence or two' })
-    .max(4000, { message: 'Keep this under 4,000 characters' }),
-  actionsTaken: z.string().trim().max(4000, { message: 'Keep this under 4,000 characters' }).default(''),
+    .max(REPORT_TEXT_LIMIT, { message: TOO_LONG }),
+  actionsTaken: z.string().trim().max(REPORT_TEXT_LIMIT, { message: TOO_LONG }).default(''),
   immediateRisk: yesNo,
   toldDsl: yesNo,
   subject: z.string().max(128).optional(),
