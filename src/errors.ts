@@ -6,7 +6,7 @@
 
 import type { FieldProblem } from './domain/field-problems.ts';
 
-export { fieldProblems, type FieldProblem } from './domain/field-problems.ts';
+export type { FieldProblem } from './domain/field-problems.ts';
 
 export type Refusal =
   'not-signed-in' | 'not-allowed' | 'not-found' | 'rule' | 'conflict' | 'unconfirmed' | 'too-many' | 'unavailable';

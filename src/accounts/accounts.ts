@@ -8,7 +8,8 @@ import { accountAudit, administeredAccount, schoolAccount } from './account-acce
 import { rotationStep } from './handover.ts';
 import { hasRole } from '../domain/roles.ts';
 import type { ACCOUNT_STATUSES } from '../domain/records.ts';
-import { NotFound, RuleBroken, Conflict, Unavailable, visibleOrNotFound, fieldProblems } from '../errors.ts';
+import { NotFound, RuleBroken, Conflict, Unavailable, visibleOrNotFound } from '../errors.ts';
+import { fieldProblems } from '../domain/field-problems.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { displayName } from '../people/directory.ts';
 import { schoolsWhere } from '../people/oversight.ts';

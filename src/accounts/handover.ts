@@ -4,7 +4,8 @@ import { leaversAmong, monitorsOf } from '../domain/accounts/monitoring-duty.ts'
 import { teamProblems } from '../domain/accounts/new-account.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { hasRole } from '../domain/roles.ts';
-import { RuleBroken, Conflict, fieldProblems } from '../errors.ts';
+import { RuleBroken, Conflict } from '../errors.ts';
+import { fieldProblems } from '../domain/field-problems.ts';
 import { accountAudit, administeredAccount } from './account-access.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';

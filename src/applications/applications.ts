@@ -3,7 +3,8 @@ import { FIRST_RESPONSE_DECIDES, applyAction, type ApplicationAction } from '../
 import { checkBusinessCase, type BusinessCaseField } from '../domain/applications/business-case.ts';
 import { counts } from '../training/picture.ts';
 import { readinessGaps, runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
-import { Conflict, fieldProblems, NotAllowed, NotFound, RuleBroken, visibleOrNotFound } from '../errors.ts';
+import { Conflict, NotAllowed, NotFound, RuleBroken, visibleOrNotFound } from '../errors.ts';
+import { fieldProblems } from '../domain/field-problems.ts';
 import {
   maySeeApplication,
   RUNNER_NOT_READY_FOR_APPLICANT,

@@ -8,7 +8,8 @@ import type { Services } from '../services.ts';
 import { appendEntry } from './case-record.ts';
 import { ConflictError, DuplicateError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
-import { fieldProblems, NotFound, RuleBroken } from '../errors.ts';
+import { NotFound, RuleBroken } from '../errors.ts';
+import { fieldProblems } from '../domain/field-problems.ts';
 
 export const ALERT_TOPIC = 'incident.alert';
 const OTHER_RECORDS_YEARS = 6;

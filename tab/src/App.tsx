@@ -172,7 +172,7 @@ function Shell({
       <a className={styles.skip} href="#main">
         Skip to content
       </a>
-      <header className={narrow ? `${styles.header} ${touch.touch}` : styles.header}>
+      <header className={`${styles.header} ${touch.touch}`}>
         {narrow && (
           <Button
             appearance="subtle"
@@ -217,11 +217,7 @@ function Shell({
         ) : (
           navigation
         )}
-        <main
-          id="main"
-          className={narrow ? `${styles.main} ${styles.narrowMain} ${touch.touch}` : styles.main}
-          tabIndex={-1}
-        >
+        <main id="main" className={`${styles.main} ${touch.touch} ${narrow ? styles.narrowMain : ''}`} tabIndex={-1}>
           <Suspense fallback={<Spinner label="Loading" />}>
             <PageComponent page={page} schoolId={schoolId} param={page.id === pageId ? param : undefined} />
           </Suspense>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { appWithBrowser } from '../helpers/browser-app.ts';
+import { appWithBrowser, demoPersonas, pageSettled } from '../helpers/browser-app.ts';
 
 /**
  * axe-core's WCAG 2.1 A and AA rules on every page, in the light, dark and high-contrast themes,
@@ -49,21 +49,12 @@ async function scan(page: Page): Promise<string[]> {
     );
 }
 
-async function settled(page: Page): Promise<void> {
-  await page.locator('#page-title').waitFor();
-  await page
-    .waitForFunction(() => !document.querySelector('.fui-Spinner'), undefined, { timeout: 1500 })
-    .catch(() => undefined);
-}
-
 test.each(THEMES)(
   'no serious or critical accessibility problem on any page in the %s theme',
   async (theme) => {
-    const personas = (
-      (await (await fetch(`${env.app.base}/api/v1/dev/personas`)).json()) as {
-        items: { roleLabel: string; person: { displayName: string } }[];
-      }
-    ).items.sort((a, b) => ROLE_ORDER.indexOf(a.roleLabel) - ROLE_ORDER.indexOf(b.roleLabel));
+    const personas = (await demoPersonas(env.app)).sort(
+      (a, b) => ROLE_ORDER.indexOf(a.roleLabel) - ROLE_ORDER.indexOf(b.roleLabel),
+    );
     const problems: string[] = [];
     const scanned = new Set<string>();
     for (const persona of personas) {
@@ -84,7 +75,7 @@ test.each(THEMES)(
         if (scanned.has(title)) continue;
         scanned.add(title);
         await nav.getByRole('tab', { name: title, exact: true }).click();
-        await settled(page);
+        await pageSettled(page);
         for (const p of await scan(page)) problems.push(`${title} (${persona.roleLabel}): ${p}`);
       }
       await context.close();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../helpers/app.ts';
-import { appWithBrowser } from '../helpers/browser-app.ts';
+import { appWithBrowser, demoPersonas, pageSettled } from '../helpers/browser-app.ts';
 
 /**
  * Every page each demo role reaches, on a phone: the navigation folds into a menu that works by
@@ -16,18 +16,6 @@ const PHONES = [
   { width: 390, height: 844 },
   { width: 360, height: 640 },
 ];
-
-async function personas(): Promise<{ roleLabel: string; person: { displayName: string } }[]> {
-  const res = await fetch(`${env.app.base}/api/v1/dev/personas`);
-  return ((await res.json()) as { items: { roleLabel: string; person: { displayName: string } }[] }).items;
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.locator('#page-title').waitFor();
-  await page
-    .waitForFunction(() => !document.querySelector('.fui-Spinner'), undefined, { timeout: 1500 })
-    .catch(() => undefined);
-}
 
 /** Controls a finger cannot reliably hit: shorter than 44 px. */
 const smallTargets = (page: Page) =>
@@ -68,7 +56,7 @@ async function openMenu(page: Page) {
 describe.each(PHONES)('at $width × $height', ({ width, height }) => {
   test('every page of every role fits the screen, and the menu reaches each by touch', async () => {
     const problems: string[] = [];
-    for (const persona of await personas()) {
+    for (const persona of await demoPersonas(env.app)) {
       const context = await env.browser.newContext({
         viewport: { width, height },
         hasTouch: true,
@@ -91,7 +79,7 @@ describe.each(PHONES)('at $width × $height', ({ width, height }) => {
         const nav = await openMenu(page);
         await nav.getByRole('tab', { name: title, exact: true }).tap();
         await page.getByRole('dialog').waitFor({ state: 'hidden' });
-        await settled(page);
+        await pageSettled(page);
         for (const what of [...(await sideways(page)), ...(await smallTargets(page))]) {
           problems.push(`${persona.roleLabel}, ${title}: ${what}`);
         }

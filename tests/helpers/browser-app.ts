@@ -32,3 +32,17 @@ export async function signedIn(env: { app: TestApp; browser: Browser }, name: st
   await page.getByRole('navigation', { name: 'Pages' }).waitFor();
   return page;
 }
+
+/** The demo people the sign-in page offers, one per role. */
+export async function demoPersonas(app: TestApp): Promise<{ roleLabel: string; person: { displayName: string } }[]> {
+  const res = await fetch(`${app.base}/api/v1/dev/personas`);
+  return ((await res.json()) as { items: { roleLabel: string; person: { displayName: string } }[] }).items;
+}
+
+/** A page of the tab has shown its title and, within a moment, finished loading. */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.locator('#page-title').waitFor();
+  await page
+    .waitForFunction(() => !document.querySelector('.fui-Spinner'), undefined, { timeout: 1500 })
+    .catch(() => undefined);
+}
