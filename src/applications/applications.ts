@@ -3,6 +3,7 @@ import { FIRST_RESPONSE_DECIDES, applyAction, type ApplicationAction } from '../
 import { checkBusinessCase, type BusinessCaseField } from '../domain/applications/business-case.ts';
 import { counts } from '../training/picture.ts';
 import { readinessGaps, runnerReadiness, type RunnerReadiness } from '../domain/applications/readiness.ts';
+import { neededToRunAccounts } from '../domain/training/status.ts';
 import { Conflict, NotAllowed, NotFound, RuleBroken, visibleOrNotFound } from '../errors.ts';
 import { fieldProblems } from '../domain/field-problems.ts';
 import {
@@ -196,8 +197,8 @@ export async function runnersReadiness(
   const { store } = services;
   const school = await store.schools.get(schoolId);
   const [document] = (await store.policyDocuments.list({ where: { schoolId }, limit: 1 })).items;
-  const courses = (await store.courses.listAll({ where: { trustId: school?.trustId ?? '' } })).filter(
-    (c) => c.requiredForAccountRunners && (!c.schoolId || c.schoolId === schoolId),
+  const courses = (await store.courses.listAll({ where: { trustId: school?.trustId ?? '' } })).filter((c) =>
+    neededToRunAccounts(c, schoolId),
   );
   const results = [];
   for (const personId of personIds) {

@@ -31,6 +31,9 @@ const WATCHED = new Set<KindName>([
   'trainingReminders',
   'policyDocuments',
   'schools',
+  // Who runs an account decides who needs the runners' courses.
+  'socialAccounts',
+  'applications',
 ]);
 interface Cached {
   at: number;

@@ -1,6 +1,7 @@
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { POLICY_COLUMN_ID, type RequirementColumn, type StaffRow } from '../domain/training/dashboard.ts';
-import { DEFAULT_STATUS_SETTINGS, isRequired, standing, type StatusSettings } from '../domain/training/status.ts';
+import { DEFAULT_STATUS_SETTINGS, requirementFor, standing, type StatusSettings } from '../domain/training/status.ts';
+import { accountDuties } from './account-duties.ts';
 import { rolesAt } from '../domain/roles.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -52,7 +53,7 @@ export async function trainingPicture(services: Services, schoolIds: readonly st
   const today = londonDate(services.now());
   const where = { schoolId: [...schoolIds] };
   const schools = (await Promise.all(schoolIds.map((id) => store.schools.get(id)))).filter((s) => s !== undefined);
-  const [people, courses, records, acknowledgements, documents, reminders] = await Promise.all([
+  const [people, courses, records, acknowledgements, documents, reminders, runners] = await Promise.all([
     store.people.listAll({ where: { ...where, active: true } }),
     coursesFor(services, schools),
     store.trainingRecords.listAll({ where }),
@@ -62,6 +63,7 @@ export async function trainingPicture(services: Services, schoolIds: readonly st
     store.trainingReminders.listAll({
       where: { ...where, day: { gte: londonDate(new Date(services.now().getTime() - 31 * 86_400_000)) } },
     }),
+    accountDuties(services, schoolIds),
   ]);
   const versions = await Promise.all(
     documents.map((d) => (d.currentVersionId ? store.policyVersions.get(d.currentVersionId) : undefined)),
@@ -92,16 +94,23 @@ export async function trainingPicture(services: Services, schoolIds: readonly st
           settings,
         )
       : undefined;
-    const courseStandings = courses.map((course) =>
-      isRequired(course, { schoolId: person.schoolId, roles })
+    const duties = {
+      schoolId: person.schoolId,
+      roles,
+      startedOn: person.startedOn,
+      runsAccountSince: runners.get(person.id),
+    };
+    const courseStandings = courses.map((course) => {
+      const requirement = requirementFor(course, duties);
+      return requirement
         ? standing(
             mine.filter((r) => r.courseId === course.id),
-            { refresherMonths: course.refresherMonths, appliesFrom: person.startedOn },
+            requirement,
             today,
             settings,
           )
-        : null,
-    );
+        : null;
+    });
     return {
       personId: person.id,
       name: person.displayName,

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
-import { isRequired, standing } from '../domain/training/status.ts';
+import { requirementFor, standing } from '../domain/training/status.ts';
+import { accountDuties } from './account-duties.ts';
 import { rolesAt } from '../domain/roles.ts';
 import { NotAllowed, NotFound, RuleBroken, Conflict } from '../errors.ts';
 import { overseenSchools, schoolsInScope } from '../people/oversight.ts';
@@ -43,11 +44,18 @@ export async function personTraining(services: Services, person: Rec<'people'>) 
   const school = await store.schools.get(person.schoolId);
   const settings = statusSettingsFor(school);
   const roles = rolesAt(person, person.schoolId);
-  const [courses, records, policy] = await Promise.all([
+  const [courses, records, policy, runners] = await Promise.all([
     coursesFor(services, school ? [school] : []),
     store.trainingRecords.listAll({ where: { personId: person.id } }),
     currentPolicy(services, person.schoolId),
+    accountDuties(services, [person.schoolId]),
   ]);
+  const duties = {
+    schoolId: person.schoolId,
+    roles,
+    startedOn: person.startedOn,
+    runsAccountSince: runners.get(person.id),
+  };
   const acknowledged = policy ? await acknowledgementOf(services, person.id, policy.versionId) : undefined;
   return {
     today,
@@ -60,20 +68,14 @@ export async function personTraining(services: Services, person: Rec<'people'>) 
     },
     courses: courses.map((course) => {
       const mine = records.filter((r) => r.courseId === course.id);
-      const required = isRequired(course, { schoolId: person.schoolId, roles });
+      const requirement = requirementFor(course, duties);
       return {
         courseId: course.id,
         title: course.title,
         refresherMonths: course.refresherMonths,
-        required,
-        standing: required
-          ? standing(
-              mine.filter(counts),
-              { refresherMonths: course.refresherMonths, appliesFrom: person.startedOn },
-              today,
-              settings,
-            )
-          : null,
+        required: requirement !== undefined,
+        requiredBecause: requirement?.because ?? null,
+        standing: requirement ? standing(mine.filter(counts), requirement, today, settings) : null,
         records: mine
           .sort((a, b) => b.completedOn.localeCompare(a.completedOn))
           .map((r) => ({

@@ -128,6 +128,70 @@ describe('who sees the dashboard', () => {
   });
 });
 
+describe('one rule for who needs which course', () => {
+  const MODERATOR = 'course-moderator';
+  interface MyTraining {
+    courses: { courseId: string; required: boolean; requiredBecause: string | null; standing: ShownStanding | null }[];
+  }
+  const myCourse = async (personId: string) =>
+    (await json<MyTraining>('GET', '/training/mine', personId)).courses.find((c) => c.courseId === MODERATOR)!;
+  const moderatorColumn = (d: Dashboard) => d.columns.findIndex((c) => c.id === MODERATOR);
+
+  test('a teacher who starts moderating an account needs the runners’ course on every view at once', async () => {
+    expect(await myCourse(STAFF)).toMatchObject({ required: false, standing: null });
+    const before = await dashboard();
+    const peopleBefore = before.summary.byRequirement.find((r) => r.id === MODERATOR)!.people;
+    expect(rowOf(before, STAFF).standings[moderatorColumn(before)]).toBeNull();
+
+    const today = new Date().toISOString().slice(0, 10);
+    await store().socialAccounts.create({
+      schoolId: rowOf(before, STAFF).schoolId,
+      platform: 'Instagram',
+      handle: '@oakfield_pe',
+      url: 'https://instagram.com/oakfield_pe',
+      leadId: DEMO_PERSONAS.Admin,
+      moderatorIds: [STAFF],
+      status: 'active',
+      createdOn: today,
+    });
+
+    // My training: required, says why, and is not overdue the day the duty began.
+    expect(await myCourse(STAFF)).toMatchObject({
+      required: true,
+      requiredBecause: 'account',
+      standing: { status: 'not-started' },
+    });
+    // The dashboard counts them, so its card and the Record completion list (built from the row) include it.
+    const after = await dashboard();
+    expect(after.summary.byRequirement.find((r) => r.id === MODERATOR)!.people).toBe(peopleBefore + 1);
+    expect(rowOf(after, STAFF).standings[moderatorColumn(after)]).toMatchObject({ status: 'not-started' });
+    // HR records it; every view agrees it is done.
+    await json('POST', '/training/records', HR, { personId: STAFF, courseId: MODERATOR, completedOn: today });
+    expect((await myCourse(STAFF)).standing).toMatchObject({ status: 'completed' });
+    const done = await dashboard();
+    expect(rowOf(done, STAFF).standings[moderatorColumn(done)]).toMatchObject({ status: 'completed' });
+  });
+
+  test('a runner named on a submitted application needs it too; a draft names no one yet', async () => {
+    const school = rowOf(await dashboard(), STAFF).schoolId;
+    const application = await store().applications.create({
+      schoolId: school,
+      applicantId: DEMO_PERSONAS.SLT,
+      accountName: 'Oakfield PE',
+      aim: '',
+      audience: '',
+      promotion: '',
+      runnerIds: [STAFF],
+      volunteers: [],
+      status: 'draft',
+      decisions: [],
+    });
+    expect((await myCourse(STAFF)).required).toBe(false);
+    await store().applications.update(application, { status: 'submitted', submittedAt: new Date().toISOString() });
+    expect(await myCourse(STAFF)).toMatchObject({ required: true, requiredBecause: 'account' });
+  });
+});
+
 describe('completions: HR entry and self-declarations', () => {
   const course = 'course-online-safety';
   const standingOn = (d: Dashboard, personId: string, courseId: string) =>

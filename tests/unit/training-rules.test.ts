@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { checkRows, COMPLETION_FIELDS } from '../../src/domain/training/completion-import.ts';
 import { mappingProblems, parseUkDate, suggestMapping } from '../../src/domain/imports/columns.ts';
 import { filterRows, summarise, type StaffRow } from '../../src/domain/training/dashboard.ts';
-import { addMonths, isRequired, standing, type Standing } from '../../src/domain/training/status.ts';
+import { addMonths, requirementFor, standing, type Standing } from '../../src/domain/training/status.ts';
 import { neutraliseFormula } from '../../src/imports/spreadsheet.ts';
 
 const today = '2026-11-22';
@@ -83,10 +83,32 @@ describe('training status rules', () => {
   });
 
   test('a course applies by role, and a school-only course only at that school', () => {
-    const staff = { schoolId: 'a', roles: ['Staff' as const] };
-    expect(isRequired({ requiredForRoles: ['Staff'] }, staff)).toBe(true);
-    expect(isRequired({ requiredForRoles: ['Admin'] }, staff)).toBe(false);
-    expect(isRequired({ schoolId: 'b', requiredForRoles: ['Staff'] }, staff)).toBe(false);
+    const staff = { schoolId: 'a', roles: ['Staff' as const], startedOn: '2020-09-01' };
+    expect(requirementFor({ requiredForRoles: ['Staff'] }, staff)?.because).toBe('role');
+    expect(requirementFor({ requiredForRoles: ['Admin'] }, staff)).toBeUndefined();
+    expect(requirementFor({ schoolId: 'b', requiredForRoles: ['Staff'] }, staff)).toBeUndefined();
+  });
+
+  test('running an account calls for the runners’ course whatever the role, from the day the duty began', () => {
+    const moderator = { requiredForRoles: ['Admin' as const], requiredForAccountRunners: true, refresherMonths: 24 };
+    const teacher = { schoolId: 'a', roles: ['Staff' as const], startedOn: '2020-09-01' };
+    expect(requirementFor(moderator, teacher)).toBeUndefined();
+    const runner = requirementFor(moderator, { ...teacher, runsAccountSince: '2026-11-01' });
+    expect(runner).toEqual({ because: 'account', appliesFrom: '2026-11-01', refresherMonths: 24 });
+    // New duty, new grace period: not overdue the day after they start running the account.
+    expect(standing([], runner!, '2026-11-22').status).toBe('not-started');
+    // Someone who joined after taking it on (an application named them before they started) counts from their start.
+    expect(
+      requirementFor(moderator, { ...teacher, startedOn: '2026-11-10', runsAccountSince: '2026-11-01' })?.appliesFrom,
+    ).toBe('2026-11-10');
+    // A course held by role is held by role, even for a runner.
+    expect(
+      requirementFor({ ...moderator, requiredForRoles: ['Staff'] }, { ...teacher, runsAccountSince: '2026-11-01' })
+        ?.because,
+    ).toBe('role');
+    expect(
+      requirementFor({ ...moderator, schoolId: 'b' }, { ...teacher, runsAccountSince: '2026-11-01' }),
+    ).toBeUndefined();
   });
 });
 

@@ -109,10 +109,45 @@ export function standing(
 export interface CourseRule {
   schoolId?: string;
   requiredForRoles: readonly Role[];
+  /** Needed by anyone who leads or moderates an official account, whatever their role. */
+  requiredForAccountRunners?: boolean;
+  refresherMonths?: number;
 }
 
-/** Whether a course applies to someone, from the roles they hold at their school. */
-export function isRequired(course: CourseRule, person: { schoolId: string; roles: readonly Role[] }): boolean {
-  if (course.schoolId && course.schoolId !== person.schoolId) return false;
-  return course.requiredForRoles.some((role) => person.roles.includes(role));
+/** What a person does that training can hang on. */
+export interface Duties {
+  schoolId: string;
+  roles: readonly Role[];
+  startedOn: string;
+  /** The day they began running an official account (or were named to on an application), if they do. */
+  runsAccountSince?: string;
+}
+
+/** Why a course applies to someone: a role they hold, or an account they run. */
+export type RequiredBecause = 'role' | 'account';
+
+/** Whether running an official account at this school calls for the course. */
+export function neededToRunAccounts(course: CourseRule, schoolId: string): boolean {
+  return Boolean(course.requiredForAccountRunners) && (!course.schoolId || course.schoolId === schoolId);
+}
+
+/**
+ * The one rule for who needs which course, behind My training, the application's gate, the
+ * dashboard, recording completions and reminders. A duty taken on later than someone's start
+ * date gets its own grace period from that day, so running an account never makes a person
+ * overdue overnight.
+ */
+export function requirementFor(
+  course: CourseRule,
+  person: Duties,
+): (Requirement & { because: RequiredBecause }) | undefined {
+  if (course.schoolId && course.schoolId !== person.schoolId) return undefined;
+  const { refresherMonths } = course;
+  if (course.requiredForRoles.some((role) => person.roles.includes(role)))
+    return { because: 'role', appliesFrom: person.startedOn, refresherMonths };
+  if (person.runsAccountSince && neededToRunAccounts(course, person.schoolId)) {
+    const since = person.runsAccountSince > person.startedOn ? person.runsAccountSince : person.startedOn;
+    return { because: 'account', appliesFrom: since, refresherMonths };
+  }
+  return undefined;
 }

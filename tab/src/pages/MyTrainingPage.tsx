@@ -120,6 +120,7 @@ export default function MyTrainingPage({ page }: PageProps) {
                 <TableCell>
                   {course.title}
                   {course.refresherMonths ? ` (every ${course.refresherMonths} months)` : ''}
+                  {course.requiredBecause === 'account' && ' (needed because you run an official account)'}
                   {!course.required && ' (optional for your role)'}
                 </TableCell>
                 <TableCell>
