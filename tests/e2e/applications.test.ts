@@ -54,6 +54,30 @@ test('a member of staff fills in the business case, sees what is missing, submit
   await page.close();
 }, 60_000);
 
+test('a long answer counts as it nears its limit, says by how much it is over, and saves once shortened', async () => {
+  const page = await signedInAs('Jordan Ellery');
+  await page.getByRole('tab', { name: 'My applications' }).click();
+  await page.getByRole('button', { name: 'New application' }).click();
+  const form = page.getByRole('form', { name: 'Application for an official account' });
+  await form.getByLabel('Account name').fill('Oakfield choir');
+  const aim = form.getByLabel('Aim');
+  const words = (n: number) => 'We sing. '.repeat(n).slice(0, n);
+  await aim.fill(words(2000));
+  expect(await form.getByText(/characters/).count()).toBe(0);
+  await aim.fill(words(3300));
+  await form.getByText('3,300 of 4,000 characters').waitFor();
+  await aim.fill(words(4100));
+  await form.getByText('4,100 of 4,000 characters. This holds 4,000 characters: shorten it by 100.').waitFor();
+  // Nothing was cut: the box still holds all of it.
+  expect((await aim.inputValue()).length).toBe(4100);
+  await aim.fill(words(3900));
+  await form.getByText('3,900 of 4,000 characters').waitFor();
+  await form.getByText('Draft saved').waitFor();
+  const [draft] = await env.app.app.services.store.applications.listAll({ where: { status: 'draft' } });
+  expect(draft?.aim.length).toBe(3900);
+  await page.close();
+}, 60_000);
+
 test('after SLT approves, the administrator follows the task card to the form, records the account, and reveals its sign-in', async () => {
   const { services } = env.app.app;
   await makeRunnersReady(env.app, ['person-oak-deputy-dsl', 'person-oak-chair']);

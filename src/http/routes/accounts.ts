@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { TEXT_LIMITS } from '../../domain/text-limits.ts';
 import { z } from 'zod';
 import {
   accountRegister,
@@ -21,13 +22,13 @@ const credential = z
   .object({
     username: z.string().max(320),
     password: z.string().max(1024),
-    notes: z.string().max(4000).default(''),
+    notes: z.string().max(TEXT_LIMITS.accountNote).default(''),
   })
   .strict();
 const newAccount = z
   .object({
     applicationId: id,
-    handle: z.string().trim().min(1, { message: 'Enter the account’s handle or name' }).max(255),
+    handle: z.string().trim().min(1, { message: 'Enter the account’s handle or name' }).max(TEXT_LIMITS.line),
     url: z.url({ protocol: /^https$/, message: 'Enter the account’s web address, starting https://' }).max(2048),
     leadId: id,
     moderatorIds: z.array(id).max(20),
@@ -104,7 +105,11 @@ export function registerAccountRoutes(server: Server, services: Services): void 
           .object({
             etag,
             closedOn: z.iso.date({ message: 'Give the date the account was closed' }),
-            reason: z.string().trim().min(3, { message: 'Say why the account is closing' }).max(1000),
+            reason: z
+              .string()
+              .trim()
+              .min(3, { message: 'Say why the account is closing' })
+              .max(TEXT_LIMITS.closingReason),
           })
           .strict(),
       },
@@ -128,7 +133,7 @@ export function registerAccountRoutes(server: Server, services: Services): void 
             stillNeeded: z.boolean(),
             aimsMet: z.boolean(),
             moderatorsRight: z.boolean(),
-            note: z.string().max(2000).default(''),
+            note: z.string().max(TEXT_LIMITS.reviewNote).default(''),
           })
           .strict(),
       },
@@ -168,7 +173,7 @@ export function registerAccountRoutes(server: Server, services: Services): void 
           .object({
             outcome: z.enum(CHECKIN_OUTCOMES),
             count: z.number().int().min(0).max(10_000).default(0),
-            note: z.string().max(4000).default(''),
+            note: z.string().max(TEXT_LIMITS.accountNote).default(''),
           })
           .strict(),
       },

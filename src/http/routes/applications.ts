@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { TEXT_LIMITS } from '../../domain/text-limits.ts';
 import { z } from 'zod';
 import {
   applicationReadiness,
@@ -17,13 +18,17 @@ const personId = z.string().min(1).max(128);
 /** What a draft may hold: each field optional, so a half-written form can be saved as it is. */
 const draftFields = z
   .object({
-    accountName: z.string().max(255),
+    accountName: z.string().max(TEXT_LIMITS.line),
     platform: z.enum(PLATFORMS),
-    aim: z.string().max(4000),
-    audience: z.string().max(4000),
-    promotion: z.string().max(4000),
+    aim: z.string().max(TEXT_LIMITS.businessCase),
+    audience: z.string().max(TEXT_LIMITS.businessCase),
+    promotion: z.string().max(TEXT_LIMITS.businessCase),
     runnerIds: z.array(personId).max(20),
-    volunteers: z.array(z.object({ name: z.string().max(255), relationship: z.string().max(255) }).strict()).max(20),
+    volunteers: z
+      .array(
+        z.object({ name: z.string().max(TEXT_LIMITS.line), relationship: z.string().max(TEXT_LIMITS.line) }).strict(),
+      )
+      .max(20),
     visibility: z.enum(['open', 'private']),
   })
   .partial()
@@ -82,7 +87,7 @@ export function registerApplicationRoutes(server: Server, services: Services): v
         body: z
           .object({
             decision: z.enum(['approve', 'reject', 'request-changes', 'reassign']),
-            comment: z.string().max(4000).default(''),
+            comment: z.string().max(TEXT_LIMITS.decisionComment).default(''),
             reassignTo: z.string().min(1).max(128).optional(),
           })
           .strict(),

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { TEXT_LIMITS } from '../../domain/text-limits.ts';
 import { z } from 'zod';
 import { INCIDENT_STATUSES, RISK_AREAS, RISK_TYPES } from '../../domain/records.ts';
 import { actOnCase } from '../../incidents/case-actions.ts';
@@ -48,7 +49,7 @@ export function registerCaseRoutes(server: Server, services: Services): void {
     ),
   );
 
-  const text = z.string().trim().min(3, { message: 'Write at least a few words' }).max(8000);
+  const text = z.string().trim().min(3, { message: 'Write at least a few words' }).max(TEXT_LIMITS.caseNote);
   server.post(
     '/api/v1/cases/:id/actions',
     endpoint(
@@ -63,7 +64,7 @@ export function registerCaseRoutes(server: Server, services: Services): void {
               .object({
                 kind: z.literal('referral'),
                 agency: z.enum(AGENCIES),
-                agencyReference: z.string().trim().max(100).optional(),
+                agencyReference: z.string().trim().max(TEXT_LIMITS.agencyReference).optional(),
                 text,
               })
               .strict(),
@@ -71,8 +72,8 @@ export function registerCaseRoutes(server: Server, services: Services): void {
               .object({
                 kind: z.literal('status'),
                 to: z.enum(INCIDENT_STATUSES),
-                outcome: z.string().max(8000).optional(),
-                reason: z.string().max(8000).optional(),
+                outcome: z.string().max(TEXT_LIMITS.caseNote).optional(),
+                reason: z.string().max(TEXT_LIMITS.caseNote).optional(),
               })
               .strict(),
             z.object({ kind: z.literal('assign'), assigneeId: z.string().min(1).max(128) }).strict(),

@@ -10,6 +10,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { LimitedField } from '../LimitedField.tsx';
+import { TEXT_LIMITS } from '../../../src/domain/text-limits.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem, api } from '../api.ts';
 import { PLATFORMS } from '../../../src/domain/records.ts';
@@ -158,14 +160,16 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
 
   return (
     <form className={styles.form} aria-label="Application for an official account" onSubmit={(e) => e.preventDefault()}>
-      <Field
+      <LimitedField
         label="Account name"
         required
         validationMessage={errors.accountName}
         hint="As it will appear on the platform, e.g. “Oakfield PE”."
+        value={fields.accountName}
+        limit={TEXT_LIMITS.line}
       >
         <Input value={fields.accountName} onChange={(_, d) => update('accountName', d.value)} />
-      </Field>
+      </LimitedField>
       <Field label="Platform" required validationMessage={errors.platform}>
         <Select value={fields.platform ?? ''} onChange={(_, d) => update('platform', d.value || undefined)}>
           <option value="">Choose…</option>
@@ -177,9 +181,17 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
         </Select>
       </Field>
       {LONG_ANSWERS.map(([key, label, hint]) => (
-        <Field key={key} label={label} required validationMessage={errors[key]} hint={hint}>
+        <LimitedField
+          key={key}
+          label={label}
+          required
+          validationMessage={errors[key]}
+          hint={hint}
+          value={fields[key]}
+          limit={TEXT_LIMITS.businessCase}
+        >
           <Textarea value={fields[key]} onChange={(_, d) => update(key, d.value)} resize="vertical" />
-        </Field>
+        </LimitedField>
       ))}
       <StaffPicker
         label="Staff who will run it"
@@ -194,12 +206,12 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
         <legend>Volunteers or parents who will help (not staff)</legend>
         {fields.volunteers.map((v, i) => (
           <div key={i} className={styles.row}>
-            <Field label={`Volunteer ${i + 1}: full name`}>
+            <LimitedField label={`Volunteer ${i + 1}: full name`} value={v.name} limit={TEXT_LIMITS.line}>
               <Input value={v.name} onChange={(_, d) => setVolunteer(i, { name: d.value })} />
-            </Field>
-            <Field label="Connection to the school">
+            </LimitedField>
+            <LimitedField label="Connection to the school" value={v.relationship} limit={TEXT_LIMITS.line}>
               <Input value={v.relationship} onChange={(_, d) => setVolunteer(i, { relationship: d.value })} />
-            </Field>
+            </LimitedField>
             <Button
               onClick={() =>
                 update(

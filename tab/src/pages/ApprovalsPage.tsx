@@ -19,6 +19,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { LimitedField } from '../LimitedField.tsx';
+import { TEXT_LIMITS } from '../../../src/domain/text-limits.ts';
 import { useState } from 'react';
 import type { ApprovalView } from '../../../src/cards/application-approval.ts';
 import { ApiProblem, api } from '../api.ts';
@@ -201,9 +203,14 @@ export default function ApprovalsPage({ page }: PageProps) {
                     </Select>
                   </Field>
                 )}
-                <Field label={ASK[asking.decision].label} required={asking.decision !== 'reassign'}>
+                <LimitedField
+                  label={ASK[asking.decision].label}
+                  required={asking.decision !== 'reassign'}
+                  value={comment}
+                  limit={TEXT_LIMITS.decisionComment}
+                >
                   <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" />
-                </Field>
+                </LimitedField>
                 {error && <ErrorNotice error={error} />}
               </DialogContent>
               <DialogActions>

@@ -11,6 +11,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { LimitedField } from '../LimitedField.tsx';
+import { TEXT_LIMITS } from '../../../src/domain/text-limits.ts';
 import { useState } from 'react';
 import { ApiProblem, api } from '../api.ts';
 import { statusLabel } from '../format.ts';
@@ -113,14 +115,18 @@ export function CaseActions({
               ))}
             </Select>
           </Field>
-          <Field label="Their reference number (if given)">
+          <LimitedField
+            label="Their reference number (if given)"
+            value={agencyReference}
+            limit={TEXT_LIMITS.agencyReference}
+          >
             <Input value={agencyReference} onChange={(_, d) => setAgencyReference(d.value)} />
-          </Field>
+          </LimitedField>
         </>
       )}
-      <Field label="Details" required>
+      <LimitedField label="Details" required value={text} limit={TEXT_LIMITS.caseNote}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
-      </Field>
+      </LimitedField>
       <Button
         appearance="primary"
         disabled={busy || text.trim().length < 3}
@@ -171,9 +177,14 @@ export function CaseActions({
             </Select>
           </Field>
           {(to === 'closed' || status === 'closed') && (
-            <Field label={to === 'closed' ? 'Outcome (required to close)' : 'Reason for reopening'} required>
+            <LimitedField
+              label={to === 'closed' ? 'Outcome (required to close)' : 'Reason for reopening'}
+              required
+              value={note}
+              limit={TEXT_LIMITS.caseNote}
+            >
               <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
-            </Field>
+            </LimitedField>
           )}
           <Button
             disabled={busy || ((to === 'closed' || status === 'closed') && note.trim().length === 0)}

@@ -1,5 +1,7 @@
 import type { AccountCredential } from '../../../../src/ports.ts';
 import { Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { LimitedField } from '../../LimitedField.tsx';
+import { TEXT_LIMITS } from '../../../../src/domain/text-limits.ts';
 import { StaffPicker, useStaff } from '../../StaffPicker.tsx';
 
 export interface Team {
@@ -74,9 +76,14 @@ export function CredentialFields(props: {
           onChange={(_, d) => set({ password: d.value })}
         />
       </Field>
-      <Field label="Recovery notes" hint="Where the recovery codes are kept, which phone receives sign-in codes…">
+      <LimitedField
+        label="Recovery notes"
+        hint="Where the recovery codes are kept, which phone receives sign-in codes…"
+        value={props.value.notes}
+        limit={TEXT_LIMITS.accountNote}
+      >
         <Textarea value={props.value.notes} onChange={(_, d) => set({ notes: d.value })} resize="vertical" />
-      </Field>
+      </LimitedField>
     </>
   );
 }

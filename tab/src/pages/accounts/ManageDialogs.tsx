@@ -1,4 +1,6 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { LimitedField } from '../../LimitedField.tsx';
+import { TEXT_LIMITS } from '../../../../src/domain/text-limits.ts';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { FormDialog } from '../../FormDialog.tsx';
@@ -89,9 +91,15 @@ export function CloseDialog({
           <Field label="Closed on" required validationMessage={errors.closedOn}>
             <Input type="date" max={today} value={closedOn} onChange={(_, d) => setClosedOn(d.value)} />
           </Field>
-          <Field label="Why it is closing" required validationMessage={errors.reason}>
+          <LimitedField
+            label="Why it is closing"
+            required
+            validationMessage={errors.reason}
+            value={reason}
+            limit={TEXT_LIMITS.closingReason}
+          >
             <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
-          </Field>
+          </LimitedField>
         </>
       )}
     </FormDialog>
@@ -152,13 +160,15 @@ export function ReviewDialog({
               ))}
             </RadioGroup>
           </Field>
-          <Field
+          <LimitedField
             label={outcome === 'keep' ? 'Note (optional)' : 'What must change, or why it is closing'}
             required={outcome !== 'keep'}
             validationMessage={errors.note}
+            value={note}
+            limit={TEXT_LIMITS.reviewNote}
           >
             <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
-          </Field>
+          </LimitedField>
         </>
       )}
     </FormDialog>
