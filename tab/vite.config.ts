@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // Lets the bundle benchmark name the chunk each SDK went into.
+    manifest: true,
     chunkSizeWarningLimit: 800,
   },
   server: {

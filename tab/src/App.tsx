@@ -1,38 +1,24 @@
-import {
-  Badge,
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  FluentProvider,
-  Menu,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  OverlayDrawer,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { DismissRegular, NavigationRegular } from '@fluentui/react-icons';
-import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Badge, Button, FluentProvider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { NavigationRegular } from '@fluentui/react-icons';
+import { Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiProblem, api, session, type Me } from './api.ts';
-import { DevSignIn } from './DevSignIn.tsx';
 import { entraTokenSource, type SignInConfig } from './entra-sign-in.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import type { Host, ThemeName } from './host.ts';
 import { pagesFor } from './pages.ts';
-import { ConfigureTab } from './public/ConfigureTab.tsx';
-import { InfoPage } from './public/InfoPage.tsx';
 import { useHashRoute } from './route.ts';
 import { ShellContext } from './shell-context.ts';
-import { THEMES, THEME_LABELS } from './theme.ts';
+import { THEMES } from './theme.ts';
 import { useNarrow } from './useNarrow.ts';
 import { useTouchStyles } from './touch.ts';
+
+// Kept out of the first download: what a signed-in phone in Teams never shows.
+const DevSignIn = lazy(() => import('./DevSignIn.tsx').then((m) => ({ default: m.DevSignIn })));
+const ConfigureTab = lazy(() => import('./public/ConfigureTab.tsx').then((m) => ({ default: m.ConfigureTab })));
+const InfoPage = lazy(() => import('./public/InfoPage.tsx').then((m) => ({ default: m.InfoPage })));
+const ThemeMenu = lazy(() => import('./ThemeMenu.tsx'));
+const NavDrawer = lazy(() => import('./NavDrawer.tsx'));
+const PageNav = lazy(() => import('./PageNav.tsx'));
 
 const useStyles = makeStyles({
   root: {
@@ -59,7 +45,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  navTab: { justifyContent: 'flex-start' },
   main: {
     flexGrow: 1,
     padding: tokens.spacingHorizontalXL,
@@ -109,6 +94,8 @@ function Shell({
   const narrow = useNarrow();
   const touch = useTouchStyles();
   const [menuOpen, setMenuOpen] = useState(false);
+  // The phone's menu is fetched the first time it is opened, not with the first screen.
+  const [menuUsed, setMenuUsed] = useState(false);
 
   // Who is signed in, and the theme and person switches: in the header, or at the top of the menu on a phone.
   const whoAndHow: ReactNode = (
@@ -120,23 +107,9 @@ function Shell({
         </Badge>
       ))}
       {!host.inTeams && (
-        <Menu
-          checkedValues={{ theme: [theme] }}
-          onCheckedValueChange={(_, d) => onTheme(d.checkedItems[0] as ThemeName)}
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle">Theme: {THEME_LABELS[theme]}</Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {(Object.keys(THEMES) as ThemeName[]).map((t) => (
-                <MenuItemRadio key={t} name="theme" value={t}>
-                  {THEME_LABELS[t]}
-                </MenuItemRadio>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <Suspense fallback={null}>
+          <ThemeMenu theme={theme} onTheme={onTheme} />
+        </Suspense>
       )}
       {me.signIn === 'dev' && (
         <Button appearance="secondary" onClick={onSwitchPerson}>
@@ -147,24 +120,14 @@ function Shell({
   );
 
   const navigation = (
-    <nav className={narrow ? undefined : styles.nav} aria-label="Pages">
-      <TabList
-        vertical
-        // The nav has a fixed width, so reserving bold-label space would only misalign labels.
-        reserveSelectedTabSpace={false}
-        selectedValue={page.id}
-        onTabSelect={(_, data) => {
-          window.location.hash = `#/${String(data.value)}`;
-          setMenuOpen(false);
-        }}
-      >
-        {pages.map((p) => (
-          <Tab key={p.id} value={p.id} className={styles.navTab}>
-            {p.title}
-          </Tab>
-        ))}
-      </TabList>
-    </nav>
+    <Suspense fallback={<div className={narrow ? undefined : styles.nav} />}>
+      <PageNav
+        pages={pages}
+        current={page.id}
+        className={narrow ? undefined : styles.nav}
+        onChosen={() => setMenuOpen(false)}
+      />
+    </Suspense>
   );
 
   return (
@@ -179,7 +142,10 @@ function Shell({
             icon={<NavigationRegular />}
             aria-label="Menu"
             aria-expanded={menuOpen}
-            onClick={() => setMenuOpen(true)}
+            onClick={() => {
+              setMenuUsed(true);
+              setMenuOpen(true);
+            }}
           />
         )}
         <Text as="h1" weight="semibold" size={400} className={styles.title}>
@@ -188,35 +154,16 @@ function Shell({
         {!narrow && whoAndHow}
       </header>
       <div className={styles.body}>
-        {narrow ? (
-          <OverlayDrawer
-            className={touch.touch}
-            open={menuOpen}
-            onOpenChange={(_, data) => setMenuOpen(data.open)}
-            position="start"
-          >
-            <DrawerHeader>
-              <DrawerHeaderTitle
-                action={
-                  <Button
-                    appearance="subtle"
-                    aria-label="Close the menu"
-                    icon={<DismissRegular />}
-                    onClick={() => setMenuOpen(false)}
-                  />
-                }
-              >
-                Pages
-              </DrawerHeaderTitle>
-            </DrawerHeader>
-            <DrawerBody>
-              <div className={styles.drawerPerson}>{whoAndHow}</div>
-              {navigation}
-            </DrawerBody>
-          </OverlayDrawer>
-        ) : (
-          navigation
-        )}
+        {narrow
+          ? menuUsed && (
+              <Suspense fallback={null}>
+                <NavDrawer className={touch.touch} open={menuOpen} onOpenChange={setMenuOpen}>
+                  <div className={styles.drawerPerson}>{whoAndHow}</div>
+                  {navigation}
+                </NavDrawer>
+              </Suspense>
+            )
+          : navigation}
         <main id="main" className={`${styles.main} ${touch.touch} ${narrow ? styles.narrowMain : ''}`} tabIndex={-1}>
           <Suspense fallback={<Spinner label="Loading" />}>
             <PageComponent page={page} schoolId={schoolId} param={page.id === pageId ? param : undefined} />
@@ -289,36 +236,38 @@ export function App({ host }: { host: Host }) {
     // dialogs), and a full-height class there would cover the page.
     <FluentProvider theme={THEMES[theme]}>
       <div className={styles.root}>
-        {publicPage ? (
-          publicPage
-        ) : error ? (
-          <ErrorNotice error={error} />
-        ) : me === undefined ? (
-          <Spinner label="Signing you in" />
-        ) : me === null ? (
-          <DevSignIn
-            notice={
-              sessionEnded
-                ? 'Your demo session has ended (the server was restarted, or it has been eight hours). Choose who to sign in as again; nothing you saved is lost.'
-                : undefined
-            }
-            onSignedIn={() => {
-              setSessionEnded(false);
-              loadMe();
-            }}
-          />
-        ) : (
-          <Shell
-            me={me}
-            host={host}
-            theme={theme}
-            onTheme={chooseTheme}
-            onSwitchPerson={() => {
-              session.clear();
-              setMe(null);
-            }}
-          />
-        )}
+        <Suspense fallback={<Spinner label="Loading" />}>
+          {publicPage ? (
+            publicPage
+          ) : error ? (
+            <ErrorNotice error={error} />
+          ) : me === undefined ? (
+            <Spinner label="Signing you in" />
+          ) : me === null ? (
+            <DevSignIn
+              notice={
+                sessionEnded
+                  ? 'Your demo session has ended (the server was restarted, or it has been eight hours). Choose who to sign in as again; nothing you saved is lost.'
+                  : undefined
+              }
+              onSignedIn={() => {
+                setSessionEnded(false);
+                loadMe();
+              }}
+            />
+          ) : (
+            <Shell
+              me={me}
+              host={host}
+              theme={theme}
+              onTheme={chooseTheme}
+              onSwitchPerson={() => {
+                session.clear();
+                setMe(null);
+              }}
+            />
+          )}
+        </Suspense>
       </div>
     </FluentProvider>
   );

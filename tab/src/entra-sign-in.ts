@@ -14,15 +14,17 @@ export async function entraTokenSource(
 ): Promise<() => Promise<string>> {
   const authority = `https://login.microsoftonline.com/${config.tenantId}`;
   const request = { scopes: [config.scope] };
+  if (host.inTeams) {
+    const { nestedAppAuth, authentication } = await import('@microsoft/teams-js');
+    if (!nestedAppAuth.isNAAChannelRecommended()) {
+      // Older Teams clients: the SSO token is already for the API (its Application ID URI), so MSAL is never loaded.
+      return () => authentication.getAuthToken();
+    }
+  }
   const msal = await import('@azure/msal-browser');
   const needsInteraction = (err: unknown) => err instanceof msal.InteractionRequiredAuthError;
 
   if (host.inTeams) {
-    const { nestedAppAuth, authentication } = await import('@microsoft/teams-js');
-    if (!nestedAppAuth.isNAAChannelRecommended()) {
-      // Older Teams clients: the SSO token is already for the API (its Application ID URI).
-      return () => authentication.getAuthToken();
-    }
     const pca = await msal.createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority } });
     return async () => {
       const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];

@@ -50,7 +50,10 @@ const sideways = (page: Page) =>
 
 async function openMenu(page: Page) {
   await page.getByRole('button', { name: 'Menu', exact: true }).tap();
-  return page.getByRole('dialog').getByRole('navigation', { name: 'Pages' });
+  // The menu is fetched on its first opening, so wait for it to show.
+  const nav = page.getByRole('dialog').getByRole('navigation', { name: 'Pages' });
+  await nav.getByRole('tab').first().waitFor();
+  return nav;
 }
 
 describe.each(PHONES)('at $width × $height', ({ width, height }) => {

@@ -114,3 +114,34 @@ test('"Remind everyone overdue" asks first, with the number it will send; Cancel
   expect(posted).toEqual([]);
   await hr.close();
 }, 60_000);
+
+test('the chart tells its two series apart in high contrast, in sentence case, with every label whole', async () => {
+  const hr = await signedIn(env, 'Dana Fairbrook');
+  await hr.evaluate(() => localStorage.setItem('smph.theme', 'contrast'));
+  await hr.reload();
+  await hr.getByRole('tab', { name: 'Training dashboard' }).click();
+  const chart = hr.getByRole('region', { name: 'Chart of staff up to date by department' });
+  await chart.locator('svg rect').first().waitFor();
+  const look = await chart.evaluate((root) => {
+    const legends = [...root.querySelectorAll<HTMLElement>('button[title], [role="option"]')].filter((el) =>
+      /Up to date|Something outstanding/i.test(el.textContent ?? ''),
+    );
+    const svg = root.querySelector('svg')!.getBoundingClientRect();
+    const ticks = [...root.querySelectorAll<SVGTextElement>('g.tick text, .tick text')];
+    return {
+      legendText: legends.map((el) => el.innerText.trim()),
+      fills: [...new Set([...root.querySelectorAll('svg rect[fill]')].map((r) => getComputedStyle(r).fill))],
+      barLabels: [...root.querySelectorAll('svg text[aria-label^="Total"]')].map((t) => t.textContent),
+      clipped: ticks.filter((t) => t.getBoundingClientRect().right > svg.right + 1).map((t) => t.textContent),
+    };
+  });
+  // As people see them, not capitalised word by word.
+  expect(look.legendText).toEqual(['Up to date', 'Something outstanding']);
+  // Two colours from the high-contrast palette, and each bar labelled "up to date / people".
+  expect(look.fills.length).toBeGreaterThanOrEqual(2);
+  expect(look.barLabels.length).toBeGreaterThan(0);
+  for (const label of look.barLabels) expect(label).toMatch(/^\d+\/\d+$/);
+  expect(look.clipped).toEqual([]);
+  await hr.screenshot({ path: join(SHOTS, 'training-chart-contrast.png'), fullPage: true });
+  await hr.close();
+}, 60_000);

@@ -1,6 +1,10 @@
 import { SignJWT } from 'jose';
 import { DEMO_PERSONAS, DEMO_SCHOOLS } from '../../src/seed/demo-data.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { ROOT, startTestApp, type TestApp } from '../helpers/app.ts';
+import { readFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -9,6 +13,17 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.stop();
 });
+
+/** A GET that keeps the body as sent: fetch would undo the compression this checks. */
+function request(base: string, path: string, headers: Record<string, string>) {
+  return new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    get(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
@@ -39,6 +54,25 @@ describe('tab hosting', () => {
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect((await js.text()).length).toBeGreaterThan(0);
+  });
+
+  test('scripts are sent compressed to browsers that accept it, and as they are to those that do not', async () => {
+    const html = await (await t.get('/tab/')).text();
+    const script = /src="(\/tab\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const built = readFileSync(join(ROOT, 'tab', 'dist', script.replace('/tab/', '')));
+    for (const [encoding, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const res = await request(t.base, script, { 'accept-encoding': encoding });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers.vary).toBe('Accept-Encoding');
+      expect(res.body.length).toBeLessThan(built.length / 2);
+      expect(decode(res.body).equals(built)).toBe(true);
+    }
+    const plain = await request(t.base, script, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(built)).toBe(true);
   });
 
   test('/tab redirects to /tab/ and a path outside the build cannot be read', async () => {
