@@ -1,5 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
-import { AUDIT_LOG_ROLES, mayReadAuditEntry } from '../domain/audit-access.ts';
+import { AUDIT_LOG_ROLES, mayReadAuditEntry, overseesTrust, type TrustFacts } from '../domain/audit-access.ts';
+import { NotAllowed, RuleBroken } from '../errors.ts';
+import { auditScope } from './scope.ts';
 import type { CaseFacts } from '../domain/incidents/access.ts';
 import type { SchoolRouting } from '../domain/incidents/routing.ts';
 import { loadCase } from '../incidents/case-record.ts';
@@ -24,6 +26,8 @@ export interface AuditQuery {
   to?: string;
   cursor?: string;
   limit?: number;
+  /** Entries about the whole trust (imports, reminders, exports across schools) instead of a school's. */
+  wholeTrust?: boolean;
 }
 
 /**
@@ -36,8 +40,34 @@ const auditSchools = (principal: Principal, schoolId?: string): string[] =>
     otherSchool: 'You cannot read that school’s audit log',
   });
 
+/**
+ * What a search reads: a school's entries (or those of every school the caller may search), or
+ * those about the whole trust, which only someone overseeing every one of its schools may ask for.
+ */
+async function searchScope(services: Pick<Services, 'store'>, principal: Principal, query: AuditQuery) {
+  const { trustId } = principal.person;
+  const schools = await services.store.schools.listAll({ where: { trustId } });
+  const trust: TrustFacts = { trustId, schoolIds: schools.map((s) => s.id) };
+  const canReadTrustWide = overseesTrust(principal.person, AUDIT_LOG_ROLES, trust.schoolIds);
+  // What the caller may choose between, for the page's filter.
+  const searchable = new Set(auditSchools(principal));
+  const choices = {
+    schools: schools.filter((s) => searchable.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
+    wholeTrust: canReadTrustWide,
+  };
+  if (!query.wholeTrust) {
+    const schoolIds = auditSchools(principal, query.schoolId);
+    return { trust, choices, schoolIds, filter: where({ schoolId: schoolIds }, query) };
+  }
+  if (query.schoolId) throw new RuleBroken('school_or_trust', 'Choose one school or the whole trust, not both');
+  if (!canReadTrustWide) {
+    throw new NotAllowed('Entries about the whole trust are for those who oversee every one of its schools');
+  }
+  return { trust, choices, schoolIds: [], filter: where({ trustId }, query) };
+}
+
 /** A filter that remembers the cases it looked up, so a page of entries about one case costs one read. */
-function visibleTo(services: Services, principal: Principal) {
+function visibleTo(services: Services, principal: Principal, trust: TrustFacts) {
   const cases = new Map<string, Promise<{ facts: CaseFacts; routing: SchoolRouting } | undefined>>();
   const caseOf = (id: string) => {
     if (!cases.has(id)) {
@@ -51,14 +81,19 @@ function visibleTo(services: Services, principal: Principal) {
   return async (entries: Rec<'audit'>[]) => {
     const seen = await Promise.all(
       entries.map(async (e) =>
-        mayReadAuditEntry(principal.person, e, e.targetKind === 'incidents' ? await caseOf(e.targetId) : undefined),
+        mayReadAuditEntry(
+          principal.person,
+          e,
+          e.targetKind === 'incidents' ? await caseOf(e.targetId) : undefined,
+          trust,
+        ),
       ),
     );
     return entries.filter((_, i) => seen[i]);
   };
 }
 
-function where(schoolIds: string[], query: AuditQuery) {
+function where(scope: { schoolId: string[] } | { trustId: string }, query: AuditQuery) {
   const at =
     query.from || query.to
       ? {
@@ -69,7 +104,7 @@ function where(schoolIds: string[], query: AuditQuery) {
         }
       : {};
   return {
-    schoolId: schoolIds,
+    ...scope,
     ...(query.actorId ? { actorId: query.actorId } : {}),
     ...(query.targetKind ? { targetKind: query.targetKind } : {}),
     ...(query.targetId ? { targetId: query.targetId } : {}),
@@ -89,14 +124,15 @@ async function withNames(services: Pick<Services, 'store'>, entries: Rec<'audit'
     targetKind: e.targetKind,
     targetId: e.targetId,
     schoolId: e.schoolId,
+    trustId: e.trustId,
     detail: e.detail,
   }));
 }
 
 /** A page of the audit log, newest first. The log itself cannot be changed through the app. */
 export async function searchAudit(services: Services, principal: Principal, query: AuditQuery) {
-  const filter = where(auditSchools(principal, query.schoolId), query);
-  const visible = visibleTo(services, principal);
+  const { filter, trust, choices } = await searchScope(services, principal, query);
+  const visible = visibleTo(services, principal, trust);
   const limit = query.limit ?? 100;
   const items: Rec<'audit'>[] = [];
   let cursor = query.cursor;
@@ -114,25 +150,21 @@ export async function searchAudit(services: Services, principal: Principal, quer
     cursor = page.nextCursor;
     if (!cursor) break;
   }
-  return { items: await withNames(services, items), nextCursor: cursor };
+  return { items: await withNames(services, items), nextCursor: cursor, choices };
 }
 
 /** The matching entries as CSV; exporting the log is itself recorded in it. */
 export async function exportAudit(services: Services, principal: Principal, query: AuditQuery): Promise<Download> {
-  const schoolIds = auditSchools(principal, query.schoolId);
-  const entries = await services.store.audit.listAll({
-    where: where(schoolIds, query),
-    orderBy: 'at',
-    descending: true,
-  });
-  const rows = await withNames(services, await visibleTo(services, principal)(entries));
+  const { filter, trust, schoolIds } = await searchScope(services, principal, query);
+  const entries = await services.store.audit.listAll({ where: filter, orderBy: 'at', descending: true });
+  const rows = await withNames(services, await visibleTo(services, principal, trust)(entries));
   await services.store.audit.append({
     at: services.now().toISOString(),
     actorId: principal.person.id,
     action: 'audit.exported',
     targetKind: 'audit',
     targetId: 'audit-log',
-    schoolId: schoolIds[0],
+    ...auditScope(trust.trustId, schoolIds),
     detail: { rows: rows.length, query: { ...query } },
   });
   const csv = toCsv({
@@ -143,7 +175,7 @@ export async function exportAudit(services: Services, principal: Principal, quer
       r.action,
       r.targetKind,
       r.targetId,
-      r.schoolId ?? '',
+      r.schoolId ?? (r.trustId ? 'Whole trust' : ''),
       r.detail ? JSON.stringify(r.detail) : '',
     ]),
   });

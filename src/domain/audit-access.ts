@@ -34,18 +34,36 @@ export const AUDIT_LOG_ROLES: readonly Role[] = ['SLT', 'Admin', 'DSL', 'HR'];
 export interface AuditEntryFacts {
   targetKind: string;
   schoolId?: string;
+  /** Set, instead of a school, on an entry about the whole trust. */
+  trustId?: string;
+}
+
+/** The reader's trust and every school in it: an entry about the whole trust is for those who oversee them all. */
+export interface TrustFacts {
+  trustId: string;
+  schoolIds: readonly string[];
+}
+
+/** Whether someone holds one of these roles at every school of the trust. */
+export function overseesTrust(reader: HasRoles, roles: readonly Role[], schoolIds: readonly string[]): boolean {
+  return schoolIds.length > 0 && roles.some((role) => schoolIds.every((s) => hasRole(reader, role, s)));
 }
 
 /**
  * Whether `reader` may see one entry. For an incident, `incident` is the case (with its school's
- * routing) or undefined when it no longer exists, which nobody may then see.
+ * routing) or undefined when it no longer exists, which nobody may then see. An entry about a
+ * whole trust follows the same table, held at every one of the trust's schools.
  */
 export function mayReadAuditEntry(
   reader: HasRoles & { id: string },
   entry: AuditEntryFacts,
   incident?: { facts: CaseFacts; routing: SchoolRouting },
+  trust?: TrustFacts,
 ): boolean {
   const rule = (AUDIT_READERS as Record<string, 'the-case' | readonly Role[]>)[entry.targetKind] ?? UNLISTED;
   if (rule === 'the-case') return incident !== undefined && canReadCase(reader, incident.facts, incident.routing);
-  return entry.schoolId !== undefined && rule.some((role) => hasRole(reader, role, entry.schoolId));
+  if (entry.schoolId !== undefined) return rule.some((role) => hasRole(reader, role, entry.schoolId));
+  return (
+    entry.trustId !== undefined && trust?.trustId === entry.trustId && overseesTrust(reader, rule, trust.schoolIds)
+  );
 }

@@ -453,6 +453,8 @@ export const auditSchema = z.object({
   targetKind: shortText,
   targetId: id,
   schoolId: id.optional(),
+  /** Set instead of a school on an entry about the whole trust: a staff import, reminders across schools, an export. */
+  trustId: id.optional(),
   detail: z.record(z.string(), z.unknown()).optional(),
   ...retention,
 });

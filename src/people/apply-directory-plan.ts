@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { auditScope } from '../audit/scope.ts';
 import { flagLeavers } from '../accounts/handover.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import type { DirectoryPlan, PersonChange } from '../domain/people/directory-sync.ts';
@@ -84,6 +85,10 @@ export async function applyDirectoryPlan(
       action: 'directory.updated',
       targetKind: 'people',
       targetId: 'directory',
+      ...auditScope(
+        schools[0]?.trustId ?? '',
+        schools.map((s) => s.id),
+      ),
       detail: {
         ...detail,
         joined: plan.joiners.length,

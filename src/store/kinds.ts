@@ -35,7 +35,7 @@ export const KINDS = {
   conversationRefs: kind(r.conversationRefSchema, ['scope', 'personId', 'schoolId']),
   outbox: kind(r.outboxSchema, ['status', 'topic', 'notBefore']),
   counters: kind(r.counterSchema, []),
-  audit: kind(r.auditSchema, ['actorId', 'targetKind', 'targetId', 'schoolId', 'at'], true),
+  audit: kind(r.auditSchema, ['actorId', 'targetKind', 'targetId', 'schoolId', 'trustId', 'at'], true),
 } as const;
 
 export type Kinds = typeof KINDS;

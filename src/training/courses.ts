@@ -110,7 +110,7 @@ async function record(
       action,
       targetKind: 'courses',
       targetId: course.id,
-      ...(course.schoolId ? { schoolId: course.schoolId } : {}),
+      ...(course.schoolId ? { schoolId: course.schoolId } : { trustId: course.trustId }),
       detail: {
         title: course.title,
         refresherMonths: course.refresherMonths,

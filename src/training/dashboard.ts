@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
+import { auditScope } from '../audit/scope.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import {
   filterRows,
@@ -129,7 +130,8 @@ export async function exportDashboard(
   format: 'csv' | 'xlsx',
   filters: DashboardFilters,
 ): Promise<Download> {
-  const picture = await cached(services, schoolsInScope(principal, filters.schoolId)).picture;
+  const schoolIds = schoolsInScope(principal, filters.schoolId);
+  const picture = await cached(services, schoolIds).picture;
   const table = exportTable(picture.columns, filterRows(picture.columns, picture.rows, filters));
   const name = `training-${picture.today}.${format}`;
   await services.store.audit.append({
@@ -138,6 +140,7 @@ export async function exportDashboard(
     action: 'training.exported',
     targetKind: 'people',
     targetId: 'training-dashboard',
+    ...auditScope(principal.person.trustId, schoolIds),
     detail: { format, rows: table.rows.length, filters: { ...filters } },
   });
   return format === 'csv'

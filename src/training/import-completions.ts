@@ -116,7 +116,7 @@ export async function runImport(
       action: 'training.imported',
       targetKind: 'trainingRecords',
       targetId: 'import',
-      ...(input.schoolId ? { schoolId: input.schoolId } : {}),
+      ...(input.schoolId ? { schoolId: input.schoolId } : { trustId: principal.person.trustId }),
       detail: {
         imported: fresh.length,
         alreadyRecorded: result.good.length - fresh.length,

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
+import { auditScope } from '../audit/scope.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { isOverdue, type StaffRow } from '../domain/training/dashboard.ts';
 import { NotFound, RuleBroken } from '../errors.ts';
@@ -106,6 +107,10 @@ export async function sendReminders(
           action: 'training.reminded',
           targetKind: 'people',
           targetId: toRemind.length === 1 ? toRemind[0]!.personId : 'many',
+          ...auditScope(
+            principal.person.trustId,
+            toRemind.map((r) => r.schoolId),
+          ),
           detail: { count: toRemind.length, everyoneOverdue: Boolean(request.everyoneOverdue) },
         });
       }

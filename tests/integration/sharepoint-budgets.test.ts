@@ -85,7 +85,7 @@ test('an SLT decision on the card costs at most 2 Graph requests', async () => {
   expect(used.paths.length).toBeLessThanOrEqual(2);
 });
 
-test('the HR dashboard for 5,000 staff costs at most 5 Graph requests, paging at the largest page', async () => {
+test('the HR dashboard for 5,000 staff costs at most 7 Graph requests, paging at the largest page', async () => {
   const { store } = app.app.services;
   const courses = ['course-policy', 'course-online-safety'];
   for (let start = 0; start < STAFF; start += 500) {
@@ -145,5 +145,6 @@ test('the HR dashboard for 5,000 staff costs at most 5 Graph requests, paging at
     rows = await load();
   });
   expect(rows).toBeGreaterThan(STAFF);
-  expect(used.paths.length).toBeLessThanOrEqual(5);
+  // Two of them find who runs an official account (open accounts, applications in progress), since that decides who needs the runners' course.
+  expect(used.paths.length).toBeLessThanOrEqual(7);
 });

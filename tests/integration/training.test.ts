@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { POLICY_COLUMN_ID, type ShownStanding, type StaffRow } from '../../src/domain/training/dashboard.ts';
 import type { Figures } from '../../src/domain/training/dashboard.ts';
 import { importPolicy } from '../../src/policy/import-policy.ts';
-import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
+import { DEMO_PERSONAS, DEMO_SCHOOLS } from '../../src/seed/demo-data.ts';
 import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
 
 jest.setTimeout(60_000);
@@ -479,5 +479,42 @@ describe('courses and settings', () => {
     expect(onlineSafety(await dashboard()).expiringSoon).toBeGreaterThan(before.expiringSoon);
     const audit = await store().audit.listAll({ where: { targetId: 'school-oakfield' } });
     expect(audit.some((a) => a.action === 'school.training.changed')).toBe(true);
+  });
+});
+
+describe('audit entries about the whole trust', () => {
+  interface AuditAnswer {
+    items: { action: string; schoolId?: string; trustId?: string }[];
+    choices: { schools: { id: string; name: string }[]; wholeTrust: boolean };
+  }
+  const exports = (page: AuditAnswer) => page.items.filter((e) => e.action === 'training.exported');
+
+  test('an export across schools is the trust’s entry, shown to whoever oversees every school and no one else', async () => {
+    expect((await call('GET', '/training/export.csv', HR)).status).toBe(200);
+    expect((await call('GET', `/training/export.csv?schoolId=${DEMO_SCHOOLS.primary}`, HR)).status).toBe(200);
+
+    const bySchool = await json<AuditAnswer>('GET', '/audit?targetKind=people', HR);
+    expect(bySchool.choices).toEqual({
+      schools: [
+        expect.objectContaining({ id: DEMO_SCHOOLS.primary }),
+        expect.objectContaining({ id: DEMO_SCHOOLS.secondary }),
+      ],
+      wholeTrust: true,
+    });
+    expect(exports(bySchool)).toEqual([expect.objectContaining({ schoolId: DEMO_SCHOOLS.primary })]);
+    const trustWide = await json<AuditAnswer>('GET', '/audit?targetKind=people&wholeTrust=true', HR);
+    expect(exports(trustWide)).toEqual([expect.objectContaining({ trustId: expect.any(String) })]);
+    expect(trustWide.items.every((e) => e.schoolId === undefined)).toBe(true);
+
+    // A senior leader of one school sees that school's export, not the trust's, and is told why not.
+    const leader = await json<AuditAnswer>('GET', '/audit?targetKind=people', DEMO_PERSONAS.SLT);
+    expect(leader.choices.wholeTrust).toBe(false);
+    expect(exports(leader)).toHaveLength(1);
+    const refused = await call('GET', '/audit?wholeTrust=true', DEMO_PERSONAS.SLT);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Problem).error.message).toMatch(/oversee every one of its schools/);
+    // And asking for one school and the whole trust at once is refused in words.
+    const both = await call('GET', `/audit?wholeTrust=true&schoolId=${DEMO_SCHOOLS.primary}`, HR);
+    expect(both.status).toBe(400);
   });
 });

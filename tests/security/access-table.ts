@@ -61,6 +61,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /': 'page',
   'GET /tab': 'page',
   'GET /tab/*': 'page',
+  'GET /tab/assets/*': 'page',
   'POST /api/messages': 'bot',
   'GET /api/v1/sign-in-config': 'public',
   'GET /api/v1/dev/personas': 'public',

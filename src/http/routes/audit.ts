@@ -15,6 +15,7 @@ const query = z
     to: z.iso.date().optional(),
     cursor: z.string().max(512).optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
+    wholeTrust: z.stringbool().optional(),
   })
   .strict();
 

@@ -6,7 +6,8 @@ import { KINDS, KIND_NAMES, type KindName } from '../kinds.ts';
  * typed, indexed column for every field the store filters or sorts on. Pure, so provisioning can
  * print its plan and the adapter and provisioning cannot disagree.
  */
-export const SCHEMA_VERSION = 1;
+/** 2: audit entries gained a trust column, for entries about no one school. */
+export const SCHEMA_VERSION = 2;
 
 /** The list that records which schema version the site has, so later versions can add columns safely. */
 export const SCHEMA_LIST = 'SMPH schema';

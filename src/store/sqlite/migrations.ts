@@ -112,6 +112,13 @@ export const MIGRATIONS: Migration[] = [
       createKindTable(db, 'policyPointers', ['schoolId'], false);
     },
   },
+  {
+    version: 6,
+    name: 'audit entries about a whole trust',
+    up(db) {
+      db.exec(`CREATE INDEX ${quoteIdent('audit_trustId')} ON ${quoteIdent('audit')} (${fieldExpr('trustId')})`);
+    },
+  },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */

@@ -3,6 +3,7 @@ import {
   Button,
   Field,
   Input,
+  Select,
   Spinner,
   Table,
   TableBody,
@@ -22,7 +23,10 @@ import { dateTime } from '../format.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { actionWords, recordWords } from '../../../src/domain/audit-words.ts';
-import type { AuditEntry as Entry } from '../../../src/audit/audit-log.ts';
+import type { AuditEntry as Entry, AuditPage as Answer } from '../../../src/audit/audit-log.ts';
+
+/** The scope filter's value for entries about the whole trust rather than one school. */
+const WHOLE_TRUST = 'whole-trust';
 
 const useStyles = makeStyles({
   filters: {
@@ -37,23 +41,27 @@ const useStyles = makeStyles({
 });
 
 /** Who did what, and when: every change and every read of safeguarding detail. Read-only by design. */
-export default function AuditPage({ page, schoolId }: PageProps) {
+export default function AuditPage({ page }: PageProps) {
   const styles = useStyles();
-  const [filters, setFilters] = useState({ from: '', to: '', targetId: '' });
+  const [filters, setFilters] = useState({ from: '', to: '', targetId: '', scope: '' });
   const [applied, setApplied] = useState(filters);
   const [entries, setEntries] = useState<Entry[]>();
+  const [choices, setChoices] = useState<Answer['choices']>();
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<Error>();
-  const query = queryString({ ...applied, schoolId });
+  const { scope, ...rest } = applied;
+  const query = queryString({
+    ...rest,
+    ...(scope === WHOLE_TRUST ? { wholeTrust: 'true' } : scope ? { schoolId: scope } : {}),
+  });
 
   const load = async (after?: string) => {
     setError(undefined);
     try {
-      const page = await api<{ items: Entry[]; nextCursor?: string }>(
-        `/audit?${query}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
-      );
+      const page = await api<Answer>(`/audit?${query}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
       setEntries((now) => (after ? [...(now ?? []), ...page.items] : page.items));
       setCursor(page.nextCursor);
+      setChoices(page.choices);
     } catch (err) {
       setError(err as Error);
     }
@@ -79,6 +87,20 @@ export default function AuditPage({ page, schoolId }: PageProps) {
           setApplied(filters);
         }}
       >
+        {choices && (choices.schools.length > 1 || choices.wholeTrust) && (
+          <Field label="Whose records">
+            <Select value={filters.scope} onChange={(_, d) => setFilters({ ...filters, scope: d.value })}>
+              <option value="">{choices.schools.length > 1 ? 'All my schools' : choices.schools[0]?.name}</option>
+              {choices.schools.length > 1 &&
+                choices.schools.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              {choices.wholeTrust && <option value={WHOLE_TRUST}>The whole trust: imports, reminders, exports</option>}
+            </Select>
+          </Field>
+        )}
         <Field label="From">
           <Input type="date" value={filters.from} onChange={(_, d) => setFilters({ ...filters, from: d.value })} />
         </Field>
