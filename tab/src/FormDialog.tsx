@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { ApiProblem } from './api.ts';
+import { useFieldErrors, type BindField } from './useFieldErrors.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
 const useStyles = makeStyles({ form: { display: 'grid', gap: tokens.spacingVerticalM } });
@@ -25,21 +25,21 @@ export function FormDialog(props: {
   intro?: ReactNode;
   submit: () => Promise<unknown>;
   onClose: (saved: boolean) => void;
-  children: (errors: Record<string, string>) => ReactNode;
+  children: (field: BindField) => ReactNode;
 }) {
   const styles = useStyles();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { field, refused, clear, formProps } = useFieldErrors();
   const [problem, setProblem] = useState<Error>();
   const [saving, setSaving] = useState(false);
   const save = async () => {
     setSaving(true);
-    setErrors({});
+    clear();
     setProblem(undefined);
     try {
       await props.submit();
       props.onClose(true);
     } catch (err) {
-      if (err instanceof ApiProblem) setErrors(err.fieldErrors());
+      refused(err);
       setProblem(err as Error);
     } finally {
       setSaving(false);
@@ -49,6 +49,7 @@ export function FormDialog(props: {
     <Dialog open onOpenChange={(_, d) => !d.open && props.onClose(false)}>
       <DialogSurface>
         <form
+          {...formProps}
           noValidate
           aria-label={props.title}
           onSubmit={(e) => {
@@ -60,7 +61,7 @@ export function FormDialog(props: {
             <DialogTitle>{props.title}</DialogTitle>
             <DialogContent className={styles.form}>
               {props.intro}
-              {props.children(errors)}
+              {props.children(field)}
               {problem && <ErrorNotice error={problem} />}
             </DialogContent>
             <DialogActions>

@@ -1,6 +1,7 @@
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
-import { ApiProblem, api } from './api.ts';
+import { api } from './api.ts';
+import { useFieldErrors } from './useFieldErrors.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { useApi } from './useApi.ts';
 
@@ -35,7 +36,7 @@ export function SettingsForm(props: {
   const styles = useStyles();
   const loaded = useApi<Values>(props.path);
   const [values, setValues] = useState<Values>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { field, refused, clear, formProps } = useFieldErrors();
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [problem, setProblem] = useState<Error>();
   useEffect(() => setValues(loaded.data), [loaded.data]);
@@ -47,19 +48,20 @@ export function SettingsForm(props: {
   };
   const save = async () => {
     setState('saving');
-    setErrors({});
+    clear();
     setProblem(undefined);
     try {
       setValues(await api<Values>(props.path, { method: 'PUT', body: values }));
       setState('saved');
     } catch (err) {
-      if (err instanceof ApiProblem) setErrors(err.fieldErrors());
+      refused(err);
       setProblem(err as Error);
       setState('idle');
     }
   };
   return (
     <form
+      {...formProps}
       noValidate
       className={styles.form}
       aria-label={props.title}
@@ -72,7 +74,7 @@ export function SettingsForm(props: {
       {props.children?.(values, set)}
       <div className={styles.numbers}>
         {props.numbers.map((n) => (
-          <Field key={n.key} label={n.label} hint={n.hint} validationMessage={errors[n.key]}>
+          <Field key={n.key} label={n.label} hint={n.hint} {...field(n.key)}>
             <Input
               type="number"
               min={0}

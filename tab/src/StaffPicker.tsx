@@ -40,6 +40,8 @@ export function StaffPicker(props: {
   value: string[];
   onChange: (ids: string[]) => void;
   validationMessage?: string;
+  /** Names the field for clearing its message when the choice changes (see useFieldErrors). */
+  'data-field'?: string;
   /**
    * Where to ask how ready the chosen people are. By default, the leaders' and administrators'
    * look-up of any colleague; an application form asks about its own saved runners instead.
@@ -58,7 +60,13 @@ export function StaffPicker(props: {
   const nameOf = (id: string) => staff.find((p) => p.id === id)?.displayName ?? id;
   return (
     <>
-      <Field label={props.label} required validationMessage={props.validationMessage} hint={props.hint}>
+      <Field
+        label={props.label}
+        required
+        validationMessage={props.validationMessage}
+        hint={props.hint}
+        data-field={props['data-field']}
+      >
         <Select value="" onChange={(_, d) => d.value && props.onChange([...props.value, d.value])}>
           <option value="">Add a member of staff…</option>
           {staff

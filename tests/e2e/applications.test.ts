@@ -25,6 +25,12 @@ test('a member of staff fills in the business case, sees what is missing, submit
   await form.getByText('Name at least two staff members who will run the account').waitFor();
   await form.getByText('Say who the account is for: parents, pupils, the community…').waitFor();
   expect(await form.getByLabel('Account name').inputValue()).toBe('Oakfield Year 6 news');
+  // Focus moves to the first field with a problem, not left on the button.
+  expect(await form.getByLabel('Aim').evaluate((el) => el === document.activeElement)).toBe(true);
+  // Fixing one field clears its message at once; the others stay until they are fixed too.
+  await form.getByLabel('Intended audience').fill('Year 6 parents and carers');
+  await form.getByText('Say who the account is for: parents, pupils, the community…').waitFor({ state: 'detached' });
+  expect(await form.getByText('Name at least two staff members who will run the account').isVisible()).toBe(true);
 
   await form.getByLabel('Aim').fill('Share what Year 6 are learning, trips and celebrations with families each week.');
   await form.getByLabel('Intended audience').fill('Year 6 parents and carers');
@@ -141,8 +147,12 @@ test('a senior leader changes how applications are decided; a muddled setting is
   await form.getByLabel('Approvals needed').fill('2');
   await form.getByLabel('Close undecided applications after (working days)').fill('1');
   await form.getByRole('button', { name: 'Save' }).click();
-  await form.getByText(/SLT is reminded before an application expires/).waitFor();
+  await form
+    .getByText(/SLT is reminded before an application closes, so make this more than the days before the reminder/)
+    .waitFor();
   await form.getByLabel('Close undecided applications after (working days)').fill('25');
+  // Changing the field clears its message before anything is saved.
+  await form.getByText(/SLT is reminded before an application closes/).waitFor({ state: 'detached' });
   await form.getByRole('radio', { name: /Allow approval with a reason/ }).check();
   await form.getByRole('button', { name: 'Save' }).click();
   await form.getByRole('status').getByText('Saved.').waitFor();

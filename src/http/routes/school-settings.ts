@@ -19,7 +19,7 @@ import { endpoint } from '../endpoint.ts';
 /** Each setting is sent whole, in the record's own shape, with the rules that tie its fields together. */
 const BODIES: { [S in SchoolSetting]: z.ZodType<SchoolSettingValues[S]> } = {
   approvals: approvalSettingsSchema.strict().refine((a) => a.expireAfterWorkingDays > a.remindAfterWorkingDays, {
-    message: 'SLT is reminded before an application expires, so expireAfterWorkingDays must be larger',
+    message: 'SLT is reminded before an application closes, so make this more than the days before the reminder',
     path: ['expireAfterWorkingDays'],
   }),
   training: trainingSettingsSchema.strict(),
@@ -27,11 +27,12 @@ const BODIES: { [S in SchoolSetting]: z.ZodType<SchoolSettingValues[S]> } = {
   escalation: escalationSettingsSchema
     .strict()
     .refine((e) => e.headteacherAfterMinutes > e.deputiesAfterMinutes, {
-      message: 'The headteacher is chased after the deputies, so headteacherAfterMinutes must be larger',
+      message: 'The headteacher is chased after the deputies, so make this more than the deputies’ wait',
       path: ['headteacherAfterMinutes'],
     })
     .refine((e) => e.urgentHeadteacherAfterMinutes > e.urgentDeputiesAfterMinutes, {
-      message: 'urgentHeadteacherAfterMinutes must be larger than urgentDeputiesAfterMinutes',
+      message:
+        'For urgent reports too, the headteacher is chased after the deputies: make this more than the deputies’ wait',
       path: ['urgentHeadteacherAfterMinutes'],
     }),
   'slt-team': z

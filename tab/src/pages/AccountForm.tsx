@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiProblem, api } from '../api.ts';
+import { api } from '../api.ts';
+import { useFieldErrors } from '../useFieldErrors.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
 import { CredentialFields, NO_CREDENTIAL, TeamFields } from './accounts/AccountFields.tsx';
 
@@ -29,13 +30,13 @@ export function AccountForm({ task, onDone }: { task: CreationTask; onDone: (sav
   const [url, setUrl] = useState('');
   const [team, setTeam] = useState({ leadId: task.applicantId, moderatorIds: task.runners.map((r) => r.personId) });
   const [credential, setCredential] = useState(NO_CREDENTIAL);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { field, refused, clear, formProps } = useFieldErrors();
   const [problem, setProblem] = useState<Error>();
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
     setSaving(true);
-    setErrors({});
+    clear();
     setProblem(undefined);
     try {
       await api('/accounts', {
@@ -50,7 +51,7 @@ export function AccountForm({ task, onDone }: { task: CreationTask; onDone: (sav
       });
       onDone(true);
     } catch (err) {
-      if (err instanceof ApiProblem) setErrors(err.fieldErrors());
+      refused(err);
       setProblem(err as Error);
     } finally {
       setSaving(false);
@@ -60,6 +61,7 @@ export function AccountForm({ task, onDone }: { task: CreationTask; onDone: (sav
   return (
     // The server checks every field and its messages appear beside them, so no browser pop-ups.
     <form
+      {...formProps}
       noValidate
       className={styles.form}
       aria-label={`Record the account for ${task.accountName}`}
@@ -71,16 +73,16 @@ export function AccountForm({ task, onDone }: { task: CreationTask; onDone: (sav
       <Field
         label="Handle or page name"
         required
-        validationMessage={errors.handle}
+        {...field('handle')}
         hint={`As it appears on ${task.platform}, e.g. @OakfieldPE.`}
       >
         <Input value={handle} onChange={(_, d) => setHandle(d.value)} />
       </Field>
-      <Field label="Web address" required validationMessage={errors.url} hint="The public link, starting https://">
+      <Field label="Web address" required {...field('url')} hint="The public link, starting https://">
         <Input type="url" value={url} onChange={(_, d) => setUrl(d.value)} />
       </Field>
-      <TeamFields value={team} onChange={setTeam} errors={errors} />
-      <CredentialFields value={credential} onChange={setCredential} errors={errors} />
+      <TeamFields value={team} onChange={setTeam} field={field} />
+      <CredentialFields value={credential} onChange={setCredential} field={field} />
       {problem && <ErrorNotice error={problem} />}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={saving}>

@@ -14,6 +14,7 @@ import { LimitedField } from '../LimitedField.tsx';
 import { TEXT_LIMITS } from '../../../src/domain/text-limits.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem, api } from '../api.ts';
+import { useFieldErrors } from '../useFieldErrors.ts';
 import { PLATFORMS } from '../../../src/domain/records.ts';
 import { StaffPicker } from '../StaffPicker.tsx';
 
@@ -37,16 +38,8 @@ type Fields = Pick<
   Application,
   'accountName' | 'platform' | 'aim' | 'audience' | 'promotion' | 'runnerIds' | 'volunteers' | 'visibility'
 >;
-type Errors = Partial<Record<keyof Fields, string>>;
-
 /** The server names a draft's fields as `fields.aim` when saving and `aim` when submitting; the form knows them as `aim`. */
-const draftFieldErrors = (err: ApiProblem): Errors =>
-  Object.fromEntries(
-    Object.entries(err.fieldErrors()).map(([field, problem]) => [
-      field.replace(/^fields\./, '').split('.')[0],
-      problem,
-    ]),
-  ) as Errors;
+const formField = (field: string) => field.replace(/^fields\./, '').split('.')[0]!;
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '720px' },
@@ -94,7 +87,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'refused' | 'failed'>('idle');
   // Counts saves, so the runners' readiness is asked again once the server has the new list.
   const [saves, setSaves] = useState(0);
-  const [errors, setErrors] = useState<Errors>({});
+  const { field, refused, clear, formProps } = useFieldErrors(formField);
   const [problem, setProblem] = useState<string>();
   const dirty = useRef(false);
 
@@ -131,46 +124,50 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
       saveDraft().then(
         () => {
           setSaveState('saved');
-          setErrors({});
         },
         (err: unknown) => {
           // A field the server refused (too long, say) is marked beside it; only a lost connection is "failed".
           if (err instanceof ApiProblem && err.isRefusal) {
             setSaveState('refused');
-            setErrors(draftFieldErrors(err));
+            refused(err, { focus: false });
           } else setSaveState('failed');
         },
       );
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [saveDraft]);
+  }, [saveDraft, refused]);
 
   const submit = async () => {
     setProblem(undefined);
-    setErrors({});
+    clear();
     try {
       const draft = await saveDraft();
       await api(`/applications/${draft.id}/submit`, { method: 'POST', body: { etag: draft.etag } });
       onDone();
     } catch (err) {
-      if (err instanceof ApiProblem) setErrors(draftFieldErrors(err));
+      refused(err);
       setProblem((err as Error).message);
     }
   };
 
   return (
-    <form className={styles.form} aria-label="Application for an official account" onSubmit={(e) => e.preventDefault()}>
+    <form
+      {...formProps}
+      className={styles.form}
+      aria-label="Application for an official account"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <LimitedField
         label="Account name"
         required
-        validationMessage={errors.accountName}
+        {...field('accountName')}
         hint="As it will appear on the platform, e.g. “Oakfield PE”."
         value={fields.accountName}
         limit={TEXT_LIMITS.line}
       >
         <Input value={fields.accountName} onChange={(_, d) => update('accountName', d.value)} />
       </LimitedField>
-      <Field label="Platform" required validationMessage={errors.platform}>
+      <Field label="Platform" required {...field('platform')}>
         <Select value={fields.platform ?? ''} onChange={(_, d) => update('platform', d.value || undefined)}>
           <option value="">Choose…</option>
           {PLATFORMS.map((p) => (
@@ -185,7 +182,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
           key={key}
           label={label}
           required
-          validationMessage={errors[key]}
+          {...field(key)}
           hint={hint}
           value={fields[key]}
           limit={TEXT_LIMITS.businessCase}
@@ -199,7 +196,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
         listLabel="Chosen staff"
         value={fields.runnerIds}
         onChange={(ids) => update('runnerIds', ids)}
-        validationMessage={errors.runnerIds}
+        {...field('runnerIds')}
         readiness={{ path: saved.current && `/applications/${saved.current.id}/readiness`, refresh: saves }}
       />
       <fieldset>
@@ -228,7 +225,7 @@ export function ApplicationForm({ initial, onDone }: { initial?: Application; on
           Add a volunteer
         </Button>
       </fieldset>
-      <Field label="Open or private?" required validationMessage={errors.visibility}>
+      <Field label="Open or private?" required {...field('visibility')}>
         <RadioGroup
           value={fields.visibility ?? ''}
           onChange={(_, d) => update('visibility', d.value as 'open' | 'private')}

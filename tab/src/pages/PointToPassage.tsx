@@ -87,9 +87,9 @@ export function PointToPassage(props: {
       }
       onClose={props.onClose}
     >
-      {(errors) => (
+      {(field) => (
         <>
-          <Field label="Passage that answers it" required validationMessage={errors.passageId}>
+          <Field label="Passage that answers it" required {...field('passageId')}>
             <Combobox
               value={query}
               placeholder="Type words from the passage"

@@ -3,6 +3,7 @@ import { Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { LimitedField } from '../../LimitedField.tsx';
 import { TEXT_LIMITS } from '../../../../src/domain/text-limits.ts';
 import { StaffPicker, useStaff } from '../../StaffPicker.tsx';
+import type { BindField } from '../../useFieldErrors.ts';
 
 export interface Team {
   leadId: string;
@@ -10,16 +11,11 @@ export interface Team {
 }
 
 /** Who runs an account: its lead and moderators, each shown with their training. */
-export function TeamFields(props: { value: Team; onChange: (team: Team) => void; errors: Record<string, string> }) {
+export function TeamFields(props: { value: Team; onChange: (team: Team) => void; field: BindField }) {
   const staff = useStaff();
   return (
     <>
-      <Field
-        label="Lead"
-        required
-        validationMessage={props.errors.leadId}
-        hint="The member of staff answerable for the account."
-      >
+      <Field label="Lead" required {...props.field('leadId')} hint="The member of staff answerable for the account.">
         <Select value={props.value.leadId} onChange={(_, d) => props.onChange({ ...props.value, leadId: d.value })}>
           {!staff.some((p) => p.id === props.value.leadId) && <option value="">Choose the lead…</option>}
           {staff.map((p) => (
@@ -35,7 +31,7 @@ export function TeamFields(props: { value: Team; onChange: (team: Team) => void;
         listLabel="Chosen moderators"
         value={props.value.moderatorIds}
         onChange={(moderatorIds) => props.onChange({ ...props.value, moderatorIds })}
-        validationMessage={props.errors.moderatorIds}
+        {...props.field('moderatorIds')}
       />
     </>
   );
@@ -50,7 +46,7 @@ export const NO_CREDENTIAL: Credential = { username: '', password: '', notes: ''
 export function CredentialFields(props: {
   value: Credential;
   onChange: (credential: Credential) => void;
-  errors: Record<string, string>;
+  field: BindField;
 }) {
   const set = (change: Partial<Credential>) => props.onChange({ ...props.value, ...change });
   return (
@@ -58,7 +54,7 @@ export function CredentialFields(props: {
       <Field
         label="Sign-in name or email"
         required
-        validationMessage={props.errors.username ?? props.errors['credential.username']}
+        {...props.field('username', 'credential.username')}
         hint="Use a school-owned address, never a personal one, so the school keeps control."
       >
         <Input autoComplete="off" value={props.value.username} onChange={(_, d) => set({ username: d.value })} />
@@ -66,7 +62,7 @@ export function CredentialFields(props: {
       <Field
         label="Password"
         required
-        validationMessage={props.errors.password ?? props.errors['credential.password']}
+        {...props.field('password', 'credential.password')}
         hint="Encrypted as soon as it reaches the server. Only the account’s team and administrators can reveal it, and each time is recorded."
       >
         <Input

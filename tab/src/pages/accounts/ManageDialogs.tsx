@@ -40,7 +40,7 @@ export function TransferDialog({ account, onClose }: { account: ManagedAccount; 
       submit={() => api(path(account, 'transfer'), { method: 'POST', body: { etag: account.etag, ...team } })}
       onClose={onClose}
     >
-      {(errors) => <TeamFields value={team} onChange={setTeam} errors={errors} />}
+      {(field) => <TeamFields value={team} onChange={setTeam} field={field} />}
     </FormDialog>
   );
 }
@@ -61,7 +61,7 @@ export function CredentialDialog({ account, onClose }: { account: ManagedAccount
       submit={() => api(path(account, 'credential'), { method: 'PUT', body: { etag: account.etag, credential } })}
       onClose={onClose}
     >
-      {(errors) => <CredentialFields value={credential} onChange={setCredential} errors={errors} />}
+      {(field) => <CredentialFields value={credential} onChange={setCredential} field={field} />}
     </FormDialog>
   );
 }
@@ -86,15 +86,15 @@ export function CloseDialog({
       submit={() => api(path(account, 'close'), { method: 'POST', body: { etag: account.etag, closedOn, reason } })}
       onClose={onClose}
     >
-      {(errors) => (
+      {(field) => (
         <>
-          <Field label="Closed on" required validationMessage={errors.closedOn}>
+          <Field label="Closed on" required {...field('closedOn')}>
             <Input type="date" max={today} value={closedOn} onChange={(_, d) => setClosedOn(d.value)} />
           </Field>
           <LimitedField
             label="Why it is closing"
             required
-            validationMessage={errors.reason}
+            {...field('reason')}
             value={reason}
             limit={TEXT_LIMITS.closingReason}
           >
@@ -148,7 +148,7 @@ export function ReviewDialog({
       }
       onClose={onClose}
     >
-      {(errors) => (
+      {(field) => (
         <>
           {check('stillNeeded', 'It is still needed')}
           {check('aimsMet', 'It is meeting the aims it was approved for')}
@@ -163,7 +163,7 @@ export function ReviewDialog({
           <LimitedField
             label={outcome === 'keep' ? 'Note (optional)' : 'What must change, or why it is closing'}
             required={outcome !== 'keep'}
-            validationMessage={errors.note}
+            {...field('note')}
             value={note}
             limit={TEXT_LIMITS.reviewNote}
           >

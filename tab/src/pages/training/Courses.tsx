@@ -18,7 +18,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../src/domain/roles.ts';
-import { api, ApiProblem } from '../../api.ts';
+import { api } from '../../api.ts';
+import { useFieldErrors } from '../../useFieldErrors.ts';
 import { ErrorNotice } from '../../ErrorNotice.tsx';
 import { ItemTable } from '../../ItemTable.tsx';
 import { useApi } from '../../useApi.ts';
@@ -41,9 +42,10 @@ function CourseDialog(props: {
   const [roles, setRoles] = useState<Role[]>(props.course?.requiredForRoles ?? ['Staff']);
   const [runners, setRunners] = useState(props.course?.requiredForAccountRunners ?? false);
   const [error, setError] = useState<Error>();
-  const fields = error instanceof ApiProblem ? error.fieldErrors() : {};
+  const { aboutFields, field, refused, clear, formProps } = useFieldErrors();
   const save = async () => {
     setError(undefined);
+    clear();
     const body = {
       title,
       ...(schoolId ? { schoolId } : {}),
@@ -62,6 +64,7 @@ function CourseDialog(props: {
       }
       props.onClose(true);
     } catch (err) {
+      refused(err);
       setError(err as Error);
     }
   };
@@ -69,6 +72,7 @@ function CourseDialog(props: {
     <Dialog open onOpenChange={(_, d) => !d.open && props.onClose(false)}>
       <DialogSurface>
         <form
+          {...formProps}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -82,7 +86,7 @@ function CourseDialog(props: {
                 label="Title"
                 required
                 hint="Imports from training providers match courses by this title."
-                validationMessage={fields.title}
+                {...field('title')}
               >
                 <Input value={title} onChange={(_, d) => setTitle(d.value)} />
               </Field>
@@ -99,7 +103,7 @@ function CourseDialog(props: {
               <Field
                 label="Refresher every (months)"
                 hint="Leave empty if it never needs repeating."
-                validationMessage={fields.refresherMonths}
+                {...field('refresherMonths')}
               >
                 <Input type="number" min={1} max={120} value={refresher} onChange={(_, d) => setRefresher(d.value)} />
               </Field>
@@ -123,7 +127,7 @@ function CourseDialog(props: {
                 checked={runners}
                 onChange={(_, d) => setRunners(Boolean(d.checked))}
               />
-              {error && !fields.title && <ErrorNotice error={error} />}
+              {error && !aboutFields && <ErrorNotice error={error} />}
             </DialogContent>
             <DialogActions>
               <Button onClick={() => props.onClose(false)}>Cancel</Button>

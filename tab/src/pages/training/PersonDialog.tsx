@@ -18,7 +18,8 @@ import { useState } from 'react';
 import type { RequirementColumn } from '../../../../src/domain/training/dashboard.ts';
 import type { Row } from './types.ts';
 import { POLICY_COLUMN_ID } from '../../../../src/domain/training/dashboard.ts';
-import { api, ApiProblem } from '../../api.ts';
+import { api } from '../../api.ts';
+import { useFieldErrors } from '../../useFieldErrors.ts';
 import { ErrorNotice, SuccessNotice } from '../../ErrorNotice.tsx';
 import { StatusBadge } from '../../TrainingStatus.tsx';
 
@@ -93,9 +94,10 @@ export function PersonDialog(props: {
   const [expiresOn, setExpiresOn] = useState('');
   const [error, setError] = useState<Error>();
   const [saved, setSaved] = useState(false);
-  const fields = error instanceof ApiProblem ? error.fieldErrors() : {};
+  const { aboutFields, field, refused, clear, formProps } = useFieldErrors();
   const save = async () => {
     setError(undefined);
+    clear();
     try {
       await api('/training/records', {
         method: 'POST',
@@ -103,6 +105,7 @@ export function PersonDialog(props: {
       });
       setSaved(true);
     } catch (err) {
+      refused(err);
       setError(err as Error);
     }
   };
@@ -127,6 +130,7 @@ export function PersonDialog(props: {
             </dl>
             {courses.length > 0 && (
               <form
+                {...formProps}
                 className={styles.form}
                 noValidate
                 onSubmit={(e) => {
@@ -143,7 +147,7 @@ export function PersonDialog(props: {
                     ))}
                   </Select>
                 </Field>
-                <Field label="Date completed" required validationMessage={fields.completedOn}>
+                <Field label="Date completed" required {...field('completedOn')}>
                   <Input
                     type="date"
                     max={props.today}
@@ -154,7 +158,7 @@ export function PersonDialog(props: {
                 <Field
                   label="Certificate expiry (optional)"
                   hint="Leave empty to use the course's refresher period."
-                  validationMessage={fields.expiresOn}
+                  {...field('expiresOn')}
                 >
                   <Input type="date" value={expiresOn} onChange={(_, d) => setExpiresOn(d.value)} />
                 </Field>
@@ -163,7 +167,7 @@ export function PersonDialog(props: {
                     <MessageBarBody>Recorded. It counts from now.</MessageBarBody>
                   </MessageBar>
                 )}
-                {error && !fields.completedOn && !fields.expiresOn && <ErrorNotice error={error} />}
+                {error && !aboutFields && <ErrorNotice error={error} />}
                 <Button type="submit" appearance="primary" disabled={!completedOn || !courseId}>
                   Record completion
                 </Button>
