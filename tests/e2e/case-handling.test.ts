@@ -72,7 +72,8 @@ test('a DSL records an assessment, moves the case on and closes it; the reporter
 }, 60_000);
 
 test('a screenshot the reporter sent in chat is shown to the DSL on the case, only when they open it', async () => {
-  const files = await startFileServer({ '/request.png': ONE_PIXEL_PNG });
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const files = await startFileServer({ '/request.png': ONE_PIXEL_PNG, '/messages.pdf': pdf });
   try {
     const form = friendRequestForm();
     await executeAction(env.app.base, REPORT_SUBMIT_VERB, form, { from: JORDAN });
@@ -82,17 +83,25 @@ test('a screenshot the reporter sent in chat is shown to the DSL on the case, on
       content: { downloadUrl: `${files.base}/request.png` },
     };
     await postActivity(env.app.base, activity({ from: JORDAN, attachments: [attachment] }));
+    const document = { ...attachment, name: 'messages.pdf', content: { downloadUrl: `${files.base}/messages.pdf` } };
+    await postActivity(env.app.base, activity({ from: JORDAN, attachments: [document] }));
 
     const dsl = await signedInAs('Morgan Hale');
     await dsl.goto(`${env.app.base}/tab/#/cases/incident-${form.draftId}`);
     const chronology = dsl.getByRole('list', { name: 'Chronology' });
     await chronology.getByText('request.png (1 kB)').waitFor();
     expect(await dsl.getByRole('img', { name: 'Evidence: request.png' }).count()).toBe(0);
-    await chronology.getByRole('button', { name: 'Open request.png' }).click();
+    await chronology.getByRole('button', { name: 'Show request.png' }).click();
     const image = dsl.getByRole('img', { name: 'Evidence: request.png' });
     await image.waitFor();
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     await chronology.getByRole('link', { name: 'Save a copy of request.png' }).waitFor();
+    // Anything that is not a picture is saved with one click.
+    const [download] = await Promise.all([
+      dsl.waitForEvent('download'),
+      chronology.getByRole('button', { name: 'Save messages.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('messages.pdf');
     await dsl.close();
   } finally {
     await files.stop();

@@ -261,7 +261,7 @@ export default function AccountsPage({ page }: PageProps) {
                       </Button>
                       <Button
                         size="small"
-                        aria-label={`Close ${a.handle}`}
+                        aria-label={`Close account ${a.handle}`}
                         onClick={() => setManaging({ action: 'close', account: a })}
                       >
                         Close account
