@@ -14,6 +14,8 @@ function scratchProject(): string {
     filter: (src) => !src.includes('build'),
   });
   cpSync(join(ROOT, 'env'), join(dir, 'env'), { recursive: true, filter: (src) => !src.endsWith('.user') });
+  // As if provisioned: the committed env/.env.dev holds no ids until provisioning writes them.
+  cpSync(join(dir, 'env', '.env.dev.example'), join(dir, 'env', '.env.dev'));
   return dir;
 }
 
@@ -47,11 +49,12 @@ describe('npm run package', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('appPackage.dev.zip');
     const zip = await JSZip.loadAsync(readFileSync(run.zip));
-    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'cy.json', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
     expect(JSON.stringify(manifest)).not.toContain('${{');
     expect(manifest).toMatchObject({
-      manifestVersion: '1.24',
+      manifestVersion: '1.30',
+      localizationInfo: { defaultLanguageTag: 'en-gb', additionalLanguages: [{ languageTag: 'cy', file: 'cy.json' }] },
       bots: [{ botId: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d', scopes: ['personal', 'team', 'groupChat'] }],
       webApplicationInfo: { nestedAppAuthInfo: [{ redirectUri: 'brk-multihub://hub.example.sch.uk' }] },
       validDomains: ['hub.example.sch.uk', 'hub.example.sch.uk'],
@@ -72,6 +75,26 @@ describe('npm run package', () => {
     expect(existsSync(run.zip)).toBe(false);
   });
 
+  test('the Welsh strings go in the package, filled and checked; a broken translation stops the build', async () => {
+    const dir = scratchProject();
+    const ok = packageApp(dir);
+    const zip = await JSZip.loadAsync(readFileSync(ok.zip));
+    const welsh = JSON.parse(await zip.file('cy.json')!.async('string')) as Record<string, string>;
+    expect(welsh['name.short']).toBe('Hyb Polisi Cyfryngau (dev)');
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+    };
+    // Every command described in Welsh is one the manifest lists, in both scopes.
+    expect(manifest.bots[0]!.commandLists.map((l) => [l.scopes[0], l.commands.length])).toEqual([
+      ['personal', 5],
+      ['team', 2],
+    ]);
+    writeFileSync(join(dir, 'appPackage', 'cy.json'), JSON.stringify({ ...welsh, 'name.short': 'x'.repeat(40) }));
+    const broken = packageApp(dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^appPackage\/cy.json is not a valid Teams app manifest:/);
+  });
+
   test('an old manifest schema is refused', () => {
     const dir = scratchProject();
     editManifest(dir, (m) => {
@@ -82,6 +105,17 @@ describe('npm run package', () => {
     const run = packageApp(dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('manifest schema 1.17 is too old; use 1.22 or later');
+  });
+
+  test('before provisioning, the committed env file builds nothing and says to provision first', () => {
+    const dir = scratchProject();
+    cpSync(join(ROOT, 'env', '.env.dev'), join(dir, 'env', '.env.dev'));
+    const run = packageApp(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'TEAMS_APP_ID is empty in env/.env.dev: provisioning writes it (atk provision --env dev)',
+    );
+    expect(existsSync(run.zip)).toBe(false);
   });
 
   test('a placeholder with no value in the env file is reported by name', () => {

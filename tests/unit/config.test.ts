@@ -146,10 +146,22 @@ describe('configuration', () => {
     );
   });
 
-  test('the committed env files load: local is embedded, dev is a tenant', () => {
+  test('the committed env files load: local is embedded; dev is a tenant once provisioning has filled it', () => {
     const root = new URL('../..', import.meta.url).pathname;
     expect(loadConfig({ APP_ENV: 'local' }, root).mode).toBe('embedded');
-    const dev = loadConfig({ APP_ENV: 'dev', SECRET_BOT_PASSWORD: 'x', SHAREPOINT_SITE_ID: 'site' }, root);
+    // Committed without the ids provisioning creates, so it says what is missing rather than use examples.
+    expect(() => loadConfig({ APP_ENV: 'dev' }, root)).toThrow(/TENANT_ID/);
+    const provisioned = {
+      TENANT_ID: '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
+      BOT_ID: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d',
+      AAD_APP_CLIENT_ID: '9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a',
+      PUBLIC_URL: 'https://hub.example.sch.uk',
+      KEY_VAULT_URL: 'https://smph-dev.vault.azure.net',
+    };
+    const dev = loadConfig(
+      { APP_ENV: 'dev', ...provisioned, SECRET_BOT_PASSWORD: 'x', SHAREPOINT_SITE_ID: 'site' },
+      root,
+    );
     expect(dev).toMatchObject({ mode: 'tenant', devSignIn: false, store: { kind: 'sharepoint' } });
   });
 });
