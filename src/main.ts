@@ -3,8 +3,7 @@ import { createBotEndpoint } from '../bot/botbuilder-adapter.ts';
 import { DEMO_PERSONAS } from './seed/demo-data.ts';
 import { encryptedInStoreVault } from './accounts/credential-vault.ts';
 import { keyVault } from './accounts/key-vault.ts';
-import { managedIdentityToken } from './config/managed-identity.ts';
-import { graphToken } from './config/graph-token.ts';
+import { graphTokens, keyVaultTokens } from './config/azure-identity.ts';
 import { createLocalCredentialKey } from './config/local-secrets.ts';
 import { createBot } from '../bot/conversation.ts';
 import { createDevSignIn, entraNotConfigured } from './auth/dev-sign-in.ts';
@@ -39,17 +38,17 @@ export interface RunningApp {
 }
 
 function credentialVault(config: Config): CredentialVault | undefined {
-  if (config.credentials?.kind === 'key-vault') return keyVault(config.credentials.vaultUrl, managedIdentityToken());
+  if (config.credentials?.kind === 'key-vault') return keyVault(config.credentials.vaultUrl, keyVaultTokens(config));
   if (config.credentials?.kind === 'encrypted-in-store') return encryptedInStoreVault(config.credentials.key);
   return undefined;
 }
 
 /**
  * Graph as the server itself (app-only), for the directory, Teams installation, the activity feed
- * and mail: the app registration when one is configured (GRAPH_CLIENT_ID; the activity feed needs
- * it to be the app in the manifest's webApplicationInfo), else the App Service managed identity.
+ * and mail, with the server's one identity (the activity feed needs it to be the app in the
+ * manifest's webApplicationInfo: SERVER_IDENTITY=certificate with that app's certificate).
  */
-const serverGraph = (config: Config) => graphClient(graphToken({ tenantId: config.tenantId, ...config.graph }));
+const serverGraph = (config: Config) => graphClient(graphTokens(config));
 
 /** In a tenant whose app is in the org catalogue, the app installs itself for the people it must reach. */
 function teamsInstaller(config: Config): Services['installer'] {

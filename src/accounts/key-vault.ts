@@ -1,5 +1,5 @@
 import type { AccountCredential, CredentialVault } from '../ports.ts';
-import { ManagedIdentityError, type TokenSource } from '../config/managed-identity.ts';
+import { IdentityError, type TokenSource } from '../config/azure-identity.ts';
 import { CredentialUnavailableError } from './credential-vault.ts';
 
 const API_VERSION = '7.4';
@@ -16,7 +16,7 @@ export function keyVault(vaultUrl: string, token: TokenSource): CredentialVault 
   // No token means no credentials: said as the vault being unavailable (503), not a server fault.
   const vaultToken = () =>
     token().catch((err: unknown) => {
-      throw err instanceof ManagedIdentityError ? new CredentialUnavailableError(err.message) : err;
+      throw err instanceof IdentityError ? new CredentialUnavailableError(err.message) : err;
     });
   const call = async (url: string, init: RequestInit = {}) => {
     const res = await fetch(url, {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IdentitySettings } from './azure-identity.ts';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parse as parseDotenv } from 'dotenv';
@@ -52,6 +53,10 @@ const schema = z.object({
   GRAPH_CLIENT_ID: guid.optional(),
   SECRET_GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_CERTIFICATE_PATH: optionalText,
+  /** A user-assigned managed identity's client id (the name @azure/identity and App Service use). */
+  AZURE_CLIENT_ID: guid.optional(),
+  /** Which identity the server signs in with, when not the first the host offers (managed identity, then certificate, then secret). */
+  SERVER_IDENTITY: z.enum(['managed-identity', 'certificate', 'secret']).optional(),
   DEV_SIGN_IN: flag.optional(),
   SEED_DEMO_DATA: flag.optional(),
   EVIDENCE_HOSTS: z
@@ -121,7 +126,8 @@ export interface Config {
   /** Reports waiting for the store to come back, on this server's disk beside SQLITE_PATH. */
   pendingReportsPath: string;
   /** How the server signs in to Microsoft Graph as itself: an app registration, or the managed identity. */
-  graph: { clientId?: string; clientSecret?: string; certificatePath?: string };
+  /** The one identity for every Azure and Graph call (see config/azure-identity.ts). */
+  graph: IdentitySettings;
   tenantId?: string;
   bot: { appId?: string; password?: string; serviceUrl: string; catalogAppId?: string };
   teamsAppId?: string;
@@ -251,9 +257,12 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
         : { kind: 'sharepoint', siteId: env.SHAREPOINT_SITE_ID! },
     pendingReportsPath: env.SQLITE_PATH === ':memory:' ? ':memory:' : join(dirname(sqlitePath), 'pending-reports.db'),
     graph: {
+      tenantId: env.TENANT_ID,
       clientId: env.GRAPH_CLIENT_ID,
       clientSecret: env.SECRET_GRAPH_CLIENT_SECRET,
       certificatePath: env.GRAPH_CERTIFICATE_PATH ? resolve(rootDir, env.GRAPH_CERTIFICATE_PATH) : undefined,
+      managedIdentityClientId: env.AZURE_CLIENT_ID,
+      use: env.SERVER_IDENTITY,
     },
     tenantId: env.TENANT_ID,
     teamsAppId: env.TEAMS_APP_ID,

@@ -1,5 +1,5 @@
 import { Client, type FetchOptions } from '@microsoft/microsoft-graph-client';
-import type { TokenSource } from '../config/managed-identity.ts';
+import type { TokenSource } from '../config/azure-identity.ts';
 import { entryFromEntraUser, planDirectorySync, type EntraUser } from '../domain/people/directory-sync.ts';
 import type { Services } from '../services.ts';
 import { applyDirectoryPlan } from './apply-directory-plan.ts';

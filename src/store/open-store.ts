@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.ts';
-import { graphToken } from '../config/graph-token.ts';
+import { graphTokens } from '../config/azure-identity.ts';
 import { SLOW_CHANGING_KINDS, withReadCache } from './read-cache.ts';
 import { sharePointGraphClient } from './sharepoint/graph-client.ts';
 import { openSharePointAdapter, type SharePointAdapterOptions } from './sharepoint/sharepoint-store.ts';
@@ -22,8 +22,7 @@ export function sharePointStore(options: SharePointAdapterOptions): Store {
 /** The store the configuration asks for; the server and the command-line tools share it. */
 export function openStore(config: Config): Store {
   if (config.store.kind === 'sharepoint') {
-    const token = graphToken({ tenantId: config.tenantId, ...config.graph });
-    return sharePointStore({ client: sharePointGraphClient(token), siteId: config.store.siteId });
+    return sharePointStore({ client: sharePointGraphClient(graphTokens(config)), siteId: config.store.siteId });
   }
   return createStore(openSqliteAdapter({ path: config.store.path }));
 }

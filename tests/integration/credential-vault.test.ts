@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { CredentialUnavailableError, encryptedInStoreVault } from '../../src/accounts/credential-vault.ts';
 import { keyVault } from '../../src/accounts/key-vault.ts';
-import { managedIdentityToken } from '../../src/config/managed-identity.ts';
+import { keyVaultTokens } from '../../src/config/azure-identity.ts';
 
 const credential = { username: 'eco@oakfield.example.sch.uk', password: 'Kestrel-Lantern-4417', notes: '' };
 
@@ -80,8 +80,10 @@ describe('credentials in Azure Key Vault (tenant mode)', () => {
   test('each save is a new secret version, read back with a managed identity token', async () => {
     const kv = await fakeKeyVault();
     try {
-      const token = managedIdentityToken({ IDENTITY_ENDPOINT: `${kv.base}/msi/token`, IDENTITY_HEADER: 'h-123' });
-      const vault = keyVault(kv.base, token);
+      // As App Service sets them for its managed identity; @azure/identity reads them from the process.
+      process.env.IDENTITY_ENDPOINT = `${kv.base}/msi/token`;
+      process.env.IDENTITY_HEADER = 'h-123';
+      const vault = keyVault(kv.base, keyVaultTokens({ graph: {} }));
       const first = await vault.seal('account-school-1', credential);
       const second = await vault.seal('account-school-1', { ...credential, password: 'Changed-After-Handover' });
       expect(first).toMatch(new RegExp(`^${kv.base}/secrets/account-account-school-1/[0-9a-f]{32}$`));
@@ -93,15 +95,17 @@ describe('credentials in Azure Key Vault (tenant mode)', () => {
       // A reference naming another account's secret is refused before any call.
       await expect(vault.open('account-school-2', first)).rejects.toThrow(/not in this app’s Key Vault/);
     } finally {
+      delete process.env.IDENTITY_ENDPOINT;
+      delete process.env.IDENTITY_HEADER;
       await kv.close();
     }
   });
 
-  test('without a managed identity, or with a refused token, the error says why', async () => {
+  test('without an identity, or with a refused token, the error says why', async () => {
     const kv = await fakeKeyVault();
     try {
-      await expect(keyVault(kv.base, managedIdentityToken({})).seal('a', credential)).rejects.toThrow(
-        /needs a managed identity/,
+      await expect(keyVault(kv.base, keyVaultTokens({ graph: {} })).seal('a', credential)).rejects.toThrow(
+        /Key Vault needs an identity: run on a host with a managed identity/,
       );
       await expect(keyVault(kv.base, async () => 'wrong').seal('a', credential)).rejects.toThrow(
         /Key Vault answered 401 \(Unauthorized\)/,
