@@ -118,7 +118,7 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.password ?? '',
-    MicrosoftAppType: config.bot.appId ? 'SingleTenant' : '',
+    MicrosoftAppType: config.bot.appId ? config.bot.appType : '',
     MicrosoftAppTenantId: config.tenantId ?? '',
   });
   const adapter = new HubAdapter(auth);

@@ -129,7 +129,14 @@ export interface Config {
   /** The one identity for every Azure and Graph call (see config/azure-identity.ts). */
   graph: IdentitySettings;
   tenantId?: string;
-  bot: { appId?: string; password?: string; serviceUrl: string; catalogAppId?: string };
+  bot: {
+    appId?: string;
+    password?: string;
+    /** The bot signs in as the server's user-assigned managed identity (no secret), or as its own single-tenant app. */
+    appType: 'UserAssignedMSI' | 'SingleTenant';
+    serviceUrl: string;
+    catalogAppId?: string;
+  };
   teamsAppId?: string;
   alertMailbox?: string;
   apiClientId?: string;
@@ -219,8 +226,14 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
     );
   }
   if (mode === 'tenant') {
-    for (const key of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'AAD_APP_CLIENT_ID'] as const) {
+    for (const key of ['BOT_ID', 'AAD_APP_CLIENT_ID'] as const) {
       if (!env[key]) problems.push(`${key}: required when TENANT_ID is set (a real tenant needs it)`);
+    }
+    // The bot's identity is the managed identity (BOT_ID = AZURE_CLIENT_ID, no secret) or an app with a secret.
+    if (env.BOT_ID && env.BOT_ID !== env.AZURE_CLIENT_ID && !env.SECRET_BOT_PASSWORD) {
+      problems.push(
+        'SECRET_BOT_PASSWORD: required unless the bot signs in as the managed identity (set BOT_ID to the same id as AZURE_CLIENT_ID)',
+      );
     }
     if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required when TENANT_ID is set, e.g. https://hub.example.sch.uk');
     if (env.ENTRA_JWKS_URL) {
@@ -270,6 +283,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
     bot: {
       appId: env.BOT_ID,
       password: env.SECRET_BOT_PASSWORD,
+      appType: env.BOT_ID && env.BOT_ID === env.AZURE_CLIENT_ID ? 'UserAssignedMSI' : 'SingleTenant',
       serviceUrl: env.BOT_SERVICE_URL,
       catalogAppId: env.TEAMS_CATALOG_APP_ID,
     },

@@ -94,7 +94,6 @@ describe('configuration', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^BOT_ID: required when TENANT_ID is set/),
-        expect.stringMatching(/^SECRET_BOT_PASSWORD: required/),
         expect.stringMatching(/^AAD_APP_CLIENT_ID: required/),
         expect.stringMatching(/^PUBLIC_URL: required/),
       ]),
@@ -143,6 +142,25 @@ describe('configuration', () => {
         expect.stringMatching(/^STORE: sharepoint needs a tenant/),
         expect.stringMatching(/^SHAREPOINT_SITE_ID: required/),
       ]),
+    );
+  });
+
+  test('the bot signs in as the managed identity with no secret, or as its own app with one', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const tenant = {
+      APP_ENV: 'dev',
+      TENANT_ID: '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
+      AAD_APP_CLIENT_ID: '9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a',
+      PUBLIC_URL: 'https://hub.example.sch.uk',
+      KEY_VAULT_URL: 'https://smph-dev.vault.azure.net',
+      SHAREPOINT_SITE_ID: 'site',
+    };
+    const identity = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+    expect(loadConfig({ ...tenant, BOT_ID: identity, AZURE_CLIENT_ID: identity }, root).bot.appType).toBe(
+      'UserAssignedMSI',
+    );
+    expect(() => loadConfig({ ...tenant, BOT_ID: '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d' }, root)).toThrow(
+      /SECRET_BOT_PASSWORD: required unless the bot signs in as the managed identity/,
     );
   });
 
