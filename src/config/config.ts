@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { IdentitySettings } from './azure-identity.ts';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
@@ -53,6 +54,13 @@ const schema = z.object({
   GRAPH_CLIENT_ID: guid.optional(),
   SECRET_GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_CERTIFICATE_PATH: optionalText,
+  /**
+   * Where reports wait while the store is away. On App Service, a file per instance on the
+   * persistent /home share: "{instance}" becomes the instance's id, so servers never share one file.
+   */
+  PENDING_REPORTS_PATH: optionalText,
+  /** Set by App Service on each instance. */
+  WEBSITE_INSTANCE_ID: optionalText,
   /** A user-assigned managed identity's client id (the name @azure/identity and App Service use). */
   AZURE_CLIENT_ID: guid.optional(),
   /** Which identity the server signs in with, when not the first the host offers (managed identity, then certificate, then secret). */
@@ -268,7 +276,11 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       env.STORE === 'sqlite'
         ? { kind: 'sqlite', path: env.SQLITE_PATH === ':memory:' ? ':memory:' : sqlitePath }
         : { kind: 'sharepoint', siteId: env.SHAREPOINT_SITE_ID! },
-    pendingReportsPath: env.SQLITE_PATH === ':memory:' ? ':memory:' : join(dirname(sqlitePath), 'pending-reports.db'),
+    pendingReportsPath: env.PENDING_REPORTS_PATH
+      ? resolve(rootDir, env.PENDING_REPORTS_PATH.replaceAll('{instance}', env.WEBSITE_INSTANCE_ID ?? hostname()))
+      : env.SQLITE_PATH === ':memory:'
+        ? ':memory:'
+        : join(dirname(sqlitePath), 'pending-reports.db'),
     graph: {
       tenantId: env.TENANT_ID,
       clientId: env.GRAPH_CLIENT_ID,

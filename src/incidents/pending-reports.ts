@@ -14,7 +14,9 @@ export const REPORT_SYNCED_TOPIC = 'incident.synced';
 export function openPendingReports(path: string): PendingReports {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL');
+  // A rollback journal, not WAL: WAL needs shared memory, which a network share such as App
+  // Service's /home cannot give, and this file sees few writes (only while the store is away).
+  db.exec('PRAGMA journal_mode = DELETE');
   db.exec('PRAGMA synchronous = FULL');
   db.exec(`CREATE TABLE IF NOT EXISTS pending_reports (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -164,6 +164,15 @@ describe('configuration', () => {
     );
   });
 
+  test('on App Service each instance keeps waiting reports in its own file on the persistent share', () => {
+    const config = loadConfig({
+      APP_ENV: 'test',
+      PENDING_REPORTS_PATH: '/home/data/pending/{instance}.db',
+      WEBSITE_INSTANCE_ID: 'a1b2c3',
+    });
+    expect(config.pendingReportsPath).toBe('/home/data/pending/a1b2c3.db');
+  });
+
   test('the committed env files load: local is embedded; dev is a tenant once provisioning has filled it', () => {
     const root = new URL('../..', import.meta.url).pathname;
     expect(loadConfig({ APP_ENV: 'local' }, root).mode).toBe('embedded');
