@@ -91,6 +91,9 @@ export interface GraphServer {
   /** An empty site again, for the next test. */
   reset(): void;
   file(path: string): Buffer | undefined;
+  /** Directory objects the doctor looks up: apps by their appId, and the Teams app catalogue. */
+  addServicePrincipal(appId: string, displayName: string): void;
+  addCatalogApp(externalId: string): void;
   close(): Promise<void>;
 }
 
@@ -128,9 +131,16 @@ const readBody = (req: IncomingMessage) =>
 
 const etagOf = (item: Item) => `"${item.guid},${item.version}"`;
 
-export async function startGraphServer(options: { token?: string } = {}): Promise<GraphServer> {
+/** `token` is the one bearer token accepted, or a test of each (for tokens that carry claims). */
+export async function startGraphServer(
+  options: { token?: string | ((bearer: string) => boolean) } = {},
+): Promise<GraphServer> {
   const tls = selfSignedCertificate();
-  const token = options.token ?? 'graph-token';
+  const wanted = options.token ?? 'graph-token';
+  const accepted = (header: string | undefined) =>
+    typeof wanted === 'string'
+      ? header === `Bearer ${wanted}`
+      : Boolean(header?.startsWith('Bearer ') && wanted(header.slice(7)));
   const siteId = 'contoso.sharepoint.com,11111111-1111-1111-1111-111111111111,22222222-2222-2222-2222-222222222222';
   const lists = new Map<string, List>();
   const files = new Map<string, { bytes: Buffer; id: string }>();
@@ -140,6 +150,8 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
   const faults: FaultRule[] = [];
   let outageUntil = 0;
   let base = '';
+  const servicePrincipals = new Map<string, { id: string; appId: string; displayName: string }>();
+  const catalogApps = new Map<string, { id: string; externalId: string; displayName: string }>();
 
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const listFor = (id: string) => {
@@ -338,6 +350,22 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
     const json = () => (body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {});
     const site = `/sites/${siteId}`;
     let m: RegExpExecArray | null;
+    // Directory look-ups by alternate key, as Graph answers them.
+    if ((m = /^\/servicePrincipals\(appId='([^']*)'\)$/.exec(path)) && method === 'GET') {
+      const found = servicePrincipals.get(m[1]!);
+      if (!found) {
+        throw new GraphError(
+          404,
+          'Request_ResourceNotFound',
+          `Resource '${m[1]}' does not exist or one of its queried reference-property objects are not present.`,
+        );
+      }
+      return { status: 200, body: found };
+    }
+    if (path === '/appCatalogs/teamsApps' && method === 'GET') {
+      const wanted = /^externalId eq '(.*)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1]?.replaceAll("''", "'");
+      return { status: 200, body: { value: [...catalogApps.values()].filter((a) => a.externalId === wanted) } };
+    }
     // A site by its address, as GET /sites/{hostname}:/{server-relative path} finds it.
     if (method === 'GET' && path === '/sites/contoso.sharepoint.com:/sites/policyhub') {
       return {
@@ -627,7 +655,7 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
       };
       const upload = /^\/upload\/([^/?]+)/.exec(pathAndQuery);
       // Upload-session URLs are pre-authorised, and Graph says not to send the token to them.
-      if (!upload && headers.authorization !== `Bearer ${token}`) {
+      if (!upload && !accepted(headers.authorization)) {
         return send({
           status: 401,
           body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } },
@@ -680,6 +708,9 @@ export async function startGraphServer(options: { token?: string } = {}): Promis
     },
     listByName: (name) => [...lists.values()].find((l) => l.displayName === name),
     file: (path) => files.get(path)?.bytes,
+    addServicePrincipal: (appId, displayName) => servicePrincipals.set(appId, { id: randomUUID(), appId, displayName }),
+    addCatalogApp: (externalId) =>
+      catalogApps.set(externalId, { id: randomUUID(), externalId, displayName: 'Social Media Policy' }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
