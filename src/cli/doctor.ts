@@ -6,6 +6,7 @@ import { graphTokens, keyVaultTokens, type IdentitySettings } from '../config/az
 import { ConfigError, loadConfig, readEnvFiles } from '../config/config.ts';
 import { SCHEMA_LIST, SCHEMA_VERSION } from '../store/sharepoint/lists.ts';
 import { fillPlaceholders } from './app-package.ts';
+import { neededPermissions } from '../config/graph-permissions.ts';
 
 /**
  * npm run doctor -- --env dev: checks a deployment before it goes live and says, in plain words,
@@ -17,19 +18,6 @@ export interface Finding {
   verdict: Verdict;
   detail: string;
 }
-
-/** Graph's application permissions the server uses, and what for; each must be granted and consented. */
-const NEEDED_ROLES: [role: string, why: string, when: (env: Env) => boolean][] = [
-  ['Sites.Selected', 'to keep the records on the SharePoint site', (env) => env.STORE !== 'sqlite'],
-  ['User.Read.All', 'to read staff from Entra ID', (env) => env.ENTRA_DIRECTORY_SYNC === 'true'],
-  [
-    'TeamsAppInstallation.ReadWriteSelfForUser.All',
-    'to reach staff who never opened the bot',
-    (env) => Boolean(env.TEAMS_CATALOG_APP_ID),
-  ],
-  ['TeamsActivity.Send', 'to put alerts in the activity feed', (env) => Boolean(env.TEAMS_CATALOG_APP_ID)],
-  ['Mail.Send', 'to email alerts nobody has read', (env) => Boolean(env.ALERT_MAILBOX)],
-];
 
 type Env = Record<string, string | undefined>;
 
@@ -82,13 +70,13 @@ export async function diagnose(rootDir: string, envName: string, overrides: Env 
 
   if (token) {
     const roles = new Set((decodeJwt(token).roles as string[] | undefined) ?? []);
-    const missing = NEEDED_ROLES.filter(([role, , when]) => when(env) && !roles.has(role));
+    const missing = neededPermissions(env).filter((p) => !roles.has(p.role));
     if (missing.length === 0) add('Graph permissions', 'ok', 'every permission the settings need is consented');
     else
       add(
         'Graph permissions',
         'problem',
-        missing.map(([role, why]) => `${role} (${why})`).join(', ') +
+        missing.map((p) => `${p.role} (${p.why})`).join(', ') +
           ' not consented: an administrator grants it to the server’s identity with admin consent',
       );
 

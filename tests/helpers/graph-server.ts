@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Agent } from 'undici';
 import { compareValues, fieldsIn, matches, ODataError, parseFilter, parseOrderBy, type Expr } from './graph-odata.ts';
 import { selfSignedCertificate } from './self-signed.ts';
+import { DirectoryError, graphDirectory, type Directory } from './graph-directory.ts';
 
 /**
  * A local HTTPS stand-in for the part of Microsoft Graph the SharePoint adapter uses, with Graph's
@@ -91,6 +92,8 @@ export interface GraphServer {
   /** An empty site again, for the next test. */
   reset(): void;
   file(path: string): Buffer | undefined;
+  /** Entra applications, service principals, role assignments and the Teams app catalogue. */
+  directory: Directory;
   /** Directory objects the doctor looks up: apps by their appId, and the Teams app catalogue. */
   addServicePrincipal(appId: string, displayName: string): void;
   addCatalogApp(externalId: string): void;
@@ -150,8 +153,7 @@ export async function startGraphServer(
   const faults: FaultRule[] = [];
   let outageUntil = 0;
   let base = '';
-  const servicePrincipals = new Map<string, { id: string; appId: string; displayName: string }>();
-  const catalogApps = new Map<string, { id: string; externalId: string; displayName: string }>();
+  const directory = graphDirectory();
 
   const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const listFor = (id: string) => {
@@ -350,21 +352,12 @@ export async function startGraphServer(
     const json = () => (body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {});
     const site = `/sites/${siteId}`;
     let m: RegExpExecArray | null;
-    // Directory look-ups by alternate key, as Graph answers them.
-    if ((m = /^\/servicePrincipals\(appId='([^']*)'\)$/.exec(path)) && method === 'GET') {
-      const found = servicePrincipals.get(m[1]!);
-      if (!found) {
-        throw new GraphError(
-          404,
-          'Request_ResourceNotFound',
-          `Resource '${m[1]}' does not exist or one of its queried reference-property objects are not present.`,
-        );
-      }
-      return { status: 200, body: found };
-    }
-    if (path === '/appCatalogs/teamsApps' && method === 'GET') {
-      const wanted = /^externalId eq '(.*)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1]?.replaceAll("''", "'");
-      return { status: 200, body: { value: [...catalogApps.values()].filter((a) => a.externalId === wanted) } };
+    try {
+      const answer = directory.route(method, path, url.searchParams, json, headers.prefer ?? '');
+      if (answer) return answer;
+    } catch (err) {
+      if (err instanceof DirectoryError) throw new GraphError(err.status, err.code, err.message);
+      throw err;
     }
     // A site by its address, as GET /sites/{hostname}:/{server-relative path} finds it.
     if (method === 'GET' && path === '/sites/contoso.sharepoint.com:/sites/policyhub') {
@@ -698,6 +691,7 @@ export async function startGraphServer(
     },
     lists: () => [...lists.values()],
     reset() {
+      directory.reset();
       lists.clear();
       files.clear();
       sessions.clear();
@@ -708,9 +702,9 @@ export async function startGraphServer(
     },
     listByName: (name) => [...lists.values()].find((l) => l.displayName === name),
     file: (path) => files.get(path)?.bytes,
-    addServicePrincipal: (appId, displayName) => servicePrincipals.set(appId, { id: randomUUID(), appId, displayName }),
-    addCatalogApp: (externalId) =>
-      catalogApps.set(externalId, { id: randomUUID(), externalId, displayName: 'Social Media Policy' }),
+    directory,
+    addServicePrincipal: (appId, displayName) => directory.addServicePrincipal(appId, displayName),
+    addCatalogApp: (externalId) => directory.addCatalogApp(externalId),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
