@@ -11,6 +11,8 @@ import { createEntraAuthenticator } from './auth/entra-sign-in.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './log.ts';
+import { multistream } from 'pino';
+import { startTelemetry } from './telemetry.ts';
 import { seedDemoData } from './seed/seed.ts';
 import type { Services } from './services.ts';
 import { chaseUnread } from './incidents/chase-unread.ts';
@@ -93,7 +95,9 @@ function scheduleEntraSync(services: Services): NodeJS.Timeout {
  * local Graph), or the Graph-backed edges (directory look-up, Teams installation, activity feed,
  * mail) pointed at stand-ins.
  */
-export type AppOptions = { store?: Store } & Partial<Pick<Services, 'directory' | 'installer' | 'feed' | 'mailer'>>;
+export type AppOptions = { store?: Store } & Partial<
+  Pick<Services, 'directory' | 'installer' | 'feed' | 'mailer' | 'tracing'>
+>;
 
 /** Builds and starts the whole app: store, seed, bot and HTTP server. */
 export async function startApp(
@@ -119,6 +123,7 @@ export async function startApp(
     mailer: options.mailer ?? alertMailer(config),
     // Reports are only accepted once the server listens, by which time the dispatcher exists.
     outbox: { kick: () => dispatcher.kick() },
+    tracing: options.tracing,
   };
   if (config.seedDemoData) {
     const { created } = await seedDemoData(store);
@@ -175,8 +180,12 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
-  const app = await startApp(config, log);
+  const telemetry = config.appInsights ? startTelemetry(config.appInsights) : undefined;
+  const log = createLogger(
+    config.logLevel,
+    telemetry ? multistream([{ stream: process.stdout }, { stream: telemetry.logs }]) : undefined,
+  );
+  const app = await startApp(config, log, { tracing: telemetry?.tracing });
   if (config.mode === 'embedded') {
     process.stdout.write(`\n  Social Media Policy Hub is running: http://localhost:${app.port}/tab/\n\n`);
   }
@@ -188,7 +197,11 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     app.stop().then(
-      () => process.exit(0),
+      // Sends what telemetry is still buffered before the process goes.
+      async () => {
+        await telemetry?.shutdown().catch(() => undefined);
+        process.exit(0);
+      },
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');
         process.exit(1);

@@ -118,3 +118,8 @@ export type Allowance = { ok: true } | { ok: false; retryAfterSeconds: number };
 export interface RateLimits {
   take(action: LimitedAction, personId: string): Promise<Allowance>;
 }
+
+/** Traces each HTTP request (Application Insights in a tenant); the returned function ends it. */
+export interface RequestTracing {
+  started(method: string, path: string): (route: string | undefined, status: number) => void;
+}

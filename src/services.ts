@@ -12,6 +12,7 @@ import type {
   PendingReports,
   RateLimits,
   TeamsInstaller,
+  RequestTracing,
 } from './ports.ts';
 import type { Store } from './store/store.ts';
 
@@ -39,4 +40,6 @@ export interface Services {
   /** Installs the app for people the bot must reach who never opened it; absent when embedded. */
   installer?: TeamsInstaller;
   outbox: OutboxKick;
+  /** Request traces; absent unless Application Insights is configured. */
+  tracing?: RequestTracing;
 }

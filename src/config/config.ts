@@ -59,6 +59,8 @@ const schema = z.object({
    * persistent /home share: "{instance}" becomes the instance's id, so servers never share one file.
    */
   PENDING_REPORTS_PATH: optionalText,
+  /** Application Insights: request traces and logs go there through OpenTelemetry when set. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   /** Set by App Service on each instance. */
   WEBSITE_INSTANCE_ID: optionalText,
   /** A user-assigned managed identity's client id (the name @azure/identity and App Service use). */
@@ -133,6 +135,8 @@ export interface Config {
   store: { kind: 'sqlite'; path: string } | { kind: 'sharepoint'; siteId: string };
   /** Reports waiting for the store to come back, on this server's disk beside SQLITE_PATH. */
   pendingReportsPath: string;
+  /** Application Insights' connection string, when traces and logs should go there. */
+  appInsights?: string;
   /** How the server signs in to Microsoft Graph as itself: an app registration, or the managed identity. */
   /** The one identity for every Azure and Graph call (see config/azure-identity.ts). */
   graph: IdentitySettings;
@@ -276,6 +280,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
       env.STORE === 'sqlite'
         ? { kind: 'sqlite', path: env.SQLITE_PATH === ':memory:' ? ':memory:' : sqlitePath }
         : { kind: 'sharepoint', siteId: env.SHAREPOINT_SITE_ID! },
+    appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     pendingReportsPath: env.PENDING_REPORTS_PATH
       ? resolve(rootDir, env.PENDING_REPORTS_PATH.replaceAll('{instance}', env.WEBSITE_INSTANCE_ID ?? hostname()))
       : env.SQLITE_PATH === ':memory:'

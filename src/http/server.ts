@@ -36,6 +36,15 @@ export function createHttpServer(services: Services, bot: ActivityHandler): Http
   });
 
   const headers = securityHeaders(config.publicUrl?.startsWith('https:') ?? false);
+  if (services.tracing) {
+    const { tracing } = services;
+    // The path only, never the query string (a search may hold a name); named by route once matched.
+    server.pre((req, res, next) => {
+      const end = tracing.started(req.method ?? 'GET', req.path());
+      res.once('finish', () => end(req.getRoute()?.path?.toString(), res.statusCode));
+      next();
+    });
+  }
   server.pre((_req, res, next) => {
     for (const [name, value] of Object.entries(headers)) res.header(name, value);
     next();
