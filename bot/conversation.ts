@@ -26,7 +26,9 @@ import { NOT_IN_DIRECTORY, notSavedCard, submitReport } from './report-flow.ts';
 import { placeOnFirstContact, placeUnverified } from '../src/people/first-contact.ts';
 import { newReportForm } from '../src/incidents/report-form-for.ts';
 
-const GREETING = /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start)\b/i;
+// English and Welsh greetings (helo, shwmae, bore da, prynhawn da, noswaith dda).
+const GREETING =
+  /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start|helo|shw?mae|s'mae|bore da|prynhawn da|noswaith dda)\b/i;
 const MY_REPORTS = /^\s*\/?(my reports?|my incidents|status)\s*$/i;
 const SLT_CHANNEL_SETUP = /^\s*(set ?up|use this channel for) (slt|senior leadership)( team)? questions\s*$/i;
 const CHECK_IN = /^\s*\/?check[ -]?in\s*$/i;
@@ -109,7 +111,7 @@ export function createBot(services: Services): Bot {
   }
 
   async function context(person: Rec<'people'> | undefined) {
-    if (!person) return { schoolName: undefined, dslName: undefined };
+    if (!person) return { schoolName: undefined, dslName: undefined, language: undefined };
     const [school, colleagues] = await Promise.all([
       store.schools.get(person.schoolId),
       store.people.listAll({ where: { schoolId: person.schoolId, active: true } }),
@@ -117,7 +119,7 @@ export function createBot(services: Services): Bot {
     const dsl =
       colleagues.find((p) => hasRole(p, 'DSL', person.schoolId) && /designated/i.test(p.jobTitle)) ??
       colleagues.find((p) => hasRole(p, 'DSL', person.schoolId));
-    return { schoolName: school?.name, dslName: dsl?.displayName };
+    return { schoolName: school?.name, dslName: dsl?.displayName, language: school?.language };
   }
 
   /** Keeps the latest personal-chat reference so later features can message this person. */
@@ -245,8 +247,8 @@ export function createBot(services: Services): Bot {
       } else if (/^\s*hub\s*$/i.test(text)) {
         await turn.send({ text: `Open the hub here: ${hubUrl}` });
       } else {
-        const { dslName } = await context(person);
-        await turn.send({ card: helpCard({ hubUrl, dslName, notUnderstood: !HELP.test(text) }) });
+        const { dslName, language } = await context(person);
+        await turn.send({ card: helpCard({ hubUrl, dslName, language, notUnderstood: !HELP.test(text) }) });
       }
     },
   };

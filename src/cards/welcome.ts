@@ -1,3 +1,4 @@
+import { wordsFor, type Language } from '../domain/strings.ts';
 import { adaptiveCard, heading, openUrl, paragraph, sendText, userText, type AdaptiveCard } from './elements.ts';
 
 export interface WelcomeCardInput {
@@ -6,53 +7,53 @@ export interface WelcomeCardInput {
   schoolName?: string;
   hubUrl: string;
   dslName?: string;
+  /** The school's language for the fixed words; English (UK) when not given. */
+  language?: Language;
 }
 
-const SAFEGUARDING_FIRST =
-  'If a child may be at risk of harm, speak to your designated safeguarding lead now. If a life is at risk, call 999 first.';
-
-function dslLine(dslName: string | undefined): string {
-  return dslName
-    ? `Your designated safeguarding lead is ${dslName}.`
-    : 'Your school office can tell you who your designated safeguarding lead is.';
-}
+type Words = ReturnType<typeof wordsFor>;
+const dslLine = (t: Words, dslName: string | undefined) => (dslName ? t('bot.dsl', { name: dslName }) : t('bot.noDsl'));
 
 export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
+  const t = wordsFor(input.language);
   return adaptiveCard(
     [
-      heading('Social Media Policy Hub'),
-      ...(input.name ? [userText(`Hello ${input.name}`, { weight: 'Bolder' })] : []),
-      paragraph(
-        `I help you follow ${input.schoolName ? 'your school' : 'the school'}'s social media policy. Tell me about something that happened online, such as a friend request from a pupil, and I will help you report it to your safeguarding lead.`,
-      ),
-      paragraph(SAFEGUARDING_FIRST, { color: 'Attention', weight: 'Bolder' }),
-      paragraph(dslLine(input.dslName), { isSubtle: true }),
+      heading(t('app.name')),
+      ...(input.name ? [userText(t('bot.hello', { name: input.name }), { weight: 'Bolder' })] : []),
+      paragraph(t('bot.intro')),
+      paragraph(t('safeguarding.first'), { color: 'Attention', weight: 'Bolder' }),
+      paragraph(dslLine(t, input.dslName), { isSubtle: true }),
     ],
-    [sendText('What can you do?', 'help'), openUrl('Open the hub', input.hubUrl)],
+    // The commands stay in English: they are what the bot understands.
+    [sendText(t('bot.whatCanYouDo'), 'help'), openUrl(t('bot.openHub'), input.hubUrl)],
   );
 }
 
-export function helpCard(input: { hubUrl: string; dslName?: string; notUnderstood?: boolean }): AdaptiveCard {
+export function helpCard(input: {
+  hubUrl: string;
+  dslName?: string;
+  notUnderstood?: boolean;
+  language?: Language;
+}): AdaptiveCard {
+  const t = wordsFor(input.language);
   return adaptiveCard(
     [
-      heading('How I can help'),
-      ...(input.notUnderstood ? [paragraph("Sorry, I didn't understand that. Here is what I can do.")] : []),
+      heading(t('bot.helpTitle')),
+      ...(input.notUnderstood ? [paragraph(t('bot.notUnderstood'))] : []),
       {
         type: 'FactSet',
         facts: [
-          { title: 'report', value: 'Report something, or just tell me what happened' },
-          { title: 'my reports', value: 'See the status of the reports you have made' },
-          { title: 'check in', value: 'Record your daily check of an official account you moderate' },
-          { title: 'hub', value: 'Open the Social Media Policy Hub tab' },
-          { title: 'help', value: 'Show this card' },
+          { title: 'report', value: t('bot.command.report') },
+          { title: 'my reports', value: t('bot.command.myReports') },
+          { title: 'check in', value: t('bot.command.checkIn') },
+          { title: 'hub', value: t('bot.command.hub') },
+          { title: 'help', value: t('bot.command.help') },
         ],
       },
-      paragraph('Ask me anything about the social media policy, in your own words, and I will answer from it.', {
-        isSubtle: true,
-      }),
-      paragraph(SAFEGUARDING_FIRST, { color: 'Attention', weight: 'Bolder' }),
-      paragraph(dslLine(input.dslName), { isSubtle: true }),
+      paragraph(t('bot.askAnything'), { isSubtle: true }),
+      paragraph(t('safeguarding.first'), { color: 'Attention', weight: 'Bolder' }),
+      paragraph(dslLine(t, input.dslName), { isSubtle: true }),
     ],
-    [openUrl('Open the hub', input.hubUrl)],
+    [openUrl(t('bot.openHub'), input.hubUrl)],
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from './strings.ts';
 import { ROLES } from './roles.ts';
 
 /**
@@ -70,6 +71,8 @@ export const schoolSchema = z.object({
   trustId: id,
   name: shortText,
   nation: z.enum(NATIONS),
+  /** The language of the tab's and the bot's fixed words for this school's staff (English (UK) when absent). */
+  language: z.enum(LANGUAGES).optional(),
   /** Teams team hosting the SLT and safeguarding channels, once the app is installed there. */
   teamId: z.string().optional(),
   /** Who receives which reports; the defaults in domain/incidents/routing.ts fill any gaps. */

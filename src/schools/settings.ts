@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
+import type { Language } from '../domain/strings.ts';
 import { monitoringSettingsFor } from '../domain/accounts/monitoring-duty.ts';
 import { approvalSettingsFor } from '../domain/applications/follow-up.ts';
 import { escalationFor } from '../domain/incidents/escalation.ts';
@@ -18,6 +19,7 @@ export interface SchoolSettingValues {
   monitoring: ReturnType<typeof monitoringSettingsFor> & { closures: string[] };
   escalation: ReturnType<typeof escalationFor>;
   'slt-team': { teamId: string | null };
+  language: { language: Language };
 }
 export type SchoolSetting = keyof SchoolSettingValues;
 
@@ -44,6 +46,11 @@ const SETTINGS: { [S in SchoolSetting]: Setting<SchoolSettingValues[S]> } = {
     owners: ['SLT'],
     of: (school) => ({ teamId: school.teamId ?? null }),
     patch: ({ teamId }) => ({ teamId: teamId || undefined }),
+  },
+  language: {
+    owners: ['SLT'],
+    of: (school) => ({ language: school.language ?? 'en-GB' }),
+    patch: ({ language }) => ({ language }),
   },
 };
 

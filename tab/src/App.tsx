@@ -6,6 +6,7 @@ import { entraTokenSource, type SignInConfig } from './entra-sign-in.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import type { Host, ThemeName } from './host.ts';
 import { pagesFor } from './pages.ts';
+import { wordsFor } from '../../src/domain/strings.ts';
 import { useHashRoute } from './route.ts';
 import { ShellContext } from './shell-context.ts';
 import { THEMES } from './theme.ts';
@@ -83,14 +84,16 @@ function Shell({
   const route = useHashRoute();
   const [pageId, ...rest] = route.split('/');
   const param = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
-  const pages = pagesFor(me.roles);
+  const pages = pagesFor(me.roles, me.language);
+  const t = wordsFor(me.language);
   const page = pages.find((p) => p.id === pageId) ?? pages[0]!;
   const schoolId = me.person.schoolId;
   const PageComponent = page.component;
 
+  const appName = t('app.name');
   useEffect(() => {
-    document.title = `${page.title} · Social Media Policy Hub`;
-  }, [page]);
+    document.title = `${page.title} · ${appName}`;
+  }, [page, appName]);
   const narrow = useNarrow();
   const touch = useTouchStyles();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -100,7 +103,7 @@ function Shell({
   // Who is signed in, and the theme and person switches: in the header, or at the top of the menu on a phone.
   const whoAndHow: ReactNode = (
     <>
-      <Text aria-label="Signed in as">{me.person.displayName}</Text>
+      <Text aria-label={t('shell.signedInAs')}>{me.person.displayName}</Text>
       {me.roles.map((role) => (
         <Badge key={role} appearance="tint" color="brand">
           {role}
@@ -113,7 +116,7 @@ function Shell({
       )}
       {me.signIn === 'dev' && (
         <Button appearance="secondary" onClick={onSwitchPerson}>
-          Switch person
+          {t('shell.switchPerson')}
         </Button>
       )}
     </>
@@ -149,7 +152,7 @@ function Shell({
           />
         )}
         <Text as="h1" weight="semibold" size={400} className={styles.title}>
-          Social Media Policy Hub
+          {t('app.name')}
         </Text>
         {!narrow && whoAndHow}
       </header>

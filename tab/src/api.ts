@@ -1,5 +1,6 @@
 /** A thin client for /api/v1: adds the session token and turns error bodies into readable errors. */
 import { problemsByField, type FieldProblem } from '../../src/domain/field-problems.ts';
+import type { Language } from '../../src/domain/strings.ts';
 
 const TOKEN_KEY = 'smph.devToken';
 
@@ -102,6 +103,8 @@ export interface Me {
   roles: string[];
   schools: { id: string; name: string }[];
   signIn: 'dev' | 'entra';
+  /** The home school's language for the tab's fixed words. */
+  language: Language;
 }
 
 export interface Persona {

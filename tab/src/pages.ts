@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../../src/domain/roles.ts';
+import { wordsFor, type Language, type StringKey } from '../../src/domain/strings.ts';
 
 export interface PageDef {
   id: string;
@@ -131,6 +132,12 @@ export const PAGES: PageDef[] = [
   },
 ];
 
-export function pagesFor(roles: readonly string[]): PageDef[] {
-  return PAGES.filter((p) => p.roles.some((r) => roles.includes(r)));
+/** The pages a person's roles open, titled and described in their school's language. */
+export function pagesFor(roles: readonly string[], language?: Language): PageDef[] {
+  const t = wordsFor(language);
+  return PAGES.filter((p) => p.roles.some((r) => roles.includes(r))).map((p) => ({
+    ...p,
+    title: t(`page.${p.id}.title` as StringKey),
+    purpose: t(`page.${p.id}.purpose` as StringKey),
+  }));
 }

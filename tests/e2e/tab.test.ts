@@ -121,6 +121,28 @@ describe('the tab in Chromium', () => {
   }, 30_000);
 });
 
+test('a school that chooses Welsh sees the frame, the page titles and Home in Welsh', async () => {
+  const { store } = env.app.app.services;
+  const school = await store.schools.require('school-oakfield');
+  await store.schools.update(school, { language: 'cy' });
+  try {
+    const { page, errors } = await openTab();
+    await signInAs(page, 'Jordan Ellery');
+    await page.getByRole('heading', { name: 'Croeso, Jordan' }).waitFor();
+    const tabs = await page.getByRole('navigation', { name: 'Pages' }).getByRole('tab').allInnerTexts();
+    expect(tabs).toEqual(expect.arrayContaining(['Hafan', 'Polisi', 'Fy adroddiadau', 'Fy hyfforddiant']));
+    await page.getByText(/ffoniwch 999 yn gyntaf/).waitFor();
+    await page.getByRole('tab', { name: 'Fy hyfforddiant' }).click();
+    await page.getByRole('heading', { name: 'Fy hyfforddiant', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Fy hyfforddiant · Hyb Polisi Cyfryngau Cymdeithasol');
+    await page.screenshot({ path: join(SHOTS, 'tab-home-welsh.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  } finally {
+    await store.schools.update(await store.schools.require('school-oakfield'), { language: undefined });
+  }
+}, 30_000);
+
 test('when the demo server no longer accepts the session (it restarted), the tab goes back to sign-in and says why', async () => {
   const { page, errors } = await openTab();
   await signInAs(page, 'Jordan Ellery');

@@ -42,6 +42,43 @@ describe('bot over /api/messages', () => {
     expect(refs?.reference).toMatchObject({ conversation: { id: 'a:personal-conversation' } });
   });
 
+  test('a school that chooses Welsh gets the welcome and help in Welsh, and the tab is told', async () => {
+    const slt = await t.signIn(DEMO_PERSONAS.SLT);
+    const set = await fetch(`${t.base}/api/v1/schools/school-oakfield/language`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${slt}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ language: 'cy' }),
+    });
+    expect(set.status).toBe(200);
+    const jordan = { id: '29:jordan', name: 'Teams name', aadObjectId: '00000000-0000-4000-8000-00000000aaaa' };
+    const welcome = cardText(
+      cardsOf((await postActivity(t.base, activity({ text: 'helo', from: jordan }))).replies)[0],
+    );
+    expect(welcome).toContain('Helo Jordan');
+    expect(welcome).toContain('Eich person diogelu dynodedig yw Morgan Hale.');
+    expect(welcome).toMatch(/ffoniwch 999 yn gyntaf/);
+    const help = cardsOf((await postActivity(t.base, activity({ text: 'help', from: jordan }))).replies)[0];
+    expect(cardText(help)).toContain('Sut gallaf helpu');
+    expect(adaptiveCardProblems(help)).toEqual([]);
+    // The commands themselves stay as the bot understands them.
+    expect(JSON.stringify(help)).toContain('"title":"my reports"');
+    const me = (await (
+      await fetch(`${t.base}/api/v1/me`, {
+        headers: { authorization: `Bearer ${await t.signIn(DEMO_PERSONAS.Staff)}` },
+      })
+    ).json()) as {
+      language: string;
+    };
+    expect(me.language).toBe('cy');
+    // Only the school's leaders choose it.
+    const refused = await fetch(`${t.base}/api/v1/schools/school-oakfield/language`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await t.signIn(DEMO_PERSONAS.Staff)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ language: 'en-GB' }),
+    });
+    expect(refused.status).toBe(403);
+  });
+
   test('"help" lists what the bot does; anything it does not understand says so and shows help', async () => {
     const help = cardsOf((await postActivity(t.base, activity({ text: 'help' }))).replies)[0];
     expect(adaptiveCardProblems(help)).toEqual([]);

@@ -185,6 +185,18 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
       refused: 403,
     },
   ],
+  'GET /api/v1/schools/:id/language': [
+    { about: 'the school’s language', params: () => ({ id: 'school-oakfield' }), allowed: OAK_SLT, refused: 403 },
+  ],
+  'PUT /api/v1/schools/:id/language': [
+    {
+      about: 'choosing the school’s language',
+      params: () => ({ id: 'school-oakfield' }),
+      body: () => ({ language: 'en-GB' }),
+      allowed: OAK_SLT,
+      refused: 403,
+    },
+  ],
   'GET /api/v1/questions': [{ about: 'staff questions', query: () => school, allowed: OAK_SLT, refused: 403 }],
   'PUT /api/v1/questions/:id/pointer': [
     {

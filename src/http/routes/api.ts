@@ -57,6 +57,8 @@ export function registerApiRoutes(server: Server, services: Services): void {
         roleAssignments: principal.person.roles,
         schools: schools.filter((s) => s !== undefined).map((s) => ({ id: s.id, name: s.name })),
         signIn: services.auth.scheme,
+        // The home school's choice decides the words the tab uses.
+        language: schools.find((s) => s?.id === principal.person.schoolId)?.language ?? 'en-GB',
       };
     }),
   );

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { LANGUAGES } from '../../domain/strings.ts';
 import { z } from 'zod';
 import {
   approvalSettingsSchema,
@@ -35,6 +36,7 @@ const BODIES: { [S in SchoolSetting]: z.ZodType<SchoolSettingValues[S]> } = {
         'For urgent reports too, the headteacher is chased after the deputies: make this more than the deputies’ wait',
       path: ['urgentHeadteacherAfterMinutes'],
     }),
+  language: z.object({ language: z.enum(LANGUAGES) }).strict(),
   'slt-team': z
     .object({
       // Empty or null: no team (SLT cards go to each leader's chat, or a channel set up by hand).

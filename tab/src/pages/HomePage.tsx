@@ -101,23 +101,20 @@ function MyAlerts() {
 
 export default function HomePage(_props: PageProps) {
   const styles = useStyles();
-  const { me } = useShell();
-  const shortcuts = pagesFor(me.roles).filter((p) => p.id !== 'home');
+  const { me, t } = useShell();
+  const shortcuts = pagesFor(me.roles, me.language).filter((p) => p.id !== 'home');
   return (
     <section aria-labelledby="page-title">
       <PageHeader
-        title={`Welcome, ${me.person.displayName.split(' ')[0]}`}
+        title={t('home.welcome', { name: me.person.displayName.split(' ')[0]! })}
         subtitle={`${me.person.jobTitle}, ${me.schools.map((s) => s.name).join(' and ')}`}
       />
       <MessageBar layout="multiline" intent="warning">
-        <MessageBarBody>
-          If a child may be at risk of harm, speak to your designated safeguarding lead now. If a life is at risk, call
-          999 first.
-        </MessageBarBody>
+        <MessageBarBody>{t('safeguarding.first')}</MessageBarBody>
       </MessageBar>
       <MyAlerts />
       <TrainingTasks />
-      <ul className={styles.grid} aria-label="Your pages">
+      <ul className={styles.grid} aria-label={t('home.yourPages')}>
         {shortcuts.map((page) => (
           <li key={page.id} className={styles.shortcut}>
             <Link href={`#/${page.id}`}>

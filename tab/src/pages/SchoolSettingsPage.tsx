@@ -1,4 +1,5 @@
-import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import { LANGUAGES, LANGUAGE_NAMES, translatedShare, type Language } from '../../../src/domain/strings.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { SettingsForm } from '../SettingsForm.tsx';
@@ -69,6 +70,23 @@ export default function SchoolSettingsPage({ page, schoolId }: PageProps) {
         ]}
       />
       <TrainingSettings schoolId={schoolId} />
+      <SettingsForm title="Language" path={`/schools/${schoolId}/language`} numbers={[]}>
+        {(values, set) => (
+          <Field
+            label="Language of the hub’s own words"
+            hint="The tab’s pages and the bot’s welcome and help, for this school’s staff (a school’s policy stays as written). Words not yet translated appear in English."
+          >
+            <Select value={String(values.language)} onChange={(_, d) => set('language', d.value)}>
+              {LANGUAGES.map((l: Language) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_NAMES[l]}
+                  {l === 'en-GB' ? '' : ` (${Math.round(translatedShare(l) * 100)}% translated)`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </SettingsForm>
       <SettingsForm title="SLT team in Teams" path={`/schools/${schoolId}/slt-team`} numbers={[]}>
         {(values, set) => (
           <Field
