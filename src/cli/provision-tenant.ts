@@ -32,7 +32,7 @@ type Json = Record<string, unknown>;
 
 /** Microsoft Graph Command Line Tools: Microsoft's public client for administrators' scripts. */
 const GRAPH_CLI_CLIENT = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
-const ADMIN_SCOPES = ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All'].map(
+const ADMIN_SCOPES = ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'Sites.FullControl.All'].map(
   (s) => `https://graph.microsoft.com/${s}`,
 );
 
@@ -216,6 +216,24 @@ export async function provisionTenant(
         .api(`/servicePrincipals/${principal.id}/appRoleAssignments`)
         .post({ principalId: principal.id, resourceId: graphSp.id, appRoleId: role.id });
       done.push(`granted ${permission.role} to the server’s identity (${permission.why})`);
+    }
+    // Sites.Selected reaches no site until the site itself grants it: write on this one site only.
+    if (env.STORE !== 'sqlite' && env.SHAREPOINT_SITE_ID) {
+      const path = `/sites/${env.SHAREPOINT_SITE_ID}/permissions`;
+      type Grant = { roles: string[]; grantedToIdentitiesV2?: { application?: { id: string } }[] };
+      const grants = ((await client.api(path).get()) as { value: Grant[] }).value;
+      const mine = grants.some(
+        (g) =>
+          g.roles.some((r) => ['write', 'manage', 'fullcontrol'].includes(r)) &&
+          (g.grantedToIdentitiesV2 ?? []).some((i) => i.application?.id === identity),
+      );
+      if (!mine) {
+        await client.api(path).post({
+          roles: ['write'],
+          grantedToIdentitiesV2: [{ application: { id: identity, displayName: 'Social Media Policy Hub' } }],
+        });
+        done.push('gave the server’s identity write on the SharePoint site (and nothing on any other site)');
+      }
     }
   }
   return { done, values };

@@ -55,6 +55,8 @@ export function graphDirectory(): Directory {
   const servicePrincipals = new Map<string, Json>();
   const assignments: Json[] = [];
   const catalogApps: Json[] = [];
+  /** Site permissions (Sites.Selected grants), by site id. */
+  const sitePermissions = new Map<string, Json[]>();
   const notFound = (what: string) =>
     new DirectoryError(
       404,
@@ -94,6 +96,7 @@ export function graphDirectory(): Directory {
       servicePrincipals.clear();
       assignments.length = 0;
       catalogApps.length = 0;
+      sitePermissions.clear();
       addGraph();
     },
     route(method, path, query, body, prefer) {
@@ -179,6 +182,15 @@ export function graphDirectory(): Directory {
           }
           const created = { id: randomUUID(), ...wanted, createdDateTime: new Date().toISOString() };
           assignments.push(created);
+          return { status: 201, body: created };
+        }
+      }
+      if ((m = /^\/sites\/([^/]+)\/permissions$/.exec(path))) {
+        const granted = sitePermissions.get(m[1]!) ?? [];
+        if (method === 'GET') return { status: 200, body: { value: granted } };
+        if (method === 'POST') {
+          const created = { id: randomUUID(), ...body() };
+          sitePermissions.set(m[1]!, [...granted, created]);
           return { status: 201, body: created };
         }
       }

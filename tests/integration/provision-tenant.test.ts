@@ -85,11 +85,13 @@ test('provisioning makes the Entra app and the grants, writes the ids, and a sec
     readFileSync(envFile, 'utf8')
       .replace(/^TAB_DOMAIN=$/m, 'TAB_DOMAIN=smph-dev-abc.azurewebsites.net')
       .replace(/^TAB_ENDPOINT=$/m, 'TAB_ENDPOINT=https://smph-dev-abc.azurewebsites.net')
-      .replace(/^BOT_ID=$/m, `BOT_ID=${IDENTITY}`),
+      .replace(/^BOT_ID=$/m, `BOT_ID=${IDENTITY}`)
+      .replace(/^SHAREPOINT_SITE_ID=$/m, `SHAREPOINT_SITE_ID=${graph.siteId}`),
   );
   const second = await provision(dir);
   expect(second.stdout).toMatch(/- set the Entra app's identifierUris, api, spa/);
   expect(second.stdout).toContain('- granted Sites.Selected to the server’s identity');
+  expect(second.stdout).toContain('- gave the server’s identity write on the SharePoint site');
   expect(app).toMatchObject({
     identifierUris: [`api://smph-dev-abc.azurewebsites.net/${String(app!.appId)}`],
     spa: {
