@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
-import { graphTokens, keyVaultTokens, type IdentitySettings } from '../config/azure-identity.ts';
+import { graphTokens, identityFromEnv, keyVaultTokens } from '../config/azure-identity.ts';
 import { ConfigError, loadConfig, readEnvFiles } from '../config/config.ts';
 import { SCHEMA_LIST, SCHEMA_VERSION } from '../store/sharepoint/lists.ts';
 import { fillPlaceholders } from './app-package.ts';
@@ -20,17 +20,6 @@ export interface Finding {
 }
 
 type Env = Record<string, string | undefined>;
-
-const identityOf = (env: Env): { graph: IdentitySettings } => ({
-  graph: {
-    tenantId: env.TENANT_ID,
-    clientId: env.GRAPH_CLIENT_ID,
-    clientSecret: env.SECRET_GRAPH_CLIENT_SECRET,
-    certificatePath: env.GRAPH_CERTIFICATE_PATH,
-    managedIdentityClientId: env.AZURE_CLIENT_ID,
-    use: env.SERVER_IDENTITY as IdentitySettings['use'],
-  },
-});
 
 async function get(url: string, token?: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -62,7 +51,7 @@ export async function diagnose(rootDir: string, envName: string, overrides: Env 
   const graph = (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com').replace(/\/$/, '');
   let token: string | undefined;
   try {
-    token = await graphTokens(identityOf(env))();
+    token = await graphTokens(identityFromEnv(env))();
     add('Identity', 'ok', 'the server’s identity signs in to Microsoft Graph');
   } catch (err) {
     add('Identity', 'problem', (err as Error).message);
@@ -156,7 +145,7 @@ export async function diagnose(rootDir: string, envName: string, overrides: Env 
 
   if (env.KEY_VAULT_URL) {
     try {
-      const vaultToken = await keyVaultTokens(identityOf(env))();
+      const vaultToken = await keyVaultTokens(identityFromEnv(env))();
       const res = await get(`${env.KEY_VAULT_URL.replace(/\/$/, '')}/secrets?api-version=7.4&maxresults=1`, vaultToken);
       if (res.status === 200) add('Key Vault', 'ok', 'reachable, and the identity may use its secrets');
       else if (res.status === 403)

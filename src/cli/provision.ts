@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { graphTokens } from '../config/azure-identity.ts';
+import { graphTokens, identityFromEnv } from '../config/azure-identity.ts';
 import { readEnvFiles } from '../config/config.ts';
 import { sharePointGraphClient } from '../store/sharepoint/graph-client.ts';
 import { describeStep, provisionSite } from '../store/sharepoint/provision.ts';
@@ -31,15 +31,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const client = sharePointGraphClient(
-    graphTokens({
-      graph: {
-        tenantId: env.TENANT_ID,
-        clientId: env.GRAPH_CLIENT_ID,
-        clientSecret: env.SECRET_GRAPH_CLIENT_SECRET,
-        certificatePath: env.GRAPH_CERTIFICATE_PATH,
-        managedIdentityClientId: env.AZURE_CLIENT_ID,
-      },
-    }),
+    graphTokens(identityFromEnv(env)),
     baseUrl ? { baseUrl: `${baseUrl.replace(/\/$/, '')}/`, customHosts: new Set([new URL(baseUrl).hostname]) } : {},
   );
   // A site URL becomes its id: GET /sites/{host}:/{path}.

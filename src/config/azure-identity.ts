@@ -33,6 +33,18 @@ export interface IdentitySettings {
 
 export type IdentityKind = 'managed-identity' | 'certificate' | 'secret';
 
+/** The identity settings as the command-line tools read them, straight from the env file and environment. */
+export const identityFromEnv = (env: Record<string, string | undefined>): { graph: IdentitySettings } => ({
+  graph: {
+    tenantId: env.TENANT_ID,
+    clientId: env.GRAPH_CLIENT_ID,
+    clientSecret: env.SECRET_GRAPH_CLIENT_SECRET,
+    certificatePath: env.GRAPH_CERTIFICATE_PATH,
+    managedIdentityClientId: env.AZURE_CLIENT_ID,
+    use: env.SERVER_IDENTITY as IdentityKind | undefined,
+  },
+});
+
 /**
  * Whether the host gives the process a managed identity: App Service, Functions and Container Apps
  * set IDENTITY_ENDPOINT; an Azure VM's identity cannot be seen from the environment, so a school

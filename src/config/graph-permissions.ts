@@ -6,6 +6,8 @@
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 type Settings = Record<string, string | undefined>;
+/** Installing the app for people and feeds need the app's catalogue id; without it they are off. */
+const reachesPeople = (env: Settings) => Boolean(env.TEAMS_CATALOG_APP_ID);
 export const GRAPH_PERMISSIONS: { role: string; why: string; needed: (env: Settings) => boolean }[] = [
   {
     role: 'Sites.Selected',
@@ -16,22 +18,22 @@ export const GRAPH_PERMISSIONS: { role: string; why: string; needed: (env: Setti
   {
     role: 'TeamsAppInstallation.ReadWriteSelfForUser.All',
     why: 'to reach staff who never opened the bot',
-    needed: (env) => Boolean(env.TEAMS_CATALOG_APP_ID),
+    needed: reachesPeople,
   },
   {
     role: 'TeamsAppInstallation.ReadWriteSelfForTeam.All',
     why: 'to post in the SLT team',
-    needed: (env) => Boolean(env.TEAMS_CATALOG_APP_ID),
+    needed: reachesPeople,
   },
   {
     role: 'Channel.ReadBasic.All',
     why: 'to find the SLT team’s channel',
-    needed: (env) => Boolean(env.TEAMS_CATALOG_APP_ID),
+    needed: reachesPeople,
   },
   {
     role: 'TeamsActivity.Send',
     why: 'to put alerts in the activity feed',
-    needed: (env) => Boolean(env.TEAMS_CATALOG_APP_ID),
+    needed: reachesPeople,
   },
   { role: 'Mail.Send', why: 'to email alerts nobody has read', needed: (env) => Boolean(env.ALERT_MAILBOX) },
 ];
