@@ -17,6 +17,8 @@ export interface PolicyAnswerInput {
   questionId: string;
   /** Link to the answering section in the tab, or to the whole policy when there is no answer. */
   readUrl: string;
+  /** Link to one section of the policy in the tab, for the sections offered when declining. */
+  sectionUrl?: (sectionId: string) => string;
   feedback?: 'helpful' | 'not-helpful';
   /** The question has gone to the senior leadership team. */
   askedSlt?: boolean;
@@ -61,13 +63,27 @@ export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
       : []),
   ];
   if (!answer.answered) {
+    // Said plainly, and still helpful: the closest sections, marked as only possibly related.
+    const related = answer.suggestions.length
+      ? [
+          paragraph('These parts of the policy may be related:', { weight: 'Bolder', spacing: 'Medium' }),
+          ...answer.suggestions.flatMap((s) => [
+            userText(s.heading, { weight: 'Bolder' }),
+            userText(s.passage, { isSubtle: true }),
+            ...(input.sectionUrl
+              ? [{ type: 'ActionSet', actions: [openUrl(`Read “${s.heading}”`, input.sectionUrl(s.sectionId))] }]
+              : []),
+          ]),
+        ]
+      : [];
     return adaptiveCard(
       [
         ...notice,
         heading('I could not find this in the policy'),
         paragraph(
-          'The school’s social media policy does not seem to cover this. Press "Ask SLT" to send your question to the senior leadership team, or read the policy yourself.',
+          'I am not sure the school’s social media policy answers this, so I will not guess. Press "Ask SLT" to send your question to the senior leadership team, or read the policy yourself.',
         ),
+        ...related,
         ...thanks,
       ],
       [openUrl('Read the policy', input.readUrl), ...feedbackActions(input)],

@@ -28,10 +28,14 @@ const contract = (a: PolicyAnswer) => ({
   heading: a.answered ? a.heading : '',
   score: a.score,
   alternates: a.alternates.map(({ passage, heading }) => ({ passage, heading })),
+  // Declining, the sections that may be related; empty when it answers.
+  suggestions: a.suggestions.map(({ passage, heading, score }) => ({ passage, heading, score })),
 });
 
 function human(a: PolicyAnswer): string {
-  if (!a.answered) return 'Not found in the policy.\n';
+  if (!a.answered) {
+    return `Not found in the policy.\n${a.suggestions.map((x) => `  may be related (${x.heading}): ${x.passage}\n`).join('')}`;
+  }
   const source = [a.clause, a.heading].filter(Boolean).join(' ');
   return `${source}\n  ${a.passage}\n${a.alternates.map((x) => `  see also (${x.heading}): ${x.passage}\n`).join('')}`;
 }

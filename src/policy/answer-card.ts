@@ -27,6 +27,7 @@ export async function answerCardFor(
     answer,
     questionId: question.id,
     readUrl: policyUrl(services.config, answer.answered ? answer.sectionId : undefined),
+    sectionUrl: (sectionId) => policyUrl(services.config, sectionId),
     feedback: question.feedback,
     askedSlt: question.status === 'asked-slt' || question.answer !== undefined,
     ...(notice ? { notice: { text: notice, question: question.text } } : {}),

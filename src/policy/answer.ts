@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Passage, Section } from './passages.ts';
 import { questionFit } from './question-fit.ts';
 import { type Idea, normaliseTerm, queryIdeas, tokenise } from './vocabulary.ts';
+import { askedFor, asksPermission, bindsAsker, ruleOf, type Modality } from '../domain/policy/rule-structure.ts';
 
 /**
  * Answers questions from one policy version. MiniSearch does BM25 retrieval over passages, with
@@ -21,6 +22,13 @@ export interface PolicyAnswer {
   /** 0 to 1: the share of the question's ideas (weighted by rarity) the passage covers, adjusted by retrieval score. */
   score: number;
   alternates: { passage: string; heading: string; sectionId: string }[];
+  /** What the shown passage rules (forbids, requires, allows…), for "can I…" questions. */
+  modality?: Modality;
+  /**
+   * When the answerer declines: the closest sections, which may be related, so a fair question
+   * still gets somewhere to look. Empty when it answers.
+   */
+  suggestions: { passage: string; heading: string; sectionId: string; score: number }[];
 }
 
 /**
@@ -30,6 +38,16 @@ export interface PolicyAnswer {
  */
 export const ANSWER_THRESHOLD = 0.45;
 const ALTERNATE_THRESHOLD = 0.4;
+/**
+ * For a "can I…" question, a rule forbidding it is shown first if it scores at least this share of
+ * the best passage: a prohibition a little less on topic outweighs a permission that is more so.
+ */
+const PROHIBITION_SHARE = 0.5;
+/** …and at least this score of its own, so an unrelated "must not" never jumps the queue. */
+const PROHIBITION_FLOOR = 0.2;
+/** How close a passage must be to be offered as "may be related" when declining. */
+const SUGGESTION_FLOOR = 0.15;
+const MAX_SUGGESTIONS = 3;
 const CANDIDATES = 25;
 /** A platform the passage names counts a little towards coverage; one it does not name costs nothing. */
 const PLATFORM_CREDIT = 0.3;
@@ -111,6 +129,7 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
         sectionId: '',
         score: 0,
         alternates: [],
+        suggestions: [],
       };
       const { ideas, hints, platforms } = queryIdeas(question);
       if (ideas.length === 0 || passages.length === 0) return empty;
@@ -147,21 +166,56 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
           return { passage, score: coverage * (0.75 + 0.25 * (r.score / top)) * fits };
         })
         .sort((a, b) => b.score - a.score);
-      const best = ranked[0]!;
-      const alternates = ranked
+      const confidence = ranked[0]!.score;
+      const answered = confidence >= ANSWER_THRESHOLD;
+      // Prohibitions are never hidden behind a permission: for "can I…", a rule binding the asker
+      // that forbids it goes first, with the passage that scored best beside it.
+      const asker = askedFor(question);
+      const shapeOf = (p: Passage) => ruleOf(p.text, p.context ?? '', p.headingPath);
+      let order = ranked;
+      if (asksPermission(question) && shapeOf(ranked[0]!.passage).modality !== 'prohibition') {
+        const forbidding = ranked.find((r) => {
+          const shape = shapeOf(r.passage);
+          return (
+            shape.modality === 'prohibition' &&
+            bindsAsker(shape.party, asker) &&
+            r.score >= Math.max(PROHIBITION_FLOOR, confidence * PROHIBITION_SHARE)
+          );
+        });
+        if (forbidding) order = [forbidding, ...ranked.filter((r) => r !== forbidding)];
+      }
+      const best = order[0]!;
+      const alternates = order
         .slice(1)
-        .filter((r) => r.score >= ALTERNATE_THRESHOLD && r.passage.text !== best.passage.text)
+        .filter((r) => (r === ranked[0] || r.score >= ALTERNATE_THRESHOLD) && r.passage.text !== best.passage.text)
         .slice(0, 2)
         .map((r) => ({ passage: r.passage.text, heading: headingTitle(r.passage), sectionId: r.passage.sectionId }));
+      // Declining, it still points to the closest sections, one passage each.
+      const seen = new Set<string>();
+      const suggestions = answered
+        ? []
+        : ranked
+            .filter(
+              (r) => r.score >= SUGGESTION_FLOOR && !seen.has(r.passage.sectionId) && seen.add(r.passage.sectionId),
+            )
+            .slice(0, MAX_SUGGESTIONS)
+            .map((r) => ({
+              passage: r.passage.text,
+              heading: headingTitle(r.passage),
+              sectionId: r.passage.sectionId,
+              score: Math.round(Math.min(1, r.score) * 1000) / 1000,
+            }));
       return {
-        answered: best.score >= ANSWER_THRESHOLD,
+        answered,
         passage: best.passage.text,
         heading: headingTitle(best.passage),
         headingPath: best.passage.headingPath,
         sectionId: best.passage.sectionId,
         ...(best.passage.clause ? { clause: best.passage.clause } : {}),
-        score: Math.round(Math.min(1, best.score) * 1000) / 1000,
+        score: Math.round(Math.min(1, confidence) * 1000) / 1000,
         alternates,
+        modality: shapeOf(best.passage).modality,
+        suggestions,
       };
     },
   };

@@ -57,11 +57,42 @@ describe('npm run policy -- ask', () => {
     ]);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(answer).sort()).toEqual(['alternates', 'answered', 'heading', 'passage', 'score']);
-    expect(answer).toMatchObject({ answered: true, heading: '6. Staff use of personal social media' });
+    expect(Object.keys(answer).sort()).toEqual([
+      'alternates',
+      'answered',
+      'heading',
+      'passage',
+      'score',
+      'suggestions',
+    ]);
+    expect(answer).toMatchObject({ answered: true, heading: '6. Staff use of personal social media', suggestions: [] });
     expect(answer.passage).toMatch(/^Staff must not accept friend requests or follow requests/);
     // The passage is an exact quote of the source, whitespace normalised.
     expect(readFileSync(SAMPLE, 'utf8').replace(/\s+/g, ' ')).toContain(answer.passage);
+  }, 20_000);
+
+  test('declining, the JSON gives the sections that may be related, with their scores, and no passage', async () => {
+    const { code, stdout } = await policy([
+      'ask',
+      '--policy',
+      SAMPLE,
+      '--json',
+      'When is the staff car park locked at night?',
+    ]);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout) as {
+      answered: boolean;
+      passage: string;
+      suggestions: { passage: string; heading: string; score: number }[];
+    };
+    expect(answer).toMatchObject({ answered: false, passage: '' });
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    for (const s of answer.suggestions) {
+      expect(Object.keys(s).sort()).toEqual(['heading', 'passage', 'score']);
+      expect(s.passage.length).toBeGreaterThan(0);
+      expect(s.score).toBeLessThan(0.45);
+    }
   }, 20_000);
 
   test('a .txt policy works the same, and a question it does not cover is not answered', async () => {

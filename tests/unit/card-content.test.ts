@@ -1,3 +1,4 @@
+import { adaptiveCardProblems } from '../helpers/cards.ts';
 import { checkInCard, CHECK_IN_VERB } from '../../src/cards/account-monitoring.ts';
 import {
   APPLICATION_DECIDE_VERB,
@@ -181,6 +182,7 @@ describe('the policy answer card', () => {
     clause: '4.2',
     score: 0.8,
     alternates: [],
+    suggestions: [],
   };
 
   test('quotes the passage with its section, and offers a link, feedback and Ask SLT', () => {
@@ -209,6 +211,29 @@ describe('the policy answer card', () => {
     expect(cardText(card)).toContain('I could not find this in the policy');
     expect(cardText(card)).not.toContain(answer.passage);
     expect(buttons(card)).toEqual(expect.arrayContaining(['Read the policy -> u', `Ask SLT -> ${ASK_SLT_VERB}`]));
+  });
+
+  test('declining, it offers the closest sections as "may be related", each with a link, beside Ask SLT', () => {
+    const suggestions = [
+      { passage: 'Replies are due within a working day.', heading: 'Monitoring', sectionId: 's7', score: 0.3 },
+      { passage: 'Two members of staff run each account.', heading: 'New accounts', sectionId: 's5', score: 0.2 },
+    ];
+    const card = policyAnswerCard({
+      answer: { ...answer, answered: false, suggestions },
+      questionId: 'q',
+      readUrl: 'u',
+      sectionUrl: (id) => `https://hub/tab/#/policy/${id}`,
+    });
+    expect(cardText(card)).toContain('These parts of the policy may be related:');
+    expect(cardText(card)).toContain('Replies are due within a working day.');
+    expect(buttons(card)).toEqual(
+      expect.arrayContaining([
+        'Read “Monitoring” -> https://hub/tab/#/policy/s7',
+        'Read “New accounts” -> https://hub/tab/#/policy/s5',
+        `Ask SLT -> ${ASK_SLT_VERB}`,
+      ]),
+    );
+    expect(adaptiveCardProblems(card)).toEqual([]);
   });
 });
 

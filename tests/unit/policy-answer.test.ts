@@ -166,3 +166,47 @@ describe('answering questions from the sample policy', () => {
     expect(answer.sectionId).toBe('6-staff-use-of-personal-social-media');
   });
 });
+
+describe('prohibitions are never hidden, and declining still helps', () => {
+  // A policy written for this test: a consent rule that talks most about photos, and a rule
+  // forbidding personal posts of pupils' pictures that says less about them.
+  const policy = buildPolicyIndex(
+    parsePolicy(`# Online conduct
+
+## 1. Pictures and video
+
+1.1 Photographs and video of pupils on the school's own accounts need the written consent of their parents, recorded on the consent list before the photo or video is posted.
+
+1.2 Staff must not upload pictures of pupils to their own personal accounts.
+
+## 2. Replying to comments
+
+2.1 Comments on the school's pages are answered within one working day.
+
+## 3. Running an account
+
+3.1 Each official account is run by two members of staff named by the senior leadership team.
+`),
+  );
+
+  test('asked "can I", the rule forbidding it comes first, with the consent rule beside it', () => {
+    const answer = policy.answer('Can I post photos of pupils from the school trip on my own Instagram?');
+    expect(answer.answered).toBe(true);
+    expect(answer.passage).toBe('Staff must not upload pictures of pupils to their own personal accounts.');
+    expect(answer.modality).toBe('prohibition');
+    expect(answer.alternates.map((a) => a.passage)).toContainEqual(expect.stringMatching(/^Photographs and video/));
+  });
+
+  test('asked how, not whether, the passage that answers best is kept first', () => {
+    const answer = policy.answer('How do I record parental consent for photos?');
+    expect(answer.passage).toMatch(/^Photographs and video/);
+  });
+
+  test('declining says nothing from the policy and offers up to three sections that may be related', () => {
+    const answer = policy.answer('When is the staff car park locked?');
+    expect(answer.answered).toBe(false);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    expect(new Set(answer.suggestions.map((s) => s.sectionId)).size).toBe(answer.suggestions.length);
+    for (const s of answer.suggestions) expect(s.score).toBeLessThan(0.45);
+  });
+});
