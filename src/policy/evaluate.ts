@@ -22,16 +22,21 @@ export interface QaFigures {
   top1: number;
   top3: number;
   abstained: number;
+  /** Of the questions it answered (in scope or not), the share whose first passage does not answer them. */
+  wrongWhenAnswered: number;
+  /** Of the questions in scope, the share where the right passage was among what was shown (answer, see-also or suggestions). */
+  helped: number;
   p50Ms: number;
   p95Ms: number;
   misses: { id: string; q: string; got: string }[];
 }
 
-/** What a system returns for one question: its ranked passages, empty when it abstains. */
-type Answerer = (q: string) => Passage[];
+/** What a system returns for one question: its ranked answer (empty when it abstains), and everything it showed. */
+type Answerer = (q: string) => { ranked: Passage[]; shown: Passage[] };
 
+/** The expected answer as a clause number, a section id, or a fragment of the passage's text. */
 const matches = (p: Passage | undefined, expect: string) =>
-  p !== undefined && (p.clause === expect || p.text.includes(expect));
+  p !== undefined && (p.clause === expect || p.sectionId === expect || p.text.includes(expect));
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -43,21 +48,28 @@ function measure(answer: Answerer, questions: QaQuestion[]): QaFigures {
   let top1 = 0;
   let top3 = 0;
   let abstained = 0;
+  let answered = 0;
+  let wrong = 0;
+  let helped = 0;
   const misses: QaFigures['misses'] = [];
   for (const question of questions) {
     const start = performance.now();
-    const ranked = answer(question.q);
+    const { ranked, shown } = answer(question.q);
     times.push(performance.now() - start);
+    if (ranked.length > 0) answered++;
     if (question.expect === null) {
       if (ranked.length === 0) abstained++;
-      else
-        misses.push({
-          id: question.id,
-          q: question.q,
-          got: `answered ${ranked[0]!.clause ?? ranked[0]!.text.slice(0, 40)}`,
-        });
+      else wrong++;
+      if (ranked.length === 0) continue;
+      misses.push({
+        id: question.id,
+        q: question.q,
+        got: `answered ${ranked[0]!.clause ?? ranked[0]!.text.slice(0, 40)}`,
+      });
       continue;
     }
+    if (shown.some((p) => matches(p, question.expect!))) helped++;
+    if (ranked.length > 0 && !matches(ranked[0], question.expect)) wrong++;
     if (matches(ranked[0], question.expect)) top1++;
     else
       misses.push({
@@ -75,6 +87,8 @@ function measure(answer: Answerer, questions: QaQuestion[]): QaFigures {
     top1: top1 / Math.max(1, inScope),
     top3: top3 / Math.max(1, inScope),
     abstained: abstained / Math.max(1, questions.length - inScope),
+    wrongWhenAnswered: wrong / Math.max(1, answered),
+    helped: helped / Math.max(1, inScope),
     p50Ms: percentile(times, 50),
     p95Ms: percentile(times, 95),
     misses,
@@ -85,20 +99,24 @@ export function evaluate(sections: Section[], questions: QaQuestion[]): { ours: 
   const index = buildPolicyIndex(sections);
   const byText = new Map<string, Passage>();
   for (const p of index.passages) byText.set(p.text, p);
+  const passagesOf = (texts: string[]) => texts.map((t) => byText.get(t)!).filter(Boolean);
   const ours: Answerer = (q) => {
     const a = index.answer(q);
-    if (!a.answered) return [];
-    return [a.passage, ...a.alternates.map((x) => x.passage)].map((t) => byText.get(t)!).filter(Boolean);
+    if (!a.answered) return { ranked: [], shown: passagesOf(a.suggestions.map((x) => x.passage)) };
+    const ranked = passagesOf([a.passage, ...a.alternates.map((x) => x.passage)]);
+    return { ranked, shown: ranked };
   };
 
   const plain = new MiniSearch<Passage & { heading: string }>({ fields: ['text', 'heading'], idField: 'id' });
   plain.addAll(index.passages.map((p) => ({ ...p, heading: p.headingPath.at(-1) ?? '' })));
   const byId = new Map(index.passages.map((p) => [p.id, p]));
-  const baseline: Answerer = (q) =>
-    plain
+  const baseline: Answerer = (q) => {
+    const ranked = plain
       .search(q)
       .slice(0, 3)
       .map((r) => byId.get(String(r.id))!);
+    return { ranked, shown: ranked };
+  };
 
   // Warm both up on the whole set, so the timings are of the answering, not of JIT compilation.
   for (const question of questions) {
@@ -129,9 +147,11 @@ export function formatFigures(title: string, r: { ours: QaFigures; baseline: QaF
       `${r.ours.inScope} / ${r.ours.outOfScope}`,
       `${r.baseline.inScope} / ${r.baseline.outOfScope}`,
     ],
-    ['top-1 accuracy', pct(r.ours.top1), pct(r.baseline.top1)],
-    ['top-3 accuracy', pct(r.ours.top3), pct(r.baseline.top3)],
-    ['out-of-scope abstained', pct(r.ours.abstained), pct(r.baseline.abstained)],
+    ['first time (top 1)', pct(r.ours.top1), pct(r.baseline.top1)],
+    ['within three (top 3)', pct(r.ours.top3), pct(r.baseline.top3)],
+    ['out-of-scope declined', pct(r.ours.abstained), pct(r.baseline.abstained)],
+    ['wrong when answered', pct(r.ours.wrongWhenAnswered), pct(r.baseline.wrongWhenAnswered)],
+    ['helped (right passage shown)', pct(r.ours.helped), pct(r.baseline.helped)],
     ['latency p50', `${r.ours.p50Ms.toFixed(2)} ms`, `${r.baseline.p50Ms.toFixed(2)} ms`],
     ['latency p95', `${r.ours.p95Ms.toFixed(2)} ms`, `${r.baseline.p95Ms.toFixed(2)} ms`],
   ];

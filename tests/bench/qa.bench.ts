@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { evaluate, formatFigures, parseQuestions } from '../../src/policy/evaluate.ts';
 import { parsePolicy } from '../../src/policy/passages.ts';
 
@@ -25,4 +25,24 @@ for (const [title, file] of [
 ] as const) {
   const questions = parseQuestions(readFileSync(new URL(`../qa/${file}`, import.meta.url), 'utf8'));
   process.stdout.write(`${formatFigures(title, evaluate(policy, questions))}\n\n`);
+}
+
+// Two real schools' policies, kept outside the project (../shared/policies, never copied in),
+// with question sets of our own written and frozen before the change they measure.
+const shared = new URL('../../../shared/policies/', import.meta.url);
+for (const [title, policyFile, questionsFile] of [
+  [
+    'Real policy: primary school, unseen set 1',
+    'primary-school-social-media-policy.txt',
+    'primary-school.unseen1.jsonl',
+  ],
+  ['Real policy: federation, unseen set 1', 'federation-social-media-policy.txt', 'federation.unseen1.jsonl'],
+] as const) {
+  const path = new URL(policyFile, shared);
+  if (!existsSync(path)) {
+    process.stdout.write(`${title}: skipped, ${policyFile} is not in ../shared/policies on this machine\n\n`);
+    continue;
+  }
+  const questions = parseQuestions(readFileSync(new URL(`../qa/${questionsFile}`, import.meta.url), 'utf8'));
+  process.stdout.write(`${formatFigures(title, evaluate(parsePolicy(readFileSync(path, 'utf8')), questions))}\n\n`);
 }
