@@ -1,0 +1,70 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { ASK_SLT_VERB, policyAnswerCard } from '../../src/cards/policy-answer.ts';
+import { launchChromium } from '../../src/cli/chromium.ts';
+import { buildPolicyIndex } from '../../src/policy/answer.ts';
+import { parsePolicy } from '../../src/policy/passages.ts';
+import { ROOT } from '../helpers/app.ts';
+
+/**
+ * The policy answer card and the decline card, rendered by the Adaptive Cards renderer in Chromium
+ * (as Teams renders them) from the sample policy's own answers, and screenshotted.
+ */
+const SHOTS = join(ROOT, 'test-results');
+mkdirSync(SHOTS, { recursive: true });
+const RENDERER = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.js');
+const index = buildPolicyIndex(parsePolicy(readFileSync(join(ROOT, 'src/seed/sample-policy.md'), 'utf8')));
+const sectionUrl = (id: string) => `https://hub.example.sch.uk/tab/#/policy/${id}`;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 30_000);
+afterAll(async () => {
+  await browser.close();
+});
+
+async function render(card: object, shot: string) {
+  const page = await browser.newPage({ viewport: { width: 480, height: 900 } });
+  await page.setContent('<main id="card" style="font-family: sans-serif; width: 440px"></main>');
+  await page.addScriptTag({ path: RENDERER });
+  const actions = await page.evaluate((json) => {
+    const AC = (
+      window as unknown as {
+        AdaptiveCards: { AdaptiveCard: new () => { parse(j: object): void; render(): HTMLElement } };
+      }
+    ).AdaptiveCards;
+    const adaptive = new AC.AdaptiveCard();
+    adaptive.parse(json);
+    document.getElementById('card')!.appendChild(adaptive.render());
+    return [...document.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '');
+  }, card);
+  const text = await page.locator('#card').innerText();
+  await page.locator('#card').screenshot({ path: join(SHOTS, shot) });
+  await page.close();
+  return { text, actions };
+}
+
+test('the answer card quotes the section; the decline card says so, offers what may be related, and Ask SLT', async () => {
+  const answer = index.answer('Can I follow an ex-pupil on Instagram?');
+  expect(answer.answered).toBe(true);
+  const answered = await render(
+    policyAnswerCard({ answer, questionId: 'q-1', readUrl: sectionUrl(answer.sectionId), sectionUrl }),
+    'policy-answer-card.png',
+  );
+  expect(answered.text).toContain('From the policy');
+  expect(answered.text).toContain(answer.passage);
+  expect(answered.actions).toEqual(expect.arrayContaining(['Read it in context', 'Ask SLT']));
+
+  const declined = index.answer('When is the staff car park locked at night?');
+  expect(declined.answered).toBe(false);
+  expect(declined.suggestions.length).toBeGreaterThan(0);
+  const card = policyAnswerCard({ answer: declined, questionId: 'q-2', readUrl: sectionUrl(''), sectionUrl });
+  const shown = await render(card, 'policy-decline-card.png');
+  expect(shown.text).toContain('I could not find this in the policy');
+  expect(shown.text).toContain('These parts of the policy may be related:');
+  for (const s of declined.suggestions) expect(shown.actions).toContain(`Read “${s.heading}”`);
+  expect(shown.actions).toContain('Ask SLT');
+  expect(JSON.stringify(card)).toContain(ASK_SLT_VERB);
+}, 60_000);
