@@ -90,6 +90,23 @@ export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
     );
   }
   const source = [answer.clause ? `Section ${answer.clause}` : undefined, answer.heading].filter(Boolean).join(', ');
+  // Not clearly one or the other: say so, and quote both as possible answers.
+  const [second, ...rest] = answer.alternates;
+  if (answer.closeCall && second) {
+    return adaptiveCard(
+      [
+        ...notice,
+        heading('Two parts of the policy may answer this'),
+        userText(source, { weight: 'Bolder' }),
+        quote(answer.passage),
+        userText(second.heading, { weight: 'Bolder', spacing: 'Medium' }),
+        quote(second.passage),
+        ...rest.flatMap((a) => [userText(a.heading, { isSubtle: true }), userText(a.passage)]),
+        ...thanks,
+      ],
+      [openUrl('Read it in context', input.readUrl), ...feedbackActions(input)],
+    );
+  }
   return adaptiveCard(
     [
       ...notice,

@@ -22,6 +22,8 @@ export interface PolicyAnswer {
   /** 0 to 1: the share of the question's ideas (weighted by rarity) the passage covers, adjusted by retrieval score. */
   score: number;
   alternates: { passage: string; heading: string; sectionId: string }[];
+  /** The first see-also scored nearly as well (a close call): both are shown as possible answers. */
+  closeCall?: boolean;
   /** What the shown passage rules (forbids, requires, allows…), for "can I…" questions. */
   modality?: Modality;
   /**
@@ -48,6 +50,8 @@ const PROHIBITION_FLOOR = 0.2;
 /** How close a passage must be to be offered as "may be related" when declining. */
 const SUGGESTION_FLOOR = 0.15;
 const MAX_SUGGESTIONS = 3;
+/** A runner-up within this share of the best is not clearly behind: both are shown as answers. */
+const CLOSE_CALL = 0.9;
 const CANDIDATES = 25;
 /** A platform the passage names counts a little towards coverage; one it does not name costs nothing. */
 const PLATFORM_CREDIT = 0.3;
@@ -185,6 +189,8 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
         if (forbidding) order = [forbidding, ...ranked.filter((r) => r !== forbidding)];
       }
       const best = order[0]!;
+      const runnerUp = order.slice(1).find((r) => r.passage.sectionId !== best.passage.sectionId);
+      const closeCall = answered && runnerUp !== undefined && runnerUp.score >= best.score * CLOSE_CALL;
       const alternates = order
         .slice(1)
         .filter((r) => (r === ranked[0] || r.score >= ALTERNATE_THRESHOLD) && r.passage.text !== best.passage.text)
@@ -214,6 +220,7 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
         ...(best.passage.clause ? { clause: best.passage.clause } : {}),
         score: Math.round(Math.min(1, confidence) * 1000) / 1000,
         alternates,
+        ...(closeCall ? { closeCall } : {}),
         modality: shapeOf(best.passage).modality,
         suggestions,
       };

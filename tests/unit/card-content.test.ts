@@ -213,6 +213,24 @@ describe('the policy answer card', () => {
     expect(buttons(card)).toEqual(expect.arrayContaining(['Read the policy -> u', `Ask SLT -> ${ASK_SLT_VERB}`]));
   });
 
+  test('a close call quotes both passages as possible answers instead of pretending one is the answer', () => {
+    const other = {
+      passage: 'Staff do not reply to pupils on personal accounts.',
+      heading: 'Contact',
+      sectionId: 's6',
+    };
+    const card = policyAnswerCard({
+      answer: { ...answer, closeCall: true, alternates: [other] },
+      questionId: 'q',
+      readUrl: 'u',
+    });
+    expect(cardText(card)).toContain('Two parts of the policy may answer this');
+    expect(cardText(card)).toContain(answer.passage);
+    expect(cardText(card)).toContain(other.passage);
+    expect(cardText(card)).not.toContain('See also');
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
   test('declining, it offers the closest sections as "may be related", each with a link, beside Ask SLT', () => {
     const suggestions = [
       { passage: 'Replies are due within a working day.', heading: 'Monitoring', sectionId: 's7', score: 0.3 },
