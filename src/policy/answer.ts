@@ -156,6 +156,7 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
       if (results.length === 0) return empty;
       const top = results[0]!.score;
       const fit = questionFit(question);
+      const asker = askedFor(question);
       const ranked = results
         .map((r) => {
           // Words found only in a list item's introduction, or in questions pointed here, count for less.
@@ -174,7 +175,6 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
       const answered = confidence >= ANSWER_THRESHOLD;
       // Prohibitions are never hidden behind a permission: for "can I…", a rule binding the asker
       // that forbids it goes first, with the passage that scored best beside it.
-      const asker = askedFor(question);
       const shapeOf = (p: Passage) => ruleOf(p.text, p.context ?? '', p.headingPath);
       let order = ranked;
       if (asksPermission(question) && shapeOf(ranked[0]!.passage).modality !== 'prohibition') {

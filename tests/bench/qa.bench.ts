@@ -37,6 +37,12 @@ for (const [title, policyFile, questionsFile] of [
     'primary-school.unseen1.jsonl',
   ],
   ['Real policy: federation, unseen set 1', 'federation-social-media-policy.txt', 'federation.unseen1.jsonl'],
+  [
+    'Real policy: primary school, unseen set 2',
+    'primary-school-social-media-policy.txt',
+    'primary-school.unseen2.jsonl',
+  ],
+  ['Real policy: federation, unseen set 2', 'federation-social-media-policy.txt', 'federation.unseen2.jsonl'],
 ] as const) {
   const path = new URL(policyFile, shared);
   if (!existsSync(path)) {

@@ -55,6 +55,10 @@ describe('what a question asks', () => {
     expect(askedFor('Can I post photos on Facebook?')).toBe('staff');
     expect(askedFor('Can pupils post pictures of each other?')).toBe('pupils');
     expect(askedFor('Can parents complain about a teacher online?')).toBe('parents');
+    expect(askedFor('How should a pupil raise a worry about a teacher?')).toBe('pupils');
+    expect(askedFor('Is it fine to post about my class on my own page?')).toBe('staff');
+    expect(askedFor('What counts as social media?')).toBe('everyone');
+    expect(bindsAsker('parents', 'everyone')).toBe(true);
     expect(bindsAsker('staff', 'staff')).toBe(true);
     expect(bindsAsker('everyone', 'pupils')).toBe(true);
     expect(bindsAsker('school', 'staff')).toBe(true);

@@ -71,15 +71,22 @@ export const asksPermission = (question: string): boolean =>
   ASKS_PERMISSION.test(question) &&
   /\b(can|could|may|might|allowed|ok|okay|alright|acceptable|fine|permitted|against)\b/i.test(question);
 
-/** Who is asking about themselves: "can pupils…" is about pupils; "can I…" is a member of staff, who uses the hub. */
+/**
+ * Whom a question is about: the asker themselves when they say I, me, my, we or our (a member of
+ * staff, who uses the hub), else the first party it names ("how should a pupil…"), else no one in
+ * particular ("everyone"), when any rule may answer it.
+ */
 export function askedFor(question: string): Party {
-  const about =
-    /^\s*(?:can|could|may|might|are|is|should|do|does)\s+(?:the\s+)?(\w+)/i.exec(question)?.[1]?.toLowerCase() ?? '';
-  for (const [party, pattern] of PARTIES)
-    if (party !== 'everyone' && party !== 'school' && pattern.test(about)) return party;
-  return 'staff';
+  if (/\b(i|i['’]m|me|my|we|our|us)\b/i.test(question)) return 'staff';
+  let first: [Party, number] | undefined;
+  for (const [party, pattern] of PARTIES) {
+    if (party === 'everyone' || party === 'school') continue;
+    const at = question.search(pattern);
+    if (at >= 0 && (!first || at < first[1])) first = [party, at];
+  }
+  return first?.[0] ?? 'everyone';
 }
 
 /** Whether a rule for `party` binds someone asking as `asker`: their own rules, everyone's, and the school's for its staff. */
 export const bindsAsker = (party: Party, asker: Party): boolean =>
-  party === asker || party === 'everyone' || (party === 'school' && asker === 'staff');
+  party === asker || party === 'everyone' || asker === 'everyone' || (party === 'school' && asker === 'staff');
