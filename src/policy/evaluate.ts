@@ -22,6 +22,8 @@ export interface QaFigures {
   top1: number;
   top3: number;
   abstained: number;
+  /** How many questions it answered (in scope or not). */
+  answered: number;
   /** Of the questions it answered (in scope or not), the share whose first passage does not answer them. */
   wrongWhenAnswered: number;
   /** Of the questions in scope, the share where the right passage was among what was shown (answer, see-also or suggestions). */
@@ -87,6 +89,7 @@ function measure(answer: Answerer, questions: QaQuestion[]): QaFigures {
     top1: top1 / Math.max(1, inScope),
     top3: top3 / Math.max(1, inScope),
     abstained: abstained / Math.max(1, questions.length - inScope),
+    answered,
     wrongWhenAnswered: wrong / Math.max(1, answered),
     helped: helped / Math.max(1, inScope),
     p50Ms: percentile(times, 50),
