@@ -12,7 +12,6 @@ import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
 import { createLogger, type Logger } from './log.ts';
 import { multistream } from 'pino';
-import { startTelemetry } from './telemetry.ts';
 import { seedDemoData } from './seed/seed.ts';
 import type { Services } from './services.ts';
 import { chaseUnread } from './incidents/chase-unread.ts';
@@ -180,7 +179,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const telemetry = config.appInsights ? startTelemetry(config.appInsights) : undefined;
+  // Loaded only when configured: OpenTelemetry is a large import that embedded mode never needs.
+  const telemetry = config.appInsights
+    ? (await import('./telemetry.ts')).startTelemetry(config.appInsights)
+    : undefined;
   const log = createLogger(
     config.logLevel,
     telemetry ? multistream([{ stream: process.stdout }, { stream: telemetry.logs }]) : undefined,
