@@ -4,7 +4,6 @@ import { adaptiveCard, heading, openUrl, paragraph, sendText, userText, type Ada
 export interface WelcomeCardInput {
   /** The person's own name, as held in the directory or sent by Teams. */
   name?: string;
-  schoolName?: string;
   hubUrl: string;
   dslName?: string;
   /** The school's language for the fixed words; English (UK) when not given. */

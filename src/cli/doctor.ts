@@ -202,7 +202,7 @@ async function main(): Promise<number> {
   return problems ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   main().then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

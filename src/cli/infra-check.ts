@@ -144,4 +144,4 @@ export function main(dir = process.cwd()): number {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+if (import.meta.main) process.exitCode = main();

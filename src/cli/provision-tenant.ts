@@ -13,7 +13,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { decodeJwt } from 'jose';
 import { readEnvFiles } from '../config/config.ts';
 import { GRAPH_APP_ID, neededPermissions } from '../config/graph-permissions.ts';
-import { sharePointGraphClient } from '../store/sharepoint/graph-client.ts';
+import { graphAt, sharePointGraphClient } from '../store/sharepoint/graph-client.ts';
 import { fillPlaceholders } from './app-package.ts';
 
 /**
@@ -116,11 +116,16 @@ export async function provisionTenant(
     let app = await tryGet(client, key);
     // Fill what is known now; the domain comes from the Azure resources, so the first run may lack it.
     const template = readFileSync(join(rootDir, 'appPackage', 'aad.manifest.json'), 'utf8');
-    const known = {
-      ...env,
-      AAD_APP_CLIENT_ID: (app?.appId as string) ?? '',
-      AAD_APP_OBJECT_ID: (app?.id as string) ?? '',
-    };
+    // The manifest filled with what is known so far: the app's ids once it exists.
+    const manifestFor = (ids: { appId?: unknown; id?: unknown } | undefined, scopeId: string) =>
+      JSON.parse(
+        fillPlaceholders(template, {
+          ...env,
+          AAD_APP_CLIENT_ID: String(ids?.appId ?? ''),
+          AAD_APP_OBJECT_ID: String(ids?.id ?? ''),
+          AAD_APP_ACCESS_AS_USER_PERMISSION_ID: scopeId,
+        }).text,
+      ) as AadManifest;
     const scopeId =
       (
         (app?.api as { oauth2PermissionScopes?: { id: string; value: string }[] } | undefined)
@@ -128,9 +133,7 @@ export async function provisionTenant(
       ).find((s) => s.value === 'access_as_user')?.id ??
       env.AAD_APP_ACCESS_AS_USER_PERMISSION_ID ??
       randomUUID();
-    const manifest = JSON.parse(
-      fillPlaceholders(template, { ...known, AAD_APP_ACCESS_AS_USER_PERMISSION_ID: scopeId }).text,
-    ) as AadManifest;
+    const manifest = manifestFor(app, scopeId);
     const resolve = (name: string, type: 'Scope' | 'Role') =>
       (type === 'Role' ? graphSp.appRoles : graphSp.oauth2PermissionScopes).find((p) => p.value === name)?.id ?? name;
     const wanted: Json = {
@@ -161,14 +164,7 @@ export async function provisionTenant(
     const appId = String(app.appId);
     // Needs the app's own id and the public domain: set once both are known.
     if (env.TAB_DOMAIN) {
-      const filled = JSON.parse(
-        fillPlaceholders(template, {
-          ...env,
-          AAD_APP_CLIENT_ID: appId,
-          AAD_APP_OBJECT_ID: String(app.id),
-          AAD_APP_ACCESS_AS_USER_PERMISSION_ID: scopeId,
-        }).text,
-      ) as AadManifest;
+      const filled = manifestFor(app, scopeId);
       const current = (await client.api(`/applications/${String(app.id)}`).get()) as Json;
       const addresses: Json = {
         identifierUris: filled.identifierUris,
@@ -276,11 +272,7 @@ async function main(): Promise<number> {
     }
     return got.token;
   };
-  const base = env.GRAPH_BASE_URL?.replace(/\/$/, '');
-  const client = sharePointGraphClient(
-    token,
-    base ? { baseUrl: `${base}/`, customHosts: new Set([new URL(base).hostname]) } : {},
-  );
+  const client = sharePointGraphClient(token, graphAt(env.GRAPH_BASE_URL));
   const phases = args.phase ? [args.phase as 'entra' | 'grants'] : (['entra', 'grants'] as const);
   await token(); // signs the administrator in first, and tells which tenant this is
   const result = await provisionTenant(process.cwd(), args.env, [...phases], client, tenant);
@@ -300,7 +292,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   main().then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

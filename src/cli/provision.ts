@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { graphTokens, identityFromEnv } from '../config/azure-identity.ts';
 import { readEnvFiles } from '../config/config.ts';
-import { sharePointGraphClient } from '../store/sharepoint/graph-client.ts';
+import { graphAt, sharePointGraphClient } from '../store/sharepoint/graph-client.ts';
 import { describeStep, provisionSite } from '../store/sharepoint/provision.ts';
 import { SCHEMA_VERSION } from '../store/sharepoint/lists.ts';
 
@@ -30,10 +30,7 @@ async function main(): Promise<number> {
     process.stderr.write('GRAPH_BASE_URL must be an https address\n');
     return 2;
   }
-  const client = sharePointGraphClient(
-    graphTokens(identityFromEnv(env)),
-    baseUrl ? { baseUrl: `${baseUrl.replace(/\/$/, '')}/`, customHosts: new Set([new URL(baseUrl).hostname]) } : {},
-  );
+  const client = sharePointGraphClient(graphTokens(identityFromEnv(env)), graphAt(baseUrl));
   // A site URL becomes its id: GET /sites/{host}:/{path}.
   let siteId = values.site;
   if (/^https:\/\//.test(siteId)) {

@@ -1,6 +1,22 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../../src/domain/roles.ts';
-import { wordsFor, type Language, type StringKey } from '../../src/domain/strings.ts';
+import { wordsFor, type Language } from '../../src/domain/strings.ts';
+
+type PageId =
+  | 'home'
+  | 'policy'
+  | 'my-reports'
+  | 'my-applications'
+  | 'my-training'
+  | 'cases'
+  | 'approvals'
+  | 'accounts'
+  | 'monitoring'
+  | 'training-dashboard'
+  | 'questions'
+  | 'settings'
+  | 'audit'
+  | 'deliveries';
 
 export interface PageDef {
   id: string;
@@ -37,99 +53,22 @@ const Deliveries = lazy(() => import('./pages/DeliveriesPage.tsx'));
 
 const everyone: Role[] = ['Staff', 'SLT', 'DSL', 'HR', 'Admin'];
 
-export const PAGES: PageDef[] = [
-  { id: 'home', title: 'Home', roles: everyone, purpose: 'Your tasks and what needs your attention.', component: Home },
-  {
-    id: 'policy',
-    title: 'Policy',
-    roles: everyone,
-    purpose: "Read the school's social media policy and confirm you have read it.",
-    component: Policy,
-  },
-  {
-    id: 'my-reports',
-    title: 'My reports',
-    roles: everyone,
-    purpose: 'Follow the incidents you have reported and see when a safeguarding lead has read them.',
-    component: MyReports,
-  },
-  {
-    id: 'my-applications',
-    title: 'My applications',
-    roles: everyone,
-    purpose: 'Apply for an official school account and follow its approval.',
-    component: MyApplications,
-  },
-  {
-    id: 'my-training',
-    title: 'My training',
-    roles: everyone,
-    purpose: 'Your courses: completed, due soon and overdue.',
-    component: MyTraining,
-  },
-  {
-    id: 'cases',
-    title: 'Safeguarding cases',
-    roles: ['DSL', 'SLT'],
-    purpose: 'Triage reported incidents, record actions and referrals, and close cases with an outcome.',
-    component: Cases,
-  },
-  {
-    id: 'approvals',
-    title: 'Account approvals',
-    roles: ['SLT'],
-    purpose: 'Decide on applications for official accounts.',
-    component: Approvals,
-  },
-  {
-    id: 'accounts',
-    title: 'Official accounts',
-    roles: everyone,
-    purpose: 'Every official account, its lead and moderators; administrators record new ones here.',
-    component: Accounts,
-  },
-  {
-    id: 'monitoring',
-    title: 'Account monitoring',
-    roles: everyone,
-    purpose: 'Check the official accounts you moderate, and reply to comments in time.',
-    component: Monitoring,
-  },
-  {
-    id: 'training-dashboard',
-    title: 'Training dashboard',
-    roles: ['HR', 'SLT'],
-    purpose: 'Training and policy acknowledgement across the trust, and who to chase.',
-    component: TrainingDashboard,
-  },
-  {
-    id: 'questions',
-    title: 'Policy questions',
-    roles: ['SLT'],
-    purpose: 'Questions the policy did not answer, waiting for SLT.',
-    component: Questions,
-  },
-  {
-    id: 'settings',
-    title: 'School settings',
-    roles: ['SLT'],
-    purpose: 'How applications are decided and how unread reports are chased.',
-    component: SchoolSettings,
-  },
-  {
-    id: 'audit',
-    title: 'Audit log',
-    roles: ['SLT', 'DSL', 'HR', 'Admin'],
-    purpose: 'Who did what and when to the records you may read, including every read of safeguarding detail.',
-    component: Audit,
-  },
-  {
-    id: 'deliveries',
-    title: 'Undelivered messages',
-    roles: ['SLT', 'Admin'],
-    purpose: 'Alerts and cards that have not reached their person yet, and why.',
-    component: Deliveries,
-  },
+/** The pages in navigation order; their titles and purposes are words in each language (src/domain/strings.ts). */
+const PAGES: { id: PageId; roles: readonly Role[]; component: PageDef['component'] }[] = [
+  { id: 'home', roles: everyone, component: Home },
+  { id: 'policy', roles: everyone, component: Policy },
+  { id: 'my-reports', roles: everyone, component: MyReports },
+  { id: 'my-applications', roles: everyone, component: MyApplications },
+  { id: 'my-training', roles: everyone, component: MyTraining },
+  { id: 'cases', roles: ['DSL', 'SLT'], component: Cases },
+  { id: 'approvals', roles: ['SLT'], component: Approvals },
+  { id: 'accounts', roles: everyone, component: Accounts },
+  { id: 'monitoring', roles: everyone, component: Monitoring },
+  { id: 'training-dashboard', roles: ['HR', 'SLT'], component: TrainingDashboard },
+  { id: 'questions', roles: ['SLT'], component: Questions },
+  { id: 'settings', roles: ['SLT'], component: SchoolSettings },
+  { id: 'audit', roles: ['SLT', 'DSL', 'HR', 'Admin'], component: Audit },
+  { id: 'deliveries', roles: ['SLT', 'Admin'], component: Deliveries },
 ];
 
 /** The pages a person's roles open, titled and described in their school's language. */
@@ -137,7 +76,7 @@ export function pagesFor(roles: readonly string[], language?: Language): PageDef
   const t = wordsFor(language);
   return PAGES.filter((p) => p.roles.some((r) => roles.includes(r))).map((p) => ({
     ...p,
-    title: t(`page.${p.id}.title` as StringKey),
-    purpose: t(`page.${p.id}.purpose` as StringKey),
+    title: t(`page.${p.id}.title`),
+    purpose: t(`page.${p.id}.purpose`),
   }));
 }

@@ -20,7 +20,6 @@ describe('Adaptive Card checks', () => {
       welcomeCard({
         hubUrl: 'https://hub.example/tab/',
         name: 'Jordan',
-        schoolName: 'Oakfield',
         dslName: 'Morgan Hale',
       }),
       helpCard({ hubUrl: 'https://hub.example/tab/', notUnderstood: true }),

@@ -88,6 +88,10 @@ export interface GraphClientOptions {
 }
 
 /** The Graph client the SharePoint store uses: authentication, our retry rules, then the request. */
+/** Options for a Graph endpoint other than Microsoft's (a stand-in, a national cloud), as GRAPH_BASE_URL gives it. */
+export const graphAt = (baseUrl: string | undefined): GraphClientOptions =>
+  baseUrl ? { baseUrl: `${baseUrl.replace(/\/$/, '')}/`, customHosts: new Set([new URL(baseUrl).hostname]) } : {};
+
 export function sharePointGraphClient(token: TokenSource, options: GraphClientOptions = {}): Client {
   return Client.initWithMiddleware({
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
