@@ -48,6 +48,14 @@ function feedbackActions(input: PolicyAnswerInput): CardElement[] {
   ];
 }
 
+const seeAlso = (others: PolicyAnswer['alternates']): CardElement[] =>
+  others.length
+    ? [
+        paragraph('See also', { weight: 'Bolder', spacing: 'Medium' }),
+        ...others.flatMap((a) => [userText(a.heading, { isSubtle: true }), userText(a.passage)]),
+      ]
+    : [];
+
 /** The answer to a policy question: the passage quoted exactly, where it comes from, and a link to read it in context. */
 export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
   const { answer } = input;
@@ -79,9 +87,11 @@ export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
     return adaptiveCard(
       [
         ...notice,
-        heading('I could not find this in the policy'),
+        heading(answer.tooGeneral ? 'Can you say a little more?' : 'I could not find this in the policy'),
         paragraph(
-          'I am not sure the school’s social media policy answers this, so I will not guess. Press "Ask SLT" to send your question to the senior leadership team, or read the policy yourself.',
+          answer.tooGeneral
+            ? 'Your question fits many parts of the school’s social media policy, so I will not pick one. Ask again with what happened or what you want to do, press "Ask SLT" to send it to the senior leadership team, or read the policy yourself.'
+            : 'I am not sure the school’s social media policy answers this, so I will not guess. Press "Ask SLT" to send your question to the senior leadership team, or read the policy yourself.',
         ),
         ...related,
         ...thanks,
@@ -89,7 +99,9 @@ export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
       [openUrl('Read the policy', input.readUrl), ...feedbackActions(input)],
     );
   }
-  const source = [answer.clause ? `Section ${answer.clause}` : undefined, answer.heading].filter(Boolean).join(', ');
+  const sourceOf = (a: { clause?: string; heading: string }) =>
+    [a.clause ? `Section ${a.clause}` : undefined, a.heading].filter(Boolean).join(', ');
+  const source = sourceOf(answer);
   // Not clearly one or the other: say so, and quote both as possible answers.
   const [second, ...rest] = answer.alternates;
   if (answer.closeCall && second) {
@@ -99,9 +111,12 @@ export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
         heading('Two parts of the policy may answer this'),
         userText(source, { weight: 'Bolder' }),
         quote(answer.passage),
-        userText(second.heading, { weight: 'Bolder', spacing: 'Medium' }),
+        userText(sourceOf(second), { weight: 'Bolder', spacing: 'Medium' }),
         quote(second.passage),
-        ...rest.flatMap((a) => [userText(a.heading, { isSubtle: true }), userText(a.passage)]),
+        ...(input.sectionUrl
+          ? [{ type: 'ActionSet', actions: [openUrl(`Read “${second.heading}”`, input.sectionUrl(second.sectionId))] }]
+          : []),
+        ...seeAlso(rest),
         ...thanks,
       ],
       [openUrl('Read it in context', input.readUrl), ...feedbackActions(input)],
@@ -113,12 +128,7 @@ export function policyAnswerCard(input: PolicyAnswerInput): AdaptiveCard {
       heading('From the policy'),
       userText(source, { weight: 'Bolder' }),
       quote(answer.passage),
-      ...(answer.alternates.length
-        ? [
-            paragraph('See also', { weight: 'Bolder', spacing: 'Medium' }),
-            ...answer.alternates.flatMap((a) => [userText(a.heading, { isSubtle: true }), userText(a.passage)]),
-          ]
-        : []),
+      ...seeAlso(answer.alternates),
       ...thanks,
     ],
     [openUrl('Read it in context', input.readUrl), ...feedbackActions(input)],

@@ -28,15 +28,24 @@ const contract = (a: PolicyAnswer) => ({
   heading: a.answered ? a.heading : '',
   score: a.score,
   alternates: a.alternates.map(({ passage, heading }) => ({ passage, heading })),
+  // The first alternate scored nearly as well: both are offered as possible answers.
+  closeCall: a.closeCall ?? false,
   // Declining, the sections that may be related; empty when it answers.
   suggestions: a.suggestions.map(({ passage, heading, score }) => ({ passage, heading, score })),
 });
 
 function human(a: PolicyAnswer): string {
   if (!a.answered) {
-    return `Not found in the policy.\n${a.suggestions.map((x) => `  may be related (${x.heading}): ${x.passage}\n`).join('')}`;
+    const why = a.tooGeneral
+      ? 'Too general to pick one part of the policy: say a little more.'
+      : 'Not found in the policy.';
+    return `${why}\n${a.suggestions.map((x) => `  may be related (${x.heading}): ${x.passage}\n`).join('')}`;
   }
   const source = [a.clause, a.heading].filter(Boolean).join(' ');
+  const [second, ...rest] = a.closeCall ? a.alternates : [];
+  if (second) {
+    return `Two parts of the policy may answer this.\n${source}\n  ${a.passage}\n${second.heading}\n  ${second.passage}\n${rest.map((x) => `  see also (${x.heading}): ${x.passage}\n`).join('')}`;
+  }
   return `${source}\n  ${a.passage}\n${a.alternates.map((x) => `  see also (${x.heading}): ${x.passage}\n`).join('')}`;
 }
 

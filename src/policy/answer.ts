@@ -21,9 +21,11 @@ export interface PolicyAnswer {
   clause?: string;
   /** 0 to 1: the share of the question's ideas (weighted by rarity) the passage covers, adjusted by retrieval score. */
   score: number;
-  alternates: { passage: string; heading: string; sectionId: string }[];
+  alternates: { passage: string; heading: string; sectionId: string; clause?: string }[];
   /** The first see-also scored nearly as well (a close call): both are shown as possible answers. */
   closeCall?: boolean;
+  /** Declined because every idea in the question is all over the policy: the asker should say more. */
+  tooGeneral?: boolean;
   /** What the shown passage rules (forbids, requires, allows…), for "can I…" questions. */
   modality?: Modality;
   /**
@@ -39,6 +41,19 @@ export interface PolicyAnswer {
  * and declines fewer out-of-scope questions; see README, "How well it answers".
  */
 export const ANSWER_THRESHOLD = 0.45;
+/**
+ * Plain word matching must agree: the answer's retrieval score is at least this share of the best
+ * passage's, or the best by words is in the answer's own section. When the two ways of looking
+ * point to different parts of the policy, neither is sure. Chosen with the threshold and
+ * CLOSE_CALL on the development sets, as the setting that gives the most right answers for the
+ * fewest wrong ones whether a wrong answer is counted as costing 2 right ones or 6.
+ */
+const WORD_MATCH_FLOOR = 0.7;
+/**
+ * A question whose every idea is in more than this share of the passages ("my account") is too
+ * general for any one of them to be the answer.
+ */
+const GENERAL_SHARE = 1 / 3;
 const ALTERNATE_THRESHOLD = 0.4;
 /**
  * For a "can I…" question, a rule forbidding it is shown first if it scores at least this share of
@@ -50,8 +65,8 @@ const PROHIBITION_FLOOR = 0.2;
 /** How close a passage must be to be offered as "may be related" when declining. */
 const SUGGESTION_FLOOR = 0.15;
 const MAX_SUGGESTIONS = 3;
-/** A runner-up within this share of the best is not clearly behind: both are shown as answers. */
-const CLOSE_CALL = 0.9;
+/** A runner-up from another section within this share of the best is not clearly behind: both are shown as answers. */
+const CLOSE_CALL = 0.8;
 const CANDIDATES = 25;
 /** A platform the passage names counts a little towards coverage; one it does not name costs nothing. */
 const PLATFORM_CREDIT = 0.3;
@@ -168,11 +183,25 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
           const coverage = (covered + named) / total;
           const passage = byId.get(String(r.id))!;
           const fits = fit(passage, passage.sectionId === firstSection);
-          return { passage, score: coverage * (0.75 + 0.25 * (r.score / top)) * fits };
+          const pointed = Object.values(r.match).some((fields) => fields.includes('asked'));
+          return {
+            passage,
+            score: coverage * (0.75 + 0.25 * (r.score / top)) * fits,
+            wordMatch: r.score / top,
+            pointed,
+          };
         })
         .sort((a, b) => b.score - a.score);
       const confidence = ranked[0]!.score;
-      const answered = confidence >= ANSWER_THRESHOLD;
+      // Two passages sharing a word can still be told apart, or shown side by side.
+      const general = ideas.every((idea) => (df.get(idea.own) ?? 0) > Math.max(2, n * GENERAL_SHARE));
+      // results[0] is the best by words alone. A passage a senior leader pointed a question like this
+      // one to is the school's own word, which needs no second opinion.
+      const wordsAgree =
+        ranked[0]!.wordMatch >= WORD_MATCH_FLOOR ||
+        ranked[0]!.pointed ||
+        byId.get(String(results[0]!.id))!.sectionId === ranked[0]!.passage.sectionId;
+      const answered = confidence >= ANSWER_THRESHOLD && wordsAgree && !general;
       // Prohibitions are never hidden behind a permission: for "can I…", a rule binding the asker
       // that forbids it goes first, with the passage that scored best beside it.
       const shapeOf = (p: Passage) => ruleOf(p.text, p.context ?? '', p.headingPath);
@@ -191,11 +220,21 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
       const best = order[0]!;
       const runnerUp = order.slice(1).find((r) => r.passage.sectionId !== best.passage.sectionId);
       const closeCall = answered && runnerUp !== undefined && runnerUp.score >= best.score * CLOSE_CALL;
-      const alternates = order
-        .slice(1)
-        .filter((r) => (r === ranked[0] || r.score >= ALTERNATE_THRESHOLD) && r.passage.text !== best.passage.text)
+      // In a close call the runner-up comes first among the others, as the second possible answer.
+      const others = closeCall ? [runnerUp, ...order.slice(1).filter((r) => r !== runnerUp)] : order.slice(1);
+      const alternates = others
+        .filter(
+          (r) =>
+            (r === ranked[0] || (closeCall && r === runnerUp) || r.score >= ALTERNATE_THRESHOLD) &&
+            r.passage.text !== best.passage.text,
+        )
         .slice(0, 2)
-        .map((r) => ({ passage: r.passage.text, heading: headingTitle(r.passage), sectionId: r.passage.sectionId }));
+        .map((r) => ({
+          passage: r.passage.text,
+          heading: headingTitle(r.passage),
+          sectionId: r.passage.sectionId,
+          ...(r.passage.clause ? { clause: r.passage.clause } : {}),
+        }));
       // Declining, it still points to the closest sections, one passage each.
       const seen = new Set<string>();
       const suggestions = answered
@@ -221,6 +260,7 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
         score: Math.round(Math.min(1, confidence) * 1000) / 1000,
         alternates,
         ...(closeCall ? { closeCall } : {}),
+        ...(general ? { tooGeneral: true } : {}),
         modality: shapeOf(best.passage).modality,
         suggestions,
       };

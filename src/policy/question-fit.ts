@@ -11,7 +11,7 @@ const RULE_QUESTION =
 const RULE_WORDS = /\b(must|may|should|never|not|only|required|permitted|allowed|ensure)\b/i;
 const PREAMBLE = /\b(definitions?|glossary|introduction|purpose|scope|interpretation)\b/i;
 const DEFINITION_QUESTION =
-  /\b(counts? as|counted as|classed as|classified as|considered (to be|as)|regarded as|what is meant by|definition|define|mean by|what does .+ mean)\b/i;
+  /\b(counts? as|counted as|classed as|classified as|considered (to be|as)|regarded as|what is meant by|definition|define|mean by|what does .+ mean|(count|counts|covered|included) (under|by|in) (this|the) policy|(does|do) (this|the) (policy|rules) (cover|include|apply to)|does .{1,40} count)\b/i;
 
 /**
  * What kind of thing a question asks for, and words a passage that gives it would contain: "when"

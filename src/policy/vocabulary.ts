@@ -16,7 +16,7 @@ const STOP_WORDS = new Set(
     'please tell know any about allowed get got just also am let happen happens happened need needs want wants go ' +
     'ok okay fine alright someone something thing things really still new goes going went gone say says see try ' +
     'trying think feel look actually during else once yes over across around among onto upon via along towards ' +
-    'toward per ' +
+    'toward per how whether under include includes included including each ' +
     // Contractions, once their apostrophes are gone.
     'dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent havent hasnt im ive ill ' +
     'youre youve theyre theyve weve were hes shes thats whats whos theres lets'
@@ -53,6 +53,10 @@ const QUESTION_SHAPES: Record<string, string> = {
   'considered to be': 'means include',
   'regarded as': 'means include',
   'what is meant by': 'means',
+  // The document itself, not a topic in it: "does this policy cover…" is asked of every policy.
+  'this policy': '',
+  'the policy': '',
+  'our policy': '',
   'how much': '',
   'how many': '',
   'what time': '',
@@ -94,7 +98,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 
 /**
  * Words the stemmer would merge with a different idea: "personal" is not "person", "community" not
- * "communication", a "reporter" does not report a concern, and an "organisation" is not organised.
+ * "communication", a "reporter" does not report a concern, and an "organisation" is not organised, and asking what "information" to give is not informing anyone.
  */
 const KEEP_WHOLE = new Set([
   'personal',
@@ -105,6 +109,7 @@ const KEEP_WHOLE = new Set([
   'reporters',
   'organisation',
   'organisations',
+  'information',
 ]);
 
 /** A word reduced for comparison, stop words included, as phrases are matched. */

@@ -68,3 +68,28 @@ test('the answer card quotes the section; the decline card says so, offers what 
   expect(shown.actions).toContain('Ask SLT');
   expect(JSON.stringify(card)).toContain(ASK_SLT_VERB);
 }, 60_000);
+
+test('a close call quotes both parts as possible answers; a question too general to answer asks for more', async () => {
+  const close = index.answer('Can we say where a pupil lives in a post?');
+  expect(close).toMatchObject({ answered: true, closeCall: true });
+  const both = await render(
+    policyAnswerCard({ answer: close, questionId: 'q-3', readUrl: sectionUrl(close.sectionId), sectionUrl }),
+    'policy-close-call-card.png',
+  );
+  expect(both.text).toContain('Two parts of the policy may answer this');
+  expect(both.text).toContain(close.passage);
+  const second = close.alternates[0]!;
+  expect(both.text).toContain(second.passage);
+  expect(both.text).toContain(`Section ${second.clause}, ${second.heading}`);
+  expect(both.actions).toEqual(expect.arrayContaining([`Read “${second.heading}”`, 'Read it in context', 'Ask SLT']));
+
+  const general = index.answer('Someone got into my Facebook account, what do I do?');
+  expect(general).toMatchObject({ answered: false, tooGeneral: true });
+  const more = await render(
+    policyAnswerCard({ answer: general, questionId: 'q-4', readUrl: sectionUrl(''), sectionUrl }),
+    'policy-too-general-card.png',
+  );
+  expect(more.text).toContain('Can you say a little more?');
+  expect(more.text).toContain('These parts of the policy may be related:');
+  expect(more.actions).toContain('Ask SLT');
+}, 60_000);

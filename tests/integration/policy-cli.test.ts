@@ -60,12 +60,18 @@ describe('npm run policy -- ask', () => {
     expect(Object.keys(answer).sort()).toEqual([
       'alternates',
       'answered',
+      'closeCall',
       'heading',
       'passage',
       'score',
       'suggestions',
     ]);
-    expect(answer).toMatchObject({ answered: true, heading: '6. Staff use of personal social media', suggestions: [] });
+    expect(answer).toMatchObject({
+      answered: true,
+      closeCall: false,
+      heading: '6. Staff use of personal social media',
+      suggestions: [],
+    });
     expect(answer.passage).toMatch(/^Staff must not accept friend requests or follow requests/);
     // The passage is an exact quote of the source, whitespace normalised.
     expect(readFileSync(SAMPLE, 'utf8').replace(/\s+/g, ' ')).toContain(answer.passage);

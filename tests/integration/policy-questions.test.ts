@@ -57,6 +57,22 @@ describe('policy questions in personal chat', () => {
     expect(inputs.description?.value).toBe(text);
   });
 
+  test('a question about something that has happened starts a report even when the policy cannot answer it', async () => {
+    const text = 'Someone has got into my Facebook account, what do I do?';
+    const replies = await ask(text);
+    const [answer, form] = cardsOf(replies);
+    // Every word of it is all over the policy, so the bot asks for more rather than guess...
+    expect(cardText(answer)).toContain('Can you say a little more?');
+    // ...and the report is offered all the same, with the person's words in it.
+    expect(replies.map((r) => r.text).join(' ')).toMatch(/sounds as if this has already happened/);
+    expect(adaptiveCardProblems(form)).toEqual([]);
+    expect(cardInputs(form)).toMatchObject({
+      type: { value: 'compromised-account' },
+      platform: { value: 'Facebook' },
+      description: { value: text },
+    });
+  });
+
   test('"Helpful" and "Not helpful" are stored for the asker only; the answer stays on the card', async () => {
     const [card] = cardsOf(await ask('How often is the policy reviewed?'));
     const data = actionData(card!, 'Not helpful')!.data!;

@@ -55,6 +55,29 @@ describe('questions, and questions that are really reports', () => {
   });
 });
 
+describe('a question that tells of something that has happened also offers the report', () => {
+  test.each([
+    ['A boy in Year 8 showed me an explicit photo on his phone, should I keep a copy?', undefined],
+    ['Someone has got into my Instagram and is posting as me, what now?', 'compromised-account'],
+    ['Our school page was hacked overnight, who do I tell?', 'compromised-account'],
+    ['A parent keeps commenting nasty things under our posts, can I block them?', 'inappropriate-post'],
+    ['A colleague is harassing me on WhatsApp, who should I speak to?', undefined],
+    ['I found videos of our pupils on a stranger’s channel, what should I do?', undefined],
+  ])('%s', (text, type) => {
+    const intent = recogniseIntent(text);
+    expect(intent.kind).toBe('question-with-event');
+    if (type) expect(intent).toMatchObject({ type });
+  });
+
+  test.each([
+    'What should I do if the school account gets hacked?',
+    'Can I use music I found online in a school video?',
+    'Who should I tell if a pupil shows me something worrying?',
+  ])('asking what to do if it happens is still a question: %s', (text) => {
+    expect(recogniseIntent(text)).toEqual({ kind: 'question' });
+  });
+});
+
 describe('possible disclosures always start a report', () => {
   test.each([
     'a girl in my class told me she is being hurt at home',
