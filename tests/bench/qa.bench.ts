@@ -43,6 +43,16 @@ for (const [title, policyFile, questionsFile] of [
     'primary-school.unseen2.jsonl',
   ],
   ['Real policy: federation, unseen set 2', 'federation-social-media-policy.txt', 'federation.unseen2.jsonl'],
+  [
+    'Real policy: primary school, unseen set 3 (frozen before precision first, measured once)',
+    'primary-school-social-media-policy.txt',
+    'primary-school.unseen3.jsonl',
+  ],
+  [
+    'Real policy: federation, unseen set 3 (frozen before precision first, measured once)',
+    'federation-social-media-policy.txt',
+    'federation.unseen3.jsonl',
+  ],
 ] as const) {
   const path = new URL(policyFile, shared);
   if (!existsSync(path)) {
