@@ -202,19 +202,20 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
         ranked[0]!.pointed ||
         byId.get(String(results[0]!.id))!.sectionId === ranked[0]!.passage.sectionId;
       const answered = confidence >= ANSWER_THRESHOLD && wordsAgree && !general;
-      // Prohibitions are never hidden behind a permission: for "can I…", a rule binding the asker
-      // that forbids it goes first, with the passage that scored best beside it.
+      // Prohibitions are never hidden behind a permission, nor behind someone else's prohibition:
+      // for "can I…", a rule binding the asker that forbids it goes first, with the passage that
+      // scored best beside it.
       const shapeOf = (p: Passage) => ruleOf(p.text, p.context ?? '', p.headingPath);
+      const bindingProhibition = (p: Passage) => {
+        const shape = shapeOf(p);
+        return shape.modality === 'prohibition' && bindsAsker(shape.party, asker);
+      };
       let order = ranked;
-      if (asksPermission(question) && shapeOf(ranked[0]!.passage).modality !== 'prohibition') {
-        const forbidding = ranked.find((r) => {
-          const shape = shapeOf(r.passage);
-          return (
-            shape.modality === 'prohibition' &&
-            bindsAsker(shape.party, asker) &&
-            r.score >= Math.max(PROHIBITION_FLOOR, confidence * PROHIBITION_SHARE)
-          );
-        });
+      if (asksPermission(question) && !bindingProhibition(ranked[0]!.passage)) {
+        const forbidding = ranked.find(
+          (r) =>
+            bindingProhibition(r.passage) && r.score >= Math.max(PROHIBITION_FLOOR, confidence * PROHIBITION_SHARE),
+        );
         if (forbidding) order = [forbidding, ...ranked.filter((r) => r !== forbidding)];
       }
       const best = order[0]!;

@@ -199,6 +199,24 @@ describe('prohibitions are never hidden, and declining still helps', () => {
     expect(answer.alternates.map((a) => a.passage)).toContainEqual(expect.stringMatching(/^Photographs and video/));
   });
 
+  test('asked "can I", the rule that binds the asker comes first, before a rule forbidding it to someone else', () => {
+    const rules = buildPolicyIndex(
+      parsePolicy(`# Online conduct
+
+## 1. Staff
+
+1.1 When using social media, staff must not: post about pupils; share school business; complain about colleagues, parents or the school; accept requests from pupils.
+
+## 2. Parents and carers
+
+2.1 Parents and carers must not complain about the school or staff on social media.
+`),
+    );
+    const answer = rules.answer('Is it OK to complain about a parent on my Facebook?');
+    expect(answer.clause).toBe('1.1');
+    expect(answer.modality).toBe('prohibition');
+  });
+
   test('asked how, not whether, the passage that answers best is kept first', () => {
     const answer = policy.answer('How do I record parental consent for photos?');
     expect(answer.passage).toMatch(/^Photographs and video/);
