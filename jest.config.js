@@ -26,7 +26,9 @@ export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    // A browser journey under a loaded two-core run can take longer than Jest's 5 s default; this
+    // only bounds a hang, it measures nothing.
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], testTimeout: 30_000 },
     { ...common, displayName: 'security', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },
   ],
 };

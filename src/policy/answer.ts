@@ -2,7 +2,15 @@ import MiniSearch from 'minisearch';
 import type { Passage, Section } from './passages.ts';
 import { questionFit } from './question-fit.ts';
 import { type Idea, normaliseTerm, queryIdeas, tokenise } from './vocabulary.ts';
-import { askedFor, asksPermission, bindsAsker, ruleOf, type Modality } from '../domain/policy/rule-structure.ts';
+import {
+  askedFor,
+  asksPermission,
+  bindsAsker,
+  headingParty,
+  ruleOf,
+  thirdPartySubject,
+  type Modality,
+} from '../domain/policy/rule-structure.ts';
 
 /**
  * Answers questions from one policy version. MiniSearch does BM25 retrieval over passages, with
@@ -68,6 +76,11 @@ const MAX_SUGGESTIONS = 3;
 /** A runner-up from another section within this share of the best is not clearly behind: both are shown as answers. */
 const CLOSE_CALL = 0.8;
 const CANDIDATES = 25;
+/**
+ * A question about pupils, parents or the school as its subject, against a section whose heading
+ * says it is for someone else ("…by staff"). Chosen on the development sets (0.6 to 0.7 do as well).
+ */
+const SOMEONE_ELSES_SECTION = 0.6;
 /** A platform the passage names counts a little towards coverage; one it does not name costs nothing. */
 const PLATFORM_CREDIT = 0.3;
 const CONTEXT_CREDIT = 0.7;
@@ -172,6 +185,7 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
       const top = results[0]!.score;
       const fit = questionFit(question);
       const asker = askedFor(question);
+      const subject = thirdPartySubject(question);
       const ranked = results
         .map((r) => {
           // Words found only in a list item's introduction, or in questions pointed here, count for less.
@@ -182,7 +196,10 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
           const named = platforms.reduce((sum, idea) => sum + PLATFORM_CREDIT * idf(idea) * coverOf(idea, matched), 0);
           const coverage = (covered + named) / total;
           const passage = byId.get(String(r.id))!;
-          const fits = fit(passage, passage.sectionId === firstSection);
+          // "How should a pupil…" is not answered from the section headed for staff.
+          const party = subject && headingParty(passage.headingPath);
+          const elsewhere = party && party !== subject ? SOMEONE_ELSES_SECTION : 1;
+          const fits = fit(passage, passage.sectionId === firstSection) * elsewhere;
           const pointed = Object.values(r.match).some((fields) => fields.includes('asked'));
           return {
             passage,

@@ -291,4 +291,20 @@ describe('precision first: it answers only when it is sure, and shows both when 
     // Passwords (5.1) and closing accounts (6.1) both say what the office does each term.
     expect([answer.sectionId, answer.alternates[0]?.sectionId].sort()).toEqual(['5-passwords', '6-closing-accounts']);
   });
+
+  test('a question about pupils is answered from the section for pupils, not the longer one for staff', () => {
+    const sections = buildPolicyIndex(
+      parsePolicy(`# Online conduct
+
+## 1. Use of social media by staff
+
+1.1 Staff must not raise a complaint about a pupil or teacher online.
+
+## 2. Use of social media by pupils
+
+2.1 Pupils who want to raise a complaint about a teacher should speak to their class teacher or the school office instead of posting about it online.
+`),
+    );
+    expect(sections.answer('How should a pupil raise a complaint about a teacher?').clause).toBe('2.1');
+  });
 });

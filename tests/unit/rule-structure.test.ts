@@ -1,4 +1,11 @@
-import { askedFor, asksPermission, bindsAsker, ruleOf } from '../../src/domain/policy/rule-structure.ts';
+import {
+  askedFor,
+  asksPermission,
+  bindsAsker,
+  headingParty,
+  ruleOf,
+  thirdPartySubject,
+} from '../../src/domain/policy/rule-structure.ts';
 
 describe('what a rule says and whom it is for', () => {
   test('forbidding, in the many ways policies put it', () => {
@@ -64,5 +71,26 @@ describe('what a question asks', () => {
     expect(bindsAsker('school', 'staff')).toBe(true);
     expect(bindsAsker('parents', 'staff')).toBe(false);
     expect(bindsAsker('pupils', 'staff')).toBe(false);
+  });
+});
+
+describe('a question about someone else, and a section headed for someone', () => {
+  test('the subject of the question, when it is pupils, parents or the school', () => {
+    expect(thirdPartySubject('How should a pupil tell us about a worry?')).toBe('pupils');
+    expect(thirdPartySubject('Can parents post photos of the nativity?')).toBe('parents');
+    expect(thirdPartySubject('Would the school put a job advert on Facebook?')).toBe('school');
+    expect(thirdPartySubject('Which apps does the academy use to reach families?')).toBe('school');
+    // The asker speaking for themselves, or for the staff, is not someone else.
+    expect(thirdPartySubject('Can I follow a pupil on Instagram?')).toBeUndefined();
+    expect(thirdPartySubject('Can we name a pupil in a post?')).toBeUndefined();
+    expect(thirdPartySubject('What counts as social media?')).toBeUndefined();
+  });
+
+  test('whom a heading says its section is for', () => {
+    expect(headingParty(['Online rules', '4. Personal use of social media by pupils'])).toBe('pupils');
+    expect(headingParty(['Online rules', 'Use by parents and carers'])).toBe('parents');
+    expect(headingParty(['Online rules', '6. Staff use of personal accounts'])).toBe('staff');
+    expect(headingParty(['Online rules', '2. Running official accounts', '2.1 Replying'])).toBe('school');
+    expect(headingParty(['Online rules', 'Passwords'])).toBeUndefined();
   });
 });

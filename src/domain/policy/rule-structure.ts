@@ -90,3 +90,34 @@ export function askedFor(question: string): Party {
 /** Whether a rule for `party` binds someone asking as `asker`: their own rules, everyone's, and the school's for its staff. */
 export const bindsAsker = (party: Party, asker: Party): boolean =>
   party === asker || party === 'everyone' || asker === 'everyone' || (party === 'school' && asker === 'staff');
+
+/**
+ * Whom a question asks about when it names someone other than the asker as its subject: "how
+ * should a pupil…", "would the school…", "can parents…". Undefined when the asker asks for
+ * themselves ("can I", "can we") or names no one.
+ */
+export function thirdPartySubject(question: string): Party | undefined {
+  const subject =
+    /^\s*(?:(?:how|what|when|where|why|who|which\s+\w+)\s+)?(?:should|can|could|may|might|must|would|will|does|do|is|are|has|have)\s+(?:a|an|the|our|any)?\s*([\w/]+)/i.exec(
+      question,
+    )?.[1];
+  if (!subject) return undefined;
+  if (/^(school|academy|trust|federation)$/i.test(subject)) return 'school';
+  if (/^(pupils?|students?|children|child)$/i.test(subject)) return 'pupils';
+  if (/^(parents?|carers?|parents\/carers)$/i.test(subject)) return 'parents';
+  return undefined;
+}
+
+/** Whom a section is for, when its heading says ("Personal use of social media by pupils", "Staff use of…", "Official school accounts"). */
+export function headingParty(headingPath: readonly string[]): Party | undefined {
+  for (const heading of [...headingPath].reverse()) {
+    const by =
+      /\b(?:by|for)\s+(staff|pupils|students|parents|carers)\b|^[\d.\s]*(staff|pupils|students|parents|carers)\s+use\b/i.exec(
+        heading,
+      );
+    const who = (by?.[1] ?? by?.[2])?.toLowerCase();
+    if (who) return who === 'staff' ? 'staff' : who === 'parents' || who === 'carers' ? 'parents' : 'pupils';
+    if (/\bofficial\b/i.test(heading)) return 'school';
+  }
+  return undefined;
+}
