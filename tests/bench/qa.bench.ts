@@ -53,6 +53,16 @@ for (const [title, policyFile, questionsFile] of [
     'federation-social-media-policy.txt',
     'federation.unseen3.jsonl',
   ],
+  [
+    'Real policy: primary school, unseen set 4 (frozen before the party and binding-rule changes, measured once)',
+    'primary-school-social-media-policy.txt',
+    'primary-school.unseen4.jsonl',
+  ],
+  [
+    'Real policy: federation, unseen set 4 (frozen before the party and binding-rule changes, measured once)',
+    'federation-social-media-policy.txt',
+    'federation.unseen4.jsonl',
+  ],
 ] as const) {
   const path = new URL(policyFile, shared);
   if (!existsSync(path)) {
