@@ -17,6 +17,8 @@ const STOP_WORDS = new Set(
     'ok okay fine alright someone something thing things really still new goes going went gone say says see try ' +
     'trying think feel look actually during else once yes over across around among onto upon via along towards ' +
     'toward per how whether under include includes included including each ' +
+    'might possible possibly later instead here first properly perhaps maybe ever already quite very ' +
+    'expect expects expected ' +
     // Contractions, once their apostrophes are gone.
     'dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent havent hasnt im ive ill ' +
     'youre youve theyre theyve weve were hes shes thats whats whos theres lets'

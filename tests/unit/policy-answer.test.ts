@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildPolicyIndex } from '../../src/policy/answer.ts';
+import { queryIdeas } from '../../src/policy/vocabulary.ts';
 import { parsePolicy } from '../../src/policy/passages.ts';
 
 const SAMPLE = readFileSync(new URL('../../src/seed/sample-policy.md', import.meta.url), 'utf8');
@@ -264,6 +265,16 @@ describe('precision first: it answers only when it is sure, and shows both when 
 6.1 An account nobody has posted on for a term is closed by the office.
 `),
   );
+
+  test('words that only frame a question are not ideas a passage has to mention', () => {
+    const ideas = (q: string) => queryIdeas(q).ideas.map((idea) => idea.own);
+    expect(ideas('What might parents be expected to do instead of posting?')).toEqual(['parent', 'post']);
+    expect(ideas('Does this policy say whether each account must include a password?')).toEqual([
+      'account',
+      'must',
+      'password',
+    ]);
+  });
 
   test('"this policy" frames a question about the rules themselves; it is not a topic to match', () => {
     // The bullying rule says "this policy" too, and used to be the answer.
