@@ -63,6 +63,16 @@ for (const [title, policyFile, questionsFile] of [
     'federation-social-media-policy.txt',
     'federation.unseen4.jsonl',
   ],
+  [
+    'Real policy: primary school, unseen set 5 (frozen before the framing words, measured once)',
+    'primary-school-social-media-policy.txt',
+    'primary-school.unseen5.jsonl',
+  ],
+  [
+    'Real policy: federation, unseen set 5 (frozen before the framing words, measured once)',
+    'federation-social-media-policy.txt',
+    'federation.unseen5.jsonl',
+  ],
 ] as const) {
   const path = new URL(policyFile, shared);
   if (!existsSync(path)) {
