@@ -23,7 +23,7 @@ export async function answerQuestion(services: Services, asker: Rec<'people'>, t
   }
   const policy = await currentPolicy(services, asker.schoolId);
   if (!policy) return NO_POLICY_CARD;
-  const answer = policy.index.answer(text);
+  const answer = policy.answer(text);
   const question = await services.store.questions.create({
     schoolId: asker.schoolId,
     askerId: asker.id,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { openStore } from '../store/open-store.ts';
+import { ANSWER_CERTAINTIES, type AnswerCertainty } from '../domain/records.ts';
 import { buildPolicyIndex, type PolicyAnswer } from '../policy/answer.ts';
 import { EmptyPolicyError, importPolicy } from '../policy/import-policy.ts';
 import { evaluate, formatFigures, parseQuestions } from '../policy/evaluate.ts';
@@ -9,18 +10,25 @@ import { parsePolicy } from '../policy/passages.ts';
 import { UnsupportedDocumentError, formatOf, readPolicyDocument } from '../policy/read-document.ts';
 
 /**
- * npm run --silent policy -- ask --policy <file> "<question>" [--json]
- * npm run --silent policy -- ask --policy <file> --batch <questions.jsonl> [--json]
+ * npm run --silent policy -- ask --policy <file> "<question>" [--json] [--certainty very-sure]
+ * npm run --silent policy -- ask --policy <file> --batch <questions.jsonl> [--json] [--certainty very-sure]
  * npm run policy -- import <file> [--school <id>]
- * npm run policy -- eval --policy <file> --questions <questions.jsonl>
+ * npm run policy -- eval --policy <file> --questions <questions.jsonl> [--certainty very-sure]
  */
 const USAGE = `Usage:
-  npm run --silent policy -- ask --policy <file> "<question>" [--json]
-  npm run --silent policy -- ask --policy <file> --batch <questions.jsonl> [--json]
+  npm run --silent policy -- ask --policy <file> "<question>" [--json] [--certainty very-sure]
+  npm run --silent policy -- ask --policy <file> --batch <questions.jsonl> [--json] [--certainty very-sure]
   npm run policy -- import <file> [--school <id>]
-  npm run policy -- eval --policy <file> --questions <questions.jsonl>`;
+  npm run policy -- eval --policy <file> --questions <questions.jsonl> [--certainty very-sure]`;
 
 class UsageError extends Error {}
+
+/** How sure the answerer must be, as a school can choose it in School settings. */
+function certaintyOf(value: string | undefined): AnswerCertainty {
+  const certainty = ANSWER_CERTAINTIES.find((c) => c === value);
+  if (!certainty) throw new UsageError(`--certainty is one of ${ANSWER_CERTAINTIES.join(', ')}`);
+  return certainty;
+}
 
 const contract = (a: PolicyAnswer) => ({
   answered: a.answered,
@@ -53,8 +61,14 @@ async function ask(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { policy: { type: 'string' }, batch: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      policy: { type: 'string' },
+      batch: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      certainty: { type: 'string', default: 'fairly-sure' },
+    },
   });
+  const certainty = certaintyOf(values.certainty);
   if (!values.policy) throw new UsageError('ask needs --policy <file>');
   const format = formatOf(values.policy);
   const text = await readPolicyDocument(readFileSync(values.policy), format);
@@ -73,13 +87,13 @@ async function ask(args: string[]): Promise<void> {
         throw new UsageError(`${values.batch} line ${n + 1} is not JSON`);
       }
       if (typeof item.q !== 'string') throw new UsageError(`${values.batch} line ${n + 1} has no "q" string`);
-      write(index.answer(item.q), { id: item.id });
+      write(index.answer(item.q, certainty), { id: item.id });
     }
     return;
   }
   const question = positionals.join(' ').trim();
   if (!question) throw new UsageError('ask needs a question, or --batch <file>');
-  write(index.answer(question));
+  write(index.answer(question, certainty));
 }
 
 async function importCommand(args: string[]): Promise<void> {
@@ -108,11 +122,19 @@ async function importCommand(args: string[]): Promise<void> {
 
 /** Measures answering on any policy and question set, for checks on real policies kept outside the project. */
 async function evalCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { policy: { type: 'string' }, questions: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      policy: { type: 'string' },
+      questions: { type: 'string' },
+      certainty: { type: 'string', default: 'fairly-sure' },
+    },
+  });
   if (!values.policy || !values.questions) throw new UsageError('eval needs --policy <file> and --questions <file>');
   const text = await readPolicyDocument(readFileSync(values.policy), formatOf(values.policy));
   const questions = parseQuestions(readFileSync(values.questions, 'utf8'));
-  process.stdout.write(`${formatFigures(values.policy, evaluate(parsePolicy(text), questions))}\n`);
+  const figures = evaluate(parsePolicy(text), questions, certaintyOf(values.certainty));
+  process.stdout.write(`${formatFigures(values.policy, figures)}\n`);
 }
 
 const [command, ...rest] = process.argv.slice(2);

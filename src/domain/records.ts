@@ -65,6 +65,10 @@ export const closuresSchema = z.array(z.iso.date({ message: 'Give each closure d
 
 export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
+/** How sure the bot must be before it answers a policy question, as the school's leaders choose. */
+export const ANSWER_CERTAINTIES = ['fairly-sure', 'very-sure'] as const;
+export type AnswerCertainty = (typeof ANSWER_CERTAINTIES)[number];
+
 export const trustSchema = z.object({ name: shortText, ...retention });
 
 export const schoolSchema = z.object({
@@ -73,6 +77,8 @@ export const schoolSchema = z.object({
   nation: z.enum(NATIONS),
   /** The language of the tab's and the bot's fixed words for this school's staff (English (UK) when absent). */
   language: z.enum(LANGUAGES).optional(),
+  /** How sure the bot must be before it answers a policy question ("fairly-sure" when absent). */
+  answerCertainty: z.enum(ANSWER_CERTAINTIES).optional(),
   /** Teams team hosting the SLT and safeguarding channels, once the app is installed there. */
   teamId: z.string().optional(),
   /** Who receives which reports; the defaults in domain/incidents/routing.ts fill any gaps. */

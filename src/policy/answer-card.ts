@@ -22,7 +22,7 @@ export async function answerCardFor(
 ): Promise<AdaptiveCard> {
   const policy = await currentPolicy(services, question.schoolId);
   if (!policy) return NO_POLICY_CARD;
-  const answer = policy.index.answer(question.text);
+  const answer = policy.answer(question.text);
   return policyAnswerCard({
     answer,
     questionId: question.id,

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import type { AnswerCertainty } from '../domain/records.ts';
 import type { Passage, Section } from './passages.ts';
 import { questionFit } from './question-fit.ts';
 import { type Idea, normaliseTerm, queryIdeas, tokenise } from './vocabulary.ts';
@@ -50,6 +51,14 @@ export interface PolicyAnswer {
  */
 export const ANSWER_THRESHOLD = 0.45;
 /**
+ * The threshold for each choice a school can make. "Very sure" is where the same sweep lands when a
+ * wrong answer is counted as costing 9 right ones: fewer wrong answers, and fewer answers.
+ */
+export const CERTAINTY_THRESHOLDS: Readonly<Record<AnswerCertainty, number>> = {
+  'fairly-sure': ANSWER_THRESHOLD,
+  'very-sure': 0.55,
+};
+/**
  * Plain word matching must agree: the answer's retrieval score is at least this share of the best
  * passage's, or the best by words is in the answer's own section. When the two ways of looking
  * point to different parts of the policy, neither is sure. Chosen with the threshold and
@@ -94,7 +103,8 @@ export interface PointedQuestion {
 }
 
 export interface PolicyIndex {
-  answer(question: string): PolicyAnswer;
+  /** Answers from the policy, or declines; how sure it must be is the school's choice. */
+  answer(question: string, certainty?: AnswerCertainty): PolicyAnswer;
   readonly passages: readonly Passage[];
 }
 
@@ -152,7 +162,7 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
 
   return {
     passages,
-    answer(question) {
+    answer(question, certainty = 'fairly-sure') {
       const empty: PolicyAnswer = {
         answered: false,
         passage: '',
@@ -218,7 +228,7 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
         ranked[0]!.wordMatch >= WORD_MATCH_FLOOR ||
         ranked[0]!.pointed ||
         byId.get(String(results[0]!.id))!.sectionId === ranked[0]!.passage.sectionId;
-      const answered = confidence >= ANSWER_THRESHOLD && wordsAgree && !general;
+      const answered = confidence >= CERTAINTY_THRESHOLDS[certainty] && wordsAgree && !general;
       // Prohibitions are never hidden behind a permission, nor behind someone else's prohibition:
       // for "can I…", a rule binding the asker that forbids it goes first, with the passage that
       // scored best beside it.

@@ -3,7 +3,7 @@ import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 import { NotFound, TooMany } from '../errors.ts';
 import { waitWords } from '../rate-limits.ts';
-import { buildPolicyIndex, type PointedQuestion, type PolicyIndex } from './answer.ts';
+import { buildPolicyIndex, type PointedQuestion, type PolicyAnswer, type PolicyIndex } from './answer.ts';
 import { parsePolicy, type Section } from './passages.ts';
 
 export interface CurrentPolicy {
@@ -17,6 +17,8 @@ export interface CurrentPolicy {
   text: string;
   sections: Section[];
   index: PolicyIndex;
+  /** Answers a question as sure as the school has chosen the bot must be. */
+  answer(question: string): PolicyAnswer;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function currentPolicy(
         : undefined
       : (await store.policyVersions.list({ where: { documentId: document.id, versionNumber }, limit: 1 })).items[0];
   if (!version) return undefined;
-  const pointers = await pointersInForce(services, schoolId);
+  const [pointers, school] = await Promise.all([pointersInForce(services, schoolId), store.schools.get(schoolId)]);
   const pointed: PointedQuestion[] = pointers.map(({ question, passage }) => ({ question, passage }));
   const key = `${version.id}:${createHash('sha256')
     .update(pointers.map((p) => `${p.id}@${p.etag}`).join(','))
@@ -76,6 +78,7 @@ export async function currentPolicy(
     importedAt: version.importedAt,
     text: version.text,
     ...built,
+    answer: (question) => built.index.answer(question, school?.answerCertainty),
   };
 }
 
@@ -90,5 +93,5 @@ export async function searchPolicy(services: Services, personId: string, schoolI
   }
   const policy = await currentPolicy(services, schoolId);
   if (!policy) throw new NotFound('A policy for this school');
-  return policy.index.answer(query);
+  return policy.answer(query);
 }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { buildPolicyIndex } from './answer.ts';
+import type { AnswerCertainty } from '../domain/records.ts';
 import type { Passage, Section } from './passages.ts';
 
 /**
@@ -109,13 +110,17 @@ function measure(answer: Answerer, questions: QaQuestion[]): QaFigures {
   };
 }
 
-export function evaluate(sections: Section[], questions: QaQuestion[]): { ours: QaFigures; baseline: QaFigures } {
+export function evaluate(
+  sections: Section[],
+  questions: QaQuestion[],
+  certainty: AnswerCertainty = 'fairly-sure',
+): { ours: QaFigures; baseline: QaFigures } {
   const index = buildPolicyIndex(sections);
   const byText = new Map<string, Passage>();
   for (const p of index.passages) byText.set(p.text, p);
   const passagesOf = (texts: string[]) => texts.map((t) => byText.get(t)!).filter(Boolean);
   const ours: Answerer = (q) => {
-    const a = index.answer(q);
+    const a = index.answer(q, certainty);
     if (!a.answered) return { ranked: [], offered: 0, shown: passagesOf(a.suggestions.map((x) => x.passage)) };
     const ranked = passagesOf([a.passage, ...a.alternates.map((x) => x.passage)]);
     return { ranked, offered: a.closeCall ? 2 : 1, shown: ranked };

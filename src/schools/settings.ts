@@ -10,6 +10,7 @@ import { REACH_TOPIC } from '../notifications/reach.ts';
 import { sltChannelId } from '../notifications/slt-destinations.ts';
 import type { Services } from '../services.ts';
 import type { Data, Rec } from '../store/kinds.ts';
+import type { AnswerCertainty } from '../domain/records.ts';
 import { statusSettingsFor } from '../training/picture.ts';
 
 /** Each setting as the school's leaders see and send it, defaults filled in. */
@@ -20,6 +21,7 @@ export interface SchoolSettingValues {
   escalation: ReturnType<typeof escalationFor>;
   'slt-team': { teamId: string | null };
   language: { language: Language };
+  'policy-answers': { certainty: AnswerCertainty };
 }
 export type SchoolSetting = keyof SchoolSettingValues;
 
@@ -51,6 +53,11 @@ const SETTINGS: { [S in SchoolSetting]: Setting<SchoolSettingValues[S]> } = {
     owners: ['SLT'],
     of: (school) => ({ language: school.language ?? 'en-GB' }),
     patch: ({ language }) => ({ language }),
+  },
+  'policy-answers': {
+    owners: ['SLT'],
+    of: (school) => ({ certainty: school.answerCertainty ?? 'fairly-sure' }),
+    patch: ({ certainty }) => ({ answerCertainty: certainty }),
   },
 };
 

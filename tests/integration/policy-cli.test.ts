@@ -148,6 +148,23 @@ describe('npm run policy -- ask', () => {
     ]);
   }, 20_000);
 
+  test('--certainty very-sure answers as a school that chose it would, and anything else is refused', async () => {
+    const question = "I'm leaving the school and I run the sports account, what happens to it?";
+    const answered = async (certainty: string) =>
+      (
+        JSON.parse(
+          (await policy(['ask', '--policy', SAMPLE, '--json', '--certainty', certainty, question])).stdout,
+        ) as {
+          answered: boolean;
+        }
+      ).answered;
+    expect(await answered('fairly-sure')).toBe(true);
+    expect(await answered('very-sure')).toBe(false);
+    const wrong = await policy(['ask', '--policy', SAMPLE, '--certainty', 'certain', question]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--certainty is one of fairly-sure, very-sure/);
+  }, 30_000);
+
   test('an unsupported file type and a missing file are clear errors with exit code 2', async () => {
     const doc = await policy(['ask', '--policy', join(dir, 'policy.doc'), 'anything']);
     expect(doc.code).toBe(2);

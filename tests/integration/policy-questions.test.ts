@@ -73,6 +73,34 @@ describe('policy questions in personal chat', () => {
     });
   });
 
+  test('senior leaders can ask the bot to be very sure before it answers; the search box follows it too', async () => {
+    // Answered, but only just (fairly sure is the default).
+    const question = "I'm leaving the school and I run the sports account, what happens to it?";
+    expect(cardText(cardsOf(await ask(question))[0])).toContain('From the policy');
+    const put = async (token: string, certainty: string) =>
+      t.put('/api/v1/schools/school-oakfield/policy-answers', { certainty }, token);
+    expect((await put(await t.signIn(DEMO_PERSONAS.Staff), 'very-sure')).status).toBe(403);
+    expect((await put(await t.signIn(DEMO_PERSONAS.SLT), 'certain')).status).toBe(400);
+    const set = await put(await t.signIn(DEMO_PERSONAS.SLT), 'very-sure');
+    expect(set.status).toBe(200);
+    expect(await set.json()).toEqual({ certainty: 'very-sure' });
+
+    const declined = cardText(cardsOf(await ask(question))[0]);
+    expect(declined).toContain('I could not find this in the policy');
+    // The passage it would have given is still offered, marked as only possibly related.
+    expect(declined).toContain('These parts of the policy may be related:');
+    expect(declined).toContain('4. Setting up and running official accounts');
+    const search = await t.get(
+      `/api/v1/policy/search?q=${encodeURIComponent(question)}`,
+      await t.signIn(DEMO_PERSONAS.Staff),
+    );
+    expect(((await search.json()) as { answered: boolean }).answered).toBe(false);
+    const audit = (await t.app.services.store.audit.listAll({ where: { targetId: 'school-oakfield' } })).find(
+      (a) => a.action === 'school.policy-answers.changed',
+    );
+    expect(audit?.detail).toEqual({ from: { certainty: 'fairly-sure' }, to: { certainty: 'very-sure' } });
+  });
+
   test('"Helpful" and "Not helpful" are stored for the asker only; the answer stays on the card', async () => {
     const [card] = cardsOf(await ask('How often is the policy reviewed?'));
     const data = actionData(card!, 'Not helpful')!.data!;

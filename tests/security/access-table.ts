@@ -197,6 +197,23 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
       refused: 403,
     },
   ],
+  'GET /api/v1/schools/:id/policy-answers': [
+    {
+      about: 'how sure the bot must be',
+      params: () => ({ id: 'school-oakfield' }),
+      allowed: OAK_SLT,
+      refused: 403,
+    },
+  ],
+  'PUT /api/v1/schools/:id/policy-answers': [
+    {
+      about: 'choosing how sure the bot must be',
+      params: () => ({ id: 'school-oakfield' }),
+      body: () => ({ certainty: 'fairly-sure' }),
+      allowed: OAK_SLT,
+      refused: 403,
+    },
+  ],
   'GET /api/v1/questions': [{ about: 'staff questions', query: () => school, allowed: OAK_SLT, refused: 403 }],
   'PUT /api/v1/questions/:id/pointer': [
     {

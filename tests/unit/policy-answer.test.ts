@@ -162,6 +162,19 @@ describe('answering questions from the sample policy', () => {
     expect(index.answer(question).answered).toBe(false);
   });
 
+  test('"very sure" declines what "fairly sure" only just answers, and still offers that section', () => {
+    const question = "I'm leaving the school and I run the sports account, what happens to it?";
+    expect(index.answer(question)).toMatchObject({ answered: true, clause: '4.6' });
+    const careful = index.answer(question, 'very-sure');
+    expect(careful.answered).toBe(false);
+    expect(careful.suggestions.map((s) => s.sectionId)).toContain('4-setting-up-and-running-official-accounts');
+    // A clear answer is given either way.
+    expect(index.answer('can I accept a friend request from a pupil?', 'very-sure')).toMatchObject({
+      answered: true,
+      clause: '6.1',
+    });
+  });
+
   test('the answer quotes the policy exactly, with its heading and section', () => {
     const answer = index.answer('can I accept a friend request from a pupil?');
     expect(SAMPLE.replace(/\s+/g, ' ')).toContain(answer.passage);

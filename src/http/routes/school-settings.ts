@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { LANGUAGES } from '../../domain/strings.ts';
 import { z } from 'zod';
 import {
+  ANSWER_CERTAINTIES,
   approvalSettingsSchema,
   closuresSchema,
   escalationSettingsSchema,
@@ -37,6 +38,7 @@ const BODIES: { [S in SchoolSetting]: z.ZodType<SchoolSettingValues[S]> } = {
       path: ['urgentHeadteacherAfterMinutes'],
     }),
   language: z.object({ language: z.enum(LANGUAGES) }).strict(),
+  'policy-answers': z.object({ certainty: z.enum(ANSWER_CERTAINTIES) }).strict(),
   'slt-team': z
     .object({
       // Empty or null: no team (SLT cards go to each leader's chat, or a channel set up by hand).

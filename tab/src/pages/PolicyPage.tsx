@@ -19,6 +19,7 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { PolicyAcknowledgement } from './PolicyAcknowledgement.tsx';
 import { PublishPolicy } from './PublishPolicy.tsx';
 import { useShell } from '../shell-context.ts';
+import type { PolicyAnswer } from '../../../src/policy/answer.ts';
 
 const useStyles = makeStyles({
   layout: { display: 'flex', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start', flexWrap: 'wrap' },
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
   section: { scrollMarginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalL },
   target: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: '4px' },
   clause: { color: tokens.colorNeutralForeground3, marginRight: tokens.spacingHorizontalS },
+  related: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   tools: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -37,11 +39,63 @@ const useStyles = makeStyles({
   },
 });
 
-interface SearchResult {
-  answered: boolean;
-  passage: string;
-  heading: string;
-  sectionId: string;
+type SearchResult = Pick<
+  PolicyAnswer,
+  'answered' | 'passage' | 'heading' | 'sectionId' | 'alternates' | 'closeCall' | 'tooGeneral' | 'suggestions'
+>;
+
+const sectionLink = (part: { sectionId: string; heading: string }) => (
+  <Link href={`#/policy/${encodeURIComponent(part.sectionId)}`}>{part.heading}</Link>
+);
+
+/** What the search found, said as the bot says it: the answer, two possible answers, or what may be related. */
+function SearchAnswer({ result }: { result: SearchResult }) {
+  const styles = useStyles();
+  const second = result.closeCall ? result.alternates[0] : undefined;
+  if (result.answered && second) {
+    return (
+      <>
+        <Text weight="semibold" block>
+          Two parts of the policy may answer this:
+        </Text>
+        <ul className={styles.related}>
+          {[result, second].map((part) => (
+            <li key={part.passage}>
+              {sectionLink(part)}: {part.passage}
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  if (result.answered) {
+    return (
+      <>
+        {sectionLink(result)}: {result.passage}
+      </>
+    );
+  }
+  return (
+    <>
+      <Text block>
+        {result.tooGeneral
+          ? 'That fits many parts of the policy. Say a little more: what happened, or what you want to do.'
+          : 'The policy does not seem to cover this. Ask the bot, and use "Ask SLT" on its answer.'}
+      </Text>
+      {result.suggestions.length > 0 && (
+        <>
+          <Text weight="semibold" block>
+            These parts of the policy may be related:
+          </Text>
+          <ul className={styles.related}>
+            {result.suggestions.map((s) => (
+              <li key={s.sectionId}>{sectionLink(s)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
 }
 
 /** Ask the policy a question in your own words; the best passage links to its section. */
@@ -71,14 +125,7 @@ function PolicySearch({ schoolId }: { schoolId: string }) {
       {result && (
         <MessageBar intent={result.answered ? 'info' : 'warning'} layout="multiline">
           <MessageBarBody>
-            {result.answered ? (
-              <>
-                <Link href={`#/policy/${encodeURIComponent(result.sectionId)}`}>{result.heading}</Link>:{' '}
-                {result.passage}
-              </>
-            ) : (
-              'The policy does not seem to cover this. Ask the bot, and use "Ask SLT" on its answer.'
-            )}
+            <SearchAnswer result={result} />
           </MessageBarBody>
         </MessageBar>
       )}

@@ -11,7 +11,7 @@ export default function SchoolSettingsPage({ page, schoolId }: PageProps) {
     <section aria-labelledby="page-title">
       <PageHeader
         title={page.title}
-        subtitle="How your school decides applications, chases unread reports and counts training."
+        subtitle="How your school decides applications, chases unread reports, counts training and answers policy questions."
       />
       <SettingsForm
         title="Account applications"
@@ -84,6 +84,19 @@ export default function SchoolSettingsPage({ page, schoolId }: PageProps) {
                 </option>
               ))}
             </Select>
+          </Field>
+        )}
+      </SettingsForm>
+      <SettingsForm title="Policy answers" path={`/schools/${schoolId}/policy-answers`} numbers={[]}>
+        {(values, set) => (
+          <Field
+            label="How sure the bot must be before it answers a policy question"
+            hint="When it is not sure enough, it says so, shows the parts of the policy that may be related, and offers Ask SLT. On the questions we tested, “very sure” gave about a quarter fewer wrong answers but answered about one question in eight fewer."
+          >
+            <RadioGroup value={String(values.certainty)} onChange={(_, d) => set('certainty', d.value)}>
+              <Radio value="fairly-sure" label="Fairly sure: answers more questions (recommended)" />
+              <Radio value="very-sure" label="Very sure: fewer wrong answers, more “I’m not sure”" />
+            </RadioGroup>
           </Field>
         )}
       </SettingsForm>
