@@ -73,6 +73,16 @@ for (const [title, policyFile, questionsFile] of [
     'federation-social-media-policy.txt',
     'federation.unseen5.jsonl',
   ],
+  [
+    'Real policy: primary school, unseen set 6 (more evidence on the same code, measured once)',
+    'primary-school-social-media-policy.txt',
+    'primary-school.unseen6.jsonl',
+  ],
+  [
+    'Real policy: federation, unseen set 6 (more evidence on the same code, measured once)',
+    'federation-social-media-policy.txt',
+    'federation.unseen6.jsonl',
+  ],
 ] as const) {
   const path = new URL(policyFile, shared);
   if (!existsSync(path)) {
