@@ -111,7 +111,7 @@ export function createBot(services: Services): Bot {
   }
 
   async function context(person: Rec<'people'> | undefined) {
-    if (!person) return { dslName: undefined, language: undefined };
+    if (!person) return { dslName: undefined, language: undefined, schoolName: undefined };
     const [school, colleagues] = await Promise.all([
       store.schools.get(person.schoolId),
       store.people.listAll({ where: { schoolId: person.schoolId, active: true } }),
@@ -119,7 +119,7 @@ export function createBot(services: Services): Bot {
     const dsl =
       colleagues.find((p) => hasRole(p, 'DSL', person.schoolId) && /designated/i.test(p.jobTitle)) ??
       colleagues.find((p) => hasRole(p, 'DSL', person.schoolId));
-    return { dslName: dsl?.displayName, language: school?.language };
+    return { dslName: dsl?.displayName, language: school?.language, schoolName: school?.name };
   }
 
   /** Keeps the latest personal-chat reference so later features can message this person. */

@@ -4,6 +4,8 @@ import { adaptiveCard, heading, openUrl, paragraph, sendText, userText, type Ada
 export interface WelcomeCardInput {
   /** The person's own name, as held in the directory or sent by Teams. */
   name?: string;
+  /** The person's school, when the bot knows who they are. */
+  schoolName?: string;
   hubUrl: string;
   dslName?: string;
   /** The school's language for the fixed words; English (UK) when not given. */
@@ -19,7 +21,7 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
     [
       heading(t('app.name')),
       ...(input.name ? [userText(t('bot.hello', { name: input.name }), { weight: 'Bolder' })] : []),
-      paragraph(t('bot.intro')),
+      paragraph(input.schoolName ? t('bot.introSchool', { school: input.schoolName }) : t('bot.intro')),
       paragraph(t('safeguarding.first'), { color: 'Attention', weight: 'Bolder' }),
       paragraph(dslLine(t, input.dslName), { isSubtle: true }),
     ],

@@ -48,6 +48,8 @@ const EN = {
   'bot.hello': 'Hello {name}',
   'bot.intro':
     "I help you follow the school's social media policy. Tell me about something that happened online, such as a friend request from a pupil, and I will help you report it to your safeguarding lead.",
+  'bot.introSchool':
+    "I help you follow {school}'s social media policy. Tell me about something that happened online, such as a friend request from a pupil, and I will help you report it to your safeguarding lead.",
   'bot.dsl': 'Your designated safeguarding lead is {name}.',
   'bot.noDsl': 'Your school office can tell you who your designated safeguarding lead is.',
   'bot.whatCanYouDo': 'What can you do?',
@@ -95,6 +97,8 @@ const CY: Partial<Record<StringKey, string>> = {
   'bot.hello': 'Helo {name}',
   'bot.intro':
     "Rwy'n eich helpu i ddilyn polisi cyfryngau cymdeithasol yr ysgol. Dywedwch wrthyf am rywbeth a ddigwyddodd ar-lein, fel cais ffrind gan ddisgybl, a byddaf yn eich helpu i roi gwybod i'ch person diogelu.",
+  'bot.introSchool':
+    "Rwy'n eich helpu i ddilyn polisi cyfryngau cymdeithasol {school}. Dywedwch wrthyf am rywbeth a ddigwyddodd ar-lein, fel cais ffrind gan ddisgybl, a byddaf yn eich helpu i roi gwybod i'ch person diogelu.",
   'bot.dsl': 'Eich person diogelu dynodedig yw {name}.',
   'bot.noDsl': "Gall swyddfa'r ysgol ddweud wrthych pwy yw eich person diogelu dynodedig.",
   'bot.whatCanYouDo': 'Beth allwch chi ei wneud?',

@@ -37,6 +37,7 @@ describe('bot over /api/messages', () => {
     );
     const text = cardText(cardsOf(replies)[0]);
     expect(text).toContain('Hello Jordan');
+    expect(text).toContain("I help you follow Oakfield Primary School's social media policy.");
     expect(text).toContain('Your designated safeguarding lead is Morgan Hale.');
     const refs = await t.app.services.store.conversationRefs.get(`person-${DEMO_PERSONAS.Staff}`);
     expect(refs?.reference).toMatchObject({ conversation: { id: 'a:personal-conversation' } });

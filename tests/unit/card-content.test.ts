@@ -320,6 +320,11 @@ describe('welcome and help', () => {
     for (const text of [stranger, known]) expect(text).toMatch(/999|immediate risk|designated safeguarding lead/i);
     expect(known).toContain('Morgan Hale');
     expect(stranger).not.toContain('Morgan Hale');
+    // Someone the bot knows hears their own school's name; a stranger hears "the school".
+    expect(cardText(welcomeCard({ hubUrl: 'https://hub/tab/', schoolName: 'Oakfield Primary' }))).toContain(
+      "follow Oakfield Primary's social media policy",
+    );
+    expect(stranger).toContain("follow the school's social media policy");
   });
 
   test('help, after a message the bot did not understand, says so', () => {

@@ -44,7 +44,7 @@ describe('the fixed words, by language', () => {
     const problems: string[] = [];
     for (const language of LANGUAGES) {
       const t = wordsFor(language);
-      for (const key of ['home.welcome', 'bot.hello', 'bot.dsl'] as const) {
+      for (const key of ['home.welcome', 'bot.hello', 'bot.dsl', 'bot.introSchool'] as const) {
         if (placeholders(t(key)).join() !== placeholders(english(key)).join()) problems.push(`${language} ${key}`);
       }
     }
