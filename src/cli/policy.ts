@@ -50,11 +50,13 @@ function human(a: PolicyAnswer): string {
     return `${why}\n${a.suggestions.map((x) => `  may be related (${x.heading}): ${x.passage}\n`).join('')}`;
   }
   const source = [a.clause, a.heading].filter(Boolean).join(' ');
+  const seeAlso = (others: PolicyAnswer['alternates']) =>
+    others.map((x) => `  see also (${x.heading}): ${x.passage}\n`).join('');
   const [second, ...rest] = a.closeCall ? a.alternates : [];
   if (second) {
-    return `Two parts of the policy may answer this.\n${source}\n  ${a.passage}\n${second.heading}\n  ${second.passage}\n${rest.map((x) => `  see also (${x.heading}): ${x.passage}\n`).join('')}`;
+    return `Two parts of the policy may answer this.\n${source}\n  ${a.passage}\n${second.heading}\n  ${second.passage}\n${seeAlso(rest)}`;
   }
-  return `${source}\n  ${a.passage}\n${a.alternates.map((x) => `  see also (${x.heading}): ${x.passage}\n`).join('')}`;
+  return `${source}\n  ${a.passage}\n${seeAlso(a.alternates)}`;
 }
 
 async function ask(args: string[]): Promise<void> {

@@ -3,15 +3,7 @@ import type { AnswerCertainty } from '../domain/records.ts';
 import type { Passage, Section } from './passages.ts';
 import { questionFit } from './question-fit.ts';
 import { type Idea, normaliseTerm, queryIdeas, tokenise } from './vocabulary.ts';
-import {
-  askedFor,
-  asksPermission,
-  bindsAsker,
-  headingParty,
-  ruleOf,
-  thirdPartySubject,
-  type Modality,
-} from '../domain/policy/rule-structure.ts';
+import { askedFor, asksPermission, bindsAsker, ruleOf, type Modality } from '../domain/policy/rule-structure.ts';
 
 /**
  * Answers questions from one policy version. MiniSearch does BM25 retrieval over passages, with
@@ -45,11 +37,12 @@ export interface PolicyAnswer {
 }
 
 /**
- * Set on the development sets (the sample policy's tuning set, and the real policies' first and
- * second sets): just above the best-scoring out-of-scope question among them. Lower answers more
- * and declines fewer out-of-scope questions; see README, "How well it answers".
+ * The default ("fairly sure") threshold. It was swept together with WORD_MATCH_FLOOR and CLOSE_CALL on
+ * the development sets only, and is the setting that gives the most right answers for the fewest
+ * wrong ones whether a wrong answer is counted as costing 2 right ones or 6; see README, "How well
+ * it answers".
  */
-export const ANSWER_THRESHOLD = 0.45;
+const ANSWER_THRESHOLD = 0.45;
 /**
  * The threshold for each choice a school can make. "Very sure" is where the same sweep lands when a
  * wrong answer is counted as costing 9 right ones: fewer wrong answers, and fewer answers.
@@ -61,9 +54,7 @@ export const CERTAINTY_THRESHOLDS: Readonly<Record<AnswerCertainty, number>> = {
 /**
  * Plain word matching must agree: the answer's retrieval score is at least this share of the best
  * passage's, or the best by words is in the answer's own section. When the two ways of looking
- * point to different parts of the policy, neither is sure. Chosen with the threshold and
- * CLOSE_CALL on the development sets, as the setting that gives the most right answers for the
- * fewest wrong ones whether a wrong answer is counted as costing 2 right ones or 6.
+ * point to different parts of the policy, neither is sure.
  */
 const WORD_MATCH_FLOOR = 0.7;
 /**
@@ -85,11 +76,6 @@ const MAX_SUGGESTIONS = 3;
 /** A runner-up from another section within this share of the best is not clearly behind: both are shown as answers. */
 const CLOSE_CALL = 0.8;
 const CANDIDATES = 25;
-/**
- * A question about pupils, parents or the school as its subject, against a section whose heading
- * says it is for someone else ("…by staff"). Chosen on the development sets (0.6 to 0.7 do as well).
- */
-const SOMEONE_ELSES_SECTION = 0.6;
 /** A platform the passage names counts a little towards coverage; one it does not name costs nothing. */
 const PLATFORM_CREDIT = 0.3;
 const CONTEXT_CREDIT = 0.7;
@@ -195,7 +181,6 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
       const top = results[0]!.score;
       const fit = questionFit(question);
       const asker = askedFor(question);
-      const subject = thirdPartySubject(question);
       const ranked = results
         .map((r) => {
           // Words found only in a list item's introduction, or in questions pointed here, count for less.
@@ -206,10 +191,7 @@ export function buildPolicyIndex(sections: readonly Section[], pointed: readonly
           const named = platforms.reduce((sum, idea) => sum + PLATFORM_CREDIT * idf(idea) * coverOf(idea, matched), 0);
           const coverage = (covered + named) / total;
           const passage = byId.get(String(r.id))!;
-          // "How should a pupil…" is not answered from the section headed for staff.
-          const party = subject && headingParty(passage.headingPath);
-          const elsewhere = party && party !== subject ? SOMEONE_ELSES_SECTION : 1;
-          const fits = fit(passage, passage.sectionId === firstSection) * elsewhere;
+          const fits = fit(passage, passage.sectionId === firstSection);
           const pointed = Object.values(r.match).some((fields) => fields.includes('asked'));
           return {
             passage,

@@ -1,3 +1,4 @@
+import { headingParty, thirdPartySubject } from '../domain/policy/rule-structure.ts';
 import type { Passage } from './passages.ts';
 
 /**
@@ -50,12 +51,18 @@ const DEFINITION_FOR_DEFINITION_QUESTION = 1.2;
 const PREAMBLE_OTHERWISE = 0.85;
 const ANSWER_TYPE_MISSING = 0.9;
 const RULE_FOR_OTHERS = 0.85;
+/**
+ * A question about pupils, parents or the school as its subject, against a section whose heading
+ * says it is for someone else ("…by staff"). Chosen on the development sets (0.6 to 0.7 do as well).
+ */
+const SOMEONE_ELSES_SECTION = 0.6;
 
 /** A factor around 1 for each passage: above it for a passage of the kind the question wants, below for one that is not. */
 export function questionFit(question: string): (passage: Passage, inFirstSection: boolean) => number {
   const ruleQuestion = RULE_QUESTION.test(question);
   const definitionQuestion = DEFINITION_QUESTION.test(question);
   const firstPerson = FIRST_PERSON.test(question);
+  const subject = thirdPartySubject(question);
   const wanted = ANSWER_TYPES.filter(([asks]) => asks.test(question)).map(([, gives]) => gives);
   return (passage, inFirstSection) => {
     const headings = passage.headingPath.join(' ');
@@ -71,6 +78,9 @@ export function questionFit(question: string): (passage: Passage, inFirstSection
     const gives = wanted.every((cue) => cue.test(`${headings} ${passage.text}`)) ? 1 : ANSWER_TYPE_MISSING;
     const forOthers =
       firstPerson && (FOR_OTHERS_TEXT.test(passage.text) || FOR_OTHERS_HEADING.test(headings)) ? RULE_FOR_OTHERS : 1;
-    return rule * preamble * gives * forOthers;
+    // "How should a pupil…" is not answered from the section headed for staff.
+    const party = subject && headingParty(passage.headingPath);
+    const elsewhere = party && party !== subject ? SOMEONE_ELSES_SECTION : 1;
+    return rule * preamble * gives * forOthers * elsewhere;
   };
 }

@@ -100,7 +100,8 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 
 /**
  * Words the stemmer would merge with a different idea: "personal" is not "person", "community" not
- * "communication", a "reporter" does not report a concern, and an "organisation" is not organised, and asking what "information" to give is not informing anyone.
+ * "communication", a "reporter" does not report a concern, an "organisation" is not organised, and
+ * asking what "information" to give is not informing anyone.
  */
 const KEEP_WHOLE = new Set([
   'personal',

@@ -115,8 +115,8 @@ export function headingParty(headingPath: readonly string[]): Party | undefined 
       /\b(?:by|for)\s+(staff|pupils|students|parents|carers)\b|^[\d.\s]*(staff|pupils|students|parents|carers)\s+use\b/i.exec(
         heading,
       );
-    const who = (by?.[1] ?? by?.[2])?.toLowerCase();
-    if (who) return who === 'staff' ? 'staff' : who === 'parents' || who === 'carers' ? 'parents' : 'pupils';
+    const who = by?.[1] ?? by?.[2];
+    if (who) return PARTIES.find(([, pattern]) => pattern.test(who))![0];
     if (/\bofficial\b/i.test(heading)) return 'school';
   }
   return undefined;
