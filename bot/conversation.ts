@@ -11,7 +11,7 @@ import { checkInCards, checkInFromCard } from './account-flow.ts';
 import { CHECK_IN_VERB } from '../src/cards/account-monitoring.ts';
 import { answerQuestion, askSltFromCard, recordFeedback, sltAnswerFromCard } from './policy-flow.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
-import { questionPart, recogniseIntent } from '../src/domain/incidents/intent.ts';
+import { isBareReportCommand, questionPart, recogniseIntent, withoutGreeting } from '../src/domain/incidents/intent.ts';
 import { pageLink } from '../src/config/urls.ts';
 import { hasRole } from '../src/domain/roles.ts';
 import { registerSltChannel } from '../src/notifications/slt-destinations.ts';
@@ -223,7 +223,7 @@ export function createBot(services: Services): Bot {
         await turn.send({ card: myReportsCard(reports, pageLink(services.config, 'my-reports')) });
       } else if (intent.kind === 'question-with-event') {
         // Answer the question, then offer the report with their words already in it.
-        await turn.send({ card: await answerQuestion(services, person!, questionPart(text)) });
+        await turn.send({ card: await answerQuestion(services, person!, questionPart(withoutGreeting(text))) });
         await turn.send({
           text: 'It sounds as if this has already happened. If so, please report it here so your safeguarding lead knows:',
         });
@@ -236,14 +236,20 @@ export function createBot(services: Services): Bot {
         });
       } else if (wantsReport) {
         // The person's own words go into the form, so nothing they typed is lost (a bare "report" has none).
-        const description = intent.kind === 'report' && !intent.type ? undefined : text;
+        const description = isBareReportCommand(text) ? undefined : withoutGreeting(text);
         await turn.send({
-          card: await newReportForm(services, person!, { type: intent.type, platform: intent.platform, description }),
+          card: await newReportForm(
+            services,
+            person!,
+            { type: intent.type, platform: intent.platform, description },
+            intent.kind === 'disclosure',
+          ),
         });
-      } else if (GREETING.test(text)) {
+      } else if (GREETING.test(text) && (intent.kind !== 'question' || withoutGreeting(text).split(/\s+/).length < 4)) {
+        // "Hi" or "hello, how are you?" is a greeting; "Hi, can I follow an ex-pupil?" is a question.
         await welcome();
       } else if (intent.kind === 'question' && person && !HELP.test(text)) {
-        await turn.send({ card: await answerQuestion(services, person, text) });
+        await turn.send({ card: await answerQuestion(services, person, withoutGreeting(text)) });
       } else if (/^\s*hub\s*$/i.test(text)) {
         await turn.send({ text: `Open the hub here: ${hubUrl}` });
       } else {

@@ -8,6 +8,8 @@ import { reportFormCard, type ReportDraft } from '../src/cards/report-form.ts';
 import { subjectChoices } from '../src/incidents/report-form-for.ts';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
 import { reportIncident } from '../src/incidents/report-incident.ts';
+import { adviceFor, classify } from '../src/domain/incidents/classification.ts';
+import { isIncidentType } from '../src/domain/incidents/catalogue.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
 
@@ -32,6 +34,13 @@ function draftFrom(data: Record<string, unknown>): ReportDraft {
     if (typeof value === 'string') (draft as unknown as Record<string, string>)[field] = value;
   }
   return draft;
+}
+
+/** Urgency and advice for a validated form not yet in the store, read the same way as a saved one. */
+function adviceForDraft(draft: ReportDraft): { urgent: boolean; advice: string[] } {
+  const type = draft.type && isIncidentType(draft.type) ? draft.type : 'other';
+  const c = classify(type, `${draft.description ?? ''}\n${draft.people ?? ''}`, draft.immediateRisk === 'yes');
+  return { urgent: c.urgent, advice: adviceFor(type, c.harms) };
 }
 
 export const NOT_IN_DIRECTORY =
@@ -75,9 +84,11 @@ export async function submitReport(
     return reportConfirmationCard({
       reference: outcome.incident.reference,
       type: outcome.incident.type,
-      immediateRisk: outcome.incident.immediateRisk,
+      urgent: outcome.incident.urgent,
       savedAt: new Date(outcome.incident.createdAt),
       alerted: outcome.alerted,
+      alertedTo: outcome.alertedTo,
+      advice: outcome.advice,
     });
   } catch (err) {
     if (err instanceof RuleBroken) return reportFormCard(draft, problemsByField(err.fields), err.message, colleagues);
@@ -87,11 +98,7 @@ export async function submitReport(
       // Validated, but the records service is away: kept on this server's disk, sent on when it is back.
       services.pendingReports.add(reporter.id, data, services.now().toISOString());
       services.log.warn({ draftId: draft.draftId }, 'report kept on disk until the store is reachable');
-      return reportSyncingCard({
-        savedAt: services.now(),
-        type: draft.type ?? 'other',
-        immediateRisk: draft.immediateRisk === 'yes',
-      });
+      return reportSyncingCard({ savedAt: services.now(), ...adviceForDraft(draft) });
     }
     services.log.error({ err }, 'saving an incident report failed');
     return reportFormCard(

@@ -1,4 +1,5 @@
-import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
+import { alertedWords, reachesSafeguardingLeads, type AlertedGroup } from '../domain/incidents/routing.ts';
 import { adaptiveCard, factSet, heading, paragraph, sendText, type AdaptiveCard } from './elements.ts';
 import { IMMEDIATE_ACTION } from './report-form.ts';
 import { EVIDENCE_WINDOW_HOURS } from '../incidents/evidence.ts';
@@ -7,33 +8,45 @@ import { ukTime } from '../uk-time.ts';
 export interface ConfirmationInput {
   reference: string;
   type: string;
-  immediateRisk: boolean;
+  /** Urgent for any reason: the reporter's answer, the type, or a harm read in their words. */
+  urgent: boolean;
   savedAt: Date;
   /** How many people were alerted; zero when nobody could be routed to. */
   alerted: number;
+  /** Whom the routing sent the alerts to: the confirmation names them, never a fixed phrase. */
+  alertedTo: AlertedGroup;
+  /** What to do now, for what happened (see adviceFor). */
+  advice: readonly string[];
+}
+
+/** Who was told, as the reporter reads it, and a nudge when the safeguarding lead was not among them. */
+function whoWasTold(input: ConfirmationInput, time: string): string[] {
+  if (input.alerted === 0)
+    return [
+      `Your report was saved at ${time}. Nobody could be alerted automatically, so please also tell your safeguarding lead in person.`,
+    ];
+  const told = [
+    `Your report was saved at ${time} and an alert has gone to ${alertedWords(input.alertedTo, input.alerted)}.`,
+  ];
+  if (!reachesSafeguardingLeads(input.alertedTo))
+    told.push('It did not go to the safeguarding lead. If you think a child may be at risk, tell them as well.');
+  return told;
 }
 
 /** Shown to the reporter only after the report is saved. Carries no detail beyond their own choices. */
 export function reportConfirmationCard(input: ConfirmationInput): AdaptiveCard {
-  const advice = isIncidentType(input.type) ? INCIDENT_TYPES[input.type].advice : INCIDENT_TYPES.other.advice;
   const time = ukTime(input.savedAt);
   return adaptiveCard(
     [
-      ...(input.immediateRisk
-        ? [paragraph(IMMEDIATE_ACTION, { color: 'Attention', weight: 'Bolder', size: 'Medium' })]
-        : []),
+      ...(input.urgent ? [paragraph(IMMEDIATE_ACTION, { color: 'Attention', weight: 'Bolder', size: 'Medium' })] : []),
       heading(`Report saved: ${input.reference}`),
-      paragraph(
-        input.alerted > 0
-          ? `Your report was saved at ${time} and the safeguarding lead has been alerted.`
-          : `Your report was saved at ${time}. Nobody could be alerted automatically, so please also tell your safeguarding lead in person.`,
-      ),
+      ...whoWasTold(input, time).map((line) => paragraph(line)),
       factSet([
         ['Reference', input.reference],
-        ['What happened', isIncidentType(input.type) ? INCIDENT_TYPES[input.type].label : input.type],
+        ['What happened', incidentTypeLabel(input.type)],
       ]),
       paragraph('What to do now', { weight: 'Bolder', spacing: 'Medium' }),
-      ...advice.map((line) => paragraph(`- ${line}`, { spacing: 'Small' })),
+      ...input.advice.map((line) => paragraph(`- ${line}`, { spacing: 'Small' })),
       paragraph(
         `Screenshots: send them in this chat within ${EVIDENCE_WINDOW_HOURS} hours and they are added to ${input.reference}.`,
         { spacing: 'Medium' },
@@ -50,31 +63,30 @@ export function reportConfirmationCard(input: ConfirmationInput): AdaptiveCard {
  * The report is safe on the hub's server but the school's records service (SharePoint) is not
  * answering: it is sent on automatically, and the reference follows in this chat.
  */
-export function reportSyncingCard(input: { savedAt: Date; type: string; immediateRisk: boolean }): AdaptiveCard {
-  const advice = isIncidentType(input.type) ? INCIDENT_TYPES[input.type].advice : INCIDENT_TYPES.other.advice;
+export function reportSyncingCard(input: { savedAt: Date; urgent: boolean; advice: readonly string[] }): AdaptiveCard {
   return adaptiveCard([
-    ...(input.immediateRisk
-      ? [paragraph(IMMEDIATE_ACTION, { color: 'Attention', weight: 'Bolder', size: 'Medium' })]
-      : []),
+    ...(input.urgent ? [paragraph(IMMEDIATE_ACTION, { color: 'Attention', weight: 'Bolder', size: 'Medium' })] : []),
     heading('Report saved, syncing'),
     paragraph(
-      `Your report was saved at ${ukTime(input.savedAt)}. The school's records service is not answering just now, so it is waiting safely on the hub's server and will reach the safeguarding lead automatically as soon as the service is back. You will get its reference in this chat then.`,
+      `Your report was saved at ${ukTime(input.savedAt)}. The school's records service is not answering just now, so it is waiting safely on the hub's server and will be sent on to the people who handle it as soon as the service is back. You will get its reference, and who was alerted, in this chat then.`,
     ),
     paragraph('If a child may be at risk, do not wait: tell your designated safeguarding lead in person now.', {
       weight: 'Bolder',
     }),
     paragraph('What to do now', { weight: 'Bolder', spacing: 'Medium' }),
-    ...advice.map((line) => paragraph(`- ${line}`, { spacing: 'Small' })),
+    ...input.advice.map((line) => paragraph(`- ${line}`, { spacing: 'Small' })),
   ]);
 }
 
 /** A report that waited for the records service has reached the safeguarding lead. */
-export function reportSyncedCard(reference: string): AdaptiveCard {
+export function reportSyncedCard(reference: string, alerted?: { group: AlertedGroup; people: number }): AdaptiveCard {
   return adaptiveCard(
     [
       heading(`Report synced: ${reference}`),
       paragraph(
-        'The report you made while the records service was away has now been recorded, and the safeguarding lead has been alerted.',
+        alerted && alerted.people > 0
+          ? `The report you made while the records service was away has now been recorded, and an alert has gone to ${alertedWords(alerted.group, alerted.people)}.`
+          : 'The report you made while the records service was away has now been recorded. Nobody could be alerted automatically, so please also tell your safeguarding lead in person.',
       ),
       factSet([['Reference', reference]]),
     ],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './strings.ts';
 import { ROLES } from './roles.ts';
+import { AUDIENCES } from './incidents/catalogue.ts';
 
 /**
  * Every record kind the product keeps, as zod schemas. The types are inferred from these,
@@ -295,7 +296,7 @@ export const incidentSchema = z.object({
   safeguarding: z.boolean(),
   status: z.enum(INCIDENT_STATUSES),
   /** Which duty the report engaged (safeguarding, reputation, adult-conduct, account-security). */
-  audience: z.enum(['safeguarding', 'reputation', 'adult-conduct', 'account-security']).optional(),
+  audience: z.enum(AUDIENCES).optional(),
   assigneeId: id.optional(),
   /** The adult named in a conduct concern, who must never see it. */
   subjectPersonId: id.optional(),

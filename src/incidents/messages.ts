@@ -57,7 +57,11 @@ export function incidentMessages(services: Pick<Services, 'config' | 'store'>): 
       notice: simpleNotice('taskAssigned', 'A case has been assigned to you', (p) => `cases/${p.incidentId}`),
     },
     'report.read': { render: aboutIncident((incident) => readReceiptCard(incident.reference)) },
-    'incident.synced': { render: aboutIncident((incident) => reportSyncedCard(incident.reference)) },
+    'incident.synced': {
+      render: aboutIncident((incident, payload: MessagePayloads['incident.synced']) =>
+        reportSyncedCard(incident.reference, payload.alerted),
+      ),
+    },
     'report.closed': { render: aboutIncident((incident) => closedNoticeCard(incident.reference)) },
   };
 }

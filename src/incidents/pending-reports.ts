@@ -95,7 +95,11 @@ export async function replayPendingReports(services: Services): Promise<number> 
           queueMessage(
             uow,
             REPORT_SYNCED_TOPIC,
-            { incidentId: outcome.incident.id, recipientId: reporter.id },
+            {
+              incidentId: outcome.incident.id,
+              recipientId: reporter.id,
+              alerted: { group: outcome.alertedTo, people: outcome.alerted },
+            },
             services.now().toISOString(),
           ),
         );

@@ -2,7 +2,7 @@ import { fitReportText, REPORT_TEXT_LIMIT } from '../domain/incidents/report.ts'
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { reportFormCard, type Choice } from '../cards/report-form.ts';
-import type { IncidentType } from '../domain/incidents/catalogue.ts';
+import { TELL_DSL_NOW, type IncidentType } from '../domain/incidents/catalogue.ts';
 import { findColleagues } from '../people/directory.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
@@ -23,11 +23,14 @@ export async function newReportForm(
   services: Services,
   reporter: Rec<'people'>,
   prefill: { type?: IncidentType; platform?: string; description?: string },
+  /** The words tell of a harm a DSL must act on now: the form says so before anything else. */
+  highRisk = false,
 ): Promise<AdaptiveCard> {
   const fitted = prefill.description === undefined ? undefined : fitReportText(prefill.description);
-  const banner = fitted?.cutFrom
+  const cut = fitted?.cutFrom
     ? `Your message was ${fitted.cutFrom.toLocaleString('en-GB')} characters long, and a report’s description holds ${REPORT_TEXT_LIMIT.toLocaleString('en-GB')}, so the form below has the first part only. Keep what matters most; you can tell your safeguarding lead the rest, or send screenshots here after you report.`
     : undefined;
+  const banner = [highRisk ? TELL_DSL_NOW : undefined, cut].filter(Boolean).join(' ') || undefined;
   return reportFormCard(
     { draftId: randomUUID(), ...prefill, ...(fitted ? { description: fitted.text } : {}) },
     {},

@@ -1,8 +1,15 @@
-import { classify } from '../domain/incidents/classification.ts';
+import { adviceFor, classify } from '../domain/incidents/classification.ts';
+import { isAudience, type Audience } from '../domain/incidents/catalogue.ts';
 import { incidentReference, referenceCounterId } from '../domain/incidents/reference.ts';
 import { NOT_ON_STAFF_LIST, validateReport, type ReportField } from '../domain/incidents/report.ts';
 import { retentionFor } from '../domain/incidents/retention.ts';
-import { recipientsFor, routingFor } from '../domain/incidents/routing.ts';
+import {
+  alertedGroup,
+  recipientsFor,
+  routingFor,
+  type AlertedGroup,
+  type SchoolRouting,
+} from '../domain/incidents/routing.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { appendEntry } from './case-record.ts';
@@ -21,10 +28,13 @@ const MAX_ATTEMPTS = 12;
 const raceWait = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt).unref());
 
-/** A saved report, how many people were alerted, and whether this send repeated an earlier one. */
+/** A saved report, who was alerted, what the reporter should do now, and whether this send repeated an earlier one. */
 export interface SavedReport {
   incident: Rec<'incidents'>;
   alerted: number;
+  /** Whom the routing sent the alerts to. */
+  alertedTo: AlertedGroup;
+  advice: string[];
   alreadySaved: boolean;
 }
 
@@ -36,13 +46,19 @@ async function alreadySaved(
   services: Pick<Services, 'store'>,
   incident: Rec<'incidents'>,
   reporter: Rec<'people'>,
+  routing: SchoolRouting,
+  advice: string[],
 ): Promise<SavedReport> {
   // The form id belongs to someone else's report: refuse without saying anything about it.
   if (incident.reporterId !== reporter.id) throw new NotFound('That report form');
   const entries = await services.store.audit.listAll({ where: { targetId: incident.id, actorId: reporter.id } });
   const reported = entries.find((e) => e.action === 'incident.reported');
   const alerted = Number(reported?.detail?.recipients ?? 0);
-  return { incident, alerted, alreadySaved: true };
+  const routedTo = reported?.detail?.routedTo;
+  const audience =
+    typeof routedTo === 'string' && isAudience(routedTo) ? routedTo : (incident.audience ?? 'safeguarding');
+  const alertedTo = alertedGroup(audience, routing, incident.subjectPersonId);
+  return { incident, alerted, alertedTo, advice, alreadySaved: true };
 }
 
 /** The lowest year group named ("Year 9", "Y7", "Reception"), to date child-protection retention. */
@@ -89,14 +105,18 @@ export async function reportIncident(
     subjectPersonId = report.subject;
   }
   const routing = routingFor(school);
-  let routed = recipientsFor({ audience: c.audience, schoolId, subjectPersonId }, colleagues, routing);
-  if (!routed.ok) {
-    // A report must never go nowhere: fall back to the safeguarding lead, then to SLT.
-    log.warn({ schoolId, audience: c.audience, problem: routed.problem }, 'incident routing fell back');
-    routed = recipientsFor({ audience: 'safeguarding', schoolId, subjectPersonId }, colleagues, routing);
-    if (!routed.ok) routed = recipientsFor({ audience: 'reputation', schoolId, subjectPersonId }, colleagues, routing);
+  // A report must never go nowhere: after its own route, the safeguarding lead, then SLT.
+  let routedTo: Audience = c.audience;
+  let routed = recipientsFor({ audience: routedTo, schoolId, subjectPersonId }, colleagues, routing);
+  for (const fallback of ['safeguarding', 'reputation'] as const) {
+    if (routed.ok) break;
+    log.warn({ schoolId, audience: routedTo, problem: routed.problem }, 'incident routing fell back');
+    routedTo = fallback;
+    routed = recipientsFor({ audience: routedTo, schoolId, subjectPersonId }, colleagues, routing);
   }
   const recipientIds = routed.ok ? routed.recipientIds : [];
+  const alertedTo = alertedGroup(routedTo, routing, subjectPersonId);
+  const advice = adviceFor(report.type, c.harms);
   const retention = retentionFor({
     safeguarding: c.safeguarding,
     adultConduct: c.audience === 'adult-conduct',
@@ -149,6 +169,7 @@ export async function reportIncident(
             actionsTaken: report.actionsTaken,
             toldDsl: report.toldDsl,
             crimeIndicators: c.crimeIndicators,
+            harms: c.harms,
             audience: c.audience,
             subjectNotOnStaffList: report.subject === NOT_ON_STAFF_LIST || undefined,
           },
@@ -160,7 +181,7 @@ export async function reportIncident(
           targetKind: 'incidents',
           targetId: id,
           schoolId,
-          detail: { reference: created.reference, recipients: recipientIds.length },
+          detail: { reference: created.reference, recipients: recipientIds.length, routedTo },
         });
         for (const recipientId of recipientIds) {
           queueMessage(uow, ALERT_TOPIC, { incidentId: id, recipientId }, at);
@@ -168,12 +189,12 @@ export async function reportIncident(
         return created;
       });
       services.outbox.kick();
-      return { incident, alerted: recipientIds.length, alreadySaved: false };
+      return { incident, alerted: recipientIds.length, alertedTo, advice, alreadySaved: false };
     } catch (err) {
       const raced = (err instanceof ConflictError || err instanceof DuplicateError) && err.kind === 'counters';
       if (err instanceof DuplicateError && err.kind === 'incidents') {
         // The same form arrived twice at once; the other request saved it.
-        return alreadySaved(services, await store.incidents.require(id), reporter);
+        return alreadySaved(services, await store.incidents.require(id), reporter, routing, advice);
       }
       if (!raced || attempt >= MAX_ATTEMPTS) throw err;
       await raceWait(attempt);

@@ -4,6 +4,8 @@
  * takes only these, and the dispatcher's renderer table must cover every one, so a new topic
  * without a renderer, or a payload of the wrong shape, does not compile.
  */
+import type { AlertedGroup } from '../domain/incidents/routing.ts';
+
 type ToPerson = { conversationId: string };
 type AboutIncident = { incidentId: string; recipientId: string };
 type AboutApplication = { applicationId: string; conversationId: string };
@@ -15,7 +17,7 @@ export type MessagePayloads = {
   'case.assigned': AboutIncident;
   'report.read': AboutIncident;
   'report.closed': AboutIncident;
-  'incident.synced': AboutIncident;
+  'incident.synced': AboutIncident & { alerted?: { group: AlertedGroup; people: number } };
   'question.for-slt': AboutQuestion;
   'question.answered': AboutQuestion;
   'question.pointed': AboutQuestion;

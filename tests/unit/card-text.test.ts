@@ -76,8 +76,18 @@ const HOSTILE: Record<string, unknown[]> = {
       notice: { text: 'A senior leader pointed your question to this passage', question: H },
     },
   ],
-  reportConfirmationCard: [{ reference: 'INC-2026-0001', type: H, immediateRisk: true, savedAt: when, alerted: 0 }],
-  reportSyncingCard: [{ savedAt: when, type: H, immediateRisk: true }],
+  reportConfirmationCard: [
+    {
+      reference: 'INC-2026-0001',
+      type: H,
+      urgent: true,
+      savedAt: when,
+      alerted: 0,
+      alertedTo: { roles: ['DSL'] },
+      advice: [H],
+    },
+  ],
+  reportSyncingCard: [{ savedAt: when, urgent: true, advice: [H] }],
   reportSyncedCard: ['INC-2026-0001'],
   reportFormCard: [
     { draftId: 'd', type: 'adult-conduct', people: H, description: H, actionsTaken: H, platform: H },

@@ -41,9 +41,11 @@ describe('incident cards', () => {
       reportConfirmationCard({
         reference: 'INC-2026-0007',
         type: 'friend-request',
-        immediateRisk: true,
+        urgent: true,
         savedAt: new Date(),
         alerted: 2,
+        alertedTo: { roles: ['DSL'] },
+        advice: ['Do not accept the request.'],
       }),
     ],
     ['a new alert', incidentAlertCard({ ...alert, urgent: false })],

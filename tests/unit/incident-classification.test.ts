@@ -21,6 +21,7 @@ describe('default classification', () => {
       crimeIndicators: [],
       safeguarding: true,
       urgent: false,
+      harms: [],
     });
   });
 
@@ -64,7 +65,11 @@ describe('default classification', () => {
 describe('possible crimes', () => {
   test.each([
     ['pupil-contact', 'she sent me nude pictures', 'possible indecent images of a child'],
-    ['pupil-contact', 'an adult told him not to tell his parents, it sounds like grooming', 'possible grooming'],
+    [
+      'pupil-contact',
+      'an adult told him not to tell his parents, it sounds like grooming',
+      'possible grooming or exploitation',
+    ],
     ['inappropriate-post', 'racist comments under our post', 'hate material'],
     ['cyberbullying', 'they said they would stab him after school', 'threats of violence'],
     ['other', 'a former pupil keeps stalking a teacher online', 'harassment or stalking'],

@@ -57,7 +57,6 @@ describe('questions, and questions that are really reports', () => {
 
 describe('a question that tells of something that has happened also offers the report', () => {
   test.each([
-    ['A boy in Year 8 showed me an explicit photo on his phone, should I keep a copy?', undefined],
     ['Someone has got into my Instagram and is posting as me, what now?', 'compromised-account'],
     ['Our school page was hacked overnight, who do I tell?', 'compromised-account'],
     ['A parent keeps commenting nasty things under our posts, can I block them?', 'inappropriate-post'],

@@ -1,31 +1,24 @@
-import { INCIDENT_TYPES, type Audience, type IncidentType, type RiskArea, type RiskType } from './catalogue.ts';
+import {
+  INCIDENT_TYPES,
+  NEVER_COPY_IMAGES,
+  type Audience,
+  type IncidentType,
+  type IncidentTypeDef,
+  type RiskArea,
+  type RiskType,
+} from './catalogue.ts';
+import { readHarms, type Harm } from './harm-reading.ts';
 
 /**
  * Words that suggest a possible criminal offence. Reading them never decides anything on its
  * own: it raises the flag so the DSL sees the school's procedure (preserve evidence, do not
  * investigate, consider police, LADO, children's social care or CEOP).
  */
-export const CRIME_INDICATORS: { name: string; pattern: RegExp; sexual?: boolean }[] = [
-  {
-    name: 'possible indecent images of a child',
-    pattern:
-      /\b(nudes?|naked|indecent|topless|sexting|explicit (photo|image|picture|video)s?|sexual (photo|image|picture|video)s?)\b/i,
-    sexual: true,
-  },
-  {
-    name: 'possible grooming',
-    pattern: /\bgroom(ing|ed|s)?\b|\bdon'?t tell (anyone|your (mum|dad|parents?|carers?))\b/i,
-    sexual: true,
-  },
-  { name: 'sextortion or blackmail', pattern: /\b(sextortion|blackmail(ed|ing)?)\b/i, sexual: true },
+export const CRIME_INDICATORS: { name: string; pattern: RegExp }[] = [
   {
     name: 'hate material',
     pattern:
       /\b(racis[tm]|homophobi[ac]|transphobi[ac]|antisemiti[cs]m?|islamophobi[ac]|hate (speech|crime|material)|nazi)\b/i,
-  },
-  {
-    name: 'threats of violence',
-    pattern: /\b(threat(en(ed|ing|s)?|s)?|(kill|stab|shoot|hurt) (you|him|her|them|me|us)|bomb)\b/i,
   },
   { name: 'harassment or stalking', pattern: /\b(harass(ment|ing|ed)?|stalk(ing|ed|er|s)?)\b/i },
   {
@@ -34,6 +27,29 @@ export const CRIME_INDICATORS: { name: string; pattern: RegExp; sexual?: boolean
       /\b(hack(ed|ing|er)?|logged (in|into) (as|my|his|her|their)|used (my|his|her|their) (password|login|log-in))\b/i,
   },
 ];
+
+/** The offence a harm read in the words may be, for the DSL's procedure. */
+const HARM_CRIMES: Partial<Record<Harm, string>> = {
+  'sexual-image': 'possible indecent images of a child',
+  grooming: 'possible grooming or exploitation',
+  sextortion: 'sextortion or blackmail',
+  'violence-threat': 'threats of violence',
+  extremism: 'possible terrorist material or encouragement',
+};
+const SEXUAL_HARMS: Harm[] = ['sexual-image', 'grooming', 'sextortion'];
+
+/** The report type that fits each harm, for pre-filling the form and choosing the advice. */
+export const HARM_TYPES: Record<Harm, IncidentType> = {
+  suicide: 'wellbeing-disclosure',
+  'self-harm': 'wellbeing-disclosure',
+  'abuse-disclosure': 'wellbeing-disclosure',
+  'sexual-image': 'sexual-images',
+  grooming: 'grooming',
+  sextortion: 'grooming',
+  extremism: 'extremism',
+  'violence-threat': 'threat',
+  'danger-now': 'danger-now',
+};
 
 const AGGRESSIVE = /\b(abus(e|ed|ive|ing)|bull(y|ied|ying)|insult(s|ed|ing)?|threat|attack(ed|ing)?|swear(ing)?)\b/i;
 const COMMERCIAL = /\b(scam(s|med)?|gambl(e|ing)|bitcoin|crypto|loan|money|gift cards?|phishing)\b/i;
@@ -48,6 +64,8 @@ export interface Classification {
   /** Whether the record belongs to safeguarding (DSL-only reading and child-protection retention). */
   safeguarding: boolean;
   urgent: boolean;
+  /** The harms read in the words (self-harm, grooming...); for the DSL and the reporter's advice. */
+  harms: Harm[];
 }
 
 /**
@@ -55,9 +73,13 @@ export interface Classification {
  * the reporter wrote. The DSL can change area and risk type afterwards (audited).
  */
 export function classify(type: IncidentType, description: string, immediateRisk: boolean): Classification {
-  const def = INCIDENT_TYPES[type];
-  const hits = CRIME_INDICATORS.filter((c) => c.pattern.test(description));
-  const sexual = hits.some((c) => c.sexual);
+  const def: IncidentTypeDef = INCIDENT_TYPES[type];
+  const harms = readHarms(description);
+  const hits = [
+    ...harms.flatMap((h) => HARM_CRIMES[h] ?? []),
+    ...CRIME_INDICATORS.filter((c) => c.pattern.test(description)).map((c) => c.name),
+  ];
+  const sexual = def.riskType === 'sexual' || harms.some((h) => SEXUAL_HARMS.includes(h));
   let riskType: RiskType = def.riskType;
   let riskArea: RiskArea = def.riskArea;
   if (sexual) riskType = 'sexual';
@@ -67,17 +89,33 @@ export function classify(type: IncidentType, description: string, immediateRisk:
     riskArea = 'commerce';
   }
   const possibleCrime = def.possibleCrime || hits.length > 0;
+  // A harm in the words outweighs a hurried "no immediate risk": the DSLs must see it at once.
+  const urgent = immediateRisk || def.highRisk === true || harms.length > 0;
   // A report that looked like reputation or account trouble but carries signs of harm to a child,
   // or an immediate risk, belongs with the safeguarding lead instead.
-  const escalate = immediateRisk || sexual || (possibleCrime && def.audience === 'reputation');
+  const escalate = urgent || (possibleCrime && def.audience === 'reputation');
   const audience: Audience = escalate && def.audience !== 'adult-conduct' ? 'safeguarding' : def.audience;
   return {
     riskArea,
     riskType,
     audience,
     possibleCrime,
-    crimeIndicators: hits.map((c) => c.name),
+    crimeIndicators: [...new Set(hits)],
     safeguarding: audience === 'safeguarding' || audience === 'adult-conduct',
-    urgent: immediateRisk || sexual,
+    urgent,
+    harms,
   };
+}
+
+/**
+ * What the reporter is told to do now. Harms read in the words decide it over the type chosen,
+ * so a self-harm disclosure filed as "a pupil contacted my account" never gets "block the
+ * account"; any sexual image adds the warning never to copy it.
+ */
+export function adviceFor(type: IncidentType, harms: readonly Harm[]): string[] {
+  const lead = harms[0];
+  const advice = [...INCIDENT_TYPES[lead ? HARM_TYPES[lead] : type].advice];
+  if (harms.some((h) => SEXUAL_HARMS.includes(h)) && !advice.includes(NEVER_COPY_IMAGES))
+    advice.splice(1, 0, NEVER_COPY_IMAGES);
+  return advice;
 }

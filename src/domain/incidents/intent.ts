@@ -1,5 +1,7 @@
 import type { PLATFORMS } from '../records.ts';
 import type { IncidentType } from './catalogue.ts';
+import { HARM_TYPES } from './classification.ts';
+import { readHarms } from './harm-reading.ts';
 
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -21,44 +23,92 @@ export function detectPlatform(text: string): Platform | undefined {
   return PLATFORM_WORDS.find(([, pattern]) => pattern.test(text))?.[0];
 }
 
-const PUPIL = /\b(pupils?|students?|child(ren)?|kids?|year \d{1,2}|y\d{1,2}|ex-?pupils?|former pupils?|boy|girl)\b/i;
+const PUPIL =
+  /\b(pupils?|students?|child(ren)?|kids?|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|ex-?pupils?|former pupils?|boys?|girls?|reception|nursery|sixth form(ers?)?|class(mates?)?)\b/i;
+const ADULT_AT_SCHOOL =
+  /\b(colleague|teacher|member of staff|staff member|teaching assistant|ta|coach|volunteer|adult|cover supervisor|supply)\b/i;
+const IMAGES = /\b(photos?|pictures?|pics|images?|videos?|film(ed|ing)?|footage|recorded|recording|clips?)\b/i;
 
-/** Ordered: the first matching rule wins, most specific first. */
+/** Ordered: the first matching rule wins, most specific first. Harms read in the words come before all of them. */
 const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
-  ['compromised-account', (t) => /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over)\b/i.test(t)],
+  [
+    'compromised-account',
+    (t) =>
+      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of)\b/i.test(
+        t,
+      ),
+  ],
+  [
+    'scam',
+    (t) =>
+      /\b(scam(s|med|mer)?|phishing|phish|gift ?cards?|vouchers?|fake (emails?|texts?|invoices?|links?)|(pretending|claiming) to be from|look(s|ing)? like (it'?s|they'?re|they are|it is) from)\b/i.test(
+        t,
+      ),
+  ],
+  [
+    'hate',
+    (t) =>
+      /\b(racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
+        t,
+      ),
+  ],
   [
     'images-without-consent',
     (t) =>
-      /\b(photos?|pictures?|pics|images?|videos?)\b/i.test(t) && PUPIL.test(t) && /\b(post|shar|upload|put)/i.test(t),
+      IMAGES.test(t) &&
+      (PUPIL.test(t) || /\b(assembly|nativity|sports day|school (play|trip|concert))\b/i.test(t)) &&
+      /\b(post|shar|upload|put)/i.test(t),
   ],
-  ['friend-request', (t) => /\b(friend|follow)(ed)?[- ]?requests?\b|\badded me\b|\bfollow(ed|ing)? me\b/i.test(t)],
+  [
+    'friend-request',
+    (t) =>
+      /\b(friend|follow|snap(chat)?|add)(ed)?[- ]?requests?\b|\badded me\b|\bfollow(ed|ing)? me\b|\b(an? )?(\w+ )?add from\b|\bsent me a request\b/i.test(
+        t,
+      ),
+  ],
   [
     'pupil-contact',
     (t) =>
       PUPIL.test(t) &&
       // The pupil contacts the reporter: "messaged me", "my personal account", not "messaging pupils".
-      /\b(messag(ed|ing)|dm'?d|texted|contact(ed|ing)|snapp(ed|ing)|sent|emailed|whatsapp'?d) me\b|\bmy (personal|own) (account|number|phone|profile)\b/i.test(
+      /\b(messag(ed|ing)|dm'?d|dm(ed|ing)|texted|contact(ed|ing)|snapp(ed|ing)|sent|emailed|whatsapp'?d|rang|called) me\b|\bmy (personal|own) (account|number|phone|profile|facebook|instagram|insta|tiktok|snapchat)\b|\bfound my (\w+ )?(account|profile|page|tiktok|insta|instagram|facebook|snapchat|number)\b|\bcommented on my\b/i.test(
         t,
       ),
   ],
-  ['cyberbullying', (t) => /\b(cyber-?)?bull(y|ied|ies|ying)\b/i.test(t)],
+  [
+    'cyberbullying',
+    (t) =>
+      /\b(cyber-?)?bull(y|ied|ies|ying)\b|\bname[- ]calling\b|\bcall(ed|ing)? (him|her|them) names\b|\bcalled names\b/i.test(
+        t,
+      ) ||
+      (PUPIL.test(t) &&
+        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|roasting|embarrassing)\b/i.test(
+          t,
+        )),
+  ],
   [
     'adult-conduct',
     (t) =>
-      /\b(colleague|teacher|member of staff|staff member|teaching assistant|coach|volunteer|adult)\b/i.test(t) &&
-      /\b(concern|inappropriate|worried|messag|befriend|contact)/i.test(t) &&
+      ADULT_AT_SCHOOL.test(t) &&
+      /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ )?(pupils|students|kids))/i.test(
+        t,
+      ) &&
       !/\b(parent|carer)s?\b/i.test(t),
   ],
   [
     'inappropriate-post',
     (t) =>
-      /\b(post(ed|s|ing)?|comment(ed|s)?|review|page|group|thread)\b/i.test(t) &&
-      /\b(parent|carer|someone|people|person|abus|insult|slag|rude|offensive|nasty|about (the|our) school)/i.test(t),
+      /\b(post(ed|s|ing)?|comment(ed|s)?|review|page|group|thread|tweet(ed|s)?|twitter|facebook|on x)\b/i.test(t) &&
+      /\b(parent|carer|mum|dad|mother|father|someone|people|person|abus|insult|slag|slat|rude|offensive|nasty|having a go|criticis|incompetent|about (the|our) (school|head))/i.test(
+        t,
+      ),
   ],
 ];
 
+/** The type the words say: a harm read in them first, then the ordinary kinds of incident. */
 export function detectIncidentType(text: string): IncidentType | undefined {
-  return TYPE_RULES.find(([, test]) => test(text))?.[0];
+  const [harm] = readHarms(text);
+  return harm ? HARM_TYPES[harm] : TYPE_RULES.find(([, test]) => test(text))?.[0];
 }
 
 const REPORT_COMMAND = /^\s*\/?(report|report (an |a )?(incident|concern)|new report|raise a concern)\b/i;
@@ -67,9 +117,22 @@ const QUESTION =
 /** Words that say something has already happened, rather than asking about a rule. */
 const EVENT =
   /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me)\b/i;
-/** Words that may be a child disclosing harm; these always start a report. */
-const DISCLOSURE =
-  /\b(self[- ]?harm(ing)?|suicid(e|al)|kill (him|her|them)sel(f|ves)|being abused|abusing (him|her|them)|sexual(ly)? abus|touched (him|her|them|me)|hits? (him|her|them)|told me (that )?(he|she|they) (is|are|was|were) (being )?(hurt|abused|scared)|not safe at home)\b/i;
+/** Someone a report can be about, when a statement tells of them without the words above. */
+const ACTOR =
+  /\b(someone|somebody|a (man|woman|stranger|person)|parents?|mum|dad|carers?|colleague|teacher|staff|our school|the school|school'?s|my (account|page|profile)|he|she|they)\b/i;
+const GREETING_LEAD =
+  /^\s*(hi|hello|hey|hiya|morning|afternoon|evening|good (morning|afternoon|evening)|helo|shw?mae|bore da|prynhawn da|noswaith dda)( (all|there|team|everyone|bot))?\b[\s,!.:;-]*/i;
+const BARE_REPORT =
+  /^\s*\/?(report|report (an |a )?(incident|concern|something)|new report|raise a concern|make a report|i (want|need|would like) to (report|make a report)( something| an incident| a concern)?)\s*[.!]?\s*$/i;
+
+/** The message without a greeting before it: "Hi, a pupil..." reads as "a pupil...". */
+export function withoutGreeting(text: string): string {
+  const rest = text.replace(GREETING_LEAD, '');
+  return rest.trim() ? rest : text;
+}
+
+/** Just the word "report" (or similar), with nothing to pre-fill the form from. */
+export const isBareReportCommand = (text: string): boolean => BARE_REPORT.test(text);
 
 export type MessageIntent =
   | { kind: 'disclosure'; type?: IncidentType; platform?: Platform }
@@ -79,20 +142,24 @@ export type MessageIntent =
   | { kind: 'other' };
 
 /**
- * Reads a chat message: a possible disclosure always starts a report; a question that also
+ * Reads a chat message: any harm read in the words always starts a report; a question that also
  * describes something that happened gets an answer and an offer to report; a description of an
- * incident, or the word "report", starts a report pre-filled with what could be recognised.
+ * incident, anything that tells of someone doing something, or the word "report", starts a report
+ * pre-filled with what could be recognised. A greeting before any of it changes nothing.
  */
-export function recogniseIntent(text: string): MessageIntent {
+export function recogniseIntent(message: string): MessageIntent {
+  const text = withoutGreeting(message);
   const type = detectIncidentType(text);
   const platform = detectPlatform(text);
   const prefill = { ...(type ? { type } : {}), ...(platform ? { platform } : {}) };
-  if (DISCLOSURE.test(text)) return { kind: 'disclosure', ...prefill };
+  if (readHarms(text).length > 0) return { kind: 'disclosure', ...prefill };
   const question = QUESTION.test(text);
   const event = EVENT.test(text);
   if (question && event) return { kind: 'question-with-event', ...prefill };
   if (question) return { kind: 'question' };
-  if (REPORT_COMMAND.test(text) || type || (event && PUPIL.test(text))) return { kind: 'report', ...prefill };
+  const aboutSomeone = PUPIL.test(text) || ACTOR.test(text);
+  const tellsOfSomeone = aboutSomeone && (event || text.split(/\s+/).length >= 5);
+  if (REPORT_COMMAND.test(text) || type || tellsOfSomeone) return { kind: 'report', ...prefill };
   return { kind: 'other' };
 }
 

@@ -133,3 +133,50 @@ export function chaseRecipientsFor(
   if (ids.length) return { ok: true, recipientIds: ids };
   return { ok: false, problem: first.ok ? 'Nobody who may open this case can be chased' : first.problem };
 }
+
+/** Whom a report's alert went to, as the routing applied it: by role, or one named office. */
+export type AlertedGroup = { roles: Role[] } | { office: 'headteacher' | 'chair of governors' };
+
+/** The group a routed report reached, for telling the reporter who really was told. */
+export function alertedGroup(
+  audience: Audience,
+  routing: SchoolRouting,
+  subjectPersonId: string | undefined,
+): AlertedGroup {
+  switch (audience) {
+    case 'safeguarding':
+      return { roles: routing.safeguardingRoles };
+    case 'reputation':
+      return { roles: routing.reputationRoles };
+    case 'account-security':
+      return { roles: routing.accountSecurityRoles };
+    case 'adult-conduct':
+      return {
+        office:
+          subjectPersonId !== undefined && subjectPersonId === routing.headteacherId
+            ? 'chair of governors'
+            : 'headteacher',
+      };
+  }
+}
+
+const ROLE_NAMES: Record<Role, [one: string, many: string]> = {
+  DSL: ['the designated safeguarding lead', 'the designated safeguarding leads'],
+  SLT: ['a senior leader', 'the senior leadership team'],
+  Admin: ['the hub’s administrator', 'the hub’s administrators'],
+  HR: ['HR', 'HR'],
+  Staff: ['a member of staff', 'staff'],
+};
+
+/** "the designated safeguarding leads", "the senior leadership team and the hub's administrators", "the headteacher". */
+export function alertedWords(group: AlertedGroup, people: number): string {
+  if ('office' in group) return `the ${group.office}`;
+  // Several roles share the alerts, so each is named as a group.
+  const many = people > 1 || group.roles.length > 1;
+  const names = group.roles.map((role) => ROLE_NAMES[role][many ? 1 : 0]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? 'nobody');
+}
+
+/** Whether a report's alerts reached the safeguarding leads, so the reporter knows to tell them too if not. */
+export const reachesSafeguardingLeads = (group: AlertedGroup): boolean =>
+  'roles' in group && group.roles.includes('DSL');

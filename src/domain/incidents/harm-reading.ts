@@ -1,0 +1,199 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * Reading the risk in what a member of staff wrote, the way they would tell a colleague. A harm
+ * read here makes a report urgent and sends it to the safeguarding leads whatever the reporter
+ * answered about immediate risk: a hurried "No" must never outweigh "she wants to kill herself".
+ *
+ * Patterns work on normalised text (below) and ask for the shape of the harm, not a lone word:
+ * "kill herself", not "kill"; "will hurt him", not "threatening"; so everyday turns of phrase
+ * ("this marking is killing me", "dying to get tiktok") do not trip them.
+ */
+/** In the order that decides a report's type when several are read: the most specific first. */
+export const HARMS = [
+  'sextortion',
+  'grooming',
+  'danger-now',
+  'suicide',
+  'self-harm',
+  'abuse-disclosure',
+  'sexual-image',
+  'violence-threat',
+  'extremism',
+] as const;
+export type Harm = (typeof HARMS)[number];
+
+const SELF = String.raw`(?:him|her|them|my|your|our)sel(?:f|ves)|themself`;
+const PERSON = String.raw`(?:you|him|her|them|me|us|someone|somebody|everyone|people|(?:another|a|the|this|that|some|one|his|her|their|my)\s+(?:\w+\s+)?(?:boy|girl|pupil|student|kid|lad|child|teacher|classmate|friend|brother|sister|mum|dad)s?)`;
+const IMAGE = String.raw`(?:photos?|pics?|pictures?|images?|videos?|vids?|clips?|selfies?|snaps?|footage|recordings?)`;
+
+const SIGNS: Record<Harm, RegExp[]> = {
+  suicide: [
+    /\bsuicid/,
+    new RegExp(String.raw`\b(?:kill|killing|kills|killed|hang|hanging|hanged)\s+(?:${SELF})\b`),
+    /\b(?:end|ending|ends|ended|take|taking|takes|took)\s+(?:his|her|their|my|your)\s+(?:own\s+)?life\b/,
+    /\b(?:want|wants|wanted|wanting|going|gonna|planning|plans|ready|tried|trying)\s+(?:to\s+)?die\b(?!\s+(?:of|from|laughing|for|on|in\s+a\s+game))/,
+    /\bwish(?:es|ed)?\s+(?:i|she|he|they)\s+(?:was|were)\s+dead\b|\bwish(?:es|ed)?\s+(?:i|she|he|they)\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not|had\s+never\s+been)\s+(?:alive|here|around|born)\b/,
+    /\bbetter\s+off\s+(?:dead|without\s+(?:me|her|him|them))\b/,
+    /\b(?:won'?t|will\s+not|not\s+going\s+to|not\s+gonna)\s+be\s+(?:around|here|alive)\s+(?:much\s+)?(?:longer|for\s+long|anymore|any\s+more|tomorrow|next\s+week)/,
+    /\b(?:no|not\s+any|nothing\s+to)\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|going\s+on|carrying\s+on|being\s+alive)\b/,
+    /\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|exist|wake\s+up)\b/,
+    /\b(?:goodbye|farewell)\s+(?:note|letter|message|post|video)\b/,
+    /\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|building|roof|car\s+park|cliff)/,
+  ],
+  'self-harm': [
+    /\bself[-\s]?harm/,
+    new RegExp(
+      String.raw`\b(?:cut|cuts|cutting|burn|burns|burning|burnt|hurt|hurts|hurting|harm|harms|harming|scratch\w*|starv\w*|punch\w*|hit|hits|hitting|bit|bites|biting)\s+(?:${SELF})\b`,
+    ),
+    new RegExp(String.raw`\b(?:does|did|doing|do)\s+(?:it|this|that)\s+to\s+(?:${SELF})\b`),
+    /\b(?:cuts|scars|scratches|burns|marks|wounds)\s+(?:all\s+)?(?:up|on|over|along|down|across)\s+(?:his|her|their|my)\s+(?:arms?|forearms?|wrists?|legs?|thighs?|stomach|body)\b/,
+    /\boverdos\w*|\bod'?d\b|\b(?:took|taken|swallowed|taking|take)\s+(?:a\s+(?:load|lot|handful|bunch)\s+of\s+|loads\s+of\s+|too\s+many\s+|lots\s+of\s+|all\s+(?:his|her|their|my)\s+)(?:pills|tablets|paracetamol)\b/,
+    /\bpro[-\s]?(?:ana|mia)\b|\bthinspo\b/,
+  ],
+  'abuse-disclosure': [
+    /\b(?:being|been|was|were|is)\s+(?:sexually\s+|physically\s+)?abused\b|\bsexual(?:ly)?\s+abus/,
+    /\b(?:not|doesn'?t\s+feel|don'?t\s+feel|isn'?t)\s+safe\s+at\s+home\b/,
+    /\b(?:dad|mum|mam|mom|stepdad|stepmum|step-dad|step-mum|uncle|aunt|brother|sister|parent|carer|boyfriend|girlfriend|partner)\s+(?:hits|hit|beats|beat|hurts|hurt|kicks|kicked|punches|punched|touches|touched|slaps|slapped|chokes|choked)\s+(?:him|her|them|me)\b/,
+    /\btouched\s+(?:him|her|them|me)\s+(?:inappropriately|down\s+there|in\s+a\s+way)/,
+    /\btold\s+me\s+(?:that\s+)?(?:he|she|they)\s+(?:is|are|was|were)\s+(?:being\s+)?(?:hurt|abused|beaten|scared\s+to\s+go\s+home)\b/,
+  ],
+  'sexual-image': [
+    /\bnudes?\b|\bnaked\b|\btopless\b|\bsexting\b|\bporn\w*|\bdick\s?pics?\b|\bupskirt\w*|\bonly\s?fans\b/,
+    new RegExp(
+      String.raw`\b(?:explicit|indecent|sexual|sexy|dirty|rude|x-rated)\s+(?:\w+\s+)?${IMAGE}|\b${IMAGE}\s+(?:of\s+(?:${SELF})\s+)?in\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:bikini|underwear|swimsuit|bra|pants|lingerie)\b`,
+    ),
+  ],
+  grooming: [
+    /\bgroom(?:ing|ed|er|s)?\b(?<!well[-\s]groomed)/,
+    /\b(?:told|tells|telling|asked|asks|asking)\s+(?:him|her|them)\s+(?:not\s+to\s+tell|to\s+keep\s+(?:it|this|\w+\s+\w+)\s+(?:a\s+)?secret)/,
+    /\bnot\s+to\s+tell\s+(?:his|her|their|your)\s+(?:mum|mam|mom|dad|parents?|carers?|family|teachers?)\b/,
+    /\bour\s+(?:little\s+)?secret\b/,
+    /\b(?:asking|asked|asks|wants|wanted|wanting)\s+(?:for\s+)?(?:her|his|their)\s+(?:home\s+)?(?:address|location)\b/,
+    /\bpretend(?:ing|ed|s)?\s+to\s+be\s+(?:a|an)\s+(?:\w+\s+)?(?:girl|boy|kid|child|teenager|teen|scout|agent|model\w*|photographer)\b/,
+    /\b(?:county\s+lines|criminal\s+exploitation|sexual\s+exploitation|drug\s+runner)\b/,
+  ],
+  sextortion: [/\bsextort\w*|\bblackmail\w*/],
+  extremism: [
+    /\bradicali[sz]\w*|\bextremis[tm]\w*|\bterroris[tm]\w*|\bswastikas?\b|\bneo[-\s]?nazi/,
+    /\bnazi\s+(?:propaganda|salutes?|symbols?|flags?|videos?|memes?|stuff|content|music)\b/,
+    /\bwhite\s+(?:power|supremac\w*)\b|\bfar[-\s]right\b|\bhate\s+preacher|\b(?:isis|daesh|jihad\w*|al[-\s]qaeda)\b|\brace\s+war\b|\bgreat\s+replacement\b|\bincels?\b/,
+    /\bnon[-\s]?believers?\s+(?:deserve|should|must|will)\b|\binfidels?\b/,
+    /\b(?:part\s+of|joined|join|recruit\w*\s+(?:him|her|them|\w+)\s+(?:to|into))\s+(?:a|the|an)\s+(?:\w+\s+)?(?:movement|militia|brotherhood)\b/,
+  ],
+  'violence-threat': [
+    new RegExp(
+      String.raw`\b(?:will|'ll|going\s+to|gonna|threaten\w*\s+to|wants?\s+to|promised\s+to|plans?\s+to|planning\s+to|(?:he|she|they)\s*(?:'d|would))\s+(?:\w+\s+)?(?:kill|stab|shoot|murder|hurt|batter|beat\s+up|beat|smash|slash|knife|jump|end|burn)\s+(?:up\s+)?${PERSON}\b`,
+    ),
+    /\bdeath\s+threats?\b/,
+    /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:knife|knives|gun|machete|weapon|firearm)\b/,
+    /\b(?:shoot|bomb|blow)\s+up\s+(?:the\s+|our\s+)?school\b|\bschool\s+shooting\b/,
+  ],
+  'danger-now': [
+    /\b(?:in|into|inside)\s+(?:a|the|some)\s+(?:\w+\s+)?(?:car|van)\s+with\s+(?:some\s+)?(?:men|a\s+man|strangers?|adults?|guys|older\s+\w+|people\s+(?:she|he|they)\s+(?:doesn'?t|don'?t)\s+know)/,
+    /\b(?:doesn'?t|does\s+not|don'?t|do\s+not|didn'?t)\s+know\s+where\s+(?:she|he|they)\s+(?:is|are|was|were)\b/,
+    /\b(?:she|he|they|pupil|child|boy|girl|son|daughter)\s+(?:has|have|had|is|are|was|were)\s+(?:gone|been|went|run)\s+missing\b|\bmissing\s+from\s+(?:home|care)\b/,
+    /\b(?:ran|run|running|gone|went)\s+away\s+from\s+home\b|\b(?:hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:come|came|gone|got|made\s+it)\s+home\b/,
+    /\bkidnap\w*|\babduct\w*|\btraffick\w*/,
+    /\b(?:is|are|being)\s+(?:in\s+danger|followed\s+home|held\s+somewhere)\b/,
+  ],
+};
+
+/** A threat to share an image unless something is done: with an image, the shape of sextortion. */
+const THREAT_TO_SHARE =
+  /\b(?:or|otherwise|unless|else)\s+(?:he|she|they|it)\s*(?:'ll|will|would|'d|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:send|post|share|leak|show|upload|expose|put)\b|\bthreaten\w*\s+to\s+(?:send|post|share|leak|expose|upload)\b/;
+const RECORDED = new RegExp(
+  String.raw`\b(?:screen\s?-?record\w*|record\w*|filmed|${IMAGE}|nudes?|naked|video\s+call\w*|video\s+chat\w*)\b`,
+);
+const ADULT_AGE =
+  /\b(?:is|aged?|who'?s|he'?s|she'?s)\s+(?:1[89]|[2-9]\d)\b(?!\s*(?:min|minutes|seconds|mins|%|pupils|kids|children|students|followers|likes))|\b(?:1[89]|[2-9]\d)\s?(?:yo|y\/o|yrs?\s+old|years?\s+old|year-old)\b/;
+const ADULT = /\b(?:a\s+man|men|grown\s+man|adult|older\s+(?:man|guy|men|person|lad)|stranger|strangers)\b/;
+const CLOSE_CONTACT =
+  /\b(?:boyfriend|girlfriend|dating|facetime|video\s?call|meet\s+(?:up|her|him|them)|met\s+(?:her|him|them|up)|gifts?|presents?|robux|v-?bucks|send\s+(?:her|him|them)\s+money|secret)\b/;
+
+/**
+ * Turns of phrase that look like harm and are not: removed before reading. Kept short on
+ * purpose: most everyday phrases never match, because the patterns ask for a person.
+ */
+const IDIOMS = [
+  /\b(?:is|are|was|'s|'re|it'?s|its)\s+killing\s+(?:me|us)\b/g,
+  /\b(?:mum|mam|mom|dad|parents?|wife|husband|partner|boss|head|she|he)\s*(?:will|'ll|is\s+going\s+to|is\s+gonna|would|'d)\s+(?:kill|murder)\s+me\b/g,
+  /\bi\s+(?:could|could\s+have|could've)\s+(?:kill|killed|murder|murdered)\s+(?:him|her|them)\b/g,
+];
+
+/** Shorthand staff (and pupils they quote) use for the worst things. */
+const SHORTHAND: [RegExp, string][] = [
+  [/\bkms\b/g, 'kill myself'],
+  [/\bkys\b/g, 'kill yourself'],
+  [/\bunaliv(?:e|ed|ing)\b/g, 'kill'],
+  [/\bsewerslide\b/g, 'suicide'],
+  [/\bs\/h\b/g, 'self-harm'],
+];
+
+/**
+ * Words distinctive enough that a near-miss is a typo for them ("sucidal", "blackmale"). Short
+ * or common words are left out: "cutting" is one letter from "putting".
+ */
+const TYPO_TARGETS = [
+  'suicide',
+  'suicidal',
+  'overdose',
+  'overdosed',
+  'blackmail',
+  'blackmailed',
+  'blackmailing',
+  'sextortion',
+  'grooming',
+  'groomed',
+  'radicalised',
+  'radicalized',
+  'extremist',
+  'extremism',
+  'swastika',
+  'swastikas',
+  'self-harm',
+  'selfharm',
+  'self-harming',
+  'kidnapped',
+];
+
+/** The nearest distinctive word within one edit (two for long words), or the token itself. */
+function correctTypo(token: string): string {
+  if (token.length < 6 || TYPO_TARGETS.includes(token)) return token;
+  const allowed = token.length >= 9 ? 2 : 1;
+  for (const target of TYPO_TARGETS) {
+    if (target[0] === token[0] && Math.abs(target.length - token.length) <= allowed) {
+      if (distance(token, target) <= allowed) return target;
+    }
+  }
+  return token;
+}
+
+export interface ReadingOptions {
+  /** Correct near-misses of distinctive words before reading (on by default; off only to measure what it adds). */
+  typos?: boolean;
+}
+
+/** Lower case, plain quotes, scare quotes dropped ("'end' him" reads "end him"), shorthand spelled out. */
+export function normalise(text: string, options: ReadingOptions = {}): string {
+  let t = text
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/(^|[\s(])['"]+|['"]+(?=[\s).,!?;:]|$)/g, '$1')
+    .replace(/\s+/g, ' ');
+  for (const [pattern, words] of SHORTHAND) t = t.replace(pattern, words);
+  if (options.typos !== false) t = t.replace(/[a-z][a-z-]{4,}/g, correctTypo);
+  for (const idiom of IDIOMS) t = t.replace(idiom, ' ');
+  return t;
+}
+
+/** Every harm the words describe, in the order of HARMS. */
+export function readHarms(text: string, options: ReadingOptions = {}): Harm[] {
+  const t = normalise(text, options);
+  const found = new Set<Harm>(HARMS.filter((harm) => SIGNS[harm].some((sign) => sign.test(t))));
+  if (THREAT_TO_SHARE.test(t) && RECORDED.test(t)) found.add('sextortion');
+  // An adult in a close, secret or gift-giving relationship with a child online.
+  if ((ADULT_AGE.test(t) || ADULT.test(t)) && CLOSE_CONTACT.test(t)) found.add('grooming');
+  return HARMS.filter((harm) => found.has(harm));
+}
