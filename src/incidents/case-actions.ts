@@ -1,4 +1,5 @@
 import type { Agency } from '../domain/incidents/agencies.ts';
+import { incidentTypeLabel, type IncidentType } from '../domain/incidents/catalogue.ts';
 import type { Principal } from '../auth/principal.ts';
 import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { changeStatus } from '../domain/incidents/status.ts';
@@ -19,7 +20,13 @@ export type CaseAction =
   | { kind: 'referral'; agency: Agency; agencyReference?: string; text: string }
   | { kind: 'status'; to: Rec<'incidents'>['status']; outcome?: string; reason?: string }
   | { kind: 'assign'; assigneeId: string }
-  | { kind: 'classification'; riskArea: (typeof RISK_AREAS)[number]; riskType: (typeof RISK_TYPES)[number] };
+  | {
+      kind: 'classification';
+      riskArea: (typeof RISK_AREAS)[number];
+      riskType: (typeof RISK_TYPES)[number];
+      /** What happened, when the reporter's choice (or the pre-fill) did not fit. */
+      type?: IncidentType;
+    };
 
 /**
  * Records what a DSL does on a case. The chronology only grows: the original report is never
@@ -102,14 +109,17 @@ export async function actOnCase(
       };
       break;
     }
-    case 'classification':
-      changes = { riskArea: action.riskArea, riskType: action.riskType };
+    case 'classification': {
+      const type = action.type ?? incident.type;
+      changes = { riskArea: action.riskArea, riskType: action.riskType, type };
+      const typeWords = type === incident.type ? '' : `What happened changed to "${incidentTypeLabel(type)}". `;
       write = (uow) =>
-        entry(uow, 'classification', `Classification changed to ${action.riskArea} / ${action.riskType}`, {
-          from: { riskArea: incident.riskArea, riskType: incident.riskType },
-          to: { riskArea: action.riskArea, riskType: action.riskType },
+        entry(uow, 'classification', `${typeWords}Classification changed to ${action.riskArea} / ${action.riskType}`, {
+          from: { type: incident.type, riskArea: incident.riskArea, riskType: incident.riskType },
+          to: { type, riskArea: action.riskArea, riskType: action.riskType },
         });
       break;
+    }
   }
 
   const updated = await store.commit((uow) => {

@@ -1,7 +1,7 @@
 import { StoreUnavailableError } from '../store/errors.ts';
 import { displayNames } from '../people/directory.ts';
 import type { Principal } from '../auth/principal.ts';
-import { INCIDENT_TYPES, isIncidentType } from '../domain/incidents/catalogue.ts';
+import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
 import { canBeAssigned, canHandleCase, canReadCase } from '../domain/incidents/access.ts';
 import { POSSIBLE_CRIME_PROCEDURE } from '../domain/incidents/procedure.ts';
 import { routingFor } from '../domain/incidents/routing.ts';
@@ -13,8 +13,6 @@ import { ConflictError } from '../store/errors.ts';
 import type { Rec } from '../store/kinds.ts';
 
 export const READ_RECEIPT_TOPIC = 'report.read';
-
-const typeLabel = (type: string) => (isIncidentType(type) ? INCIDENT_TYPES[type].label : type);
 
 export interface CaseFilters {
   status?: Rec<'incidents'>['status'][];
@@ -36,7 +34,7 @@ function summary(i: Rec<'incidents'>, names: ReadonlyMap<string, string> = new M
     id: i.id,
     reference: i.reference,
     type: i.type,
-    typeLabel: typeLabel(i.type),
+    typeLabel: incidentTypeLabel(i.type),
     status: i.status,
     urgent: i.urgent,
     possibleCrime: i.possibleCrime,
@@ -188,7 +186,7 @@ export async function myReports(services: Pick<Services, 'pendingReports' | 'sto
   const waiting = (services.pendingReports?.forReporter(principal.person.id) ?? []).reverse().map((p) => ({
     id: `pending-${p.draftId}`,
     reference: 'Syncing',
-    typeLabel: typeLabel(String(p.submitted.type ?? 'other')),
+    typeLabel: incidentTypeLabel(String(p.submitted.type ?? 'other')),
     status: 'syncing' as const,
     reportedAt: p.receivedAt,
     readAt: undefined,
@@ -211,7 +209,7 @@ export async function myReports(services: Pick<Services, 'pendingReports' | 'sto
     ...incidents.map((i) => ({
       id: i.id,
       reference: i.reference,
-      typeLabel: typeLabel(i.type),
+      typeLabel: incidentTypeLabel(i.type),
       status: i.status,
       reportedAt: i.createdAt,
       readAt: i.firstReadAt,

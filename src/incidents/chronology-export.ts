@@ -1,3 +1,4 @@
+import { harmLabel } from '../domain/incidents/harm-reading.ts';
 import {
   AlignmentType,
   Document,
@@ -42,6 +43,14 @@ function para(text: string, style: { bold?: boolean; italics?: boolean } = {}): 
 
 const cell = (text: string, bold = false) => new TableCell({ children: [para(text, { bold })] });
 
+/** Why a case was urgent: the reporter's answer, or a harm read in their words or the type chosen. */
+function urgentBecause(file: CaseFile): string {
+  if (file.immediateRisk) return 'Yes: the reporter said a child was at immediate risk';
+  const report = file.chronology.find((e) => e.kind === 'report');
+  const harms = Array.isArray(report?.data?.harms) ? report.data.harms.map((h) => harmLabel(String(h))) : [];
+  return harms.length ? `Yes: the report's words tell of ${harms.join(', ')}` : `Yes: ${file.typeLabel}`;
+}
+
 function factsTable(file: CaseFile): Table {
   const facts: [string, string][] = [
     ['Reference', file.reference],
@@ -56,7 +65,7 @@ function factsTable(file: CaseFile): Table {
     ['Status', caseStatusLabel(file.status)],
     ['Assigned to', file.assignee ?? 'Nobody'],
     ['Online risk', `${file.riskArea} / ${file.riskType}`],
-    ['Urgent', file.urgent ? 'Yes: a child was said to be at immediate risk' : 'No'],
+    ['Urgent', file.urgent ? urgentBecause(file) : 'No'],
     ['Possible criminal offence', file.possibleCrime ? 'Yes' : 'No'],
     ['Retention', `${file.retentionCategory ?? '—'}, review on ${file.reviewOn ? ukDate(file.reviewOn) : '—'}`],
   ];

@@ -37,6 +37,11 @@ test('a DSL records an assessment, moves the case on and closes it; the reporter
   await chronology.getByText('Referred to Children’s social care (MASH), reference MASH-2026-0412').waitFor();
   await dsl.screenshot({ path: join(ROOT, 'test-results', 'case-referral.png'), fullPage: true });
 
+  // The reporter's choice did not fit: the DSL changes what happened, and the chronology keeps both.
+  await panel.getByLabel('What happened').selectOption('pupil-contact');
+  await panel.getByRole('button', { name: 'Change classification' }).click();
+  await chronology.getByText(/What happened changed to "A pupil contacted my personal account"/).waitFor();
+
   await panel.getByLabel('Assign to').selectOption({ label: 'Rowan Achebe (Deputy DSL)' });
   await panel.getByRole('button', { name: 'Assign' }).click();
   await chronology.getByText('Assigned to Rowan Achebe').waitFor();

@@ -109,6 +109,32 @@ describe('handling a case', () => {
     expect((await act(id, file.etag, { kind: 'assign', assigneeId: DEMO_PERSONAS.Staff })).status).toBe(400);
   });
 
+  test('a DSL can change what happened when the pre-filled type did not fit; the chronology keeps both and a made-up type is refused', async () => {
+    const id = await newCase();
+    let file = await open(id);
+    const changed = await act(id, file.etag, {
+      kind: 'classification',
+      type: 'wellbeing-disclosure',
+      riskArea: 'contact',
+      riskType: 'values',
+    });
+    expect(changed.status).toBe(200);
+    file = await open(id);
+    expect(file).toMatchObject({ type: 'wellbeing-disclosure' });
+    expect(file.chronology.at(-1)).toMatchObject({
+      kind: 'classification',
+      text: expect.stringContaining('What happened changed to'),
+      data: { from: { type: 'friend-request' }, to: { type: 'wellbeing-disclosure' } },
+    });
+    const made = await act(id, file.etag, {
+      kind: 'classification',
+      type: 'nonsense',
+      riskArea: 'contact',
+      riskType: 'values',
+    });
+    expect(made.status).toBe(400);
+  });
+
   test('the case file offers exactly the school’s safeguarding leads to assign to, and the one assigned is told', async () => {
     const id = await newCase();
     const file = (await open(id)) as CaseFile & { assignableLeads: { id: string; name: string }[] };

@@ -237,7 +237,8 @@ export const INCIDENT_TYPES = {
 } as const satisfies Record<string, IncidentTypeDef>;
 
 export type IncidentType = keyof typeof INCIDENT_TYPES;
-export const INCIDENT_TYPE_IDS = Object.keys(INCIDENT_TYPES) as IncidentType[];
+/** Non-empty, so it can be a zod enum as it is. */
+export const INCIDENT_TYPE_IDS = Object.keys(INCIDENT_TYPES) as [IncidentType, ...IncidentType[]];
 
 /** What a report is, in words; 'Other' for a type this version does not know. */
 export const incidentTypeLabel = (type: string): string =>

@@ -36,9 +36,11 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bwish(?:es|ed)?\s+(?:i|she|he|they)\s+(?:was|were)\s+dead\b|\bwish(?:es|ed)?\s+(?:i|she|he|they)\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not|had\s+never\s+been)\s+(?:alive|here|around|born)\b/,
     /\bbetter\s+off\s+(?:dead|without\s+(?:me|her|him|them))\b/,
     /\b(?:won'?t|will\s+not|not\s+going\s+to|not\s+gonna)\s+be\s+(?:around|here|alive)\s+(?:much\s+)?(?:longer|for\s+long|anymore|any\s+more|tomorrow|next\s+week)/,
-    /\b(?:no|not\s+any|nothing\s+to)\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|going\s+on|carrying\s+on|being\s+alive)\b/,
+    /\b(?:no|not\s+any|nothing\s+to)\s+(?:reason|point)\s+(?:to\s+|in\s+)?(?:live|living|going\s+on|carrying\s+on|being\s+alive)\b/,
+    /\b(?:if|when)\s+(?:i|she|he|they)\s+(?:was|were|am|is)\s+gone\b|\bnobody\s+would\s+(?:notice|care|miss\s+(?:me|her|him|them))\b/,
     /\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|exist|wake\s+up)\b/,
     /\b(?:goodbye|farewell)\s+(?:note|letter|message|post|video)\b/,
+    /\bend\s+it\s+all\b|\bending\s+(?:it\s+all|things)\b|\bnoose\b|\b(?:is\s*n'?t|is\s+not|not)\s+worth\s+living\b/,
     /\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|building|roof|car\s+park|cliff)/,
   ],
   'self-harm': [
@@ -50,22 +52,23 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\b(?:cuts|scars|scratches|burns|marks|wounds)\s+(?:all\s+)?(?:up|on|over|along|down|across)\s+(?:his|her|their|my)\s+(?:arms?|forearms?|wrists?|legs?|thighs?|stomach|body)\b/,
     /\boverdos\w*|\bod'?d\b|\b(?:took|taken|swallowed|taking|take)\s+(?:a\s+(?:load|lot|handful|bunch)\s+of\s+|loads\s+of\s+|too\s+many\s+|lots\s+of\s+|all\s+(?:his|her|their|my)\s+)(?:pills|tablets|paracetamol)\b/,
     /\bpro[-\s]?(?:ana|mia)\b|\bthinspo\b/,
+    /\bcutting\s+again\b|\bmaking\s+(?:her|him|them|my)sel(?:f|ves)\s+sick\b/,
   ],
   'abuse-disclosure': [
     /\b(?:being|been|was|were|is)\s+(?:sexually\s+|physically\s+)?abused\b|\bsexual(?:ly)?\s+abus/,
-    /\b(?:not|doesn'?t\s+feel|don'?t\s+feel|isn'?t)\s+safe\s+at\s+home\b/,
+    /\b(?:not|doesn'?t|don'?t|isn'?t|does\s+not|do\s+not)\s+(?:feel\s+)?safe\s+at\s+home\b/,
     /\b(?:dad|mum|mam|mom|stepdad|stepmum|step-dad|step-mum|uncle|aunt|brother|sister|parent|carer|boyfriend|girlfriend|partner)\s+(?:hits|hit|beats|beat|hurts|hurt|kicks|kicked|punches|punched|touches|touched|slaps|slapped|chokes|choked)\s+(?:him|her|them|me)\b/,
     /\btouched\s+(?:him|her|them|me)\s+(?:inappropriately|down\s+there|in\s+a\s+way)/,
     /\btold\s+me\s+(?:that\s+)?(?:he|she|they)\s+(?:is|are|was|were)\s+(?:being\s+)?(?:hurt|abused|beaten|scared\s+to\s+go\s+home)\b/,
   ],
   'sexual-image': [
-    /\bnudes?\b|\bnaked\b|\btopless\b|\bsexting\b|\bporn\w*|\bdick\s?pics?\b|\bupskirt\w*|\bonly\s?fans\b/,
+    /\bnudes?\b|\bnaked\b|\btopless\b|\bsexting\b|\bporn\w*|\bdick\s?pics?\b|\bupskirt\w*|\bonly\s?fans\b|\bprivate\s+parts\b/,
     new RegExp(
-      String.raw`\b(?:explicit|indecent|sexual|sexy|dirty|rude|x-rated)\s+(?:\w+\s+)?${IMAGE}|\b${IMAGE}\s+(?:of\s+(?:${SELF})\s+)?in\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:bikini|underwear|swimsuit|bra|pants|lingerie)\b`,
+      String.raw`\b(?:explicit|indecent|inappropriate|sexual|sexy|dirty|rude|x-rated)\s+(?:\w+\s+)?${IMAGE}|\b${IMAGE}\s+(?:of\s+(?:${SELF})\s+)?in\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:bikini|underwear|swimsuit|bra|pants|lingerie)\b`,
     ),
   ],
   grooming: [
-    /\bgroom(?:ing|ed|er|s)?\b(?<!well[-\s]groomed)/,
+    /(?<!\b(?:dog|pet|hair|well)[-\s])\bgroom(?:ing|ed|er|s)?\b(?!\s+(?:products?|salon|parlour|business))/,
     /\b(?:told|tells|telling|asked|asks|asking)\s+(?:him|her|them)\s+(?:not\s+to\s+tell|to\s+keep\s+(?:it|this|\w+\s+\w+)\s+(?:a\s+)?secret)/,
     /\bnot\s+to\s+tell\s+(?:his|her|their|your)\s+(?:mum|mam|mom|dad|parents?|carers?|family|teachers?)\b/,
     /\bour\s+(?:little\s+)?secret\b/,
@@ -101,7 +104,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
 
 /** A threat to share an image unless something is done: with an image, the shape of sextortion. */
 const THREAT_TO_SHARE =
-  /\b(?:or|otherwise|unless|else)\s+(?:he|she|they|it)\s*(?:'ll|will|would|'d|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:send|post|share|leak|show|upload|expose|put)\b|\bthreaten\w*\s+to\s+(?:send|post|share|leak|expose|upload)\b/;
+  /\b(?:will|'ll|gonna|going\s+to)\s+(?:send|post|share|leak|show|upload|expose)\s+(?:it|them|the\s+\w+)\b.{0,40}\b(?:unless|if\s+(?:he|she|they)\s+(?:doesn'?t|don'?t|does\s+not|won'?t))\b|\b(?:or|otherwise|unless|else)\s+(?:he|she|they|it)\s*(?:'ll|will|would|'d|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:send|post|share|leak|show|upload|expose|put)\b|\bthreaten\w*\s+to\s+(?:send|post|share|leak|expose|upload)\b/;
 const RECORDED = new RegExp(
   String.raw`\b(?:screen\s?-?record\w*|record\w*|filmed|${IMAGE}|nudes?|naked|video\s+call\w*|video\s+chat\w*)\b`,
 );
@@ -117,7 +120,8 @@ const CLOSE_CONTACT =
  */
 const IDIOMS = [
   /\b(?:is|are|was|'s|'re|it'?s|its)\s+killing\s+(?:me|us)\b/g,
-  /\b(?:mum|mam|mom|dad|parents?|wife|husband|partner|boss|head|she|he)\s*(?:will|'ll|is\s+going\s+to|is\s+gonna|would|'d)\s+(?:kill|murder)\s+me\b/g,
+  // Said of family and bosses in jest; "he'll kill me" is still read as a threat.
+  /\b(?:mum|mam|mom|dad|parents?|wife|husband|partner|boss|head)\s*(?:will|'ll|is\s+going\s+to|is\s+gonna|would|'d)\s+(?:kill|murder)\s+me\b/g,
   /\bi\s+(?:could|could\s+have|could've)\s+(?:kill|killed|murder|murdered)\s+(?:him|her|them)\b/g,
 ];
 
@@ -197,3 +201,20 @@ export function readHarms(text: string, options: ReadingOptions = {}): Harm[] {
   if ((ADULT_AGE.test(t) || ADULT.test(t)) && CLOSE_CONTACT.test(t)) found.add('grooming');
   return HARMS.filter((harm) => found.has(harm));
 }
+
+/** Each harm as the DSL reads it on the case. */
+export const HARM_LABELS: Record<Harm, string> = {
+  sextortion: 'sextortion or blackmail',
+  grooming: 'grooming or exploitation',
+  'danger-now': 'a child missing or in danger now',
+  suicide: 'suicidal thoughts',
+  'self-harm': 'self-harm',
+  'abuse-disclosure': 'a child telling of abuse',
+  'sexual-image': 'a sexual image of a child',
+  'violence-threat': 'a threat of violence',
+  extremism: 'extremism or radicalisation',
+};
+
+/** A stored harm's words; an id this version does not know is shown as it is. */
+export const harmLabel = (harm: string): string =>
+  (HARMS as readonly string[]).includes(harm) ? HARM_LABELS[harm as Harm] : harm;

@@ -90,7 +90,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
     'adult-conduct',
     (t) =>
       ADULT_AT_SCHOOL.test(t) &&
-      /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ )?(pupils|students|kids))/i.test(
+      /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ ){0,2}(pupils|students|kids))/i.test(
         t,
       ) &&
       !/\b(parent|carer)s?\b/i.test(t),

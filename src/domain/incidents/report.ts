@@ -97,7 +97,7 @@ const yesNo = z.enum(['yes', 'no'], { message: 'Choose yes or no' });
 
 const schema = z.object({
   draftId: z.uuid({ message: 'This form has expired; start a new report' }),
-  type: z.enum(INCIDENT_TYPE_IDS as [IncidentType, ...IncidentType[]], { message: 'Choose what happened' }),
+  type: z.enum(INCIDENT_TYPE_IDS, { message: 'Choose what happened' }),
   platform: z.enum(PLATFORMS, { message: 'Choose the platform' }),
   occurredOn: z.iso.date({ message: 'Give the date as a calendar date' }).optional(),
   occurredTime: z

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { INCIDENT_STATUSES, RISK_AREAS, RISK_TYPES } from '../../domain/records.ts';
 import { actOnCase } from '../../incidents/case-actions.ts';
 import { AGENCIES } from '../../domain/incidents/agencies.ts';
+import { INCIDENT_TYPE_IDS } from '../../domain/incidents/catalogue.ts';
 import { listCases, myReports, openCase } from '../../incidents/cases.ts';
 import type { Services } from '../../services.ts';
 import { download, endpoint } from '../endpoint.ts';
@@ -78,7 +79,12 @@ export function registerCaseRoutes(server: Server, services: Services): void {
               .strict(),
             z.object({ kind: z.literal('assign'), assigneeId: z.string().min(1).max(128) }).strict(),
             z
-              .object({ kind: z.literal('classification'), riskArea: z.enum(RISK_AREAS), riskType: z.enum(RISK_TYPES) })
+              .object({
+                kind: z.literal('classification'),
+                riskArea: z.enum(RISK_AREAS),
+                riskType: z.enum(RISK_TYPES),
+                type: z.enum(INCIDENT_TYPE_IDS).optional(),
+              })
               .strict(),
           ]),
         }),

@@ -1,4 +1,6 @@
 import { AGENCY_LABELS } from '../../../src/domain/incidents/agencies.ts';
+import { INCIDENT_TYPE_IDS, INCIDENT_TYPES } from '../../../src/domain/incidents/catalogue.ts';
+import { RISK_AREAS, RISK_TYPES } from '../../../src/domain/records.ts';
 import {
   Button,
   Field,
@@ -46,6 +48,7 @@ export function CaseActions({
   status,
   assigneeId,
   leads,
+  classification,
   onDone,
 }: {
   id: string;
@@ -54,6 +57,8 @@ export function CaseActions({
   assigneeId?: string;
   /** The safeguarding leads this case can be assigned to. */
   leads: { id: string; name: string; jobTitle: string }[];
+  /** What happened and its online risk, as the case holds them now. */
+  classification: { type: string; riskArea: string; riskType: string };
   onDone: () => void;
 }) {
   const styles = useStyles();
@@ -64,6 +69,9 @@ export function CaseActions({
   const [to, setTo] = useState(NEXT[status]?.[0] ?? '');
   const [note, setNote] = useState('');
   const [assignTo, setAssignTo] = useState(assigneeId ?? leads[0]?.id ?? '');
+  const [type, setType] = useState(classification.type);
+  const [riskArea, setRiskArea] = useState(classification.riskArea);
+  const [riskType, setRiskType] = useState(classification.riskType);
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -164,6 +172,43 @@ export function CaseActions({
           </Button>
         </>
       )}
+
+      <Field label="What happened">
+        <Select value={type} onChange={(_, d) => setType(d.value)}>
+          {INCIDENT_TYPE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {INCIDENT_TYPES[id].label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Online risk area">
+        <Select value={riskArea} onChange={(_, d) => setRiskArea(d.value)}>
+          {RISK_AREAS.map((area) => (
+            <option key={area} value={area}>
+              {area}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Risk type">
+        <Select value={riskType} onChange={(_, d) => setRiskType(d.value)}>
+          {RISK_TYPES.map((risk) => (
+            <option key={risk} value={risk}>
+              {risk}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button
+        disabled={
+          busy ||
+          (type === classification.type && riskArea === classification.riskArea && riskType === classification.riskType)
+        }
+        onClick={() => void send({ kind: 'classification', type, riskArea, riskType }, () => undefined)}
+      >
+        Change classification
+      </Button>
 
       {NEXT[status] && (
         <>

@@ -19,6 +19,7 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { DownloadButton } from '../DownloadButton.tsx';
 import { ItemTable } from '../ItemTable.tsx';
 import { CaseActions } from './CaseActions.tsx';
+import { harmLabel } from '../../../src/domain/incidents/harm-reading.ts';
 import { CaseAttachment, type AttachmentData } from './CaseAttachment.tsx';
 import { PageHeader } from '../PageHeader.tsx';
 import { date, dateTime, entryLabel, statusLabel } from '../format.ts';
@@ -303,6 +304,18 @@ function CaseDetail({ id }: { id: string }) {
                 <dd>{String(e.data.actionsTaken || '—')}</dd>
                 <dt>Told a DSL in person</dt>
                 <dd>{e.data.toldDsl ? 'Yes' : 'No'}</dd>
+                {Array.isArray(e.data.harms) && e.data.harms.length > 0 && (
+                  <>
+                    <dt>Read from the words</dt>
+                    <dd>{e.data.harms.map((h) => harmLabel(String(h))).join(', ')}</dd>
+                  </>
+                )}
+                {Array.isArray(e.data.crimeIndicators) && e.data.crimeIndicators.length > 0 && (
+                  <>
+                    <dt>Possible offences</dt>
+                    <dd>{e.data.crimeIndicators.map(String).join(', ')}</dd>
+                  </>
+                )}
               </dl>
             )}
           </li>
@@ -316,6 +329,7 @@ function CaseDetail({ id }: { id: string }) {
           status={c.status}
           assigneeId={c.assigneeId}
           leads={c.assignableLeads}
+          classification={{ type: c.type, riskArea: c.riskArea, riskType: c.riskType }}
           onDone={reload}
         />
       )}

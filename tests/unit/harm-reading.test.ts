@@ -1,0 +1,145 @@
+import { INCIDENT_TYPES, TELL_DSL_NOW } from '../../src/domain/incidents/catalogue.ts';
+import { adviceFor, classify } from '../../src/domain/incidents/classification.ts';
+import { readHarms, type Harm } from '../../src/domain/incidents/harm-reading.ts';
+import { recogniseIntent } from '../../src/domain/incidents/intent.ts';
+
+// Sentences written for these tests, not taken from any evaluation set.
+describe('reading a harm from the words', () => {
+  test.each<[string, Harm]>([
+    ['one of my tutees said last night she keeps scratching herself with a compass', 'self-harm'],
+    ['lad in 9R has fresh cuts all over his wrists and wont say how', 'self-harm'],
+    ['she told her friend she took a handful of paracetamol on sunday', 'self-harm'],
+    ['pupil is following pro-ana accounts and skipping lunch', 'self-harm'],
+    ['my year 10 posted "nobody would notice if i was gone, no point living"', 'suicide'],
+    ['a boy in 7H said he is planning to end his own life at the weekend', 'suicide'],
+    ['she messaged the class chat that she wishes she was dead', 'suicide'],
+    ['Y12 put up a goodbye post on insta tonight', 'suicide'],
+    ['he said kms after the football result, sounded serious', 'suicide'],
+    ['pupil wrote that he is sucidal in his english book', 'suicide'],
+    ['her friend says she has been cutting again since christmas', 'self-harm'],
+    ['he told his tutor that life is not worth living any more', 'suicide'],
+    ['girl in reception said her stepdad hits her when mum is out', 'abuse-disclosure'],
+    ['inappropriate pictures of a year 9 are going round the year group', 'sexual-image'],
+    ['a year 5 told me about her brother: "he will kill me if I tell"', 'violence-threat'],
+    ['year 3 boy says he does not feel safe at home', 'abuse-disclosure'],
+    ['a year 8 has been asked for nudes by a lad in year 10', 'sexual-image'],
+    ['someone shared a topless picture of a year 11 girl in a group chat', 'sexual-image'],
+    ['an older man on roblox keeps sending my pupil robux and asked to meet up', 'grooming'],
+    ['pupil says a 19 year old she met on snap is her boyfriend', 'grooming'],
+    ['adult on discord told her to keep their chats a secret', 'grooming'],
+    ['boy in 10C says someone is blackmailing him over a video', 'sextortion'],
+    ['they recorded him on a video call and said they will post it unless he pays', 'sextortion'],
+    ['y9 boy keeps sharing far-right memes and talks about a race war', 'extremism'],
+    ['pupil said he has joined a movement online and showed me a swastika tattoo design', 'extremism'],
+    ['a year 10 said on snap he will stab a boy from the other school', 'violence-threat'],
+    ['boy brought a knife in his bag and posted it on tiktok', 'violence-threat'],
+    ['friend says she has not come home since friday and is not answering', 'danger-now'],
+    ['year 7 girl is in a van with older lads and does not know where she is', 'danger-now'],
+  ])('%s → %s', (text, harm) => {
+    expect(readHarms(text)).toContain(harm);
+  });
+
+  test.each([
+    'this marking is killing me',
+    'my mum will kill me if I miss the bus again',
+    'year 6 are dying to go on the residential',
+    'I could have murdered a curry after parents evening',
+    'someone hacked my fantasy football team lol',
+    'a parent is threatening to complain to the governors about the trip',
+    'the printer is abusing me again',
+    'year 11 absolutely smashed their mocks',
+    'we shot a video for the school open evening',
+    'she nailed her cut-out hearts to the display board',
+    'the new head is always well-groomed, and her sister runs a dog grooming business',
+    'our football team will destroy them on saturday',
+    'the kids went missing in action at break, found them in the library',
+    'a pupil sent me a friend request on facebook',
+    'a parent posted that the head is useless',
+  ])('an everyday turn of phrase is not a harm: %s', (text) => {
+    expect(readHarms(text)).toEqual([]);
+  });
+
+  test('typo correction reads a near-miss of a distinctive word, and only those', () => {
+    expect(readHarms('pupil has been blackmaled by someone online')).toContain('sextortion');
+    expect(readHarms('pupil has been blackmaled by someone online', { typos: false })).toEqual([]);
+    // One letter from "cutting", and nothing to do with harm.
+    expect(readHarms('she keeps putting herself forward for everything')).toEqual([]);
+  });
+});
+
+describe('a harm outweighs a hurried "no immediate risk"', () => {
+  test('a self-harm disclosure filed as contact from a pupil is urgent, for the DSLs, with advice that keeps the child heard', () => {
+    const c = classify('pupil-contact', 'she messaged me on snap that she has been hurting herself again', false);
+    expect(c).toMatchObject({ urgent: true, audience: 'safeguarding', safeguarding: true, harms: ['self-harm'] });
+    const advice = adviceFor('pupil-contact', c.harms);
+    expect(advice[0]).toBe(TELL_DSL_NOW);
+    expect(advice.join(' ')).not.toMatch(/block|ignore|do not reply/i);
+  });
+
+  test('a self-harm post filed as a post about the school goes to the DSLs, not to SLT as reputation', () => {
+    expect(
+      classify('inappropriate-post', 'pupil posted a photo of cuts on her arms, says she cuts herself', false),
+    ).toMatchObject({ audience: 'safeguarding', urgent: true });
+  });
+
+  test('every high-risk type is urgent by itself, and a parent threatening to complain is not', () => {
+    for (const type of [
+      'wellbeing-disclosure',
+      'sexual-images',
+      'grooming',
+      'extremism',
+      'threat',
+      'danger-now',
+    ] as const)
+      expect(classify(type, 'see me', false).urgent).toBe(true);
+    expect(classify('inappropriate-post', 'a parent is threatening to complain on facebook', false)).toMatchObject({
+      urgent: false,
+      audience: 'reputation',
+      possibleCrime: false,
+    });
+  });
+
+  test('sexual images: never copy them, whatever type was chosen', () => {
+    const c = classify('cyberbullying', 'boys are passing round a nude of a year 9 girl', false);
+    expect(c).toMatchObject({ riskType: 'sexual', possibleCrime: true, urgent: true });
+    const advice = adviceFor('cyberbullying', c.harms).join(' ');
+    expect(advice).toMatch(/do not view, copy, screenshot/i);
+    expect(advice).not.toMatch(/take a screenshot/i);
+  });
+
+  test('sextortion advice says what to do with the offender’s messages', () => {
+    const advice = adviceFor('grooming', ['sextortion']).join(' ');
+    expect(advice).toMatch(/do not reply to, confront or contact the person behind the messages/i);
+    expect(advice).toMatch(/do not delete them/i);
+    expect(advice).toMatch(/nobody pays/i);
+  });
+
+  test('every high-risk type tells the reporter to tell a DSL in person now', () => {
+    for (const def of Object.values(INCIDENT_TYPES).filter((d) => 'highRisk' in d && d.highRisk))
+      expect(def.advice.join(' ')).toMatch(/designated safeguarding lead in person/);
+  });
+});
+
+describe('any account of something that happened starts a report', () => {
+  test.each([
+    ['Hi, a boy in year 8 said his uncle hits him', 'disclosure', 'wellbeing-disclosure'],
+    ['morning all. one of my y10s posted she wants to die', 'disclosure', 'wellbeing-disclosure'],
+    ['a dad has been slating our teachers in the village facebook group', 'report', 'inappropriate-post'],
+    ['office are getting texts claiming to be from the head asking for gift cards', 'report', 'scam'],
+    ['some pupils have been making homophobic comments about a boy on whatsapp', 'report', 'hate'],
+    ['Our school instagram was taken over last night', 'report', 'compromised-account'],
+    ['a colleague follows lots of pupils on tiktok from her personal account', 'report', 'adult-conduct'],
+    ['an ex-pupil keeps sending me messages on my personal instagram', 'report', 'pupil-contact'],
+  ] as const)('%s', (text, kind, type) => {
+    expect(recogniseIntent(text)).toMatchObject({ kind, type });
+  });
+
+  test('a disclosure phrased as a question is still a disclosure', () => {
+    expect(recogniseIntent('a pupil told me she is cutting herself, what do I do?').kind).toBe('disclosure');
+  });
+
+  test('a greeting alone, or a question after one, is not a report', () => {
+    expect(recogniseIntent('hi').kind).toBe('other');
+    expect(recogniseIntent('Hi, can I accept a friend request from a former pupil?').kind).toBe('question');
+  });
+});
