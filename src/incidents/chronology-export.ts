@@ -1,4 +1,4 @@
-import { harmLabel } from '../domain/incidents/harm-reading.ts';
+import { harmLabel } from '../domain/incidents/harms.ts';
 import {
   AlignmentType,
   Document,

@@ -13,9 +13,9 @@ import { teamsUser } from '../helpers/personas.ts';
  * server, bot and SQLite store. Each form is sent as the bot pre-filled it by a hurried reporter
  * who names nobody and answers "immediate risk: No"; the saved case is then read as the DSL would.
  *
- * By default only the development set (written outside the project, tuned on) is measured.
- * `-- --heldout` adds the project's held-out set, written by someone who never saw the reader:
- * measure it once, after the last change, and record the figure in the README.
+ * By default the two development sets (written outside the project, tuned on) are measured.
+ * `-- --heldout` adds the held-out set, written by someone who never saw the reader: measure it
+ * once, after the last change, and record the figure in docs/reports.md.
  */
 interface Description {
   id: string;
@@ -176,11 +176,15 @@ try {
       'Development set (../shared/evaluation/reports-dev.jsonl: written outside the project, tuned on; development figures)',
       new URL('../../../shared/evaluation/reports-dev.jsonl', import.meta.url),
     ],
+    [
+      'Second development set (tests/reports/reports-dev2.jsonl: written by a helper who never saw the reader; measured once unseen, then tuned on)',
+      new URL('../reports/reports-dev2.jsonl', import.meta.url),
+    ],
   ];
   if (values.heldout)
     sets.push([
-      'Held-out set (tests/reports/reports-heldout.jsonl: written by a helper who never saw the reader)',
-      new URL('../reports/reports-heldout.jsonl', import.meta.url),
+      'Held-out set (tests/reports/reports-unseen.jsonl: written by another helper who never saw the reader)',
+      new URL('../reports/reports-unseen.jsonl', import.meta.url),
     ]);
   for (const [title, url] of sets) {
     const set = load(url);

@@ -1,6 +1,7 @@
 import { INCIDENT_TYPES, TELL_DSL_NOW } from '../../src/domain/incidents/catalogue.ts';
 import { adviceFor, classify } from '../../src/domain/incidents/classification.ts';
-import { readHarms, type Harm } from '../../src/domain/incidents/harm-reading.ts';
+import { readHarms } from '../../src/domain/incidents/harm-reading.ts';
+import type { Harm } from '../../src/domain/incidents/harms.ts';
 import { recogniseIntent } from '../../src/domain/incidents/intent.ts';
 
 // Sentences written for these tests, not taken from any evaluation set.
@@ -35,6 +36,22 @@ describe('reading a harm from the words', () => {
     ['boy brought a knife in his bag and posted it on tiktok', 'violence-threat'],
     ['friend says she has not come home since friday and is not answering', 'danger-now'],
     ['year 7 girl is in a van with older lads and does not know where she is', 'danger-now'],
+    // Indirect signs, and staff's missing apostrophes.
+    ['noticed plasters up and down her forearm again when she rolled her sleeves', 'self-harm'],
+    ['he was pressing a razor into his thigh in the toilets', 'self-harm'],
+    ['she says everybody would be better off without her around', 'suicide'],
+    ['lad in year 11 has been giving away his games and said he wont be around.', 'suicide'],
+    ['her sister found she has been stockpiling tablets in a drawer', 'suicide'],
+    ['y6 boy said his mums boyfriend locks him in the shed when he is naughty', 'abuse-disclosure'],
+    ['she said she gets the belt if she answers back at home', 'abuse-disclosure'],
+    ['bruising on her arms and she mentioned her stepdad gets angry', 'abuse-disclosure'],
+    ['someone on xbox asked him for a pic with no shirt on', 'sexual-image'],
+    ['a man online keeps telling her she is mature for her age', 'grooming'],
+    ['someone from insta wants £100 or theyll share the video with his school', 'sextortion'],
+    ['they filmed her on facetime and say it goes on tiktok unless she pays', 'sextortion'],
+    ['pupil says a lot of white nationalist stuff in class and calls mass shooters heroes', 'extremism'],
+    ['message in the group chat said bring your blades saturday', 'violence-threat'],
+    ['a tiktok live shows a year 10 on the roof of the leisure centre near the edge', 'danger-now'],
   ])('%s → %s', (text, harm) => {
     expect(readHarms(text)).toContain(harm);
   });
@@ -55,6 +72,13 @@ describe('reading a harm from the words', () => {
     'the kids went missing in action at break, found them in the library',
     'a pupil sent me a friend request on facebook',
     'a parent posted that the head is useless',
+    'lost three marks for not bringing a compass to the maths exam',
+    'cuts from broken glass in the playground, first aid done',
+    'I wont be around on friday, can someone cover my duty',
+    'she got her yellow belt at karate at the weekend',
+    'the wifi is down, were all going to die of boredom',
+    'well, were not sure which trip they are going on',
+    'my mums gonna kill me, forgot the cake for the bake sale',
   ])('an everyday turn of phrase is not a harm: %s', (text) => {
     expect(readHarms(text)).toEqual([]);
   });
@@ -132,6 +156,22 @@ describe('any account of something that happened starts a report', () => {
     ['an ex-pupil keeps sending me messages on my personal instagram', 'report', 'pupil-contact'],
   ] as const)('%s', (text, kind, type) => {
     expect(recogniseIntent(text)).toMatchObject({ kind, type });
+  });
+
+  test('saying who you are first ("TA here -") does not make the report about an adult', () => {
+    expect(recogniseIntent('TA here - a boy in 4B keeps sending me snaps after school')).toMatchObject({
+      kind: 'report',
+      type: 'pupil-contact',
+    });
+  });
+
+  test('a question after something that just happened also offers the report', () => {
+    expect(recogniseIntent('just had a friend request from a yr 8 on facebook, do I have to report it?')).toMatchObject(
+      {
+        kind: 'question-with-event',
+        type: 'friend-request',
+      },
+    );
   });
 
   test('a disclosure phrased as a question is still a disclosure', () => {

@@ -7,7 +7,8 @@ import {
   type RiskArea,
   type RiskType,
 } from './catalogue.ts';
-import { readHarms, type Harm } from './harm-reading.ts';
+import { readHarms } from './harm-reading.ts';
+import type { Harm } from './harms.ts';
 
 /**
  * Words that suggest a possible criminal offence. Reading them never decides anything on its

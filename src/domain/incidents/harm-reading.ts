@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { HARMS, type Harm } from './harms.ts';
 
 /**
  * Reading the risk in what a member of staff wrote, the way they would tell a colleague. A harm
@@ -9,22 +10,13 @@ import { distance } from 'fastest-levenshtein';
  * "kill herself", not "kill"; "will hurt him", not "threatening"; so everyday turns of phrase
  * ("this marking is killing me", "dying to get tiktok") do not trip them.
  */
-/** In the order that decides a report's type when several are read: the most specific first. */
-export const HARMS = [
-  'sextortion',
-  'grooming',
-  'danger-now',
-  'suicide',
-  'self-harm',
-  'abuse-disclosure',
-  'sexual-image',
-  'violence-threat',
-  'extremism',
-] as const;
-export type Harm = (typeof HARMS)[number];
-
 const SELF = String.raw`(?:him|her|them|my|your|our)sel(?:f|ves)|themself`;
 const PERSON = String.raw`(?:you|him|her|them|me|us|someone|somebody|everyone|people|(?:another|a|the|this|that|some|one|his|her|their|my)\s+(?:\w+\s+)?(?:boy|girl|pupil|student|kid|lad|child|teacher|classmate|friend|brother|sister|mum|dad)s?)`;
+const BODY = String.raw`(?:wrists?|forearms?|arms?|thighs?|legs?|stomach|tummy|skin|hips?)`;
+const INJURY = String.raw`(?:cuts|lines|marks|scratches|scars|plasters|bandages|burns|wounds|slashes|bled|bleeding)`;
+const BLADE = String.raw`(?:blades?|razors?)`;
+const INSTRUMENT = String.raw`(?:${BLADE}|compass(?:\s+point)?|scissors|glass)`;
+const FAMILY = String.raw`(?:dad|mum|mam|mom|stepdad|stepmum|step-dad|step-mum|uncle|aunt|auntie|grandad|grandpa|nan|brother|sister|cousin|(?:mum|mam|mom|dad)'?s\s+(?:boyfriend|girlfriend|partner)|carer|foster\s+\w+)`;
 const IMAGE = String.raw`(?:photos?|pics?|pictures?|images?|videos?|vids?|clips?|selfies?|snaps?|footage|recordings?)`;
 
 const SIGNS: Record<Harm, RegExp[]> = {
@@ -41,6 +33,13 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|exist|wake\s+up)\b/,
     /\b(?:goodbye|farewell)\s+(?:note|letter|message|post|video)\b/,
     /\bend\s+it\s+all\b|\bending\s+(?:it\s+all|things)\b|\bnoose\b|\b(?:is\s*n'?t|is\s+not|not)\s+worth\s+living\b/,
+    /\b(?:last|final)\s+(?:night|day|days|week)\s+(?:on\s+earth|alive|of\s+my\s+life)\b|\bthis\s+is\s+goodbye\b/,
+    /\b(?:everyone|everybody|people|they|you\s+all)\s+(?:will|would|'ll|'d)\s+be\s+better\s+off\b/,
+    /\b(?:don'?t|doesn'?t|didn'?t|does\s+not|can'?t)\s+see\s+(?:the|any)\s+point\b|\bno\s+point\s+(?:any\s?more|in\s+anything)\b/,
+    /\b(?:step|stepping|stepped|jump|jumping|jumped|throw\w*\s+(?:him|her|them|my)sel(?:f|ves))\s+(?:in\s+front\s+of|under)\s+(?:a|the)\s+(?:train|bus|car|lorry|truck)\b/,
+    /\bhow\s+(?:many|much)\s+(?:\w+\s+)?(?:paracetamol|pills|tablets|painkillers)\b|\b(?:saving|stockpiling|hoarding|collecting)\s+(?:up\s+)?(?:\w+\s+)?(?:pills|tablets|paracetamol|painkillers)\b|\bgoogl\w*\s+how\s+to\s+(?:die|kill|overdose|hang)\b/,
+    /\b(?:giv\w*|gave)\s+(?:away\s+)?(?:all\s+)?(?:his|her|their|my)\s+(?:\w+\s+){0,2}away\b|\bgiving\s+away\s+(?:his|her|their|my)\b|\bwho\s+gets\s+(?:his|her|their|my)\s+\w+/,
+    /\b(?:won'?t|will\s+not)\s+be\s+(?:around|here)\s*(?:$|[.,;!?]|and\b|but\b|anyway\b)/,
     /\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|building|roof|car\s+park|cliff)/,
   ],
   'self-harm': [
@@ -53,16 +52,34 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\boverdos\w*|\bod'?d\b|\b(?:took|taken|swallowed|taking|take)\s+(?:a\s+(?:load|lot|handful|bunch)\s+of\s+|loads\s+of\s+|too\s+many\s+|lots\s+of\s+|all\s+(?:his|her|their|my)\s+)(?:pills|tablets|paracetamol)\b/,
     /\bpro[-\s]?(?:ana|mia)\b|\bthinspo\b/,
     /\bcutting\s+again\b|\bmaking\s+(?:her|him|them|my)sel(?:f|ves)\s+sick\b/,
+    new RegExp(
+      String.raw`\b${INJURY}\b(?:\s+\S+){0,6}?\s+(?:on|up|across|over|along|down|into|in)\s+(?:\w+\s+){0,2}(?:his|her|their|my|the)\s+(?:\w+\s+)?${BODY}\b`,
+    ),
+    new RegExp(
+      String.raw`\b${INSTRUMENT}\b(?:\s+\S+){0,8}?\s+(?:into|on|in|across|against|at)\s+(?:his|her|their|my)\s+(?:\w+\s+)?${BODY}\b`,
+    ),
+    // Only a blade is telling anywhere near an injury: a compass and "marks" meet in every maths lesson.
+    new RegExp(String.raw`\b${BLADE}\b.{0,120}\b${INJURY}\b|\b${INJURY}\b.{0,120}\b${BLADE}\b`),
+    /\b(?:her|his|their|my)\s+own\s+doing\b|\bdone\s+(?:it\s+)?to\s+(?:him|her|them|my)sel(?:f|ves)\b/,
   ],
   'abuse-disclosure': [
     /\b(?:being|been|was|were|is)\s+(?:sexually\s+|physically\s+)?abused\b|\bsexual(?:ly)?\s+abus/,
     /\b(?:not|doesn'?t|don'?t|isn'?t|does\s+not|do\s+not)\s+(?:feel\s+)?safe\s+at\s+home\b/,
     /\b(?:dad|mum|mam|mom|stepdad|stepmum|step-dad|step-mum|uncle|aunt|brother|sister|parent|carer|boyfriend|girlfriend|partner)\s+(?:hits|hit|beats|beat|hurts|hurt|kicks|kicked|punches|punched|touches|touched|slaps|slapped|chokes|choked)\s+(?:him|her|them|me)\b/,
     /\btouched\s+(?:him|her|them|me)\s+(?:inappropriately|down\s+there|in\s+a\s+way)/,
+    new RegExp(
+      String.raw`\b${FAMILY}\b(?:\s+\S+){0,3}?\s+(?:does|did|doing|do)\s+(?:things|stuff)\b|\b${FAMILY}\b(?:\s+\S+){0,4}?\s+(?:locks?|locked|shuts?)\s+(?:me|her|him|them)\s+in\b`,
+    ),
+    /\b(?:get|gets|got|getting)\s+(?:hit\s+with\s+)?the\s+(?:belt|slipper|stick|cane|wooden\s+spoon)\b/,
+    /\b(?:doesn'?t|does\s+not|don'?t|won'?t|didn'?t|refus\w+\s+to)\s+(?:want\s+to\s+)?go\s+home\b|\bscared\s+(?:to\s+go|of\s+going)\s+home\b/,
+    new RegExp(
+      String.raw`\bbruis(?:es|ing|ed)\b.{0,100}\b(?:at\s+home|${FAMILY})\b|\b(?:at\s+home|${FAMILY})\b.{0,100}\bbruis(?:es|ing|ed)\b`,
+    ),
     /\btold\s+me\s+(?:that\s+)?(?:he|she|they)\s+(?:is|are|was|were)\s+(?:being\s+)?(?:hurt|abused|beaten|scared\s+to\s+go\s+home)\b/,
   ],
   'sexual-image': [
-    /\bnudes?\b|\bnaked\b|\btopless\b|\bsexting\b|\bporn\w*|\bdick\s?pics?\b|\bupskirt\w*|\bonly\s?fans\b|\bprivate\s+parts\b/,
+    /\bnudes?\b|\bnaked\b|\btopless\b|\bsexting\b|\bporn\w*|\bdick\s?pics?\b|\bupskirt\w*|\bonly\s?fans\b|\bprivate\s+parts\b|\bsexual\s+acts?\b|\bsex\s+(?:video|tape|act)s?\b/,
+    /\b(?:no|without\s+(?:a|her|his|their|any))\s+(?:top|clothes|shirt|t-?shirt|bra|pants|trousers)\s+on\b|\b(?:pants|trousers)\s+down\b/,
     new RegExp(
       String.raw`\b(?:explicit|indecent|inappropriate|sexual|sexy|dirty|rude|x-rated)\s+(?:\w+\s+)?${IMAGE}|\b${IMAGE}\s+(?:of\s+(?:${SELF})\s+)?in\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:bikini|underwear|swimsuit|bra|pants|lingerie)\b`,
     ),
@@ -70,11 +87,15 @@ const SIGNS: Record<Harm, RegExp[]> = {
   grooming: [
     /(?<!\b(?:dog|pet|hair|well)[-\s])\bgroom(?:ing|ed|er|s)?\b(?!\s+(?:products?|salon|parlour|business))/,
     /\b(?:told|tells|telling|asked|asks|asking)\s+(?:him|her|them)\s+(?:not\s+to\s+tell|to\s+keep\s+(?:it|this|\w+\s+\w+)\s+(?:a\s+)?secret)/,
-    /\bnot\s+to\s+tell\s+(?:his|her|their|your)\s+(?:mum|mam|mom|dad|parents?|carers?|family|teachers?)\b/,
     /\bour\s+(?:little\s+)?secret\b/,
     /\b(?:asking|asked|asks|wants|wanted|wanting)\s+(?:for\s+)?(?:her|his|their)\s+(?:home\s+)?(?:address|location)\b/,
     /\bpretend(?:ing|ed|s)?\s+to\s+be\s+(?:a|an)\s+(?:\w+\s+)?(?:girl|boy|kid|child|teenager|teen|scout|agent|model\w*|photographer)\b/,
     /\b(?:county\s+lines|criminal\s+exploitation|sexual\s+exploitation|drug\s+runner)\b/,
+    /\bmature\s+for\s+(?:his|her|their|your)\s+age\b|\bask\w*\s+(?:\w+\s+){0,3}what\s+(?:he|she|they|you)\s*(?:'s|'re|is|are)?\s*wearing\b/,
+    /\b(?:whether|if)\s+(?:his|her|their|your)\s+(?:parents|mum|dad|carers?)\s+(?:are|is)\s+(?:in|home|out|around|away)\b/,
+    new RegExp(
+      String.raw`\b(?:gifts?|presents?|money|cash|credit|trainers|vapes?|phones?|clothes|drugs|weed)\b.{0,40}\bfrom\s+(?:a|an|some|this|that)\s+(?:older\s+)?(?:man|men|adult|guy|stranger|bloke)\b`,
+    ),
   ],
   sextortion: [/\bsextort\w*|\bblackmail\w*/],
   extremism: [
@@ -82,6 +103,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bnazi\s+(?:propaganda|salutes?|symbols?|flags?|videos?|memes?|stuff|content|music)\b/,
     /\bwhite\s+(?:power|supremac\w*)\b|\bfar[-\s]right\b|\bhate\s+preacher|\b(?:isis|daesh|jihad\w*|al[-\s]qaeda)\b|\brace\s+war\b|\bgreat\s+replacement\b|\bincels?\b/,
     /\bnon[-\s]?believers?\s+(?:deserve|should|must|will)\b|\binfidels?\b/,
+    /\b(?:white|ethno)[-\s]?nationalis\w*|\bmass\s+shooters?\b|\b(?:need|needs)\s+(?:removing|wiping\s+out|exterminat\w*)\b/,
     /\b(?:part\s+of|joined|join|recruit\w*\s+(?:him|her|them|\w+)\s+(?:to|into))\s+(?:a|the|an)\s+(?:\w+\s+)?(?:movement|militia|brotherhood)\b/,
   ],
   'violence-threat': [
@@ -89,7 +111,8 @@ const SIGNS: Record<Harm, RegExp[]> = {
       String.raw`\b(?:will|'ll|going\s+to|gonna|threaten\w*\s+to|wants?\s+to|promised\s+to|plans?\s+to|planning\s+to|(?:he|she|they)\s*(?:'d|would))\s+(?:\w+\s+)?(?:kill|stab|shoot|murder|hurt|batter|beat\s+up|beat|smash|slash|knife|jump|end|burn)\s+(?:up\s+)?${PERSON}\b`,
     ),
     /\bdeath\s+threats?\b/,
-    /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:knife|knives|gun|machete|weapon|firearm)\b/,
+    /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their|your|ur|the|some)\s+(?:\w+\s+)?(?:knife|knives|gun|guns|machetes?|weapons?|firearms?|blades|shanks?)\b/,
+    /\b(?:get\s+hold\s+of|buy|buying|get|getting|make|making)\s+(?:a\s+)?(?:gun|firearm|bomb|explosives?)\b/,
     /\b(?:shoot|bomb|blow)\s+up\s+(?:the\s+|our\s+)?school\b|\bschool\s+shooting\b/,
   ],
   'danger-now': [
@@ -99,15 +122,19 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\b(?:ran|run|running|gone|went)\s+away\s+from\s+home\b|\b(?:hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:come|came|gone|got|made\s+it)\s+home\b/,
     /\bkidnap\w*|\babduct\w*|\btraffick\w*/,
     /\b(?:is|are|being)\s+(?:in\s+danger|followed\s+home|held\s+somewhere)\b/,
+    /\b(?:on|up\s+on|onto)\s+(?:a|the)\s+(?:\w+\s+){0,3}(?:roof|ledge|bridge|cliff)\b.{0,80}\b(?:edge|jump|fall)\b/,
+    /\b(?:went|gone|going|go|left)\s+to\s+meet\s+(?:up\s+with\s+)?(?:someone|somebody|a\s+man|a\s+guy|a\s+stranger|an?\s+\w+)\s+(?:\w+\s+)?(?:from|off|she|he|they)\s+(?:online|the\s+internet|met\s+online|snap\w*|insta\w*|tiktok|discord|roblox|an?\s+app)\b/,
   ],
 };
 
 /** A threat to share an image unless something is done: with an image, the shape of sextortion. */
 const THREAT_TO_SHARE =
-  /\b(?:will|'ll|gonna|going\s+to)\s+(?:send|post|share|leak|show|upload|expose)\s+(?:it|them|the\s+\w+)\b.{0,40}\b(?:unless|if\s+(?:he|she|they)\s+(?:doesn'?t|don'?t|does\s+not|won'?t))\b|\b(?:or|otherwise|unless|else)\s+(?:he|she|they|it)\s*(?:'ll|will|would|'d|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:send|post|share|leak|show|upload|expose|put)\b|\bthreaten\w*\s+to\s+(?:send|post|share|leak|expose|upload)\b/;
+  /\bunless\s+(?:he|she|they|you)\s+(?:pays?|sends?|gives?|does|transfers?)\b|\b(?:or|otherwise)\s+(?:else\s+)?(?:they|he|she|it)\s*(?:'ll|will|would|'d)?\s+(?:send|post|share|leak|show|upload|expose|put|go)\b|\b(?:will|'ll|gonna|going\s+to)\s+(?:send|post|share|leak|show|upload|expose)\s+(?:it|them|the\s+\w+)\b.{0,40}\b(?:unless|if\s+(?:he|she|they)\s+(?:doesn'?t|don'?t|does\s+not|won'?t))\b|\b(?:or|otherwise|unless|else)\s+(?:he|she|they|it)\s*(?:'ll|will|would|'d|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:send|post|share|leak|show|upload|expose|put)\b|\bthreaten\w*\s+to\s+(?:send|post|share|leak|expose|upload)\b/;
 const RECORDED = new RegExp(
   String.raw`\b(?:screen\s?-?record\w*|record\w*|filmed|${IMAGE}|nudes?|naked|video\s+call\w*|video\s+chat\w*)\b`,
 );
+const DEMAND =
+  /\b(?:demand\w*|wants?|asking\s+for|asks\s+for|pay|pays|paid)\b.{0,30}(?:£\s?\d+|\$\s?\d+|money|cash|gift\s?cards?|crypto|bitcoin|more\s+(?:pics|photos|videos|vids|nudes))/;
 const ADULT_AGE =
   /\b(?:is|aged?|who'?s|he'?s|she'?s)\s+(?:1[89]|[2-9]\d)\b(?!\s*(?:min|minutes|seconds|mins|%|pupils|kids|children|students|followers|likes))|\b(?:1[89]|[2-9]\d)\s?(?:yo|y\/o|yrs?\s+old|years?\s+old|year-old)\b/;
 const ADULT = /\b(?:a\s+man|men|grown\s+man|adult|older\s+(?:man|guy|men|person|lad)|stranger|strangers)\b/;
@@ -121,12 +148,22 @@ const CLOSE_CONTACT =
 const IDIOMS = [
   /\b(?:is|are|was|'s|'re|it'?s|its)\s+killing\s+(?:me|us)\b/g,
   // Said of family and bosses in jest; "he'll kill me" is still read as a threat.
-  /\b(?:mum|mam|mom|dad|parents?|wife|husband|partner|boss|head)\s*(?:will|'ll|is\s+going\s+to|is\s+gonna|would|'d)\s+(?:kill|murder)\s+me\b/g,
+  /\b(?:mum|mam|mom|dad|parents?|wife|husband|partner|boss|head)(?:'?s)?\s*(?:will|'ll|is\s+going\s+to|is\s+gonna|gonna|going\s+to|would|'d)\s+(?:kill|murder)\s+me\b/g,
   /\bi\s+(?:could|could\s+have|could've)\s+(?:kill|killed|murder|murdered)\s+(?:him|her|them)\b/g,
 ];
 
 /** Shorthand staff (and pupils they quote) use for the worst things. */
 const SHORTHAND: [RegExp, string][] = [
+  [/\b(do|does|did|is|was|has|have|had|wo|ca|could|would|should|are|were)nt\b/g, "$1n't"],
+  [
+    /\b(he|she|it|that|there|what)s\b(?=\s+(?:been|going|gonna|got|not|a|the|in|on|at|being|just|never|always|so|really|\w+ing|\w+ed)\b)/g,
+    "$1's",
+  ],
+  // Not "we": "well", "were" and "wed" are words.
+  [/\b(they|you)(re|ll|ve|d)\b/g, "$1'$2"],
+  [/\bim\b/g, "i'm"],
+  [/\bive\b/g, "i've"],
+  [/\bur\b/g, 'your'],
   [/\bkms\b/g, 'kill myself'],
   [/\bkys\b/g, 'kill yourself'],
   [/\bunaliv(?:e|ed|ing)\b/g, 'kill'],
@@ -196,25 +233,8 @@ export function normalise(text: string, options: ReadingOptions = {}): string {
 export function readHarms(text: string, options: ReadingOptions = {}): Harm[] {
   const t = normalise(text, options);
   const found = new Set<Harm>(HARMS.filter((harm) => SIGNS[harm].some((sign) => sign.test(t))));
-  if (THREAT_TO_SHARE.test(t) && RECORDED.test(t)) found.add('sextortion');
+  if ((THREAT_TO_SHARE.test(t) || DEMAND.test(t)) && RECORDED.test(t)) found.add('sextortion');
   // An adult in a close, secret or gift-giving relationship with a child online.
   if ((ADULT_AGE.test(t) || ADULT.test(t)) && CLOSE_CONTACT.test(t)) found.add('grooming');
   return HARMS.filter((harm) => found.has(harm));
 }
-
-/** Each harm as the DSL reads it on the case. */
-export const HARM_LABELS: Record<Harm, string> = {
-  sextortion: 'sextortion or blackmail',
-  grooming: 'grooming or exploitation',
-  'danger-now': 'a child missing or in danger now',
-  suicide: 'suicidal thoughts',
-  'self-harm': 'self-harm',
-  'abuse-disclosure': 'a child telling of abuse',
-  'sexual-image': 'a sexual image of a child',
-  'violence-threat': 'a threat of violence',
-  extremism: 'extremism or radicalisation',
-};
-
-/** A stored harm's words; an id this version does not know is shown as it is. */
-export const harmLabel = (harm: string): string =>
-  (HARMS as readonly string[]).includes(harm) ? HARM_LABELS[harm as Harm] : harm;

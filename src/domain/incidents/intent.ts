@@ -26,8 +26,14 @@ export function detectPlatform(text: string): Platform | undefined {
 const PUPIL =
   /\b(pupils?|students?|child(ren)?|kids?|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|ex-?pupils?|former pupils?|boys?|girls?|reception|nursery|sixth form(ers?)?|class(mates?)?)\b/i;
 const ADULT_AT_SCHOOL =
-  /\b(colleague|teacher|member of staff|staff member|teaching assistant|ta|coach|volunteer|adult|cover supervisor|supply)\b/i;
+  /\b(colleague|teacher|member of staff|staff member|teaching assistant|ta|coach|volunteer|adult|cover supervisor|supply)s?\b/i;
 const IMAGES = /\b(photos?|pictures?|pics|images?|videos?|film(ed|ing)?|footage|recorded|recording|clips?)\b/i;
+/** Something is out there: posted, shared, or simply "on tiktok" with views. */
+const PUBLISHED =
+  /\b(post|shar|upload|put)|\b(it'?s|its|is|now|went|gone|been) (up )?on (tiktok|insta\w*|snap\w*|you ?tube|facebook|twitter|x|whatsapp|the internet|social media)\b|\b\d+k? views\b/i;
+/** A pupil getting in touch with the reporter, in any tense: "whatsapps me", "keeps emailing". */
+const CONTACTS_ME =
+  /\b(messag|dm|texte?|contact|snapp?|emai?l|whatsapp|ring|rang|call|sen[dt]|facetim|add)\w*'?\w* me\b|\bkeeps? (messag|email|text|dm|snap|whatsapp|call|ring|comment)\w*/i;
 
 /** Ordered: the first matching rule wins, most specific first. Harms read in the words come before all of them. */
 const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
@@ -41,7 +47,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'scam',
     (t) =>
-      /\b(scam(s|med|mer)?|phishing|phish|gift ?cards?|vouchers?|fake (emails?|texts?|invoices?|links?)|(pretending|claiming) to be from|look(s|ing)? like (it'?s|they'?re|they are|it is) from)\b/i.test(
+      /\b(scam(s|med|mer)?|phishing|phish|gift ?cards?|vouchers?|(fake|dodgy|suspicious|spoof(ed)?) (emails?|texts?|invoices?|links?|messages?)|(pretending|claiming) to be from|look(s|ing)? like (it'?s|they'?re|they are|it is) from|link to (pay|log ?in|sign ?in|verify)|not from us|card details|bank details|free (v-?bucks|robux|skins|gift))\b/i.test(
         t,
       ),
   ],
@@ -53,11 +59,24 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
       ),
   ],
   [
+    'cyberbullying',
+    (t) =>
+      /\b(cyber-?)?bull(y|ied|ies|ying)\b|\bname[- ]calling\b|\bcall(ed|ing)? (him|her|them) names\b|\bcalled names\b/i.test(
+        t,
+      ) ||
+      (PUPIL.test(t) &&
+        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|monkey|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their))\b/i.test(
+          t,
+        )),
+  ],
+  [
     'images-without-consent',
     (t) =>
       IMAGES.test(t) &&
-      (PUPIL.test(t) || /\b(assembly|nativity|sports day|school (play|trip|concert))\b/i.test(t)) &&
-      /\b(post|shar|upload|put)/i.test(t),
+      (PUPIL.test(t) ||
+        ADULT_AT_SCHOOL.test(t) ||
+        /\b(assembly|nativity|sports day|school (play|trip|concert))\b/i.test(t)) &&
+      PUBLISHED.test(t),
   ],
   [
     'friend-request',
@@ -71,18 +90,8 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
     (t) =>
       PUPIL.test(t) &&
       // The pupil contacts the reporter: "messaged me", "my personal account", not "messaging pupils".
-      /\b(messag(ed|ing)|dm'?d|dm(ed|ing)|texted|contact(ed|ing)|snapp(ed|ing)|sent|emailed|whatsapp'?d|rang|called) me\b|\bmy (personal|own) (account|number|phone|profile|facebook|instagram|insta|tiktok|snapchat)\b|\bfound my (\w+ )?(account|profile|page|tiktok|insta|instagram|facebook|snapchat|number)\b|\bcommented on my\b/i.test(
-        t,
-      ),
-  ],
-  [
-    'cyberbullying',
-    (t) =>
-      /\b(cyber-?)?bull(y|ied|ies|ying)\b|\bname[- ]calling\b|\bcall(ed|ing)? (him|her|them) names\b|\bcalled names\b/i.test(
-        t,
-      ) ||
-      (PUPIL.test(t) &&
-        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|roasting|embarrassing)\b/i.test(
+      (CONTACTS_ME.test(t) ||
+        /\bmy (personal|own|private|work) (account|number|phone|mobile|email|profile|facebook|instagram|insta|tiktok|snapchat)\b|\b(found|got|has) my (\w+ )?(account|profile|page|tiktok|insta|instagram|facebook|snapchat|number|mobile|email)\b|\bcommented on my\b/i.test(
           t,
         )),
   ],
@@ -90,7 +99,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
     'adult-conduct',
     (t) =>
       ADULT_AT_SCHOOL.test(t) &&
-      /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ ){0,2}(pupils|students|kids))/i.test(
+      /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ ){0,2}(pupils|students|kids)|swore|swearing|shout(ed|ing)|scream(ed|ing)|yell(ed|ing)|stormed|grabbed|pushed|shoved|slapped|smacked|humiliat|belittl|(told|tell|telling|called|calling) (a|the|one|some) (\w+ ){0,2}(boy|girl|pupil|student|child|kid)s?)/i.test(
         t,
       ) &&
       !/\b(parent|carer)s?\b/i.test(t),
@@ -116,12 +125,12 @@ const QUESTION =
   /\?\s*$|^\s*(can|could|should|may|must|am i|is it|is there|are (we|staff|teachers)|do|does|what|how|when|who|where|why|which)\b/i;
 /** Words that say something has already happened, rather than asking about a rule. */
 const EVENT =
-  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me)\b/i;
+  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got))\b/i;
 /** Someone a report can be about, when a statement tells of them without the words above. */
 const ACTOR =
   /\b(someone|somebody|a (man|woman|stranger|person)|parents?|mum|dad|carers?|colleague|teacher|staff|our school|the school|school'?s|my (account|page|profile)|he|she|they)\b/i;
 const GREETING_LEAD =
-  /^\s*(hi|hello|hey|hiya|morning|afternoon|evening|good (morning|afternoon|evening)|helo|shw?mae|bore da|prynhawn da|noswaith dda)( (all|there|team|everyone|bot))?\b[\s,!.:;-]*/i;
+  /^\s*((hi|hello|hey|hiya|morning|afternoon|evening|good (morning|afternoon|evening)|helo|shw?mae|bore da|prynhawn da|noswaith dda)( (all|there|team|everyone|bot))?\b[\s,!.:;-]*)?(\w+( \w+){0,2} here\s*[,.:;-]+\s*)?/i;
 const BARE_REPORT =
   /^\s*\/?(report|report (an |a )?(incident|concern|something)|new report|raise a concern|make a report|i (want|need|would like) to (report|make a report)( something| an incident| a concern)?)\s*[.!]?\s*$/i;
 
@@ -154,7 +163,7 @@ export function recogniseIntent(message: string): MessageIntent {
   const prefill = { ...(type ? { type } : {}), ...(platform ? { platform } : {}) };
   if (readHarms(text).length > 0) return { kind: 'disclosure', ...prefill };
   const question = QUESTION.test(text);
-  const event = EVENT.test(text);
+  const event = EVENT.test(text) || CONTACTS_ME.test(text);
   if (question && event) return { kind: 'question-with-event', ...prefill };
   if (question) return { kind: 'question' };
   const aboutSomeone = PUPIL.test(text) || ACTOR.test(text);

@@ -19,7 +19,7 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { DownloadButton } from '../DownloadButton.tsx';
 import { ItemTable } from '../ItemTable.tsx';
 import { CaseActions } from './CaseActions.tsx';
-import { harmLabel } from '../../../src/domain/incidents/harm-reading.ts';
+import { harmLabel } from '../../../src/domain/incidents/harms.ts';
 import { CaseAttachment, type AttachmentData } from './CaseAttachment.tsx';
 import { PageHeader } from '../PageHeader.tsx';
 import { date, dateTime, entryLabel, statusLabel } from '../format.ts';
