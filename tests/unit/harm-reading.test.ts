@@ -52,6 +52,10 @@ describe('reading a harm from the words', () => {
     ['pupil says a lot of white nationalist stuff in class and calls mass shooters heroes', 'extremism'],
     ['message in the group chat said bring your blades saturday', 'violence-threat'],
     ['a tiktok live shows a year 10 on the roof of the leisure centre near the edge', 'danger-now'],
+    ['y4 girl says there is never any food at home and she looks after her baby brother', 'abuse-disclosure'],
+    ['he keeps a knife in his blazer, his mate told me', 'violence-threat'],
+    ['she has not been seen since she got into a car with two older men on monday', 'danger-now'],
+    ['a pupil told the class that hitler was right', 'extremism'],
   ])('%s → %s', (text, harm) => {
     expect(readHarms(text)).toContain(harm);
   });

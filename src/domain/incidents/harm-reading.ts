@@ -71,6 +71,9 @@ const SIGNS: Record<Harm, RegExp[]> = {
       String.raw`\b${FAMILY}\b(?:\s+\S+){0,3}?\s+(?:does|did|doing|do)\s+(?:things|stuff)\b|\b${FAMILY}\b(?:\s+\S+){0,4}?\s+(?:locks?|locked|shuts?)\s+(?:me|her|him|them)\s+in\b`,
     ),
     /\b(?:get|gets|got|getting)\s+(?:hit\s+with\s+)?the\s+(?:belt|slipper|stick|cane|wooden\s+spoon)\b/,
+    /\bcomes?\s+into\s+(?:her|his|my|their)\s+(?:room|bed|bedroom)\s+at\s+night\b/,
+    // Neglect: no food, left alone.
+    /\b(?:no|isn'?t\s+any|never\s+any)\s+food\s+(?:at|in\s+the)\s+(?:home|house)\b|\b(?:left\s+)?(?:home\s+)?alone\s+(?:all\s+(?:night|weekend)|overnight|for\s+days)\b|\b(?:hasn'?t|has\s+not|not)\s+eaten\s+(?:since|for\s+(?:two|three|\d+)\s+days)\b/,
     /\b(?:doesn'?t|does\s+not|don'?t|won'?t|didn'?t|refus\w+\s+to)\s+(?:want\s+to\s+)?go\s+home\b|\bscared\s+(?:to\s+go|of\s+going)\s+home\b/,
     new RegExp(
       String.raw`\bbruis(?:es|ing|ed)\b.{0,100}\b(?:at\s+home|${FAMILY})\b|\b(?:at\s+home|${FAMILY})\b.{0,100}\bbruis(?:es|ing|ed)\b`,
@@ -104,6 +107,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bwhite\s+(?:power|supremac\w*)\b|\bfar[-\s]right\b|\bhate\s+preacher|\b(?:isis|daesh|jihad\w*|al[-\s]qaeda)\b|\brace\s+war\b|\bgreat\s+replacement\b|\bincels?\b/,
     /\bnon[-\s]?believers?\s+(?:deserve|should|must|will)\b|\binfidels?\b/,
     /\b(?:white|ethno)[-\s]?nationalis\w*|\bmass\s+shooters?\b|\b(?:need|needs)\s+(?:removing|wiping\s+out|exterminat\w*)\b/,
+    /\bhitler\s+(?:was|is)\s+(?:right|a\s+hero|good)\b|\b(?:should|deserve\s+to|needs?\s+to)\s+(?:all\s+)?(?:be\s+)?(?:gassed|wiped\s+out|exterminated)\b/,
     /\b(?:part\s+of|joined|join|recruit\w*\s+(?:him|her|them|\w+)\s+(?:to|into))\s+(?:a|the|an)\s+(?:\w+\s+)?(?:movement|militia|brotherhood)\b/,
   ],
   'violence-threat': [
@@ -113,6 +117,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bdeath\s+threats?\b/,
     /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their|your|ur|the|some)\s+(?:\w+\s+)?(?:knife|knives|gun|guns|machetes?|weapons?|firearms?|blades|shanks?)\b/,
     /\b(?:get\s+hold\s+of|buy|buying|get|getting|make|making)\s+(?:a\s+)?(?:gun|firearm|bomb|explosives?)\b/,
+    /\b(?:knife|knives|blade|gun|machete|weapon)\b.{0,40}\bin\s+(?:his|her|their|my)\s+(?:bag|pocket|blazer|locker|coat|waistband)\b/,
     /\b(?:shoot|bomb|blow)\s+up\s+(?:the\s+|our\s+)?school\b|\bschool\s+shooting\b/,
   ],
   'danger-now': [
@@ -121,6 +126,8 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\b(?:she|he|they|pupil|child|boy|girl|son|daughter)\s+(?:has|have|had|is|are|was|were)\s+(?:gone|been|went|run)\s+missing\b|\bmissing\s+from\s+(?:home|care)\b/,
     /\b(?:ran|run|running|gone|went)\s+away\s+from\s+home\b|\b(?:hasn'?t|has\s+not|didn'?t|did\s+not|never)\s+(?:come|came|gone|got|made\s+it)\s+home\b/,
     /\bkidnap\w*|\babduct\w*|\btraffick\w*/,
+    /\b(?:has\s*n'?t|has\s+not|not)\s+been\s+seen\s+since\b|\bran\s+off\s+with\s+(?:a|an|some|this)\s+(?:older\s+)?(?:man|men|guy|adult|stranger)\b/,
+    /\b(?:got|get|getting|gets)\s+in(?:to)?\s+(?:a|the|some)\s+(?:\w+\s+)?(?:car|van)\s+with\s+(?:a|an|some|two|three)\s+(?:older\s+)?(?:man|men|guys|adults?|strangers?)\b/,
     /\b(?:is|are|being)\s+(?:in\s+danger|followed\s+home|held\s+somewhere)\b/,
     /\b(?:on|up\s+on|onto)\s+(?:a|the)\s+(?:\w+\s+){0,3}(?:roof|ledge|bridge|cliff)\b.{0,80}\b(?:edge|jump|fall)\b/,
     /\b(?:went|gone|going|go|left)\s+to\s+meet\s+(?:up\s+with\s+)?(?:someone|somebody|a\s+man|a\s+guy|a\s+stranger|an?\s+\w+)\s+(?:\w+\s+)?(?:from|off|she|he|they)\s+(?:online|the\s+internet|met\s+online|snap\w*|insta\w*|tiktok|discord|roblox|an?\s+app)\b/,
