@@ -180,11 +180,15 @@ try {
       'Second development set (tests/reports/reports-dev2.jsonl: written by a helper who never saw the reader; measured once unseen, then tuned on)',
       new URL('../reports/reports-dev2.jsonl', import.meta.url),
     ],
+    [
+      'Third development set (tests/reports/reports-dev3.jsonl: written by another helper; measured once unseen, then tuned on)',
+      new URL('../reports/reports-dev3.jsonl', import.meta.url),
+    ],
   ];
   if (values.heldout)
     sets.push([
-      'Held-out set (tests/reports/reports-unseen.jsonl: written by another helper who never saw the reader)',
-      new URL('../reports/reports-unseen.jsonl', import.meta.url),
+      'Held-out set (tests/reports/reports-unseen2.jsonl: written by a third helper who never saw the reader)',
+      new URL('../reports/reports-unseen2.jsonl', import.meta.url),
     ]);
   for (const [title, url] of sets) {
     const set = load(url);

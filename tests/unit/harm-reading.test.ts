@@ -56,6 +56,13 @@ describe('reading a harm from the words', () => {
     ['he keeps a knife in his blazer, his mate told me', 'violence-threat'],
     ['she has not been seen since she got into a car with two older men on monday', 'danger-now'],
     ['a pupil told the class that hitler was right', 'extremism'],
+    ['posted on her story: cant do this any more, been nice knowing you all', 'suicide'],
+    ['y3 says mummy shuts her in the cellar when she cries', 'abuse-disclosure'],
+    ['boy said if he tells anyone his dad will go mad, then went quiet', 'abuse-disclosure'],
+    ['lad keeps getting picked up after school by older lads and says he is doing runs', 'grooming'],
+    ['a man at the shop gives her free vapes and invited her to a party at his flat', 'grooming'],
+    ['pupil ran off out of the gate towards the canal after a row', 'danger-now'],
+    ['note in the boys toilets says someone will shoot up this school on monday', 'violence-threat'],
   ])('%s → %s', (text, harm) => {
     expect(readHarms(text)).toContain(harm);
   });
@@ -83,6 +90,10 @@ describe('reading a harm from the words', () => {
     'the wifi is down, were all going to die of boredom',
     'well, were not sure which trip they are going on',
     'my mums gonna kill me, forgot the cake for the bake sale',
+    'at football one lad yelled "I will kill you" at his mate, both laughing',
+    'year 10 asked in PSHE whether watching porn is harmful, handled it in class',
+    'history lesson on the second world war: we looked at swastikas on propaganda posters',
+    'the rugby team reckon the other side will not be around much longer in the cup',
   ])('an everyday turn of phrase is not a harm: %s', (text) => {
     expect(readHarms(text)).toEqual([]);
   });

@@ -24,7 +24,7 @@ export function detectPlatform(text: string): Platform | undefined {
 }
 
 const PUPIL =
-  /\b(pupils?|students?|child(ren)?|kids?|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|ex-?pupils?|former pupils?|boys?|girls?|reception|nursery|sixth form(ers?)?|class(mates?)?)\b/i;
+  /\b(pupils?|students?|child(ren)?|kids?|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|ex-?pupils?|former pupils?|ex-?students?|former students?|leavers?|old pupils?|boys?|girls?|reception|nursery|sixth form(ers?)?|class(mates?)?)\b/i;
 const ADULT_AT_SCHOOL =
   /\b(colleague|teacher|member of staff|staff member|teaching assistant|ta|coach|volunteer|adult|cover supervisor|supply)s?\b/i;
 const IMAGES = /\b(photos?|pictures?|pics|images?|videos?|film(ed|ing)?|footage|recorded|recording|clips?)\b/i;
@@ -40,21 +40,21 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'compromised-account',
     (t) =>
-      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of)\b/i.test(
+      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of|none of us (made|posted|wrote)|(someone|somebody) (else )?(\w+ ){0,3}logged in|changed the password)\b/i.test(
         t,
       ),
   ],
   [
     'scam',
     (t) =>
-      /\b(scam(s|med|mer)?|phishing|phish|gift ?cards?|vouchers?|(fake|dodgy|suspicious|spoof(ed)?) (emails?|texts?|invoices?|links?|messages?)|(pretending|claiming) to be from|look(s|ing)? like (it'?s|they'?re|they are|it is) from|link to (pay|log ?in|sign ?in|verify)|not from us|card details|bank details|free (v-?bucks|robux|skins|gift))\b/i.test(
+      /\b(scam(s|med|mer)?|phishing|phish|gift ?cards?|vouchers?|(fake|dodgy|suspicious|spoof(ed)?) (emails?|texts?|invoices?|links?|messages?)|(pretending|claiming) to be from|look(s|ing)? like (it'?s|they'?re|they are|it is) from|link to (pay|log ?in|sign ?in|verify)|not from us|card details|bank details|free (v-?bucks|robux|skins|gift)|taking (payments?|money|deposits)|bank transfer)\b/i.test(
         t,
       ),
   ],
   [
     'hate',
     (t) =>
-      /\b(racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
+      /\b(monkey (noises|chants|sounds)|racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
         t,
       ),
   ],
@@ -65,7 +65,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
         t,
       ) ||
       (PUPIL.test(t) &&
-        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|monkey|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their))\b/i.test(
+        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their)|leav(e|ing) (\w+ ){0,2}out|kick\w* (\w+ ){0,2}out|remov(e|ing|ed) (him|her|them)|copying (his|her|their)|call(ing|ed)? (him|her|them) ['"‘“]|no \w+ allowed)\b/i.test(
           t,
         )),
   ],
@@ -98,11 +98,21 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'adult-conduct',
     (t) =>
-      ADULT_AT_SCHOOL.test(t) &&
-      /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ ){0,2}(pupils|students|kids)|swore|swearing|shout(ed|ing)|scream(ed|ing)|yell(ed|ing)|stormed|grabbed|pushed|shoved|slapped|smacked|humiliat|belittl|(told|tell|telling|called|calling) (a|the|one|some) (\w+ ){0,2}(boy|girl|pupil|student|child|kid)s?)/i.test(
+      // A member of staff posting, sharing or tweeting is their own conduct, not a post about the school.
+      /\b(colleague|teacher|staff|member of staff|teaching staff|ta|coach|volunteer)s?\s+(\w+\s+){0,4}?(has been |have been |is |was |keeps )?(posting|posted|posts|sharing|tweeting)\b/i.test(
         t,
-      ) &&
-      !/\b(parent|carer)s?\b/i.test(t),
+      ) ||
+      // A parent's behaviour in person (not a post) is a concern about an adult too.
+      (/\b(parent|carer|mum|dad|father|mother)s?\b/i.test(t) &&
+        /\b(swore|swearing|shout(ed|ing)|scream(ed|ing)|yell(ed|ing)|grabbed|pushed|shoved|aggressive|threatening (staff|a teacher|the))\b/i.test(
+          t,
+        ) &&
+        !/\b(post(ed|s|ing)?|comment(ed|s)?|review|tweet)/i.test(t)) ||
+      (ADULT_AT_SCHOOL.test(t) &&
+        /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ ){0,2}(pupils|students|kids)|swore|swearing|shout(ed|ing)|scream(ed|ing)|yell(ed|ing)|stormed|grabbed|pushed|shoved|slapped|smacked|humiliat|belittl|(told|tell|telling|called|calling) (a|the|one|some) (\w+ ){0,2}(boy|girl|pupil|student|child|kid)s?)/i.test(
+          t,
+        ) &&
+        !/\b(parent|carer)s?\b/i.test(t)),
   ],
   [
     'inappropriate-post',
@@ -125,7 +135,7 @@ const QUESTION =
   /\?\s*$|^\s*(can|could|should|may|must|am i|is it|is there|are (we|staff|teachers)|do|does|what|how|when|who|where|why|which)\b/i;
 /** Words that say something has already happened, rather than asking about a rule. */
 const EVENT =
-  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got))\b/i;
+  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got)|(got|received|had|been getting|getting) (an? )?(texts?|emails?|messages?|calls?|dms?|requests?)|has (left|written|put|made|set up|created))\b/i;
 /** Someone a report can be about, when a statement tells of them without the words above. */
 const ACTOR =
   /\b(someone|somebody|a (man|woman|stranger|person)|parents?|mum|dad|carers?|colleague|teacher|staff|our school|the school|school'?s|my (account|page|profile)|he|she|they)\b/i;
