@@ -184,11 +184,15 @@ try {
       'Third development set (tests/reports/reports-dev3.jsonl: written by another helper; measured once unseen, then tuned on)',
       new URL('../reports/reports-dev3.jsonl', import.meta.url),
     ],
+    [
+      'Fourth development set (tests/reports/reports-dev4.jsonl: written by a third helper; measured once unseen, then tuned on)',
+      new URL('../reports/reports-dev4.jsonl', import.meta.url),
+    ],
   ];
   if (values.heldout)
     sets.push([
-      'Held-out set (tests/reports/reports-unseen2.jsonl: written by a third helper who never saw the reader)',
-      new URL('../reports/reports-unseen2.jsonl', import.meta.url),
+      'Held-out set (tests/reports/reports-unseen3.jsonl: written by a fourth helper who never saw the reader)',
+      new URL('../reports/reports-unseen3.jsonl', import.meta.url),
     ]);
   for (const [title, url] of sets) {
     const set = load(url);

@@ -98,6 +98,31 @@ describe('reading a harm from the words', () => {
     expect(readHarms(text)).toEqual([]);
   });
 
+  // Several weak signs together, none of which would do alone.
+  test.each<[string, Harm]>([
+    ['he gave away his guitar last week and has been really low, said he wont need it', 'suicide'],
+    ['there are neat burns on her forearm again, she says it helps her calm down', 'self-harm'],
+    ['a lad he met on fortnite sends him new trainers and wants to meet up, told him to delete the chats', 'grooming'],
+    ['y2 boy did not come back in from play, we have checked the toilets and mum is not answering', 'danger-now'],
+    ['she said her stepdad plays a secret game with her and she is not allowed to tell', 'abuse-disclosure'],
+    [
+      'boys were sharing a video of a girl from year 8 with hardly anything on, she has not got much on',
+      'sexual-image',
+    ],
+  ])('together: %s → %s', (text, harm) => {
+    expect(readHarms(text)).toContain(harm);
+  });
+
+  test.each([
+    'he gave away his old football boots to the PE lost property box',
+    'she scraped her arm on the wall at break and has a plaster on it now',
+    'my son met his new karate coach today, who drives the minibus',
+    'the class did not come back from the museum until 4, the coach was late',
+    'the year 7 assembly slides on online strangers and nude image sharing are on the drive',
+  ])('one weak sign, or a planned lesson, is not a harm: %s', (text) => {
+    expect(readHarms(text)).toEqual([]);
+  });
+
   test('typo correction reads a near-miss of a distinctive word, and only those', () => {
     expect(readHarms('pupil has been blackmaled by someone online')).toContain('sextortion');
     expect(readHarms('pupil has been blackmaled by someone online', { typos: false })).toEqual([]);

@@ -12,11 +12,11 @@ import { HARMS, type Harm } from './harms.ts';
  */
 const SELF = String.raw`(?:him|her|them|my|your|our)sel(?:f|ves)|themself`;
 const PERSON = String.raw`(?:you|him|her|them|me|us|someone|somebody|everyone|people|(?:another|a|the|this|that|some|one|his|her|their|my)\s+(?:\w+\s+)?(?:boy|girl|pupil|student|kid|lad|child|teacher|classmate|friend|brother|sister|mum|dad)s?)`;
-const BODY = String.raw`(?:wrists?|forearms?|arms?|thighs?|legs?|stomach|tummy|skin|hips?)`;
+const BODY = String.raw`(?:wrists?|forearms?|arms?|thighs?|legs?|stomach|tummy|skin|hips?|back\s+of\s+(?:his|her|their|my)\s+hands?)`;
 const INJURY = String.raw`(?:cuts|lines|marks|scratches|scars|plasters|bandages|burns|wounds|slashes|bled|bleeding)`;
 const BLADE = String.raw`(?:blades?|razors?)`;
 const INSTRUMENT = String.raw`(?:${BLADE}|compass(?:\s+point)?|scissors|glass)`;
-const FAMILY = String.raw`(?:daddy|mummy|dad|mum|mam|mom|stepdad|stepmum|step-dad|step-mum|uncle|aunt|auntie|grandad|grandpa|nan|brother|sister|cousin|(?:mum|mam|mom|dad)'?s\s+(?:new\s+)?(?:boyfriend|girlfriend|partner)|carer|foster\s+\w+)`;
+const FAMILY = String.raw`(?:daddy|mummy|dad|mum|mam|mom|stepdad|stepmum|step-dad|step-mum|step\s+dad|step\s+mum|uncle|aunt|auntie|grandad|grandpa|nan|brother|sister|cousin|(?:mum|mam|mom|dad)'?s\s+(?:new\s+)?(?:boyfriend|girlfriend|partner)|carer|foster\s+\w+)`;
 const IMAGE = String.raw`(?:photos?|pics?|pictures?|images?|videos?|vids?|clips?|selfies?|snaps?|footage|recordings?)`;
 
 const SIGNS: Record<Harm, RegExp[]> = {
@@ -55,7 +55,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bpro[-\s]?(?:ana|mia)\b|\bthinspo\b/,
     /\bcutting\s+again\b|\bmaking\s+(?:her|him|them|my)sel(?:f|ves)\s+sick\b/,
     new RegExp(
-      String.raw`\b${INJURY}\b(?:\s+\S+){0,6}?\s+(?:on|up|across|over|along|down|into|in)\s+(?:\w+\s+){0,2}(?:his|her|their|my|the)\s+(?:\w+\s+)?${BODY}\b`,
+      String.raw`\b${INJURY}\b(?:\s+\S+){0,6}?\s+(?:on|up|across|over|along|down|into|in)\s+(?:\w+\s+){0,3}(?:his|her|their|my|the)\s+(?:\w+\s+)?${BODY}\b`,
     ),
     new RegExp(
       String.raw`\b${INSTRUMENT}\b(?:\s+\S+){0,8}?\s+(?:into|on|in|across|against|at)\s+(?:his|her|their|my)\s+(?:\w+\s+)?${BODY}\b`,
@@ -94,7 +94,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     ),
   ],
   grooming: [
-    /(?<!\b(?:dog|pet|hair|well)[-\s])\bgroom(?:ing|ed|er|s)?\b(?!\s+(?:products?|salon|parlour|business))/,
+    /(?<!\b(?:dog|pet|hair|well|pony|horse|horses|ponies)[-\s])\bgroom(?:ing|ed|er|s)?\b(?!\s+(?:products?|salon|parlour|business))/,
     /\b(?:told|tells|telling|asked|asks|asking)\s+(?:him|her|them)\s+(?:not\s+to\s+tell|to\s+keep\s+(?:it|this|\w+\s+\w+)\s+(?:a\s+)?secret)/,
     /\bour\s+(?:little\s+)?secret\b/,
     /\b(?:asking|asked|asks|wants|wanted|wanting)\s+(?:for\s+)?(?:her|his|their)\s+(?:home\s+)?(?:address|location)\b/,
@@ -117,6 +117,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
       String.raw`\bswastikas?\b(?=.{0,150}\b(?:propaganda|movement|videos?|nazi|hitler|white\s+power|sharing|shares|tattoo|flag)\b)|\b(?:propaganda|movement|nazi|hitler|sharing|shares)\b.{0,150}\bswastikas?\b`,
     ),
     /\b(?:white|ethno)[-\s]?nationalis\w*|\bmass\s+shooters?\b|\b(?:need|needs)\s+(?:removing|wiping\s+out|exterminat\w*)\b/,
+    /\bmartyrs?\b|\bprais\w*\s+(?:the\s+)?(?:attacks?|bombings?|shootings?|terrorists?)\b/,
     /\breplacement\s+is\s+(?:happening|coming|real)\b|\b(?:go|going|went)\s+(?:and\s+|to\s+)?fight\s+(?:abroad|overseas|for\s+(?:the|a)\s+cause)\b/,
     /\bhitler\s+(?:was|is)\s+(?:right|a\s+hero|good)\b|\b(?:should|deserve\s+to|needs?\s+to)\s+(?:all\s+)?(?:be\s+)?(?:gassed|wiped\s+out|exterminated)\b/,
     /\b(?:part\s+of|joined|join|recruit\w*\s+(?:him|her|them|\w+)\s+(?:to|into))\s+(?:a|the|an)\s+(?:\w+\s+)?(?:movement|militia|brotherhood)\b/,
@@ -126,9 +127,10 @@ const SIGNS: Record<Harm, RegExp[]> = {
       String.raw`\b(?:will|'ll|going\s+to|gonna|threaten\w*\s+to|wants?\s+to|promised\s+to|plans?\s+to|planning\s+to|(?:he|she|they)\s*(?:'d|would))\s+(?:\w+\s+)?(?:kill|stab|shoot|murder|hurt|batter|beat\s+up|beat|smash|slash|knife|jump|end|burn)\s+(?:up\s+)?${PERSON}\b`,
     ),
     /\bdeath\s+threats?\b/,
-    /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their|your|ur|the|some)\s+(?:[\w']+\s+)?(?:knife|knives|gun|guns|machetes?|weapons?|firearms?|blades|shanks?)\b/,
+    /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their|your|ur|my|the|some)\s+(?:[\w']+\s+)?(?:knife|knives|gun|guns|machetes?|weapons?|firearms?|blades?|shanks?)\b/,
     /\b(?:get\s+hold\s+of|buy|buying|get|getting|make|making)\s+(?:a\s+)?(?:gun|firearm|bomb|explosives?)\b/,
     /\b(?:knife|knives|blade|gun|machete|weapon)\b.{0,40}\bin\s+(?:his|her|their|my)\s+(?:bag|pocket|blazer|locker|coat|waistband)\b/,
+    /\b(?:knife|knives|blade|gun|machete)\b.{0,30}\b(?:taped|hidden|stashed|buried)\b|\b(?:found|hidden|stashed)\s+(?:a|an)\s+(?:\w+\s+)?(?:knife|blade|gun|machete)\b/,
     /\b(?:shoot|bomb|blow)\s+up\s+(?:the\s+|our\s+|this\s+|that\s+|your\s+|my\s+)?school\b|\bschool\s+shooting\b/,
     /\bwaiting\s+(?:outside|at|by)\s+(?:the\s+)?(?:gates?|school)\b.{0,60}\bwith\s+(?:something|a\s+surprise)\b/,
   ],
@@ -148,16 +150,89 @@ const SIGNS: Record<Harm, RegExp[]> = {
   ],
 };
 
+/** Harms a child tells of about themselves or their home: never set aside as a lesson topic. */
+const TOLD_OF_SELF: Harm[] = ['suicide', 'self-harm', 'abuse-disclosure'];
+
+/**
+ * Signs too weak alone that together tell of a harm, the way staff describe it without naming it:
+ * a harm is read when the first group and at least one other group each appear in one message.
+ */
+const COMBINED: [Harm, RegExp[]][] = [
+  [
+    'suicide',
+    [
+      /\b(?:won'?t|wont|will\s+not)\s+(?:be\s+(?:around|here|about)|need\s+(?:them|it|this))\b|\bwhere\s+i'?m\s+going\b|\bnone\s+of\s+(?:this|it)\s+matters\b|\bnobody\s+would\s+(?:even\s+)?(?:notice|care|miss)\b|\bif\s+(?:he|she|i)\s+(?:wasn'?t|was\s+not|weren'?t)\s+(?:about|around|here)\b|\bgave\s+(?:away\s+)?(?:his|her|all)\b|\bgiving\s+away\b/,
+      /\bbridge\b|\bpills\b|\btablets\b|\bparacetamol\b|\brope\b|\brailway\b|\btrain\s+tracks\b|\bledge\b|\bfor\s+research\b/,
+      /\breally\s+(?:flat|low|down)\b|\bwithdrawn\b|\bhopeless\b|\bsince\s+(?:his|her)\s+\w+\s+(?:died|passed)\b|\bno\s+one\s+cares\b|\bnobody\s+cares\b|\bwon'?t\s+be\s+around\s+to\b/,
+    ],
+  ],
+  [
+    'self-harm',
+    [
+      /\b(?:cuts|lines|marks|scratches|scars|plasters|bandages|burns|wounds|bleeding|bled)\b|\bpress\w*\s+(?:a|the)\s+(?:compass|blade|pen|pencil)|\bdigging\s+(?:a|the|his|her)\b/,
+      new RegExp(String.raw`\b${BODY}\b`),
+      /\b\d+\s+days?\s+clean\b|\bclean\s+streak\b|\brelapse\w*\b|\bhelps?\s+(?:me|him|her|them)\s+(?:stop\s+thinking|cope|feel|calm)\b|\bsleeves\s+(?:down|pulled)\b|\bbit\s+too\s+neat\b|\bdoing\s+it\s+again\b/,
+    ],
+  ],
+  [
+    'grooming',
+    [
+      /\b(?:a\s+man|men|older\s+(?:lads|boys|guys|man|men|guy)|adult|stranger|about\s+(?:1[89]|[2-9]\d)|(?:he|she)\s+drives|someone\s+(?:he|she)\s+met\s+online|(?:a\s+)?mate\s+(?:he|she)\s+met\s+on|met\s+(?:on|online|through)\s+\w+)\b/,
+      /\b(?:gifts?|trainers|ipad|phones|cash|wad|ps5|vapes?|hand\s+over|free\s+\w+|new\s+(?:phone|trainers|clothes))\b/,
+      /\bdelete\s+(?:their|the|all|his|her)\s+(?:chats|messages)\b|\bwouldn'?t\s+(?:get|understand)\s+it\b|\bsecret\b|\bmoved\s+(?:chatting\s+)?to\s+(?:another|a\s+different)\s+app\b/,
+      /\bmeet\s+(?:him|her|up)\b|\bpick(?:ed|s|ing)?\s+(?:him|her)\s+up\b|\bdriving\b|\bhis\s+flat\b|\bout\s+of\s+town\b/,
+    ],
+  ],
+  [
+    'danger-now',
+    [
+      /\b(?:didn'?t|did\s+not|hasn'?t|has\s+not)\s+(?:come|came)\s+back\b|\blost\s+sight\s+of\b|\bbolted\b|\bran\s+off\b|\bcan'?t\s+find\s+(?:her|him|them)\b|\bmissing\b/,
+      /\bwe'?ve\s+(?:checked|searched|looked)\b|\bnot\s+at\s+home\b|\bnot\s+answering\b|\bgate\s+(?:was\s+)?(?:left\s+)?open\b|\bmain\s+road\b|\bring\s+(?:the\s+)?police\b|\b\d+\s+mins?\s+now\b/,
+    ],
+  ],
+  [
+    'abuse-disclosure',
+    [
+      new RegExp(String.raw`\b${FAMILY}\b`),
+      /\bthrows?\s+(?:stuff|things)\s+at\b|\bcaught\s+(?:her|his|my)\s+head\b|\bsecret\s+game\b|\bbath\s*time\b|\bnot\s+allowed\s+to\s+tell\b|\bdon'?t\s+ring\s+home\b|\bmake\s+it\s+(?:\w+\s+)?worse\b|\bbig\s+trouble\b|\bscared\s+of\s+(?:him|her)\b/,
+    ],
+  ],
+  [
+    'abuse-disclosure',
+    [
+      /\bno\s+food\s+in\b|\bno\s+coat\b|\bsame\s+(?:jumper|clothes|uniform)\b|\b(?:mum|dad|mam|mom)\s+(?:hasn'?t|has\s+not)\s+been\s+(?:back|home)\b/,
+      /\bno\s+food\s+in\b|\bno\s+coat\b|\bsame\s+(?:jumper|clothes|uniform)\b|\btake\s+(?:the\s+)?(?:\w+\s+)?(?:rolls|food|bread)\s+home\b|\bhungry\b/,
+    ],
+  ],
+  [
+    'sexual-image',
+    [
+      new RegExp(String.raw`\b${IMAGE}\b|\bvideo\s+chat\s+sites?\b|\bcame\s+on\s+(?:the\s+)?(?:camera|cam|screen)\b`),
+      /\b(?:less|not\s+much|nothing)\s+on\b|\b(?:hasn'?t|has\s+not|haven'?t)\s+got\s+(?:much|anything)\s+on\b|\bno\s+clothes\b|\bexpos(?:ed|ing)\s+(?:him|her|them)sel(?:f|ves)\b|\bbeing\s+rude\b|\bundress\w*\b/,
+    ],
+  ],
+];
+
+/** The first group's sign and another group's sign both appear (the same sign cannot count twice). */
+function readsTogether(text: string, [first, ...others]: RegExp[]): boolean {
+  const lead = first!.exec(text);
+  if (!lead) return false;
+  const global = (r: RegExp) => new RegExp(r.source, 'g');
+  return others.some((group) =>
+    [...text.matchAll(global(group))].some((hit) => !(hit.index === lead.index && hit[0] === lead[0])),
+  );
+}
+
 /** A threat to share an image unless something is done: with an image, the shape of sextortion. */
 const THREAT_TO_SHARE =
-  /\bunless\s+(?:he|she|they|you)\s+(?:pays?|sends?|gives?|does|transfers?)\b|\b(?:or|otherwise)\s+(?:else\s+)?(?:they|he|she|it)\s*(?:'ll|will|would|'d)?\s+(?:send|post|share|leak|show|upload|expose|put|go)\b|\b(?:will|'ll|gonna|going\s+to)\s+(?:send|post|share|leak|show|upload|expose)\s+(?:it|them|the\s+\w+)\b.{0,40}\b(?:unless|if\s+(?:he|she|they)\s+(?:doesn'?t|don'?t|does\s+not|won'?t))\b|\b(?:or|otherwise|unless|else)\s+(?:he|she|they|it)\s*(?:'ll|will|would|'d|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:send|post|share|leak|show|upload|expose|put)\b|\bthreaten\w*\s+to\s+(?:send|post|share|leak|expose|upload)\b/;
+  /\bor\s+(?:the\s+)?(?:pics|photos|pictures|videos?|vids?|nudes)\s+(?:go|goes|get|gets|will\s+go|will\s+get)\s+(?:out|posted|sent|shared)\b|\bif\s+(?:i|he|she|you|they)\s+(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:send|pay)\b|\bunless\s+(?:he|she|they|you)\s+(?:pays?|sends?|gives?|does|transfers?)\b|\b(?:or|otherwise)\s+(?:else\s+)?(?:they|he|she|it)\s*(?:'ll|will|would|'d)?\s+(?:send|post|share|leak|show|upload|expose|put|go)\b|\b(?:will|'ll|gonna|going\s+to)\s+(?:send|post|share|leak|show|upload|expose)\s+(?:it|them|the\s+\w+)\b.{0,40}\b(?:unless|if\s+(?:he|she|they)\s+(?:doesn'?t|don'?t|does\s+not|won'?t))\b|\b(?:or|otherwise|unless|else)\s+(?:he|she|they|it)\s*(?:'ll|will|would|'d|is\s+going\s+to|are\s+going\s+to|gonna)\s+(?:send|post|share|leak|show|upload|expose|put)\b|\bthreaten\w*\s+to\s+(?:send|post|share|leak|expose|upload)\b/;
 const RECORDED = new RegExp(
   String.raw`\b(?:screen\s?-?record\w*|record\w*|filmed|${IMAGE}|nudes?|naked|video\s+call\w*|video\s+chat\w*)\b`,
 );
 const DEMAND =
-  /\b(?:demand\w*|wants?|asking\s+for|asks\s+for|pay|pays|paid)\b.{0,30}(?:£\s?\d+|\$\s?\d+|money|cash|gift\s?cards?|crypto|bitcoin|more\s+(?:pics|photos|videos|vids|nudes))/;
+  /\b(?:demand\w*|wants?|asking\s+for|asks\s+for|pay|pays|paid|send)\b.{0,30}(?:£\s?\d+|\$\s?\d+|money|cash|gift\s?cards?|crypto|bitcoin|more\s+(?:pics|photos|videos|vids|nudes))/;
 const TEACHING =
-  /\b(?:history|re|pshe|citizenship)\s+(?:lesson|class|topic)|\bwe\s+(?:looked\s+at|studied|discussed|watched|covered)\b|\b(?:in|during)\s+(?:the\s+)?lesson\s+on\b/;
+  /\b(?:history|re|pshe|citizenship)\s+(?:lesson|class|topic)|\b(?:assembly|slides|resources|lesson\s+plan|scheme\s+of\s+work|online\s+safety\s+day)\b|\bwe\s+(?:looked\s+at|studied|discussed|watched|covered)\b|\b(?:in|during)\s+(?:the\s+)?lesson\s+on\b/;
 const JEST =
   /\b(?:laughing|laughed|joking|joked|only\s+joking|banter|lol|haha\w*|messing\s+about|mucking\s+about|play[-\s]?fight\w*|in\s+jest|as\s+a\s+joke)\b/;
 const ADULT_AGE =
@@ -171,8 +246,10 @@ const CLOSE_CONTACT =
  * purpose: most everyday phrases never match, because the patterns ask for a person.
  */
 const IDIOMS = [
+  /\b(?:literally|actually)\s+(?:going\s+to|gonna)\s+die\b/g,
+  /\bnude\s+(?:statues?|sculptures?|paintings?|drawings?|models?|figures?)\b|\blife\s+drawing\b/g,
   // A lesson's or a talk's topic is not a disclosure: "the PSHE lesson on self-harm".
-  /\b(?:lessons?|assembly|assemblies|talk|session|workshop|topic|unit|training|video|film)\s+(?:on|about|covering)\s+(?:[\w'-]+\s+){0,3}/g,
+  /\b(?:lessons?|assembly|assemblies|talk|session|workshop|topic|unit|training|slides|resources|materials|powerpoint)\s+(?:on|about|covering)\s+(?:[\w'-]+\s+){0,3}/g,
   // Asked about in a lesson, not shown: "whether looking at porn is a sin".
   /\b(?:whether|if|about)\s+(?:\w+\s+){0,3}porn\w*\s+(?:is|was|are)\b/g,
   /\b(?:is|are|was|'s|'re|it'?s|its)\s+killing\s+(?:me|us)\b/g,
@@ -265,10 +342,13 @@ export function readHarms(text: string, options: ReadingOptions = {}): Harm[] {
   if ((THREAT_TO_SHARE.test(t) || DEMAND.test(t)) && RECORDED.test(t)) found.add('sextortion');
   // An adult in a close, secret or gift-giving relationship with a child online.
   if ((ADULT_AGE.test(t) || ADULT.test(t)) && CLOSE_CONTACT.test(t)) found.add('grooming');
+  for (const [harm, groups] of COMBINED) if (readsTogether(t, groups)) found.add(harm);
   // "I'm gonna kill you" across a football pitch, both laughing: play, not a threat. Only a threat
   // with nothing else behind it is let go this way.
   if (found.size === 1 && found.has('violence-threat') && JEST.test(t)) found.clear();
-  // Symbols studied in a history or RE lesson are the curriculum, not a pupil's views.
-  if (found.size === 1 && found.has('extremism') && TEACHING.test(t)) found.clear();
+  // What a lesson, an assembly or its slides cover is the curriculum, not something that happened;
+  // never so for what a child may be telling of about themselves or their home.
+  const planned = [...found].every((h) => !TOLD_OF_SELF.includes(h));
+  if (found.size > 0 && planned && TEACHING.test(t)) found.clear();
   return HARMS.filter((harm) => found.has(harm));
 }

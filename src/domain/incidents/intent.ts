@@ -30,7 +30,7 @@ const ADULT_AT_SCHOOL =
 const IMAGES = /\b(photos?|pictures?|pics|images?|videos?|film(ed|ing)?|footage|recorded|recording|clips?)\b/i;
 /** Something is out there: posted, shared, or simply "on tiktok" with views. */
 const PUBLISHED =
-  /\b(post|shar|upload|put)|\b(it'?s|its|is|now|went|gone|been) (up )?on (tiktok|insta\w*|snap\w*|you ?tube|facebook|twitter|x|whatsapp|the internet|social media)\b|\b\d+k? views\b/i;
+  /\b(post|shar|upload|put)|\b(it'?s|its|is|now|went|gone|been) (up )?on (tiktok|insta\w*|snap\w*|you ?tube|facebook|twitter|x|whatsapp|the internet|social media)\b|\b\d+k? views\b|\bstuck (them |it )?on|\bon (their|his|her|my) story\b|\bdoing the rounds\b/i;
 /** A pupil getting in touch with the reporter, in any tense: "whatsapps me", "keeps emailing". */
 const CONTACTS_ME =
   /\b(messag|dm|texte?|contact|snapp?|emai?l|whatsapp|ring|rang|call|sen[dt]|facetim|add)\w*'?\w* me\b|\bkeeps? (messag|email|text|dm|snap|whatsapp|call|ring|comment)\w*/i;
@@ -40,7 +40,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'compromised-account',
     (t) =>
-      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of|none of us (made|posted|wrote)|(someone|somebody) (else )?(\w+ ){0,3}logged in|changed the password)\b/i.test(
+      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of|none of us (made|posted|wrote)|(someone|somebody) (else )?(\w+ ){0,3}logged in|changed the password|(someone|somebody)('s| has)? got into|posting (crypto|spam|ads|scam)|(i|we) (didn'?t|did not) send (anything|it|that|them))\b/i.test(
         t,
       ),
   ],
@@ -54,7 +54,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'hate',
     (t) =>
-      /\b(monkey (noises|chants|sounds)|racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
+      /\b(offensive|abusive|vile|disgusting)\b.{0,60}\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled|religion)\b|\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled)\b.{0,60}\b(offensive|abusive|vile|disgusting)\b|\b(monkey (noises|chants|sounds)|racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
         t,
       ),
   ],
@@ -65,7 +65,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
         t,
       ) ||
       (PUPIL.test(t) &&
-        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their)|leav(e|ing) (\w+ ){0,2}out|kick\w* (\w+ ){0,2}out|remov(e|ing|ed) (him|her|them)|copying (his|her|their)|call(ing|ed)? (him|her|them) ['"‘“]|no \w+ allowed)\b/i.test(
+        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their)|leav(e|ing) (\w+ ){0,2}out|kick\w* (\w+ ){0,2}out|remov(e|ing|ed) (him|her|them)|copying (his|her|their)|call(ing|ed)? (him|her|them) ['"‘“]|no \w+ allowed|everyone except|laughing emojis?)\b/i.test(
           t,
         )),
   ],
@@ -99,7 +99,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
     'adult-conduct',
     (t) =>
       // A member of staff posting, sharing or tweeting is their own conduct, not a post about the school.
-      /\b(colleague|teacher|staff|member of staff|teaching staff|ta|coach|volunteer)s?\s+(\w+\s+){0,4}?(has been |have been |is |was |keeps )?(posting|posted|posts|sharing|tweeting)\b/i.test(
+      /\b(colleague|teacher|staff|member of staff|teaching staff|ta|coach|volunteer)s?\s+(\w+\s+){0,6}?(has been |have been |is |was |keeps )?(posting|posted|posts|sharing|tweeting)\b/i.test(
         t,
       ) ||
       // A parent's behaviour in person (not a post) is a concern about an adult too.
@@ -135,7 +135,7 @@ const QUESTION =
   /\?\s*$|^\s*(can|could|should|may|must|am i|is it|is there|are (we|staff|teachers)|do|does|what|how|when|who|where|why|which)\b/i;
 /** Words that say something has already happened, rather than asking about a rule. */
 const EVENT =
-  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got)|(got|received|had|been getting|getting) (an? )?(texts?|emails?|messages?|calls?|dms?|requests?)|has (left|written|put|made|set up|created))\b/i;
+  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got)|(got|received|had|been getting|getting) (an? )?(texts?|emails?|messages?|calls?|dms?|requests?)|has (left|written|put|made|set up|created)|keeps? getting|('s|has|have) been (posting|messaging|sharing|sending|commenting|adding))\b/i;
 /** Someone a report can be about, when a statement tells of them without the words above. */
 const ACTOR =
   /\b(someone|somebody|a (man|woman|stranger|person)|parents?|mum|dad|carers?|colleague|teacher|staff|our school|the school|school'?s|my (account|page|profile)|he|she|they)\b/i;
