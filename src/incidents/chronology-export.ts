@@ -48,7 +48,10 @@ function urgentBecause(file: CaseFile): string {
   if (file.immediateRisk) return 'Yes: the reporter said a child was at immediate risk';
   const report = file.chronology.find((e) => e.kind === 'report');
   const harms = Array.isArray(report?.data?.harms) ? report.data.harms.map((h) => harmLabel(String(h))) : [];
-  return harms.length ? `Yes: the report's words tell of ${harms.join(', ')}` : `Yes: ${file.typeLabel}`;
+  if (!harms.length) return `Yes: ${file.typeLabel}`;
+  return report?.data?.harmsReadBy === 'model'
+    ? `Yes: the report's words likely tell of ${harms.join(', ')} (the risk model's reading)`
+    : `Yes: the report's words tell of ${harms.join(', ')}`;
 }
 
 function factsTable(file: CaseFile): Table {

@@ -170,6 +170,7 @@ export async function reportIncident(
             toldDsl: report.toldDsl,
             crimeIndicators: c.crimeIndicators,
             harms: c.harms,
+            harmsReadBy: c.harmsReadBy,
             audience: c.audience,
             subjectNotOnStaffList: report.subject === NOT_ON_STAFF_LIST || undefined,
           },

@@ -8,6 +8,8 @@ import {
   type RiskType,
 } from './catalogue.ts';
 import { readHarms } from './harm-reading.ts';
+import { RISK_EXAMPLES } from './risk-examples.ts';
+import { trainRiskModel, type RiskModel } from './risk-model.ts';
 import type { Harm } from './harms.ts';
 
 /**
@@ -67,6 +69,15 @@ export interface Classification {
   urgent: boolean;
   /** The harms read in the words (self-harm, grooming...); for the DSL and the reporter's advice. */
   harms: Harm[];
+  /** Who read them: the written patterns, or (when those found none) the risk model. */
+  harmsReadBy?: 'patterns' | 'model';
+}
+
+let model: RiskModel | undefined;
+/** The harm the risk model reads in words the patterns found nothing in; learned once, on first use. */
+export function likelyHarm(text: string): Harm | undefined {
+  model ??= trainRiskModel(Object.values(RISK_EXAMPLES).flat());
+  return model.likelyHarm(text);
 }
 
 /**
@@ -75,9 +86,12 @@ export interface Classification {
  */
 export function classify(type: IncidentType, description: string, immediateRisk: boolean): Classification {
   const def: IncidentTypeDef = INCIDENT_TYPES[type];
-  const harms = readHarms(description);
+  const written = readHarms(description);
+  const likely = written.length ? undefined : likelyHarm(description);
+  const harms = likely ? [likely] : written;
   const hits = [
-    ...harms.flatMap((h) => HARM_CRIMES[h] ?? []),
+    // Only the written patterns name a possible offence: the model is a reason to look, not a finding.
+    ...written.flatMap((h) => HARM_CRIMES[h] ?? []),
     ...CRIME_INDICATORS.filter((c) => c.pattern.test(description)).map((c) => c.name),
   ];
   const sexual = def.riskType === 'sexual' || harms.some((h) => SEXUAL_HARMS.includes(h));
@@ -105,6 +119,7 @@ export function classify(type: IncidentType, description: string, immediateRisk:
     safeguarding: audience === 'safeguarding' || audience === 'adult-conduct',
     urgent,
     harms,
+    ...(harms.length ? { harmsReadBy: likely ? ('model' as const) : ('patterns' as const) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { PLATFORMS } from '../records.ts';
 import type { IncidentType } from './catalogue.ts';
-import { HARM_TYPES } from './classification.ts';
+import { HARM_TYPES, likelyHarm } from './classification.ts';
 import { readHarms } from './harm-reading.ts';
 
 export type Platform = (typeof PLATFORMS)[number];
@@ -173,6 +173,9 @@ export function recogniseIntent(message: string): MessageIntent {
   const prefill = { ...(type ? { type } : {}), ...(platform ? { platform } : {}) };
   if (readHarms(text).length > 0) return { kind: 'disclosure', ...prefill };
   const question = QUESTION.test(text);
+  // The risk model reads statements only: a policy question is answered, not turned into a report.
+  const likely = question ? undefined : likelyHarm(text);
+  if (likely) return { kind: 'disclosure', type: HARM_TYPES[likely], ...(platform ? { platform } : {}) };
   const event = EVENT.test(text) || CONTACTS_ME.test(text);
   if (question && event) return { kind: 'question-with-event', ...prefill };
   if (question) return { kind: 'question' };

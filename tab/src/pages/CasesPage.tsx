@@ -307,7 +307,10 @@ function CaseDetail({ id }: { id: string }) {
                 {Array.isArray(e.data.harms) && e.data.harms.length > 0 && (
                   <>
                     <dt>Read from the words</dt>
-                    <dd>{e.data.harms.map((h) => harmLabel(String(h))).join(', ')}</dd>
+                    <dd>
+                      {e.data.harms.map((h) => harmLabel(String(h))).join(', ')}
+                      {e.data.harmsReadBy === 'model' && ' (a likely reading by the risk model: check the report)'}
+                    </dd>
                   </>
                 )}
                 {Array.isArray(e.data.crimeIndicators) && e.data.crimeIndicators.length > 0 && (
