@@ -23,12 +23,14 @@ export default {
   // Most tests wait on sockets, timers and Chromium rather than the CPU, so two files at a time
   // halve the run on a two-core machine without crowding it.
   maxWorkers: 2,
+  // A browser journey under a loaded two-core run can take longer than Jest's 5 s default. Jest
+  // reads testTimeout only here, not per project, so it bounds every test; it only bounds a hang,
+  // it measures nothing.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
-    // A browser journey under a loaded two-core run can take longer than Jest's 5 s default; this
-    // only bounds a hang, it measures nothing.
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], testTimeout: 30_000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
     { ...common, displayName: 'security', testMatch: ['<rootDir>/tests/security/**/*.test.ts'] },
   ],
 };

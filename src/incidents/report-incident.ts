@@ -21,12 +21,15 @@ import { fieldProblems } from '../domain/field-problems.ts';
 export const ALERT_TOPIC = 'incident.alert';
 const OTHER_RECORDS_YEARS = 6;
 /**
- * Reports racing for the next reference retry, each after a random wait that grows, so a burst
- * (many staff reporting one viral post, across several instances) settles instead of colliding again.
+ * Reports racing for the next reference retry, each after a random wait that grows (to a cap), so a
+ * burst (many staff reporting one viral post, across several instances) settles instead of
+ * colliding again. They keep trying for a time, not a number of tries: on a busy server a burst
+ * of 50 needed more than 12 rounds, and a report refused for that would tell its reporter "not
+ * saved" for no fault of theirs. The budget stays well inside Teams' wait for a card's answer.
  */
-const MAX_ATTEMPTS = 12;
+const RACE_BUDGET_MS = 8_000;
 const raceWait = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt).unref());
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(25 * attempt, 250)).unref());
 
 /** A saved report, who was alerted, what the reporter should do now, and whether this send repeated an earlier one. */
 export interface SavedReport {
@@ -128,6 +131,7 @@ export async function reportIncident(
   const counterId = referenceCounterId(reporter.trustId, year);
   const at = now.toISOString();
 
+  const raceUntil = Date.now() + RACE_BUDGET_MS;
   for (let attempt = 1; ; attempt++) {
     const counter = await store.counters.get(counterId);
     const sequence = (counter?.value ?? 0) + 1;
@@ -197,7 +201,7 @@ export async function reportIncident(
         // The same form arrived twice at once; the other request saved it.
         return alreadySaved(services, await store.incidents.require(id), reporter, routing, advice);
       }
-      if (!raced || attempt >= MAX_ATTEMPTS) throw err;
+      if (!raced || Date.now() >= raceUntil) throw err;
       await raceWait(attempt);
     }
   }

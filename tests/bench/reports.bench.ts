@@ -7,6 +7,7 @@ import { readHarms } from '../../src/domain/incidents/harm-reading.ts';
 import { RISK_EXAMPLES } from '../../src/domain/incidents/risk-examples.ts';
 import { trainRiskModel } from '../../src/domain/incidents/risk-model.ts';
 import { startTestApp } from '../helpers/app.ts';
+import { percentile } from './report.ts';
 import { activity, cardInputs, cardsOf, cardText, executeAction, postActivity } from '../helpers/bot.ts';
 import { teamsUser } from '../helpers/personas.ts';
 
@@ -206,7 +207,24 @@ function crossWriter(): void {
   );
 }
 
+/** What reading costs on the server: learning the model once, then each message read. */
+function speed(): void {
+  const examples = Object.values(RISK_EXAMPLES).flat();
+  const started = performance.now();
+  const model = trainRiskModel(examples);
+  const learned = performance.now() - started;
+  const times = examples.map((e) => {
+    const t = performance.now();
+    if (readHarms(e.text).length === 0) model.likelyHarm(e.text);
+    return performance.now() - t;
+  });
+  process.stdout.write(
+    `Speed: the model learns from ${examples.length} examples in ${learned.toFixed(0)} ms; reading one message takes ${percentile(times, 50)} ms (p50), ${percentile(times, 95)} ms (p95)\n\n`,
+  );
+}
+
 try {
+  speed();
   const sets: [string, URL][] = [
     [
       'Development set (../shared/evaluation/reports-dev.jsonl: written outside the project; the patterns were tuned on it, the model never learned from it)',
