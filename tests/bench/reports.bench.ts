@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
-import type { IncidentType } from '../../src/domain/incidents/catalogue.ts';
 import { NOT_ON_STAFF_LIST } from '../../src/domain/incidents/report.ts';
 import { readHarms } from '../../src/domain/incidents/harm-reading.ts';
 import { RISK_EXAMPLES } from '../../src/domain/incidents/risk-examples.ts';
-import { trainRiskModel } from '../../src/domain/incidents/risk-model.ts';
+import { KIND_TYPES, trainRiskModel } from '../../src/domain/incidents/risk-model.ts';
 import { startTestApp } from '../helpers/app.ts';
 import { percentile } from './report.ts';
 import { activity, cardInputs, cardsOf, cardText, executeAction, postActivity } from '../helpers/bot.ts';
@@ -27,28 +26,6 @@ interface Description {
   risk: 'high' | 'normal';
   kind: string;
 }
-
-/** The evaluation's plain words for what happened, as the catalogue's types. */
-const KIND_TYPES: Record<string, IncidentType> = {
-  'self-harm': 'wellbeing-disclosure',
-  suicide: 'wellbeing-disclosure',
-  'abuse-disclosure': 'wellbeing-disclosure',
-  grooming: 'grooming',
-  sextortion: 'grooming',
-  'sexual-image': 'sexual-images',
-  radicalisation: 'extremism',
-  'violence-threat': 'threat',
-  'danger-now': 'danger-now',
-  bullying: 'cyberbullying',
-  hate: 'hate',
-  'friend-request': 'friend-request',
-  'pupil-contact': 'pupil-contact',
-  'parent-post': 'inappropriate-post',
-  'hacked-account': 'compromised-account',
-  'photos-without-consent': 'images-without-consent',
-  'adult-conduct': 'adult-conduct',
-  scam: 'scam',
-};
 
 /**
  * Advice is safe when it tells the reporter to tell a DSL in person now and, for what happened:
@@ -233,8 +210,8 @@ try {
   ];
   if (values.heldout)
     sets.push([
-      'Held-out set (tests/reports/reports-unseen4.jsonl: written by a fifth helper who never saw the reader)',
-      new URL('../reports/reports-unseen4.jsonl', import.meta.url),
+      'Held-out set (tests/reports/reports-unseen5.jsonl: written by a sixth helper who never saw the reader)',
+      new URL('../reports/reports-unseen5.jsonl', import.meta.url),
     ]);
   crossWriter();
   for (const [title, url] of sets) {

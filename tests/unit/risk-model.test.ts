@@ -2,6 +2,7 @@ import { classify } from '../../src/domain/incidents/classification.ts';
 import { readHarms } from '../../src/domain/incidents/harm-reading.ts';
 import { RISK_EXAMPLES } from '../../src/domain/incidents/risk-examples.ts';
 import { trainRiskModel } from '../../src/domain/incidents/risk-model.ts';
+import { recogniseIntent } from '../../src/domain/incidents/intent.ts';
 
 // Sentences written for these tests; the model learns from the invented examples in the product.
 describe('the risk model reads what no written pattern covers', () => {
@@ -43,5 +44,23 @@ describe('the risk model reads what no written pattern covers', () => {
     const kinds = new Set(Object.values(RISK_EXAMPLES).flatMap((set) => set.map((e) => e.kind)));
     expect([...kinds].every((k) => /^[a-z-]+$/.test(k))).toBe(true);
     for (const e of Object.values(RISK_EXAMPLES).flat()) expect(['high', 'normal']).toContain(e.risk);
+  });
+});
+
+describe('the model suggests a type the rules could not find, and never decides whether a report starts', () => {
+  test('a statement about a pupil that no rule types is pre-filled with the type it resembles', () => {
+    const text = 'a lad in 7B keeps getting memes made about his haircut in the form chat and everyone joins in';
+    expect(recogniseIntent(text)).toMatchObject({ kind: 'report', type: 'cyberbullying' });
+  });
+
+  test.each(['what time does the staff meeting start', 'can I use my own phone to take photos on the trip?'])(
+    'a question stays a question: %s',
+    (text) => {
+      expect(recogniseIntent(text)).toEqual({ kind: 'question' });
+    },
+  );
+
+  test('a thank-you is not a report', () => {
+    expect(recogniseIntent('thanks').kind).toBe('other');
   });
 });

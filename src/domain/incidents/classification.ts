@@ -74,11 +74,14 @@ export interface Classification {
 }
 
 let model: RiskModel | undefined;
-/** The harm the risk model reads in words the patterns found nothing in; learned once, on first use. */
-export function likelyHarm(text: string): Harm | undefined {
-  model ??= trainRiskModel(Object.values(RISK_EXAMPLES).flat());
-  return model.likelyHarm(text);
-}
+/** The risk model, learned once, on first use. */
+const riskModel = () => (model ??= trainRiskModel(Object.values(RISK_EXAMPLES).flat()));
+
+/** The harm the risk model reads in words the patterns found nothing in. */
+export const likelyHarm = (text: string): Harm | undefined => riskModel().likelyHarm(text);
+
+/** The ordinary type the risk model suggests for words no written rule could type. */
+export const likelyType = (text: string): IncidentType | undefined => riskModel().likelyType(text);
 
 /**
  * The default classification of a new report: the type's area and risk type, adjusted by what

@@ -16,7 +16,7 @@ const BODY = String.raw`(?:wrists?|forearms?|arms?|thighs?|legs?|stomach|tummy|s
 const INJURY = String.raw`(?:cuts|lines|marks|scratches|scars|plasters|bandages|burns|wounds|slashes|bled|bleeding)`;
 const BLADE = String.raw`(?:blades?|razors?)`;
 const INSTRUMENT = String.raw`(?:${BLADE}|compass(?:\s+point)?|scissors|glass)`;
-const FAMILY = String.raw`(?:daddy|mummy|dad|mum|mam|mom|stepdad|stepmum|step-dad|step-mum|step\s+dad|step\s+mum|uncle|aunt|auntie|grandad|grandpa|nan|brother|sister|cousin|(?:mum|mam|mom|dad)'?s\s+(?:new\s+)?(?:boyfriend|girlfriend|partner)|carer|foster\s+\w+)`;
+const FAMILY = String.raw`(?:daddy|mummy|dad|mum|mam|mom|stepdad|stepmum|step-dad|step-mum|step\s+dad|step\s+mum|step-?\s?brother|step-?\s?sister|uncle|aunt|auntie|grandad|grandpa|nan|brother|sister|cousin|(?:mum|mam|mom|dad)'?s\s+(?:new\s+)?(?:boyfriend|girlfriend|partner)|carer|foster\s+\w+)`;
 const IMAGE = String.raw`(?:photos?|pics?|pictures?|images?|videos?|vids?|clips?|selfies?|snaps?|footage|recordings?)`;
 
 const SIGNS: Record<Harm, RegExp[]> = {
@@ -33,7 +33,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\b(?:no|not\s+any|nothing\s+to)\s+(?:reason|point)\s+(?:to\s+|in\s+)?(?:live|living|going\s+on|carrying\s+on|being\s+alive)\b/,
     /\b(?:if|when)\s+(?:i|she|he|they)\s+(?:was|were|am|is)\s+gone\b|\bnobody\s+would\s+(?:notice|care|miss\s+(?:me|her|him|them))\b/,
     /\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|exist|wake\s+up)\b/,
-    /\b(?:goodbye|farewell)\s+(?:note|letter|message|post|video)\b/,
+    /\b(?:goodbye|farewell)\s+(?:note|letter|message|post|video)\b|\bsee\s+(?:you|u|y'?all)\s+(?:all\s+)?on\s+the\s+other\s+side\b/,
     /\bend\s+it\s+all\b|\bending\s+(?:it\s+all|things)\b|\bnoose\b|\b(?:is\s*n'?t|is\s+not|not)\s+worth\s+living\b/,
     /\b(?:last|final)\s+(?:night|day|days|week)\s+(?:on\s+earth|alive|of\s+my\s+life)\b|\bthis\s+is\s+goodbye\b/,
     /\b(?:everyone|everybody|people|they|you\s+all)\s+(?:will|would|'ll|'d)\s+be\s+better\s+off\b/,
@@ -76,7 +76,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bif\s+(?:he|she|they|i)\s+tells?\s+(?:anyone|anybody|someone|a\s+teacher)\b/,
     new RegExp(String.raw`\b${FAMILY}\b.{0,150}\b(?:(?:it'?s|its|is)\s+(?:a|our)\s+secret|under\s+the\s+covers)\b`),
     /\b(?:get|gets|got|getting)\s+(?:hit\s+with\s+)?the\s+(?:belt|slipper|stick|cane|wooden\s+spoon)\b/,
-    /\bcomes?\s+into\s+(?:her|his|my|their)\s+(?:room|bed|bedroom)\s+at\s+night\b/,
+    /\bcom(?:es|ing|e)?\s+in(?:to)?\s+(?:her|his|my|their)\s+(?:room|bed|bedroom)\s+at\s+night\b/,
     // Neglect: no food, left alone.
     /\b(?:no|isn'?t\s+any|never\s+any)\s+food\s+(?:at|in\s+the)\s+(?:home|house)\b|\b(?:left\s+)?(?:home\s+)?alone\s+(?:all\s+(?:night|weekend)|overnight|for\s+days)\b|\b(?:hasn'?t|has\s+not|not)\s+eaten\s+(?:since|for\s+(?:two|three|\d+)\s+days)\b/,
     /\b(?:doesn'?t|does\s+not|don'?t|won'?t|didn'?t|refus\w+\s+to)\s+(?:want\s+to\s+)?go\s+home\b|\bscared\s+(?:to\s+go|of\s+going)\s+home\b/,
@@ -117,7 +117,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
       String.raw`\bswastikas?\b(?=.{0,150}\b(?:propaganda|movement|videos?|nazi|hitler|white\s+power|sharing|shares|tattoo|flag)\b)|\b(?:propaganda|movement|nazi|hitler|sharing|shares)\b.{0,150}\bswastikas?\b`,
     ),
     /\b(?:white|ethno)[-\s]?nationalis\w*|\bmass\s+shooters?\b|\b(?:need|needs)\s+(?:removing|wiping\s+out|exterminat\w*)\b/,
-    /\bmartyrs?\b|\bprais\w*\s+(?:the\s+)?(?:attacks?|bombings?|shootings?|terrorists?)\b/,
+    /\bfemoids?\b|\b(?:was|is)\s+a\s+hero\b.{0,80}\b(?:do\s+the\s+same|should\s+(?:do|copy))\b|\bmartyrs?\b|\bprais\w*\s+(?:the\s+)?(?:attacks?|bombings?|shootings?|terrorists?)\b/,
     /\breplacement\s+is\s+(?:happening|coming|real)\b|\b(?:go|going|went)\s+(?:and\s+|to\s+)?fight\s+(?:abroad|overseas|for\s+(?:the|a)\s+cause)\b/,
     /\bhitler\s+(?:was|is)\s+(?:right|a\s+hero|good)\b|\b(?:should|deserve\s+to|needs?\s+to)\s+(?:all\s+)?(?:be\s+)?(?:gassed|wiped\s+out|exterminated)\b/,
     /\b(?:part\s+of|joined|join|recruit\w*\s+(?:him|her|them|\w+)\s+(?:to|into))\s+(?:a|the|an)\s+(?:\w+\s+)?(?:movement|militia|brotherhood)\b/,
@@ -129,6 +129,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bdeath\s+threats?\b/,
     /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their|your|ur|my|the|some)\s+(?:[\w']+\s+)?(?:knife|knives|gun|guns|machetes?|weapons?|firearms?|blades?|shanks?)\b/,
     /\b(?:get\s+hold\s+of|buy|buying|get|getting|make|making)\s+(?:a\s+)?(?:gun|firearm|bomb|explosives?)\b/,
+    /\b(?:photo|pic|picture|video|vid)\s+of\s+(?:a|his|her|their|the)\s+(?:\w+\s+)?(?:gun|knife|machete|weapon)\b|\bhit\s+list\b|\b(?:get|gets|getting)\s+it\s+first\b/,
     /\b(?:knife|knives|blade|gun|machete|weapon)\b.{0,40}\bin\s+(?:his|her|their|my)\s+(?:bag|pocket|blazer|locker|coat|waistband)\b/,
     /\b(?:knife|knives|blade|gun|machete)\b.{0,30}\b(?:taped|hidden|stashed|buried)\b|\b(?:found|hidden|stashed)\s+(?:a|an)\s+(?:\w+\s+)?(?:knife|blade|gun|machete)\b/,
     /\b(?:shoot|bomb|blow)\s+up\s+(?:the\s+|our\s+|this\s+|that\s+|your\s+|my\s+)?school\b|\bschool\s+shooting\b/,
@@ -161,7 +162,7 @@ const COMBINED: [Harm, RegExp[]][] = [
   [
     'suicide',
     [
-      /\b(?:won'?t|wont|will\s+not)\s+(?:be\s+(?:around|here|about)|need\s+(?:them|it|this))\b|\bwhere\s+i'?m\s+going\b|\bnone\s+of\s+(?:this|it)\s+matters\b|\bnobody\s+would\s+(?:even\s+)?(?:notice|care|miss)\b|\bif\s+(?:he|she|i)\s+(?:wasn'?t|was\s+not|weren'?t)\s+(?:about|around|here)\b|\bgave\s+(?:away\s+)?(?:his|her|all)\b|\bgiving\s+away\b/,
+      /\b(?:won'?t|wont|will\s+not)\s+(?:be\s+(?:around|here|about)|need\s+(?:them|it|this))\b|\bwhere\s+i'?m\s+going\b|\bnone\s+of\s+(?:this|it)\s+matters\b|\bnobody\s+would\s+(?:even\s+)?(?:notice|care|miss)\b|\bif\s+(?:he|she|i)\s+(?:wasn'?t|was\s+not|weren'?t)\s+(?:about|around|here)\b|\bgave\s+(?:away\s+)?(?:\w+\s+){0,3}(?:his|her|all)\b|\bgiving\s+away\b/,
       /\bbridge\b|\bpills\b|\btablets\b|\bparacetamol\b|\brope\b|\brailway\b|\btrain\s+tracks\b|\bledge\b|\bfor\s+research\b/,
       /\breally\s+(?:flat|low|down)\b|\bwithdrawn\b|\bhopeless\b|\bsince\s+(?:his|her)\s+\w+\s+(?:died|passed)\b|\bno\s+one\s+cares\b|\bnobody\s+cares\b|\bwon'?t\s+be\s+around\s+to\b/,
     ],
@@ -247,6 +248,8 @@ const CLOSE_CONTACT =
  */
 const IDIOMS = [
   /\b(?:literally|actually)\s+(?:going\s+to|gonna)\s+die\b/g,
+  // The writer about their own day: "if I have to do one more duty I'm going to die".
+  /\bif\s+i\s+[^.!?]{0,60}\bi'?m\s+(?:going\s+to|gonna)\s+die\b/g,
   /\bnude\s+(?:statues?|sculptures?|paintings?|drawings?|models?|figures?)\b|\blife\s+drawing\b/g,
   // A lesson's or a talk's topic is not a disclosure: "the PSHE lesson on self-harm".
   /\b(?:lessons?|assembly|assemblies|talk|session|workshop|topic|unit|training|slides|resources|materials|powerpoint)\s+(?:on|about|covering)\s+(?:[\w'-]+\s+){0,3}/g,

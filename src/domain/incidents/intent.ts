@@ -1,6 +1,6 @@
 import type { PLATFORMS } from '../records.ts';
 import type { IncidentType } from './catalogue.ts';
-import { HARM_TYPES, likelyHarm } from './classification.ts';
+import { HARM_TYPES, likelyHarm, likelyType } from './classification.ts';
 import { readHarms } from './harm-reading.ts';
 
 export type Platform = (typeof PLATFORMS)[number];
@@ -24,13 +24,13 @@ export function detectPlatform(text: string): Platform | undefined {
 }
 
 const PUPIL =
-  /\b(pupils?|students?|child(ren)?|kids?|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|ex-?pupils?|former pupils?|ex-?students?|former students?|leavers?|old pupils?|boys?|girls?|reception|nursery|sixth form(ers?)?|class(mates?)?)\b/i;
+  /\b(pupils?|students?|child(ren)?|kids?|year ?\d{1,2}s?|yr ?\d{1,2}s?|y\d{1,2}s?|ex-?pupils?|former pupils?|ex-?students?|former students?|leavers?|old pupils?|(old )?tutees?|mentees?|lads?|teens?|teenagers?|(my|his|her|their|the) form|form (group|chat)|tutor group|boys?|girls?|reception|nursery|sixth form(ers?)?|class(mates?)?)\b/i;
 const ADULT_AT_SCHOOL =
-  /\b(colleague|teacher|member of staff|staff member|teaching assistant|ta|coach|volunteer|adult|cover supervisor|supply)s?\b/i;
+  /\b(colleague|teacher|member of staff|staff member|teaching assistant|ta|coach|volunteer|adult|cover supervisor|supply|(lunchtime|dinner|midday|kitchen|office|support) (staff|supervisor|lady)|dinner lady)s?\b/i;
 const IMAGES = /\b(photos?|pictures?|pics|images?|videos?|film(ed|ing)?|footage|recorded|recording|clips?)\b/i;
 /** Something is out there: posted, shared, or simply "on tiktok" with views. */
 const PUBLISHED =
-  /\b(post|shar|upload|put)|\b(it'?s|its|is|now|went|gone|been) (up )?on (tiktok|insta\w*|snap\w*|you ?tube|facebook|twitter|x|whatsapp|the internet|social media)\b|\b\d+k? views\b|\bstuck (them |it )?on|\bon (their|his|her|my) story\b|\bdoing the rounds\b/i;
+  /\b(post|shar|upload|put)|\b(it'?s|its|is|now|went|gone|been) (up )?on (tiktok|insta\w*|snap\w*|you ?tube|facebook|twitter|x|whatsapp|the internet|social media)\b|\b\d+k? views\b|\bstuck (them |it )?on|\bon (their|his|her|my) story\b|\bdoing the rounds\b|\bended up on\b/i;
 /** A pupil getting in touch with the reporter, in any tense: "whatsapps me", "keeps emailing". */
 const CONTACTS_ME =
   /\b(messag|dm|texte?|contact|snapp?|emai?l|whatsapp|ring|rang|call|sen[dt]|facetim|add)\w*'?\w* me\b|\bkeeps? (messag|email|text|dm|snap|whatsapp|call|ring|comment)\w*/i;
@@ -40,21 +40,21 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'compromised-account',
     (t) =>
-      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of|none of us (made|posted|wrote)|(someone|somebody) (else )?(\w+ ){0,3}logged in|changed the password|(someone|somebody)('s| has)? got into|posting (crypto|spam|ads|scam)|(i|we) (didn'?t|did not) send (anything|it|that|them))\b/i.test(
+      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of|none of us (made|posted|wrote)|(someone|somebody) (else )?(\w+ ){0,3}logged in|changed the password|(someone|somebody)('s| has)? got into|posting (crypto|spam|ads|scam)|(i|we) (didn'?t|did not) send (anything|it|that|them)|(my|our|the school'?s?) (\w+ )?(email|account|page|insta\w*|facebook) (has been|is|was|keeps) (sending|posting))\b/i.test(
         t,
       ),
   ],
   [
     'scam',
     (t) =>
-      /\b(scam(s|med|mer)?|phishing|phish|gift ?cards?|vouchers?|(fake|dodgy|suspicious|spoof(ed)?) (emails?|texts?|invoices?|links?|messages?)|(pretending|claiming) to be from|look(s|ing)? like (it'?s|they'?re|they are|it is) from|link to (pay|log ?in|sign ?in|verify)|not from us|card details|bank details|free (v-?bucks|robux|skins|gift)|taking (payments?|money|deposits)|bank transfer)\b/i.test(
+      /\b(scam(s|med|mer)?|phishing|phish|gift ?cards?|vouchers?|(fake|dodgy|suspicious|spoof(ed)?) (emails?|texts?|invoices?|links?|messages?)|(pretending|claiming) to be from|look(s|ing)? like (it'?s|they'?re|they are|it is) from|link to (pay|log ?in|sign ?in|verify)|not from us|card details|bank details|free (v-?bucks|robux|skins|gift)|taking (payments?|money|deposits)|bank transfer|saying (they'?re|theyre|it'?s|its) from|(it'?s|its) not (from )?us)\b|\bpaid\b.{0,50}\b(now )?(they'?ve|theyve|he'?s|she'?s|hes|shes) blocked\b/i.test(
         t,
       ),
   ],
   [
     'hate',
     (t) =>
-      /\b(offensive|abusive|vile|disgusting)\b.{0,60}\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled|religion)\b|\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled)\b.{0,60}\b(offensive|abusive|vile|disgusting)\b|\b(monkey (noises|chants|sounds)|racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
+      /\b(offensive|abusive|vile|disgusting)\b.{0,60}\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled|religion)\b|\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled)\b.{0,60}\b(offensive|abusive|vile|disgusting)\b|\banti-?(muslim|semit\w*|jewish|gay|trans|black|asian)\b|\bmocking\b.{0,40}\b(sikh|turbans?|hijabs?|muslims?|jewish|kippahs?|religion|skin colou?r)\b|\b(monkey (noises|chants|sounds)|racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
         t,
       ),
   ],
@@ -65,7 +65,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
         t,
       ) ||
       (PUPIL.test(t) &&
-        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their)|leav(e|ing) (\w+ ){0,2}out|kick\w* (\w+ ){0,2}out|remov(e|ing|ed) (him|her|them)|copying (his|her|their)|call(ing|ed)? (him|her|them) ['"‘“]|no \w+ allowed|everyone except|laughing emojis?)\b/i.test(
+        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their)|leav(e|ing) (\w+ ){0,2}out|kick\w* (\w+ ){0,2}out|remov(e|ing|ed) (him|her|them)|copying (his|her|their)|call(ing|ed)? (him|her|them) ['"‘“]|no \w+ allowed|everyone except|laughing emojis?|rate the|rating (the )?\w+|giving them scores|fatties)\b/i.test(
           t,
         )),
   ],
@@ -117,8 +117,10 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'inappropriate-post',
     (t) =>
-      /\b(post(ed|s|ing)?|comment(ed|s)?|review|page|group|thread|tweet(ed|s)?|twitter|facebook|on x)\b/i.test(t) &&
-      /\b(parent|carer|mum|dad|mother|father|someone|people|person|abus|insult|slag|slat|rude|offensive|nasty|having a go|criticis|incompetent|about (the|our) (school|head))/i.test(
+      /\b(post(ed|s|ing)?|comment(ed|s)?|review|page|group|thread|tweet(ed|s)?|twitter|facebook|on x|nextdoor|has put on)\b/i.test(
+        t,
+      ) &&
+      /\b(parent|carer|mum|dad|mother|father|grandad|grandma|nan|uncle|aunt|someone|people|person|abus|insult|slag|slat|rude|offensive|nasty|having a go|criticis|incompetent|about (the|our) (school|head))/i.test(
         t,
       ),
   ],
@@ -135,7 +137,7 @@ const QUESTION =
   /\?\s*$|^\s*(can|could|should|may|must|am i|is it|is there|are (we|staff|teachers)|do|does|what|how|when|who|where|why|which)\b/i;
 /** Words that say something has already happened, rather than asking about a rule. */
 const EVENT =
-  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got)|(got|received|had|been getting|getting) (an? )?(texts?|emails?|messages?|calls?|dms?|requests?)|has (left|written|put|made|set up|created)|keeps? getting|('s|has|have) been (posting|messaging|sharing|sending|commenting|adding))\b/i;
+  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got)|(got|received|had|been getting|getting) (an? )?(texts?|emails?|messages?|calls?|dms?|requests?)|has (left|written|put|made|set up|created)|keeps? getting|('s|has|have) been (posting|messaging|sharing|sending|commenting|adding)|('s|has|have) (just )?(sent|added|messaged|posted|followed|put)|overheard|forwarded me|ended up on|paid)\b/i;
 /** Someone a report can be about, when a statement tells of them without the words above. */
 const ACTOR =
   /\b(someone|somebody|a (man|woman|stranger|person)|parents?|mum|dad|carers?|colleague|teacher|staff|our school|the school|school'?s|my (account|page|profile)|he|she|they)\b/i;
@@ -170,7 +172,9 @@ export function recogniseIntent(message: string): MessageIntent {
   const text = withoutGreeting(message);
   const type = detectIncidentType(text);
   const platform = detectPlatform(text);
-  const prefill = { ...(type ? { type } : {}), ...(platform ? { platform } : {}) };
+  // What the rules could not type, the model suggests; it never decides whether a report starts.
+  const suggested = type ?? (isBareReportCommand(text) ? undefined : likelyType(text));
+  const prefill = { ...(suggested ? { type: suggested } : {}), ...(platform ? { platform } : {}) };
   if (readHarms(text).length > 0) return { kind: 'disclosure', ...prefill };
   const question = QUESTION.test(text);
   // The risk model reads statements only: a policy question is answered, not turned into a report.

@@ -1,5 +1,6 @@
 import naiveBayes from 'wink-naive-bayes-text-classifier';
 import nlp from 'wink-nlp-utils';
+import type { IncidentType } from './catalogue.ts';
 import type { Harm } from './harms.ts';
 
 /**
@@ -31,6 +32,28 @@ const KIND_HARMS: Record<string, Harm> = {
   'danger-now': 'danger-now',
 };
 
+/** The evaluation's words for what happened, as the catalogue's types. */
+export const KIND_TYPES: Record<string, IncidentType> = {
+  'self-harm': 'wellbeing-disclosure',
+  suicide: 'wellbeing-disclosure',
+  'abuse-disclosure': 'wellbeing-disclosure',
+  grooming: 'grooming',
+  sextortion: 'grooming',
+  'sexual-image': 'sexual-images',
+  radicalisation: 'extremism',
+  'violence-threat': 'threat',
+  'danger-now': 'danger-now',
+  bullying: 'cyberbullying',
+  hate: 'hate',
+  'friend-request': 'friend-request',
+  'pupil-contact': 'pupil-contact',
+  'parent-post': 'inappropriate-post',
+  'hacked-account': 'compromised-account',
+  'photos-without-consent': 'images-without-consent',
+  'adult-conduct': 'adult-conduct',
+  scam: 'scam',
+};
+
 /**
  * How far "high risk" must lead "normal" (the gap between their log odds) before the model alone
  * makes a report urgent. Chosen once by holding out each writer's set in turn: 10 kept all but
@@ -43,6 +66,11 @@ const URGENT_MARGIN = 14;
 export interface RiskModel {
   /** The harm the words most likely tell of, when the model is confident they tell of one. */
   likelyHarm(text: string): Harm | undefined;
+  /**
+   * The ordinary type the words most resemble, for pre-filling a report no written rule could
+   * type. A suggestion the reporter sees and can change; it never decides whether a report starts.
+   */
+  likelyType(text: string): IncidentType | undefined;
 }
 
 function classifier() {
@@ -62,17 +90,26 @@ function classifier() {
 export function trainRiskModel(examples: readonly RiskExample[]): RiskModel {
   // Naive Bayes needs both kinds of example to weigh one against the other.
   if (!examples.some((e) => e.risk === 'high') || !examples.some((e) => e.risk === 'normal'))
-    return { likelyHarm: () => undefined };
+    return { likelyHarm: () => undefined, likelyType: () => undefined };
   const risk = classifier();
   const harm = classifier();
+  const ordinary = classifier();
   for (const e of examples) {
     risk.learn(e.text, e.risk);
     const h = KIND_HARMS[e.kind];
     if (e.risk === 'high' && h) harm.learn(e.text, h);
+    const type = KIND_TYPES[e.kind];
+    if (e.risk === 'normal' && type) ordinary.learn(e.text, type);
   }
   risk.consolidate();
   harm.consolidate();
+  ordinary.consolidate();
+  const types = new Set<string>(Object.values(KIND_TYPES));
   return {
+    likelyType(text) {
+      const best = ordinary.predict(text);
+      return types.has(best) ? (best as IncidentType) : undefined;
+    },
     likelyHarm(text) {
       const odds = Object.fromEntries(risk.computeOdds(text));
       if ((odds.high ?? 0) - (odds.normal ?? 0) <= URGENT_MARGIN) return undefined;
