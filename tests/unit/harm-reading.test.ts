@@ -63,6 +63,12 @@ describe('reading a harm from the words', () => {
     ['a man at the shop gives her free vapes and invited her to a party at his flat', 'grooming'],
     ['pupil ran off out of the gate towards the canal after a row', 'danger-now'],
     ['note in the boys toilets says someone will shoot up this school on monday', 'violence-threat'],
+    ['her message to the group said this is the last time ill bother anyone', 'suicide'],
+    ['he has been looking up how to hide the cuts from his mum', 'self-harm'],
+    ['y2 said daddy hits mummy when he is cross', 'abuse-disclosure'],
+    ['a man in his 40s on roblox keeps sending her gift cards', 'grooming'],
+    ['someone has his pics and says pay by friday', 'sextortion'],
+    ['boy said he would smash jakes head in after school', 'violence-threat'],
   ])('%s → %s', (text, harm) => {
     expect(readHarms(text)).toContain(harm);
   });
@@ -94,6 +100,7 @@ describe('reading a harm from the words', () => {
     'year 10 asked in PSHE whether watching porn is harmful, handled it in class',
     'history lesson on the second world war: we looked at swastikas on propaganda posters',
     'the rugby team reckon the other side will not be around much longer in the cup',
+    'can someone send me the self harm awareness lesson plans for year 8',
   ])('an everyday turn of phrase is not a harm: %s', (text) => {
     expect(readHarms(text)).toEqual([]);
   });

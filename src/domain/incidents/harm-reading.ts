@@ -29,6 +29,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bbetter\s+off\s+(?:dead|without\s+(?:me|her|him|them))\b/,
     // Of oneself, not a threat to others ("her family won't be here much longer").
     /(?<!\b(?:family|families|parents|people|everyone|they|them|you|lot|side|team|teams)\s)\b(?:won'?t|will\s+not|not\s+going\s+to|not\s+gonna)\s+be\s+(?:around|here|alive)\s+(?:much\s+)?(?:longer|for\s+long|anymore|any\s+more|tomorrow|next\s+week)/,
+    /\blast\s+time\s+i'?(?:ll|will)\s+(?:bother|annoy|trouble)\b|\b(?:it'?s|its)\s+easier\s+this\s+way\b|\bsorry\s+(?:mum|dad|everyone)\b.{0,60}\b(?:easier|better\s+off|goodbye|last\s+time)\b/,
     /\bcan'?t\s+(?:do|take|cope\s+with|handle)\s+(?:this|it)\s+any\s?more\b|\b(?:been\s+)?nice\s+knowing\s+(?:you|some\s+of\s+you|everyone|y'?all)\b/,
     /\b(?:no|not\s+any|nothing\s+to)\s+(?:reason|point)\s+(?:to\s+|in\s+)?(?:live|living|going\s+on|carrying\s+on|being\s+alive)\b/,
     /\b(?:if|when)\s+(?:i|she|he|they)\s+(?:was|were|am|is)\s+gone\b|\bnobody\s+would\s+(?:notice|care|miss\s+(?:me|her|him|them))\b/,
@@ -52,7 +53,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     new RegExp(String.raw`\b(?:does|did|doing|do)\s+(?:it|this|that)\s+to\s+(?:${SELF})\b`),
     /\b(?:cuts|scars|scratches|burns|marks|wounds)\s+(?:all\s+)?(?:up|on|over|along|down|across)\s+(?:his|her|their|my)\s+(?:arms?|forearms?|wrists?|legs?|thighs?|stomach|body)\b/,
     /\boverdos\w*|\bod'd\b|\bo\.?d'?ed\b|\b(?:took|taken|swallowed|taking|take)\s+(?:a\s+(?:load|lot|handful|bunch)\s+of\s+|loads\s+of\s+|too\s+many\s+|lots\s+of\s+|all\s+(?:his|her|their|my)\s+)(?:pills|tablets|paracetamol)\b/,
-    /\bpro[-\s]?(?:ana|mia)\b|\bthinspo\b/,
+    /\bpro[-\s]?(?:ana|mia)\b|\bthinspo\b|\bhow\s+to\s+hide\s+(?:the\s+)?(?:cuts|burns|scars|marks)\b/,
     /\bcutting\s+again\b|\bmaking\s+(?:her|him|them|my)sel(?:f|ves)\s+sick\b/,
     new RegExp(
       String.raw`\b${INJURY}\b(?:\s+\S+){0,6}?\s+(?:on|up|across|over|along|down|into|in)\s+(?:\w+\s+){0,3}(?:his|her|their|my|the)\s+(?:\w+\s+)?${BODY}\b`,
@@ -75,6 +76,10 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\b(?:puts?|put|locks?|locked|shuts?|shut)\s+(?:me|her|him|them)\s+in\s+(?:the|a|his|her|their)\s+(?:cupboard|cellar|shed|garage|loft|cage|dark|boot)\b/,
     /\bif\s+(?:he|she|they|i)\s+tells?\s+(?:anyone|anybody|someone|a\s+teacher)\b/,
     new RegExp(String.raw`\b${FAMILY}\b.{0,150}\b(?:(?:it'?s|its|is)\s+(?:a|our)\s+secret|under\s+the\s+covers)\b`),
+    new RegExp(
+      String.raw`\b${FAMILY}\s+(?:hits|hit|beats|hurts|kicks|punches|slaps)\s+(?:mummy|mum|mam|mommy|daddy|dad|my\s+\w+)\b|\bwith\s+(?:a|the)\s+(?:belt|stick|slipper|cane)\b`,
+    ),
+    /\b(?:mum|dad|mam|mom|parent|carer)\b.{0,60}\bnot\s+coming\s+back\b|\bnot\s+(?:been\s+)?collected\b.{0,80}\bnot\s+(?:coming|answering)\b/,
     /\b(?:get|gets|got|getting)\s+(?:hit\s+with\s+)?the\s+(?:belt|slipper|stick|cane|wooden\s+spoon)\b/,
     /\bcom(?:es|ing|e)?\s+in(?:to)?\s+(?:her|his|my|their)\s+(?:room|bed|bedroom)\s+at\s+night\b/,
     // Neglect: no food, left alone.
@@ -97,7 +102,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /(?<!\b(?:dog|pet|hair|well|pony|horse|horses|ponies)[-\s])\bgroom(?:ing|ed|er|s)?\b(?!\s+(?:products?|salon|parlour|business))/,
     /\b(?:told|tells|telling|asked|asks|asking)\s+(?:him|her|them)\s+(?:not\s+to\s+tell|to\s+keep\s+(?:it|this|\w+\s+\w+)\s+(?:a\s+)?secret)/,
     /\bour\s+(?:little\s+)?secret\b/,
-    /\b(?:asking|asked|asks|wants|wanted|wanting)\s+(?:for\s+)?(?:her|his|their)\s+(?:home\s+)?(?:address|location)\b/,
+    /\b(?:asking|asked|asks|wants|wanted|wanting)\s+(?:for\s+)?(?:her|his|their)\s+(?:home\s+)?(?:address|location)\b|\basked\s+(?:her\s+|him\s+)?where\s+(?:she|he|they)\s+lives?\b/,
     /\bpretend(?:ing|ed|s)?\s+to\s+be\s+(?:a|an)\s+(?:\w+\s+)?(?:girl|boy|kid|child|teenager|teen|scout|agent|model\w*|photographer)\b/,
     /\b(?:county\s+lines|criminal\s+exploitation|sexual\s+exploitation|drug\s+runner)\b/,
     /\b(?:doing|do|does|did)\s+(?:runs|drops|drop-offs)\b|\bpicked\s+up\s+(?:\w+\s+){0,3}by\s+(?:older|different)\s+(?:lads|men|boys|guys|people)\b/,
@@ -117,7 +122,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
       String.raw`\bswastikas?\b(?=.{0,150}\b(?:propaganda|movement|videos?|nazi|hitler|white\s+power|sharing|shares|tattoo|flag)\b)|\b(?:propaganda|movement|nazi|hitler|sharing|shares)\b.{0,150}\bswastikas?\b`,
     ),
     /\b(?:white|ethno)[-\s]?nationalis\w*|\bmass\s+shooters?\b|\b(?:need|needs)\s+(?:removing|wiping\s+out|exterminat\w*)\b/,
-    /\bfemoids?\b|\b(?:was|is)\s+a\s+hero\b.{0,80}\b(?:do\s+the\s+same|should\s+(?:do|copy))\b|\bmartyrs?\b|\bprais\w*\s+(?:the\s+)?(?:attacks?|bombings?|shootings?|terrorists?)\b/,
+    /\bsonnenrad\b|\bactive\s+club\b|\btotenkopf\b|\b1488\b|\bfemoids?\b|\b(?:was|is)\s+a\s+hero\b.{0,80}\b(?:do\s+the\s+same|should\s+(?:do|copy))\b|\bmartyrs?\b|\bprais\w*\s+(?:the\s+)?(?:attacks?|bombings?|shootings?|terrorists?)\b/,
     /\breplacement\s+is\s+(?:happening|coming|real)\b|\b(?:go|going|went)\s+(?:and\s+|to\s+)?fight\s+(?:abroad|overseas|for\s+(?:the|a)\s+cause)\b/,
     /\bhitler\s+(?:was|is)\s+(?:right|a\s+hero|good)\b|\b(?:should|deserve\s+to|needs?\s+to)\s+(?:all\s+)?(?:be\s+)?(?:gassed|wiped\s+out|exterminated)\b/,
     /\b(?:part\s+of|joined|join|recruit\w*\s+(?:him|her|them|\w+)\s+(?:to|into))\s+(?:a|the|an)\s+(?:\w+\s+)?(?:movement|militia|brotherhood)\b/,
@@ -129,7 +134,8 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bdeath\s+threats?\b/,
     /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their|your|ur|my|the|some)\s+(?:[\w']+\s+)?(?:knife|knives|gun|guns|machetes?|weapons?|firearms?|blades?|shanks?)\b/,
     /\b(?:get\s+hold\s+of|buy|buying|get|getting|make|making)\s+(?:a\s+)?(?:gun|firearm|bomb|explosives?)\b/,
-    /\b(?:photo|pic|picture|video|vid)\s+of\s+(?:a|his|her|their|the)\s+(?:\w+\s+)?(?:gun|knife|machete|weapon)\b|\bhit\s+list\b|\b(?:get|gets|getting)\s+it\s+first\b/,
+    /\b(?:smash|kick|cave)\s+(?:[\w']+\s+){0,2}(?:head|face|teeth)\s+in\b|\bgets?\s+it\b.{0,80}\b(?:gun|rifle|knife|blade|weapon|machete)\b|\b(?:gun|rifle|knife|blade|machete)\b.{0,80}\bgets?\s+it\b/,
+    /\b(?:photo|pic|picture|video|vid)\s+of\s+(?:a|his|her|their|the)\s+(?:\w+\s+)?(?:gun|knife|machete|weapon|rifle|air\s+rifle)\b|\bhit\s+list\b|\b(?:get|gets|getting)\s+it\s+first\b/,
     /\b(?:knife|knives|blade|gun|machete|weapon)\b.{0,40}\bin\s+(?:his|her|their|my)\s+(?:bag|pocket|blazer|locker|coat|waistband)\b/,
     /\b(?:knife|knives|blade|gun|machete)\b.{0,30}\b(?:taped|hidden|stashed|buried)\b|\b(?:found|hidden|stashed)\s+(?:a|an)\s+(?:\w+\s+)?(?:knife|blade|gun|machete)\b/,
     /\b(?:shoot|bomb|blow)\s+up\s+(?:the\s+|our\s+|this\s+|that\s+|your\s+|my\s+)?school\b|\bschool\s+shooting\b/,
@@ -170,9 +176,9 @@ const COMBINED: [Harm, RegExp[]][] = [
   [
     'self-harm',
     [
-      /\b(?:cuts|lines|marks|scratches|scars|plasters|bandages|burns|wounds|bleeding|bled)\b|\bpress\w*\s+(?:a|the)\s+(?:compass|blade|pen|pencil)|\bdigging\s+(?:a|the|his|her)\b/,
+      /\b(?:cuts|lines|marks|scratches|scars|plasters|bandages|bandaged|burns|wounds|bleeding|bled)\b|\bpress\w*\s+(?:a|the)\s+(?:compass|blade|pen|pencil)|\bdigging\s+(?:a|the|his|her)\b/,
       new RegExp(String.raw`\b${BODY}\b`),
-      /\b\d+\s+days?\s+clean\b|\bclean\s+streak\b|\brelapse\w*\b|\bhelps?\s+(?:me|him|her|them)\s+(?:stop\s+thinking|cope|feel|calm)\b|\bsleeves\s+(?:down|pulled)\b|\bbit\s+too\s+neat\b|\bdoing\s+it\s+again\b/,
+      /\b\d+\s+days?\s+clean\b|\bhow\s+to\s+hide\b|\bclean\s+streak\b|\brelapse\w*\b|\bhelps?\s+(?:me|him|her|them)\s+(?:stop\s+thinking|cope|feel|calm)\b|\bsleeves\s+(?:down|pulled)\b|\bbit\s+too\s+neat\b|\bdoing\s+it\s+again\b/,
     ],
   ],
   [
@@ -231,13 +237,13 @@ const RECORDED = new RegExp(
   String.raw`\b(?:screen\s?-?record\w*|record\w*|filmed|${IMAGE}|nudes?|naked|video\s+call\w*|video\s+chat\w*)\b`,
 );
 const DEMAND =
-  /\b(?:demand\w*|wants?|asking\s+for|asks\s+for|pay|pays|paid|send)\b.{0,30}(?:£\s?\d+|\$\s?\d+|money|cash|gift\s?cards?|crypto|bitcoin|more\s+(?:pics|photos|videos|vids|nudes))/;
+  /\b(?:pay|send\s+money)\s+(?:by|before|or)\b|\b(?:demand\w*|wants?|asking\s+for|asks\s+for|pay|pays|paid|send)\b.{0,30}(?:£\s?\d+|\$\s?\d+|money|cash|gift\s?cards?|crypto|bitcoin|more\s+(?:pics|photos|videos|vids|nudes))/;
 const TEACHING =
   /\b(?:history|re|pshe|citizenship)\s+(?:lesson|class|topic)|\b(?:assembly|slides|resources|lesson\s+plan|scheme\s+of\s+work|online\s+safety\s+day)\b|\bwe\s+(?:looked\s+at|studied|discussed|watched|covered)\b|\b(?:in|during)\s+(?:the\s+)?lesson\s+on\b/;
 const JEST =
   /\b(?:laughing|laughed|joking|joked|only\s+joking|banter|lol|haha\w*|messing\s+about|mucking\s+about|play[-\s]?fight\w*|in\s+jest|as\s+a\s+joke)\b/;
 const ADULT_AGE =
-  /\blike\s+(?:[2-9]\d)\b(?!\s*(?:min|minutes|seconds|mins|%|pupils|kids|children|students|followers|likes|times))|\b(?:is|aged?|who'?s|he'?s|she'?s)\s+(?:1[89]|[2-9]\d)\b(?!\s*(?:min|minutes|seconds|mins|%|pupils|kids|children|students|followers|likes))|\b(?:1[89]|[2-9]\d)\s?(?:yo|y\/o|yrs?\s+old|years?\s+old|year-old)\b/;
+  /\bin\s+(?:his|her|their)\s+(?:20s|30s|40s|50s|twenties|thirties|forties|fifties)\b|\blike\s+(?:[2-9]\d)\b(?!\s*(?:min|minutes|seconds|mins|%|pupils|kids|children|students|followers|likes|times))|\b(?:is|aged?|who'?s|he'?s|she'?s)\s+(?:1[89]|[2-9]\d)\b(?!\s*(?:min|minutes|seconds|mins|%|pupils|kids|children|students|followers|likes))|\b(?:1[89]|[2-9]\d)\s?(?:yo|y\/o|yrs?\s+old|years?\s+old|year-old)\b/;
 const ADULT = /\b(?:a\s+man|men|grown\s+man|adult|older\s+(?:man|guy|men|person|lad)|stranger|strangers)\b/;
 const CLOSE_CONTACT =
   /\b(?:boyfriend|girlfriend|dating|facetime|video\s?call|meet\s+(?:up|her|him|them)|met\s+(?:her|him|them|up)|gifts?|presents?|robux|v-?bucks|send\s+(?:her|him|them)\s+money|secret|party|(?:his|her|their)\s+(?:flat|house|place)|vapes?|alcohol|weed|lifts?)\b/;
@@ -247,6 +253,8 @@ const CLOSE_CONTACT =
  * purpose: most everyday phrases never match, because the patterns ask for a person.
  */
 const IDIOMS = [
+  // Planning a lesson on a hard topic: "the new self harm awareness lesson plans".
+  /\b(?:self[-\s]?harm|suicide|grooming|sexting|nudes?|online\s+safety|extremism|radicali[sz]ation|consent)\s+(?:awareness\s+)?(?:lessons?|lesson\s+plans?|assembl(?:y|ies)|workshops?|training|sessions?|resources|slides|week|day)\b/g,
   /\b(?:literally|actually)\s+(?:going\s+to|gonna)\s+die\b/g,
   // The writer about their own day: "if I have to do one more duty I'm going to die".
   /\bif\s+i\s+[^.!?]{0,60}\bi'?m\s+(?:going\s+to|gonna)\s+die\b/g,

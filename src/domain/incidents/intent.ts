@@ -40,7 +40,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'compromised-account',
     (t) =>
-      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of|none of us (made|posted|wrote)|(someone|somebody) (else )?(\w+ ){0,3}logged in|changed the password|(someone|somebody)('s| has)? got into|posting (crypto|spam|ads|scam)|(i|we) (didn'?t|did not) send (anything|it|that|them)|(my|our|the school'?s?) (\w+ )?(email|account|page|insta\w*|facebook) (has been|is|was|keeps) (sending|posting))\b/i.test(
+      /\b(hack(ed)?|compromised|someone (got|has got|has) into|taken over|took over|locked (me |us )?out of|none of us (made|posted|wrote)|(someone|somebody) (else )?(\w+ ){0,3}logged in|changed the password|(someone|somebody)('s| has)? got into|posting (crypto|spam|ads|scam)|(i|we) (didn'?t|did not) send (anything|it|that|them)|(my|our|the school'?s?) (\w+ )?(email|account|page|insta\w*|facebook) (has been|is|was|keeps) (sending|posting)|(acc|account|email) (has )?sent (weird|strange|dodgy|spam)|(wasn'?t|was not) me)\b/i.test(
         t,
       ),
   ],
@@ -54,7 +54,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'hate',
     (t) =>
-      /\b(offensive|abusive|vile|disgusting)\b.{0,60}\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled|religion)\b|\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled)\b.{0,60}\b(offensive|abusive|vile|disgusting)\b|\banti-?(muslim|semit\w*|jewish|gay|trans|black|asian)\b|\bmocking\b.{0,40}\b(sikh|turbans?|hijabs?|muslims?|jewish|kippahs?|religion|skin colou?r)\b|\b(monkey (noises|chants|sounds)|racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
+      /\b(offensive|abusive|vile|disgusting)\b.{0,60}\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled|religion)\b|\b(hijab|muslim|jewish|black|asian|gay|lesbian|trans|disabled)\b.{0,60}\b(offensive|abusive|vile|disgusting)\b|\banti[- ]?(muslim|semit\w*|jewish|gay|trans|black|asian)\b|\bmocking\b.{0,40}\b(sikh|turbans?|hijabs?|muslims?|jewish|kippahs?|religion|skin colou?r)\b|\b(monkey (noises|chants|sounds)|racis[tm]|antisemit\w*|homophob\w*|transphob\w*|islamophob\w*|sexist|misogyn\w*|slurs?|n-word|hate (speech|crime|messages?|comments?))\b/i.test(
         t,
       ),
   ],
@@ -65,7 +65,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
         t,
       ) ||
       (PUPIL.test(t) &&
-        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their)|leav(e|ing) (\w+ ){0,2}out|kick\w* (\w+ ){0,2}out|remov(e|ing|ed) (him|her|them)|copying (his|her|their)|call(ing|ed)? (him|her|them) ['"‘“]|no \w+ allowed|everyone except|laughing emojis?|rate the|rating (the )?\w+|giving them scores|fatties)\b/i.test(
+        /\b(mean|nasty|horrible|hurtful|cruel|vile|abusive) (messages|comments|things|texts|posts|names)\b|\bfake (\w+ )?(account|profile|page)\b|\b(picking on|ganging up|kick(ing|ed)? (him|her|them) out|left out|excluding|excluded|roasting|embarrassing|mocking|taunt\w*|teas(ing|ed)|laughing at|make fun|made fun|spreading rumou?rs|humiliat\w*|target(ed|ing)|(pig|animal) noises|chuck(ed|ing)? (his|her|their)|threw (his|her|their)|leav(e|ing) (\w+ ){0,2}out|kick\w* (\w+ ){0,2}out|remov(e|ing|ed) (him|her|them)|copying (his|her|their)|call(ing|ed)? (him|her|them) ['"‘“]|no \w+ allowed|everyone except|laughing emojis?|rate the|rating (the )?\w+|giving them scores|fatties|meme (page|account)|about (a|his|her) (\w+ ){0,3}(weight|looks|appearance))\b/i.test(
           t,
         )),
   ],
@@ -81,7 +81,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
   [
     'friend-request',
     (t) =>
-      /\b(friend|follow|snap(chat)?|add)(ed)?[- ]?requests?\b|\badded me\b|\bfollow(ed|ing)? me\b|\b(an? )?(\w+ )?add from\b|\bsent me a request\b/i.test(
+      /\b(friend|follow|snap(chat)?|add)(ed)?[- ]?(requests?|reqs?)\b|\brequested to (follow|friend|add)\b|\badded me\b|\bfollow(ed|ing)? me\b|\b(an? )?(\w+ )?add from\b|\bsent me a request\b/i.test(
         t,
       ),
   ],
@@ -109,7 +109,7 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
         ) &&
         !/\b(post(ed|s|ing)?|comment(ed|s)?|review|tweet)/i.test(t)) ||
       (ADULT_AT_SCHOOL.test(t) &&
-        /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ ){0,2}(pupils|students|kids)|swore|swearing|shout(ed|ing)|scream(ed|ing)|yell(ed|ing)|stormed|grabbed|pushed|shoved|slapped|smacked|humiliat|belittl|(told|tell|telling|called|calling) (a|the|one|some) (\w+ ){0,2}(boy|girl|pupil|student|child|kid)s?)/i.test(
+        /\b(concern|inappropriate|worried|messag|befriend|contact|add(ed|ing|s)? (\w+ )?(pupils?|students?|year|y\d|yr|several|kids)|follow(s|ing)? (\w+ ){0,2}(pupils|students|kids)|swore|swear(s|ing)?|shout(ed|ing)|scream(ed|ing)|yell(ed|ing)|stormed|grabbed|pushed|shoved|slapped|smacked|humiliat|belittl|(told|tell|telling|called|calling) (a|the|one|some) (\w+ ){0,2}(boy|girl|pupil|student|child|kid)s?)/i.test(
           t,
         ) &&
         !/\b(parent|carer)s?\b/i.test(t)),
@@ -137,7 +137,7 @@ const QUESTION =
   /\?\s*$|^\s*(can|could|should|may|must|am i|is it|is there|are (we|staff|teachers)|do|does|what|how|when|who|where|why|which)\b/i;
 /** Words that say something has already happened, rather than asking about a rule. */
 const EVENT =
-  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got)|(got|received|had|been getting|getting) (an? )?(texts?|emails?|messages?|calls?|dms?|requests?)|has (left|written|put|made|set up|created)|keeps? getting|('s|has|have) been (posting|messaging|sharing|sending|commenting|adding)|(he|she|they|someone|somebody|shes|hes)('s| has| have)? (just )?(sent|added|messaged|posted|followed|put)|overheard|forwarded me|ended up on)\b/i;
+  /\b(last (night|week)|yesterday|this (morning|afternoon|evening)|earlier|just now|today|has (sent|added|messaged|posted|followed)|sent me|added me|messaged me|followed me|dm'?d me|posted|shared|happened|i (saw|received|got|noticed|spotted)|found (an? |some )?(posts?|photos?|pictures?|images?|videos?|comments?|accounts?|pages?|profiles?|messages?)|i['’]?ve (seen|received|been sent)|show(ed|n) me|told me|(has|have|was|got|been) hacked|(got|gotten) into (my|our|the)|keeps? (posting|messaging|sending|adding|commenting)|(harass|threaten|bully|bulli)(ed|ing) me|is (messaging|contacting|posting about) me|just (had|got|received|seen|found|been sent)|i['’]?ve (just )?(had|got)|(got|received|had|been getting|getting) (an? )?(texts?|emails?|messages?|calls?|dms?|requests?)|has (left|written|put|made|set up|created)|keeps? getting|('s|has|have) been (posting|messaging|sharing|sending|commenting|adding)|(he|she|they|someone|somebody|shes|hes)('s| has| have)? (just )?(sent|added|messaged|posted|followed|put)|overheard|forwarded me|ended up on|requested to (follow|friend|add)|(acc|account|email) (has )?sent)\b/i;
 /** Someone a report can be about, when a statement tells of them without the words above. */
 const ACTOR =
   /\b(someone|somebody|a (man|woman|stranger|person)|parents?|mum|dad|carers?|colleague|teacher|staff|our school|the school|school'?s|my (account|page|profile)|he|she|they)\b/i;
