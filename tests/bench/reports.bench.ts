@@ -210,8 +210,8 @@ try {
   ];
   if (values.heldout)
     sets.push([
-      'Held-out set (tests/reports/reports-unseen6.jsonl: written by an eighth helper who never saw the reader)',
-      new URL('../reports/reports-unseen6.jsonl', import.meta.url),
+      'Held-out set (tests/reports/reports-unseen7.jsonl: written by a ninth helper who never saw the reader)',
+      new URL('../reports/reports-unseen7.jsonl', import.meta.url),
     ]);
   crossWriter();
   for (const [title, url] of sets) {

@@ -69,6 +69,10 @@ describe('reading a harm from the words', () => {
     ['a man in his 40s on roblox keeps sending her gift cards', 'grooming'],
     ['someone has his pics and says pay by friday', 'sextortion'],
     ['boy said he would smash jakes head in after school', 'violence-threat'],
+    ['snap from a year 10 says the whole of 10R are getting stabbed on monday', 'violence-threat'],
+    ['a y8 is sitting on the roof of the sports hall and will not come down', 'danger-now'],
+    ['his story said thanks for everything, this is the last post', 'suicide'],
+    ['y1 girl said a man at the bus stop showed her his privates', 'sexual-image'],
   ])('%s → %s', (text, harm) => {
     expect(readHarms(text)).toContain(harm);
   });

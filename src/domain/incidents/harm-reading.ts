@@ -29,7 +29,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bbetter\s+off\s+(?:dead|without\s+(?:me|her|him|them))\b/,
     // Of oneself, not a threat to others ("her family won't be here much longer").
     /(?<!\b(?:family|families|parents|people|everyone|they|them|you|lot|side|team|teams)\s)\b(?:won'?t|will\s+not|not\s+going\s+to|not\s+gonna)\s+be\s+(?:around|here|alive)\s+(?:much\s+)?(?:longer|for\s+long|anymore|any\s+more|tomorrow|next\s+week)/,
-    /\blast\s+time\s+i'?(?:ll|will)\s+(?:bother|annoy|trouble)\b|\b(?:it'?s|its)\s+easier\s+this\s+way\b|\bsorry\s+(?:mum|dad|everyone)\b.{0,60}\b(?:easier|better\s+off|goodbye|last\s+time)\b/,
+    /\bthanks\s+for\s+everything\b.{0,40}\b(?:last|goodbye|bye)\b|\bthis\s+is\s+the\s+last\s+(?:one|message|post|snap|time)\b|\blast\s+time\s+i'?(?:ll|will)\s+(?:bother|annoy|trouble)\b|\b(?:it'?s|its)\s+easier\s+this\s+way\b|\bsorry\s+(?:mum|dad|everyone)\b.{0,60}\b(?:easier|better\s+off|goodbye|last\s+time)\b/,
     /\bcan'?t\s+(?:do|take|cope\s+with|handle)\s+(?:this|it)\s+any\s?more\b|\b(?:been\s+)?nice\s+knowing\s+(?:you|some\s+of\s+you|everyone|y'?all)\b/,
     /\b(?:no|not\s+any|nothing\s+to)\s+(?:reason|point)\s+(?:to\s+|in\s+)?(?:live|living|going\s+on|carrying\s+on|being\s+alive)\b/,
     /\b(?:if|when)\s+(?:i|she|he|they)\s+(?:was|were|am|is)\s+gone\b|\bnobody\s+would\s+(?:notice|care|miss\s+(?:me|her|him|them))\b/,
@@ -92,6 +92,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
   ],
   'sexual-image': [
     /\bnudes?\b|\bnaked\b|\btopless\b|\bsexting\b|\bporn\w*|\bdick\s?pics?\b|\bupskirt\w*|\bonly\s?fans\b|\bprivate\s+parts\b|\bsexual\s+(?:acts?|stuff|things|content|videos?)\b|\bsex\s+(?:video|tape|act)s?\b/,
+    /\b(?:showed|shows|showing|exposed|flashed)\s+(?:her|him|them|me|us)\s+(?:his|her|their)\s+(?:willy|penis|privates|bits|private\s+parts|thing)\b|\bexposed\s+(?:him|her)sel(?:f|ves)\b|\bflash(?:ed|ing)\s+(?:at\s+)?(?:her|him|them|the\s+(?:kids|children|girls|boys))\b/,
     /\bsend\s+one\s+back\b|\b(?:send|sending|sent|asking\s+for|asked\s+for|wants?)\s+(?:him\s+|her\s+|me\s+|them\s+)?(?:a\s+)?pic(?:ture)?\s+of\s+(?:it|his\s+(?:thing|bits)|her\s+(?:body|chest|boobs|bum))\b/,
     /\b(?:no|without\s+(?:a|her|his|their|any))\s+(?:top|clothes|shirt|t-?shirt|bra|pants|trousers)\s+on\b|\b(?:pants|trousers)\s+down\b/,
     new RegExp(
@@ -134,6 +135,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\bdeath\s+threats?\b/,
     /\b(?:bring|bringing|brought|carry|carrying|carried|holding|held|waving|pulled\s+out|has\s+got|got)\s+(?:a|an|his|her|their|your|ur|my|the|some)\s+(?:[\w']+\s+)?(?:knife|knives|gun|guns|machetes?|weapons?|firearms?|blades?|shanks?)\b/,
     /\b(?:get\s+hold\s+of|buy|buying|get|getting|make|making)\s+(?:a\s+)?(?:gun|firearm|bomb|explosives?)\b/,
+    /\b(?:getting|gets|get|will\s+get|gonna\s+get|going\s+to\s+get)\s+(?:shot|stabbed|jumped|merked|battered|shanked)\b/,
     /\b(?:smash|kick|cave)\s+(?:[\w']+\s+){0,2}(?:head|face|teeth)\s+in\b|\bgets?\s+it\b.{0,80}\b(?:gun|rifle|knife|blade|weapon|machete)\b|\b(?:gun|rifle|knife|blade|machete)\b.{0,80}\bgets?\s+it\b/,
     /\b(?:photo|pic|picture|video|vid)\s+of\s+(?:a|his|her|their|the)\s+(?:\w+\s+)?(?:gun|knife|machete|weapon|rifle|air\s+rifle)\b|\bhit\s+list\b|\b(?:get|gets|getting)\s+it\s+first\b/,
     /\b(?:knife|knives|blade|gun|machete|weapon)\b.{0,40}\bin\s+(?:his|her|their|my)\s+(?:bag|pocket|blazer|locker|coat|waistband)\b/,
@@ -152,7 +154,7 @@ const SIGNS: Record<Harm, RegExp[]> = {
     /\b(?:has\s*n'?t|has\s+not|not)\s+been\s+seen\s+since\b|\bran\s+off\s+with\s+(?:a|an|some|this)\s+(?:older\s+)?(?:man|men|guy|adult|stranger)\b/,
     /\b(?:got|get|getting|gets)\s+in(?:to)?\s+(?:a|the|some)\s+(?:\w+\s+)?(?:car|van)\s+with\s+(?:a|an|some|two|three)\s+(?:older\s+)?(?:man|men|guys|adults?|strangers?)\b/,
     /\b(?:is|are|being)\s+(?:in\s+danger|followed\s+home|held\s+somewhere)\b/,
-    /\b(?:on|up\s+on|onto)\s+(?:a|the)\s+(?:\w+\s+){0,3}(?:roof|ledge|bridge|cliff)\b.{0,80}\b(?:edge|jump|fall)\b/,
+    /\b(?:on|up\s+on|onto)\s+(?:a|the)\s+(?:\w+\s+){0,3}(?:roof|ledge|bridge|cliff)\b.{0,80}\b(?:edge|jump|fall|won'?t\s+come\s+down|will\s+not\s+come\s+down|refus\w*\s+to\s+come\s+down)\b/,
     /\b(?:went|gone|going|go|left)\s+to\s+meet\s+(?:up\s+with\s+)?(?:someone|somebody|a\s+man|a\s+guy|a\s+stranger|an?\s+\w+)\s+(?:\w+\s+)?(?:from|off|she|he|they)\s+(?:online|the\s+internet|met\s+online|snap\w*|insta\w*|tiktok|discord|roblox|an?\s+app)\b/,
   ],
 };
