@@ -1,4 +1,4 @@
-import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
+import { alertTypeLabel } from '../domain/incidents/catalogue.ts';
 import { adaptiveCard, factSet, heading, openUrl, paragraph, type AdaptiveCard } from './elements.ts';
 import { ukDateTime } from '../uk-time.ts';
 
@@ -40,7 +40,8 @@ export function incidentAlertCard(input: AlertInput): AdaptiveCard {
         : []),
       ...(input.urgent
         ? [
-            paragraph('The reporter says a child may be at immediate risk. Please open it now.', {
+            // Urgent for the reporter's answer, its type or its words: the alert does not say which.
+            paragraph('This report is urgent: a child may be at risk. Please open it now.', {
               color: 'Attention',
               weight: 'Bolder',
             }),
@@ -48,7 +49,7 @@ export function incidentAlertCard(input: AlertInput): AdaptiveCard {
         : []),
       factSet([
         ['Reference', input.reference],
-        ['Type', incidentTypeLabel(input.type)],
+        ['Type', alertTypeLabel(input.type)],
         ['Urgency', input.urgent ? 'Urgent' : 'Normal'],
         ['Reported', time],
       ]),

@@ -1,5 +1,5 @@
 import { caseUrl } from '../config/urls.ts';
-import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
+import { alertTypeLabel } from '../domain/incidents/catalogue.ts';
 import { escalationFor } from '../domain/incidents/escalation.ts';
 import type { Services } from '../services.ts';
 import { ConflictError } from '../store/errors.ts';
@@ -39,7 +39,7 @@ export async function emailUndeliveredAlerts(
     }
     const recipient = await store.people.get(String(entry.payload.recipientId));
     if (!recipient?.active) continue;
-    const kind = incidentTypeLabel(incident.type);
+    const kind = alertTypeLabel(incident.type);
     const urgency = incident.urgent ? 'An URGENT report' : 'A report';
     try {
       await mailer.send({

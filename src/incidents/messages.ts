@@ -2,7 +2,7 @@ import { closedNoticeCard, incidentAlertCard, readReceiptCard, type AlertInput }
 import { reportSyncedCard } from '../cards/report-confirmation.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { caseUrl } from '../config/urls.ts';
-import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
+import { alertTypeLabel } from '../domain/incidents/catalogue.ts';
 import { simpleNotice, Undeliverable, type Delivery, type Messages } from '../notifications/message.ts';
 import type { MessagePayloads } from '../notifications/topics.ts';
 import { personChat } from '../notifications/recipients.ts';
@@ -42,7 +42,7 @@ export function incidentMessages(services: Pick<Services, 'config' | 'store'>): 
       async notice(payload) {
         const incident = await store.incidents.get(payload.incidentId);
         if (!incident) return undefined;
-        const kind = incidentTypeLabel(incident.type);
+        const kind = alertTypeLabel(incident.type);
         const urgency = incident.urgent ? 'Urgent' : payload.escalation ? 'Unread' : 'New';
         return {
           activityType: 'reportAlert',

@@ -74,6 +74,9 @@ describe('a report in the words staff use', () => {
     );
     const alertText = cardText(cardIn(alert));
     expect(alertText).toMatch(/Urgent/);
+    // What the concern is about stays in the case: a chat toast may be read over a shoulder.
+    expect(alertText).toContain('A safeguarding concern');
+    expect(alertText).not.toMatch(/self-harm|suicid/i);
     expect(JSON.stringify(cardIn(alert))).not.toMatch(/cutting|snapchat/i);
     const outbox = await env.app.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } });
     expect(outbox.filter((o) => o.payload.incidentId === incident.id).map((o) => o.payload.recipientId)).toContain(

@@ -269,7 +269,7 @@ describe('incident cards', () => {
 
   test('an urgent alert says so first; a chase says nobody has opened it', () => {
     expect(cardText(incidentAlertCard({ ...alert, urgent: true }))).toMatch(
-      /^Urgent report: INC-2026-0007\nThe reporter says a child may be at immediate risk/,
+      /^Urgent report: INC-2026-0007\nThis report is urgent: a child may be at risk/,
     );
     expect(cardText(incidentAlertCard({ ...alert, urgent: false, escalation: 'headteacher' }))).toMatch(
       /^Still unread: INC-2026-0007\nNobody has opened this report yet/,

@@ -240,6 +240,16 @@ export type IncidentType = keyof typeof INCIDENT_TYPES;
 /** Non-empty, so it can be a zod enum as it is. */
 export const INCIDENT_TYPE_IDS = Object.keys(INCIDENT_TYPES) as [IncidentType, ...IncidentType[]];
 
+/**
+ * What a report is, as an alert outside the hub says it (a chat card, a notification, an email). A
+ * high-risk type is only "a safeguarding concern" there: an alert may be read over a shoulder or on
+ * a lock screen, and what it is about is for the case, after a role check.
+ */
+export const alertTypeLabel = (type: string): string =>
+  isIncidentType(type) && (INCIDENT_TYPES[type] as IncidentTypeDef).highRisk
+    ? 'A safeguarding concern'
+    : incidentTypeLabel(type);
+
 /** What a report is, in words; 'Other' for a type this version does not know. */
 export const incidentTypeLabel = (type: string): string =>
   isIncidentType(type) ? INCIDENT_TYPES[type].label : 'Other';
