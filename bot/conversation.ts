@@ -11,7 +11,13 @@ import { checkInCards, checkInFromCard } from './account-flow.ts';
 import { CHECK_IN_VERB } from '../src/cards/account-monitoring.ts';
 import { answerQuestion, askSltFromCard, recordFeedback, sltAnswerFromCard } from './policy-flow.ts';
 import { helpCard, welcomeCard } from '../src/cards/welcome.ts';
-import { isBareReportCommand, questionPart, recogniseIntent, withoutGreeting } from '../src/domain/incidents/intent.ts';
+import {
+  isBareReportCommand,
+  questionPart,
+  recogniseIntent,
+  startsWithGreeting,
+  withoutGreeting,
+} from '../src/domain/incidents/intent.ts';
 import { pageLink } from '../src/config/urls.ts';
 import { hasRole } from '../src/domain/roles.ts';
 import { registerSltChannel } from '../src/notifications/slt-destinations.ts';
@@ -26,9 +32,6 @@ import { NOT_IN_DIRECTORY, notSavedCard, submitReport } from './report-flow.ts';
 import { placeOnFirstContact, placeUnverified } from '../src/people/first-contact.ts';
 import { newReportForm } from '../src/incidents/report-form-for.ts';
 
-// English and Welsh greetings (helo, shwmae, bore da, prynhawn da, noswaith dda).
-const GREETING =
-  /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|start|helo|shw?mae|s'mae|bore da|prynhawn da|noswaith dda)\b/i;
 const MY_REPORTS = /^\s*\/?(my reports?|my incidents|status)\s*$/i;
 const SLT_CHANNEL_SETUP = /^\s*(set ?up|use this channel for) (slt|senior leadership)( team)? questions\s*$/i;
 const CHECK_IN = /^\s*\/?check[ -]?in\s*$/i;
@@ -245,7 +248,10 @@ export function createBot(services: Services): Bot {
             intent.kind === 'disclosure',
           ),
         });
-      } else if (GREETING.test(text) && (intent.kind !== 'question' || withoutGreeting(text).split(/\s+/).length < 4)) {
+      } else if (
+        startsWithGreeting(text) &&
+        (intent.kind !== 'question' || withoutGreeting(text).split(/\s+/).length < 4)
+      ) {
         // "Hi" or "hello, how are you?" is a greeting; "Hi, can I follow an ex-pupil?" is a question.
         await welcome();
       } else if (intent.kind === 'question' && person && !HELP.test(text)) {

@@ -8,7 +8,7 @@ import { reportFormCard, type ReportDraft } from '../src/cards/report-form.ts';
 import { subjectChoices } from '../src/incidents/report-form-for.ts';
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from '../src/cards/elements.ts';
 import { reportIncident } from '../src/incidents/report-incident.ts';
-import { adviceFor, classify } from '../src/domain/incidents/classification.ts';
+import { assessReport } from '../src/domain/incidents/classification.ts';
 import { isIncidentType } from '../src/domain/incidents/catalogue.ts';
 import type { Services } from '../src/services.ts';
 import type { Rec } from '../src/store/kinds.ts';
@@ -39,8 +39,13 @@ function draftFrom(data: Record<string, unknown>): ReportDraft {
 /** Urgency and advice for a validated form not yet in the store, read the same way as a saved one. */
 function adviceForDraft(draft: ReportDraft): { urgent: boolean; advice: string[] } {
   const type = draft.type && isIncidentType(draft.type) ? draft.type : 'other';
-  const c = classify(type, `${draft.description ?? ''}\n${draft.people ?? ''}`, draft.immediateRisk === 'yes');
-  return { urgent: c.urgent, advice: adviceFor(type, c.harms) };
+  const { urgent, advice } = assessReport({
+    type,
+    description: draft.description ?? '',
+    people: draft.people ?? '',
+    immediateRisk: draft.immediateRisk === 'yes',
+  });
+  return { urgent, advice };
 }
 
 export const NOT_IN_DIRECTORY =

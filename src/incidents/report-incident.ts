@@ -1,4 +1,4 @@
-import { adviceFor, classify } from '../domain/incidents/classification.ts';
+import { assessReport } from '../domain/incidents/classification.ts';
 import { isAudience, type Audience } from '../domain/incidents/catalogue.ts';
 import { incidentReference, referenceCounterId } from '../domain/incidents/reference.ts';
 import { NOT_ON_STAFF_LIST, validateReport, type ReportField } from '../domain/incidents/report.ts';
@@ -90,7 +90,7 @@ export async function reportIncident(
   const id = `incident-${report.draftId}`;
 
   const schoolId = reporter.schoolId;
-  const c = classify(report.type, `${report.description}\n${report.people}`, report.immediateRisk);
+  const c = assessReport(report);
   const [colleagues, school] = await Promise.all([
     store.people.listAll({ where: { schoolId, active: true } }),
     store.schools.get(schoolId),
@@ -119,7 +119,7 @@ export async function reportIncident(
   }
   const recipientIds = routed.ok ? routed.recipientIds : [];
   const alertedTo = alertedGroup(routedTo, routing, subjectPersonId);
-  const advice = adviceFor(report.type, c.harms);
+  const { advice } = c;
   const retention = retentionFor({
     safeguarding: c.safeguarding,
     adultConduct: c.audience === 'adult-conduct',

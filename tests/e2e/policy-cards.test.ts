@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ASK_SLT_VERB, policyAnswerCard } from '../../src/cards/policy-answer.ts';
@@ -7,6 +6,7 @@ import { launchChromium } from '../../src/cli/chromium.ts';
 import { buildPolicyIndex } from '../../src/policy/answer.ts';
 import { parsePolicy } from '../../src/policy/passages.ts';
 import { ROOT } from '../helpers/app.ts';
+import { renderCard } from '../helpers/card-renderer.ts';
 
 /**
  * The policy answer card and the decline card, rendered by the Adaptive Cards renderer in Chromium
@@ -14,7 +14,6 @@ import { ROOT } from '../helpers/app.ts';
  */
 const SHOTS = join(ROOT, 'test-results');
 mkdirSync(SHOTS, { recursive: true });
-const RENDERER = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.js');
 const index = buildPolicyIndex(parsePolicy(readFileSync(join(ROOT, 'src/seed/sample-policy.md'), 'utf8')));
 const sectionUrl = (id: string) => `https://hub.example.sch.uk/tab/#/policy/${id}`;
 let browser: Browser;
@@ -25,26 +24,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function render(card: object, shot: string) {
-  const page = await browser.newPage({ viewport: { width: 480, height: 900 } });
-  await page.setContent('<main id="card" style="font-family: sans-serif; width: 440px"></main>');
-  await page.addScriptTag({ path: RENDERER });
-  const actions = await page.evaluate((json) => {
-    const AC = (
-      window as unknown as {
-        AdaptiveCards: { AdaptiveCard: new () => { parse(j: object): void; render(): HTMLElement } };
-      }
-    ).AdaptiveCards;
-    const adaptive = new AC.AdaptiveCard();
-    adaptive.parse(json);
-    document.getElementById('card')!.appendChild(adaptive.render());
-    return [...document.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '');
-  }, card);
-  const text = await page.locator('#card').innerText();
-  await page.locator('#card').screenshot({ path: join(SHOTS, shot) });
-  await page.close();
-  return { text, actions };
-}
+const render = (card: object, shot: string) => renderCard(browser, card, join(SHOTS, shot));
 
 test('the answer card quotes the section; the decline card says so, offers what may be related, and Ask SLT', async () => {
   const answer = index.answer('Can I follow an ex-pupil on Instagram?');

@@ -10,7 +10,7 @@ import {
 import { readHarms } from './harm-reading.ts';
 import { RISK_EXAMPLES } from './risk-examples.ts';
 import { trainRiskModel, type RiskModel } from './risk-model.ts';
-import type { Harm } from './harms.ts';
+import { HARM_TYPES, type Harm } from './harms.ts';
 
 /**
  * Words that suggest a possible criminal offence. Reading them never decides anything on its
@@ -40,19 +40,6 @@ const HARM_CRIMES: Partial<Record<Harm, string>> = {
   extremism: 'possible terrorist material or encouragement',
 };
 const SEXUAL_HARMS: Harm[] = ['sexual-image', 'grooming', 'sextortion'];
-
-/** The report type that fits each harm, for pre-filling the form and choosing the advice. */
-export const HARM_TYPES: Record<Harm, IncidentType> = {
-  suicide: 'wellbeing-disclosure',
-  'self-harm': 'wellbeing-disclosure',
-  'abuse-disclosure': 'wellbeing-disclosure',
-  'sexual-image': 'sexual-images',
-  grooming: 'grooming',
-  sextortion: 'grooming',
-  extremism: 'extremism',
-  'violence-threat': 'threat',
-  'danger-now': 'danger-now',
-};
 
 const AGGRESSIVE = /\b(abus(e|ed|ive|ing)|bull(y|ied|ying)|insult(s|ed|ing)?|threat|attack(ed|ing)?|swear(ing)?)\b/i;
 const COMMERCIAL = /\b(scam(s|med)?|gambl(e|ing)|bitcoin|crypto|loan|money|gift cards?|phishing)\b/i;
@@ -124,6 +111,17 @@ export function classify(type: IncidentType, description: string, immediateRisk:
     harms,
     ...(harms.length ? { harmsReadBy: likely ? ('model' as const) : ('patterns' as const) } : {}),
   };
+}
+
+/** A report's classification and the reporter's advice, read from what its form holds. */
+export function assessReport(report: {
+  type: IncidentType;
+  description: string;
+  people: string;
+  immediateRisk: boolean;
+}): Classification & { advice: string[] } {
+  const c = classify(report.type, `${report.description}\n${report.people}`, report.immediateRisk);
+  return { ...c, advice: adviceFor(report.type, c.harms) };
 }
 
 /**

@@ -335,7 +335,7 @@ export interface ReadingOptions {
 }
 
 /** Lower case, plain quotes, scare quotes dropped ("'end' him" reads "end him"), shorthand spelled out. */
-export function normalise(text: string, options: ReadingOptions = {}): string {
+function normalise(text: string, options: ReadingOptions = {}): string {
   let t = text
     .toLowerCase()
     .replace(/[‘’`´]/g, "'")

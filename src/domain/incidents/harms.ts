@@ -1,3 +1,5 @@
+import type { IncidentType } from './catalogue.ts';
+
 /**
  * The harms a report's words can tell of (read in harm-reading.ts), each making it urgent. In the
  * order that decides a report's type when several are read: the most specific first.
@@ -31,3 +33,16 @@ export const HARM_LABELS: Record<Harm, string> = {
 /** A stored harm's words; an id this version does not know is shown as it is. */
 export const harmLabel = (harm: string): string =>
   (HARMS as readonly string[]).includes(harm) ? HARM_LABELS[harm as Harm] : harm;
+
+/** The report type that fits each harm, for pre-filling the form and choosing the advice. */
+export const HARM_TYPES: Record<Harm, IncidentType> = {
+  suicide: 'wellbeing-disclosure',
+  'self-harm': 'wellbeing-disclosure',
+  'abuse-disclosure': 'wellbeing-disclosure',
+  'sexual-image': 'sexual-images',
+  grooming: 'grooming',
+  sextortion: 'grooming',
+  extremism: 'extremism',
+  'violence-threat': 'threat',
+  'danger-now': 'danger-now',
+};

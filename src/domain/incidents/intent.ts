@@ -1,6 +1,7 @@
 import type { PLATFORMS } from '../records.ts';
 import type { IncidentType } from './catalogue.ts';
-import { HARM_TYPES, likelyHarm, likelyType } from './classification.ts';
+import { likelyHarm, likelyType } from './classification.ts';
+import { HARM_TYPES, type Harm } from './harms.ts';
 import { readHarms } from './harm-reading.ts';
 
 export type Platform = (typeof PLATFORMS)[number];
@@ -127,8 +128,9 @@ const TYPE_RULES: [IncidentType, (t: string) => boolean][] = [
 ];
 
 /** The type the words say: a harm read in them first, then the ordinary kinds of incident. */
-export function detectIncidentType(text: string): IncidentType | undefined {
-  const [harm] = readHarms(text);
+export const detectIncidentType = (text: string): IncidentType | undefined => typeOf(text, readHarms(text));
+
+function typeOf(text: string, [harm]: readonly Harm[]): IncidentType | undefined {
   return harm ? HARM_TYPES[harm] : TYPE_RULES.find(([, test]) => test(text))?.[0];
 }
 
@@ -141,10 +143,19 @@ const EVENT =
 /** Someone a report can be about, when a statement tells of them without the words above. */
 const ACTOR =
   /\b(someone|somebody|a (man|woman|stranger|person)|parents?|mum|dad|carers?|colleague|teacher|staff|our school|the school|school'?s|my (account|page|profile)|he|she|they)\b/i;
-const GREETING_LEAD =
-  /^\s*((hi|hello|hey|hiya|morning|afternoon|evening|good (morning|afternoon|evening)|helo|shw?mae|bore da|prynhawn da|noswaith dda)( (all|there|team|everyone|bot))?\b[\s,!.:;-]*)?(\w+( \w+){0,2} here\s*[,.:;-]+\s*)?/i;
+// English and Welsh greetings (helo, shwmae, bore da, prynhawn da, noswaith dda).
+const GREETINGS = String.raw`hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening)|helo|shw?mae|s'mae|bore da|prynhawn da|noswaith dda`;
+/** A greeting, or "start" (Teams' first message to a bot), at the start of a message. */
+const GREETING = new RegExp(String.raw`^\s*(?:${GREETINGS}|start)\b`, 'i');
+/** A greeting, and who is writing ("TA here -"), before what the message is about. */
+const GREETING_LEAD = new RegExp(
+  String.raw`^\s*((?:${GREETINGS})( (all|there|team|everyone|bot))?\b[\s,!.:;-]*)?(\w+( \w+){0,2} here\s*[,.:;-]+\s*)?`,
+  'i',
+);
 const BARE_REPORT =
   /^\s*\/?(report|report (an |a )?(incident|concern|something)|new report|raise a concern|make a report|i (want|need|would like) to (report|make a report)( something| an incident| a concern)?)\s*[.!]?\s*$/i;
+
+export const startsWithGreeting = (text: string): boolean => GREETING.test(text);
 
 /** The message without a greeting before it: "Hi, a pupil..." reads as "a pupil...". */
 export function withoutGreeting(text: string): string {
@@ -170,12 +181,13 @@ export type MessageIntent =
  */
 export function recogniseIntent(message: string): MessageIntent {
   const text = withoutGreeting(message);
-  const type = detectIncidentType(text);
+  const harms = readHarms(text);
+  const type = typeOf(text, harms);
   const platform = detectPlatform(text);
   // What the rules could not type, the model suggests; it never decides whether a report starts.
   const suggested = type ?? (isBareReportCommand(text) ? undefined : likelyType(text));
   const prefill = { ...(suggested ? { type: suggested } : {}), ...(platform ? { platform } : {}) };
-  if (readHarms(text).length > 0) return { kind: 'disclosure', ...prefill };
+  if (harms.length > 0) return { kind: 'disclosure', ...prefill };
   const question = QUESTION.test(text);
   // The risk model reads statements only: a policy question is answered, not turned into a report.
   const likely = question ? undefined : likelyHarm(text);

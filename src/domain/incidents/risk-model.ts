@@ -1,7 +1,7 @@
 import naiveBayes from 'wink-naive-bayes-text-classifier';
 import nlp from 'wink-nlp-utils';
 import type { IncidentType } from './catalogue.ts';
-import type { Harm } from './harms.ts';
+import { HARM_TYPES, type Harm } from './harms.ts';
 
 /**
  * A second reader for what the patterns in harm-reading.ts miss: a naive Bayes model over word
@@ -34,15 +34,7 @@ const KIND_HARMS: Record<string, Harm> = {
 
 /** The evaluation's words for what happened, as the catalogue's types. */
 export const KIND_TYPES: Record<string, IncidentType> = {
-  'self-harm': 'wellbeing-disclosure',
-  suicide: 'wellbeing-disclosure',
-  'abuse-disclosure': 'wellbeing-disclosure',
-  grooming: 'grooming',
-  sextortion: 'grooming',
-  'sexual-image': 'sexual-images',
-  radicalisation: 'extremism',
-  'violence-threat': 'threat',
-  'danger-now': 'danger-now',
+  ...Object.fromEntries(Object.entries(KIND_HARMS).map(([kind, harm]) => [kind, HARM_TYPES[harm]])),
   bullying: 'cyberbullying',
   hate: 'hate',
   'friend-request': 'friend-request',
