@@ -1,4 +1,4 @@
-import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
+import { incidentTypeLabel, NEVER_COPY_IMAGES } from '../domain/incidents/catalogue.ts';
 import { alertedWords, reachesSafeguardingLeads, type AlertedGroup } from '../domain/incidents/routing.ts';
 import { adaptiveCard, factSet, heading, paragraph, sendText, type AdaptiveCard } from './elements.ts';
 import { IMMEDIATE_ACTION } from './report-form.ts';
@@ -48,7 +48,10 @@ export function reportConfirmationCard(input: ConfirmationInput): AdaptiveCard {
       paragraph('What to do now', { weight: 'Bolder', spacing: 'Medium' }),
       ...input.advice.map((line) => paragraph(`- ${line}`, { spacing: 'Small' })),
       paragraph(
-        `Screenshots: send them in this chat within ${EVIDENCE_WINDOW_HOURS} hours and they are added to ${input.reference}.`,
+        // Where a sexual image of a child may be involved, the hub must not invite a copy of it.
+        input.advice.includes(NEVER_COPY_IMAGES)
+          ? `Do not send screenshots of any image of the child here. Messages that hold no images may be sent in this chat within ${EVIDENCE_WINDOW_HOURS} hours and are added to ${input.reference}.`
+          : `Screenshots: send them in this chat within ${EVIDENCE_WINDOW_HOURS} hours and they are added to ${input.reference}.`,
         { spacing: 'Medium' },
       ),
       paragraph('You will get a message here when a safeguarding lead has read your report, and when it is closed.', {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { ROOT } from '../helpers/app.ts';
 import { appWithBrowser, signedIn } from '../helpers/browser-app.ts';
-import { activity, cardText, executeAction, postActivity } from '../helpers/bot.ts';
+import { activity, cardInputs, cardText, cardsOf, executeAction, postActivity } from '../helpers/bot.ts';
 import { ONE_PIXEL_PNG, startFileServer } from '../helpers/file-server.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
@@ -162,3 +162,46 @@ test('the audit log says who did what to which record in words, with the codes b
   expect(await row.getByText('incident.viewed').isVisible()).toBe(true);
   await dsl.close();
 }, 30_000);
+
+test('on a phone, a DSL opens a self-harm report made in the reporter’s own words: urgent, with what was read from the words, and the page fits', async () => {
+  // Told to the bot as a member of staff would, then sent as the bot filled the form, "immediate risk: No".
+  const { replies } = await postActivity(
+    env.app.base,
+    activity({ text: 'one of my year 9s posted on her story that she has been cutting herself again', from: JORDAN }),
+  );
+  const form = cardsOf(replies).find((c) => 'description' in cardInputs(c))!;
+  const inputs = cardInputs(form);
+  const draftId = /"draftId":"([^"]+)"/.exec(JSON.stringify(form))![1]!;
+  await executeAction(
+    env.app.base,
+    REPORT_SUBMIT_VERB,
+    {
+      draftId,
+      type: inputs.type!.value,
+      platform: 'Instagram',
+      description: inputs.description!.value,
+      people: 'unknown',
+      immediateRisk: 'no',
+      toldDsl: 'no',
+    },
+    { from: JORDAN },
+  );
+
+  const dsl = await signedInAs('Morgan Hale');
+  await dsl.setViewportSize({ width: 390, height: 844 });
+  try {
+    await dsl.goto(`${env.app.base}/tab/#/cases/incident-${draftId}`);
+    await dsl.getByRole('list', { name: 'Chronology' }).waitFor();
+    await dsl.getByText('Urgent', { exact: true }).first().waitFor();
+    await dsl.getByText('Read from the words').waitFor();
+    await dsl.getByText('self-harm', { exact: true }).waitFor();
+    expect(await dsl.getByLabel('What happened').inputValue()).toBe('wellbeing-disclosure');
+    const scrollsSideways = await dsl.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+    );
+    expect(scrollsSideways).toBe(false);
+    await dsl.screenshot({ path: join(ROOT, 'test-results', 'phone-case-self-harm.png'), fullPage: true });
+  } finally {
+    await dsl.close();
+  }
+});
