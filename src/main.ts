@@ -49,6 +49,10 @@ function credentialVault(config: Config): CredentialVault | undefined {
  * and mail, with the server's one identity (the activity feed needs it to be the app in the
  * manifest's webApplicationInfo: SERVER_IDENTITY=certificate with that app's certificate).
  */
+/** Longer than any commit takes, retries included, so a commit still under way is left to its instance. */
+const INTERRUPTED_AFTER_MS = 3 * 60_000;
+const INTERRUPTED_CHECK_MS = 60_000;
+
 const serverGraph = (config: Config) => graphClient(graphTokens(config));
 
 /** In a tenant whose app is in the org catalogue, the app installs itself for the people it must reach. */
@@ -140,6 +144,17 @@ export async function startApp(
     emailUndeliveredAlerts(services).catch((err: unknown) => log.error({ err }, 'emailing undelivered alerts failed'));
   }, 60_000);
   chasing.unref();
+  // A commit another instance began and did not live to end is finished (or put back) once it is
+  // surely not still under way; a report sent again finishes its own at once (see reportIncident).
+  const finishing = setInterval(() => {
+    store
+      .finishInterrupted(INTERRUPTED_AFTER_MS)
+      .then((done) => {
+        if (done.finished + done.undone > 0) log.warn(done, 'finished commits that an instance left part-way');
+      })
+      .catch((err: unknown) => log.error({ err }, 'finishing interrupted commits failed'));
+  }, INTERRUPTED_CHECK_MS);
+  finishing.unref();
   const directorySync = config.directory.entraSync ? scheduleEntraSync(services) : undefined;
   const port = await http.listen();
   log.info(
@@ -153,6 +168,7 @@ export async function startApp(
     port,
     async stop() {
       clearInterval(chasing);
+      clearInterval(finishing);
       if (directorySync) clearInterval(directorySync);
       await http.close();
       await dispatcher.stop();

@@ -198,7 +198,9 @@ export async function reportIncident(
     } catch (err) {
       const raced = (err instanceof ConflictError || err instanceof DuplicateError) && err.kind === 'counters';
       if (err instanceof DuplicateError && err.kind === 'incidents') {
-        // The same form arrived twice at once; the other request saved it.
+        // The same form arrived twice, or again after the instance that took it first died part-way
+        // through saving it: whatever of that save is unfinished is finished before answering.
+        await store.finishInterrupted();
         return alreadySaved(services, await store.incidents.require(id), reporter, routing, advice);
       }
       if (!raced || Date.now() >= raceUntil) throw err;

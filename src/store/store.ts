@@ -78,6 +78,12 @@ export interface StoreAdapter {
   getFile(id: string): Promise<StoredFile | undefined>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Finishes commits that an instance began and did not live to end (or puts back what they made,
+   * if they cannot be finished), among those begun at least `olderThanMs` ago. Only for stores
+   * whose commits are not transactions.
+   */
+  finishInterrupted?(olderThanMs: number): Promise<{ finished: number; undone: number }>;
 }
 
 export interface Collection<K extends KindName> {
@@ -122,6 +128,8 @@ export type Store = { readonly [K in MutableKind]: MutableCollection<K> } & {
   };
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** See StoreAdapter.finishInterrupted; nothing to do on a store with transactions. */
+  finishInterrupted(olderThanMs?: number): Promise<{ finished: number; undone: number }>;
 };
 
 export interface StoreOptions {
@@ -257,6 +265,12 @@ export function createStore(adapter: StoreAdapter, options: StoreOptions = {}): 
     },
     ping: () => adapter.ping(),
     close: () => adapter.close(),
+    async finishInterrupted(olderThanMs = 0) {
+      const result = (await adapter.finishInterrupted?.(olderThanMs)) ?? { finished: 0, undone: 0 };
+      // What a finished commit wrote was never announced to the caches.
+      if (result.finished + result.undone > 0) for (const listener of listeners) listener(KIND_NAMES);
+      return result;
+    },
   } as Store;
 }
 

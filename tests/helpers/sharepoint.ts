@@ -1,4 +1,11 @@
-import { sharePointGraphClient, type RetryPolicy } from '../../src/store/sharepoint/graph-client.ts';
+import {
+  AuthenticationHandler,
+  Client,
+  HTTPMessageHandler,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
+import { GraphRetry, sharePointGraphClient, type RetryPolicy } from '../../src/store/sharepoint/graph-client.ts';
 import { openSharePointAdapter } from '../../src/store/sharepoint/sharepoint-store.ts';
 import { sharePointStore } from '../../src/store/open-store.ts';
 import type { GraphServer } from './graph-server.ts';
@@ -27,4 +34,56 @@ export function sharePointAdapterFor(graph: GraphServer, retry?: Partial<RetryPo
 /** The store exactly as the server opens it with STORE=sharepoint (read cache included), on the local Graph. */
 export function serverSharePointStore(graph: GraphServer) {
   return sharePointStore(adapterOptions(graph));
+}
+
+/**
+ * The store as one server instance opens it, on a Graph client that can be killed: once its
+ * request budget is spent, nothing more it sends reaches Graph and nothing it awaits returns, as
+ * after `kill -9`. `bury` ends the hung requests so the dead instance can be stopped.
+ */
+export function mortalSharePointStore(graph: GraphServer) {
+  let budget = Number.POSITIVE_INFINITY;
+  let sent = 0;
+  const hung: (() => void)[] = [];
+  const killer: Middleware & { next?: Middleware } = {
+    setNext(next) {
+      killer.next = next;
+    },
+    async execute(context: Context) {
+      sent++;
+      if (budget-- <= 0) {
+        await new Promise<void>((_, reject) => hung.push(() => reject(new Error('this instance is dead'))));
+      }
+      await killer.next!.execute(context);
+    },
+  };
+  const client = Client.initWithMiddleware({
+    baseUrl: `${graph.url}/`,
+    customHosts: new Set(['127.0.0.1']),
+    fetchOptions: { dispatcher: graph.agent } as never,
+    middleware: [
+      new AuthenticationHandler({ getAccessToken: async () => 'graph-token' }),
+      new GraphRetry({ maxRetries: 4, baseDelayMs: 50, maxDelayMs: 5000 }),
+      killer,
+      new HTTPMessageHandler(),
+    ],
+  });
+  return {
+    store: sharePointStore({ ...adapterOptions(graph), client }),
+    /** The instance dies once it has sent `requests` more requests. */
+    dieAfter(requests: number) {
+      budget = requests;
+    },
+    /** Requests it has tried to send so far. */
+    get sent() {
+      return sent;
+    },
+    get dead() {
+      return hung.length > 0;
+    },
+    bury() {
+      budget = Number.POSITIVE_INFINITY;
+      hung.splice(0).forEach((end) => end());
+    },
+  };
 }

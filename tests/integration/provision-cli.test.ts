@@ -59,11 +59,11 @@ test('a dry run prints the plan and changes nothing; the real run provisions; th
 
   const first = await provision('--site', graph.siteId);
   expect(first.stdout).toContain('Done:');
-  expect(first.stdout).toContain('record schema version 2 (was none)');
+  expect(first.stdout).toContain('record schema version 3 (was none)');
   expect(graph.listByName('SMPH incidents')).toBeDefined();
 
   const second = await provision('--site', 'https://contoso.sharepoint.com/sites/policyhub');
-  expect(second.stdout).toBe('No changes: the site already has every list, column and index of schema version 2.\n');
+  expect(second.stdout).toBe('No changes: the site already has every list, column and index of schema version 3.\n');
 });
 
 test('without a site it explains how to run it', async () => {

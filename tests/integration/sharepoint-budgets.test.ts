@@ -45,7 +45,9 @@ async function requestsFor(action: () => Promise<unknown>): Promise<{ count: num
   return { count: made.length, paths: made.map((r) => `${r.method} ${decodeURIComponent(r.path).split('?')[0]}`) };
 }
 
-test('submitting an incident report costs at most 3 Graph requests', async () => {
+// A commit of several records costs one request more than its writes: removing its journal (the
+// journal itself rides in the same $batch as the writes).
+test('submitting an incident report costs at most 4 Graph requests', async () => {
   const submit = () =>
     executeAction(app.base, REPORT_SUBMIT_VERB, friendRequestForm(randomUUID()), { from: JORDAN }).then((r) =>
       cardText(r.body.value),
@@ -56,10 +58,10 @@ test('submitting an incident report costs at most 3 Graph requests', async () =>
     card = await submit();
   });
   expect(card).toMatch(/Report saved: /);
-  expect(used.paths.length).toBeLessThanOrEqual(3);
+  expect(used.paths.length).toBeLessThanOrEqual(4);
 });
 
-test('an SLT decision on the card costs at most 2 Graph requests', async () => {
+test('an SLT decision on the card costs at most 3 Graph requests', async () => {
   await makeRunnersReady(app, ['person-oak-deputy-dsl', 'person-oak-chair']);
   const decide = async (applicationId: string) =>
     executeAction(
@@ -82,7 +84,7 @@ test('an SLT decision on the card costs at most 2 Graph requests', async () => {
     card = await decide(third);
   });
   expect(card).toContain('Approved');
-  expect(used.paths.length).toBeLessThanOrEqual(2);
+  expect(used.paths.length).toBeLessThanOrEqual(3);
 });
 
 test('the HR dashboard for 5,000 staff costs at most 7 Graph requests, paging at the largest page', async () => {

@@ -6,12 +6,17 @@ import { KINDS, KIND_NAMES, type KindName } from '../kinds.ts';
  * typed, indexed column for every field the store filters or sorts on. Pure, so provisioning can
  * print its plan and the adapter and provisioning cannot disagree.
  */
-/** 2: audit entries gained a trust column, for entries about no one school. */
-export const SCHEMA_VERSION = 2;
+/**
+ * 2: audit entries gained a trust column, for entries about no one school.
+ * 3: a journal list, so a commit of several records is whole or absent across crashes.
+ */
+export const SCHEMA_VERSION = 3;
 
 /** The list that records which schema version the site has, so later versions can add columns safely. */
 export const SCHEMA_LIST = 'SMPH schema';
 export const FILES_LIST = 'SMPH files';
+/** Commits of several records still being made, each written whole before its parts (see the adapter). */
+export const COMMITS_LIST = 'SMPH commits';
 
 export interface ColumnSpec {
   name: string;
@@ -23,7 +28,7 @@ export interface ColumnSpec {
 
 export interface ListSpec {
   /** The store's name for it, or the files and schema lists. */
-  kind: KindName | 'files' | 'schema';
+  kind: KindName | 'files' | 'schema' | 'commits';
   displayName: string;
   description: string;
   columns: ColumnSpec[];
@@ -89,6 +94,12 @@ export function listSpecs(): ListSpec[] {
         { name: 'Path', type: 'text', indexed: false },
         { name: 'Size', type: 'number', indexed: false },
       ],
+    },
+    {
+      kind: 'commits',
+      displayName: COMMITS_LIST,
+      description: 'Changes being written by the app, each removed once all its parts are in place. Do not edit.',
+      columns: storeColumns,
     },
     {
       kind: 'schema',

@@ -15,6 +15,7 @@ import {
   type StoredRow,
 } from '../store.ts';
 import {
+  COMMITS_LIST,
   CREATED_AT,
   FILES_LIST,
   fieldColumn,
@@ -46,8 +47,16 @@ export const MAX_BATCH = 20;
 export const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
 const UPLOAD_CHUNK = 320 * 1024 * 10;
 const SELECT = [RECORD_ID, RECORD_JSON, RECORD_FILE, CREATED_AT, UPDATED_AT].join(',');
-/** The key, in the stored JSON, of the write that created the item; stripped when the record is read. */
-const WRITE_ID = '__writeId';
+/**
+ * The key, in the stored JSON, of the ids of the latest writes to the item, newest first; stripped
+ * when the record is read. It is how a write sent again after a crash knows it was already made.
+ */
+const WRITES = '__writes';
+/** Items written before the journal kept only the id of the write that created them. */
+const LEGACY_WRITE_ID = '__writeId';
+/** Long enough to outlast the writes that can land between a crash and its commit being finished. */
+const HISTORY_LENGTH = 8;
+const HISTORY_MEMORY = 20_000;
 
 interface GraphItem {
   id: string;
@@ -183,15 +192,15 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     return page.value[0];
   }
 
-  /** The record as stored, and the id of the write that created it (see `WRITE_ID`). */
-  async function storedOf(item: GraphItem): Promise<{ row: StoredRow; writeId?: string }> {
+  /** The record as stored, and the ids of the writes that made its latest versions (see `WRITES`). */
+  async function storedOf(item: GraphItem): Promise<{ row: StoredRow; writes: string[] }> {
     const f = item.fields;
     const json =
       typeof f[RECORD_FILE] === 'string' && f[RECORD_FILE]
         ? Buffer.from(await download(f[RECORD_FILE] as string)).toString('utf8')
         : (f[RECORD_JSON] as string);
     const spEtag = item.eTag ?? (f['@odata.etag'] as string);
-    const { [WRITE_ID]: writeId, ...data } = JSON.parse(json) as Record<string, unknown>;
+    const { [WRITES]: writes, [LEGACY_WRITE_ID]: legacy, ...data } = JSON.parse(json) as Record<string, unknown>;
     const row = {
       ...data,
       id: f[RECORD_ID] as string,
@@ -199,7 +208,21 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
       createdAt: f[CREATED_AT] as string,
       updatedAt: f[UPDATED_AT] as string,
     };
-    return { row, writeId: typeof writeId === 'string' ? writeId : undefined };
+    const history = Array.isArray(writes) ? (writes as string[]) : typeof legacy === 'string' ? [legacy] : [];
+    remember(row.etag, history);
+    return { row, writes: history };
+  }
+
+  /**
+   * The write history of each version this instance has read, by its etag, so an update can carry
+   * it forward. Bounded: a version read long ago and updated now starts a new history, which only
+   * matters if a crash interrupted the write it forgot.
+   */
+  const historyOf = new Map<string, string[]>();
+  function remember(etag: string, writes: string[]): void {
+    historyOf.delete(etag);
+    historyOf.set(etag, writes);
+    if (historyOf.size > HISTORY_MEMORY) historyOf.delete(historyOf.keys().next().value!);
   }
 
   async function rowOf(item: GraphItem): Promise<StoredRow> {
@@ -207,9 +230,9 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
   }
 
   /** The item's columns for a row: the record as JSON (or a pointer to it in the library) and its indexed fields. */
-  async function fieldsOf(kind: KindName, row: StoredRow, writeId?: string): Promise<Record<string, unknown>> {
+  async function fieldsOf(kind: KindName, row: StoredRow, writes: string[] = []): Promise<Record<string, unknown>> {
     const { id, etag: _etag, createdAt, updatedAt, ...data } = row;
-    const json = JSON.stringify(writeId ? { ...data, [WRITE_ID]: writeId } : data);
+    const json = JSON.stringify(writes.length ? { ...data, [WRITES]: writes } : data);
     let file = '';
     if (json.length > NOTE_LIMIT) {
       file = recordPath(kind, id, updatedAt);
@@ -231,17 +254,36 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     return fields;
   }
 
+  /**
+   * One write as Graph is asked to make it: everything needed to make it again after a crash, to
+   * tell whether it was already made, and to put it back. A commit's parts are kept in its journal.
+   */
   interface Part {
-    write: PlannedWrite;
+    kind: KindName;
+    recordId: string;
     method: 'POST' | 'PATCH';
     url: string;
     body: Record<string, unknown>;
     ifMatch?: string;
+    /** This write's own id, stored in the item with the ids of the writes before it. */
+    writeId: string;
+    /** The write ids the item holds once this part is made. */
+    writes: string[];
+    /** For an update: the columns to put back if the commit cannot be finished. */
+    previous?: Record<string, unknown>;
   }
 
   /**
-   * Each created row's own id, kept in the stored JSON (never in the record), so the same row sent
-   * again after a lost answer knows itself; keyed by the row, which a retried commit sends again.
+   * What became of one part: made (now, or by an earlier attempt, when `row` is the item as it is
+   * now and `latest` says whether nothing was written over it since), or refused with a status.
+   */
+  type Made =
+    { item: { id: string; eTag: string }; row?: StoredRow; latest: boolean } | { status: number; code: string };
+  const wasMade = (made: Made): made is Extract<Made, { item: unknown }> => 'item' in made;
+
+  /**
+   * Each planned row's write id, so the same row sent again (a commit retried after a lost answer)
+   * is recognised as the same write rather than as someone else's.
    */
   const writeIds = new WeakMap<object, string>();
 
@@ -249,9 +291,13 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
 
   async function partOf(write: PlannedWrite): Promise<Part> {
     const list = listNameOf(write.kind);
-    if (write.op === 'create' && !writeIds.has(write.row)) writeIds.set(write.row, randomUUID());
-    const fields = await fieldsOf(write.kind, write.row, writeIds.get(write.row));
-    if (write.op === 'create') return { write, method: 'POST', url: itemsPath(list), body: { fields } };
+    if (!writeIds.has(write.row)) writeIds.set(write.row, randomUUID());
+    const writeId = writeIds.get(write.row)!;
+    const base = { kind: write.kind, recordId: write.row.id, writeId };
+    if (write.op === 'create') {
+      const fields = await fieldsOf(write.kind, write.row, [writeId]);
+      return { ...base, method: 'POST', url: itemsPath(list), body: { fields }, writes: [writeId] };
+    }
     const { itemId, spEtag, recordId } = splitEtag(write.expectedEtag);
     if (!itemId || recordId !== write.row.id) {
       // Not a version this record ever had: say whether the record exists at all, as SQLite does.
@@ -259,7 +305,17 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
         ? new ConflictError(write.kind, write.row.id)
         : new NotFoundError(write.kind, write.row.id);
     }
-    return { write, method: 'PATCH', url: `${itemsPath(list)}/${itemId}/fields`, body: fields, ifMatch: spEtag };
+    const before = historyOf.get(write.expectedEtag) ?? [];
+    const history = [writeId, ...before].slice(0, HISTORY_LENGTH);
+    return {
+      ...base,
+      method: 'PATCH',
+      url: `${itemsPath(list)}/${itemId}/fields`,
+      body: await fieldsOf(write.kind, write.row, history),
+      writes: history,
+      ifMatch: spEtag,
+      previous: await fieldsOf(write.kind, write.previous, before),
+    };
   }
 
   /** Runs the parts: one directly, more in $batch requests of at most 20, each answered separately. */
@@ -320,16 +376,54 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
   }
 
   /**
-   * A create that "already exists" may be our own attempt, applied but answered too late and so
-   * sent again: it is ours only if the stored item carries this very row's write id. Anything else
-   * with that record id (another instance's append of the same content in the same millisecond,
-   * say) is a real duplicate, so "once" rules hold however many instances run.
+   * A write Graph refused as already made ("exists" for a create, a moved ETag for an update) may
+   * be this very write, made by an attempt whose answer was lost or by a commit a crash cut short:
+   * it is ours only if the item's recent writes include this write's id. Anything else with that
+   * record id (another instance's append of the same content in the same millisecond, say) is a
+   * real duplicate or conflict, so "once" rules hold however many instances run.
    */
-  async function alreadyOurs(write: PlannedWrite): Promise<StoredRow | undefined> {
-    const item = await findItem(listNameOf(write.kind), write.row.id, SELECT);
+  async function madeBefore(part: Part): Promise<Made | undefined> {
+    const item = await findItem(listNameOf(part.kind), part.recordId, SELECT);
     if (!item) return undefined;
-    const stored = await storedOf(item);
-    return stored.writeId !== undefined && stored.writeId === writeIds.get(write.row) ? stored.row : undefined;
+    const { row, writes } = await storedOf(item);
+    if (!writes.includes(part.writeId)) return undefined;
+    return { item: { id: item.id, eTag: splitEtag(row.etag).spEtag }, row, latest: writes[0] === part.writeId };
+  }
+
+  /** Makes the parts in order; each is made once, however many times this runs (see `madeBefore`). */
+  async function carryOut(parts: Part[]): Promise<Made[]> {
+    return settled(parts, await run(parts));
+  }
+
+  /**
+   * What Graph's answers mean for each part, once a refusal that is our own earlier write is seen
+   * as such. Graph ran nothing after a refusal (424), so where the refusal was ours after all, the
+   * parts after it are sent again.
+   */
+  async function settled(parts: Part[], outcomes: Outcome[]): Promise<Made[]> {
+    const made = await readOutcomes(parts, outcomes);
+    const firstUnrun = made.findIndex((m) => !wasMade(m) && m.status === 424);
+    const refused = made.some((m, i) => !wasMade(m) && m.status !== 424 && (firstUnrun < 0 || i < firstUnrun));
+    if (firstUnrun < 0 || refused) return made;
+    return [...made.slice(0, firstUnrun), ...(await carryOut(parts.slice(firstUnrun)))];
+  }
+
+  async function readOutcomes(parts: Part[], outcomes: Outcome[]): Promise<Made[]> {
+    const made: Made[] = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      const part = parts[i]!;
+      if (outcome.status < 300) {
+        const body = outcome.body ?? {};
+        const itemId = part.method === 'POST' ? (body.id as string) : part.url.split('/').at(-2)!;
+        made.push({ item: { id: itemId, eTag: (body['@odata.etag'] ?? body.eTag) as string }, latest: true });
+        continue;
+      }
+      const again =
+        (part.method === 'POST' && outcome.status === 409) || (part.method === 'PATCH' && outcome.status === 412);
+      const earlier = again ? await madeBefore(part) : undefined;
+      made.push(earlier ?? { status: outcome.status, code: errorCode(outcome) });
+    }
+    return made;
   }
 
   async function getRow(kind: KindName, id: string): Promise<StoredRow | undefined> {
@@ -337,18 +431,81 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     return item ? rowOf(item) : undefined;
   }
 
-  /** Puts back what a failed commit had already written, newest first; best effort, and logged by the caller. */
-  async function undo(done: { part: Part; outcome: Outcome }[]): Promise<void> {
-    for (const { part, outcome } of [...done].reverse()) {
-      const spEtag = (outcome.body?.['@odata.etag'] ?? outcome.body?.eTag) as string | undefined;
-      if (part.write.op === 'create') {
-        const itemId = outcome.body?.id as string;
-        await send('DELETE', `${part.url}/${itemId}`, undefined, spEtag).catch(() => undefined);
-      } else {
-        const previous = await fieldsOf(part.write.kind, part.write.previous);
-        await send('PATCH', part.url, previous, spEtag).catch(() => undefined);
+  /**
+   * Puts back what a commit that cannot finish had made, newest first: an update only while it is
+   * still the item's latest version (If-Match), so a later change is never undone.
+   */
+  async function undo(parts: Part[], made: Made[]): Promise<void> {
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i]!;
+      const outcome = made[i];
+      if (!outcome || !wasMade(outcome) || !outcome.latest) continue;
+      const { id: itemId, eTag } = outcome.item;
+      if (part.method === 'POST') {
+        await send('DELETE', `${part.url}/${itemId}`, undefined, eTag).catch(() => undefined);
+      } else if (part.previous) {
+        await send('PATCH', part.url, part.previous, eTag).catch(() => undefined);
       }
     }
+  }
+
+  /** The first refusal among the parts, as the store's error for it. */
+  function refusal(parts: Part[], made: Made[]): Error | undefined {
+    const i = made.findIndex((m) => !wasMade(m) && m.status !== 424);
+    if (i < 0) return undefined;
+    const { kind, recordId } = parts[i]!;
+    const { status, code } = made[i] as { status: number; code: string };
+    if (status === 412) return new ConflictError(kind, recordId);
+    if (status === 409) return new DuplicateError(kind, recordId);
+    if (status === 404) return new NotFoundError(kind, recordId);
+    return new StoreError(`SharePoint refused a write to ${kind}: ${status} ${code}`);
+  }
+
+  /**
+   * A commit of several parts is first written whole, as one journal item, in the same batch as
+   * (and before) its parts, then its parts, then the journal item is deleted. SharePoint has no
+   * transactions, so this is what makes a commit whole or absent: an instance that dies part-way
+   * leaves the journal, and any instance finishes it later (`finishInterrupted`), or puts it back
+   * where a part can no longer be made.
+   */
+  const journalPath = (id: string) => `commits/${id}.json`;
+  async function journalPart(parts: Part[]): Promise<{ method: 'POST'; url: string; body: Record<string, unknown> }> {
+    const id = `commit-${randomUUID()}`;
+    const json = JSON.stringify({ parts });
+    let file = '';
+    if (json.length > NOTE_LIMIT) {
+      file = journalPath(id);
+      await client.api(contentPath(file)).header('Content-Type', 'application/json').put(json);
+    }
+    const at = new Date().toISOString();
+    const fields = {
+      Title: id,
+      [RECORD_ID]: id,
+      [CREATED_AT]: at,
+      [UPDATED_AT]: at,
+      [RECORD_JSON]: file ? '' : json,
+      [RECORD_FILE]: file,
+    };
+    return { method: 'POST', url: itemsPath(COMMITS_LIST), body: { fields } };
+  }
+
+  async function closeJournal(itemId: string | undefined): Promise<void> {
+    if (itemId) await send('DELETE', `${itemsPath(COMMITS_LIST)}/${itemId}`).catch(() => undefined);
+  }
+
+  /** Finishes one interrupted commit, or puts back what it made if it cannot be finished. */
+  async function finish(item: GraphItem): Promise<'finished' | 'undone'> {
+    const f = item.fields;
+    const json =
+      typeof f[RECORD_FILE] === 'string' && f[RECORD_FILE]
+        ? Buffer.from(await download(f[RECORD_FILE] as string)).toString('utf8')
+        : (f[RECORD_JSON] as string);
+    const { parts } = JSON.parse(json) as { parts: Part[] };
+    const made = await carryOut(parts);
+    const failure = refusal(parts, made);
+    if (failure) await undo(parts, made);
+    await closeJournal(item.id);
+    return failure ? 'undone' : 'finished';
   }
 
   const direct: StoreAdapter = {
@@ -374,52 +531,50 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
       return { items: await Promise.all(page.value.map(rowOf)), nextCursor: next ? encodeCursor(next) : undefined };
     },
     async apply(writes) {
-      // SharePoint has no transactions, so the order is the safeguard: the guarded updates (which
-      // may meet a stale ETag) go first and the outbox last, in sequence, so a commit that fails
-      // never leaves a message that another instance could send before it is put back.
+      // Guarded updates (which may meet a stale ETag) go first and the outbox last, so a commit
+      // that fails has sent no message another instance could deliver before it is put back.
       const order = writes.map((_, i) => i).sort((a, b) => applyRank(writes[a]!) - applyRank(writes[b]!));
       const parts = await Promise.all(order.map((i) => partOf(writes[i]!)));
-      const outcomes = await run(parts);
-      const done: { part: Part; outcome: Outcome }[] = [];
-      let failure: Error | undefined;
-      const stored: StoredRow[] = [];
-      for (const [i, outcome] of outcomes.entries()) {
-        const part = parts[i]!;
-        const { write } = part;
-        if (outcome.status < 300) {
-          done.push({ part, outcome });
-          const itemId = write.op === 'create' ? (outcome.body?.id as string) : splitEtag(write.expectedEtag).itemId;
-          const spEtag = (outcome.body?.['@odata.etag'] ?? outcome.body?.eTag) as string;
-          stored.push({ ...write.row, etag: ourEtag(itemId, spEtag, write.row.id) });
-          continue;
-        }
-        if (write.op === 'create' && outcome.status === 409) {
-          const ours = await alreadyOurs(write);
-          if (ours) {
-            stored.push(ours);
-            continue;
-          }
-        }
-        failure ??=
-          outcome.status === 412
-            ? new ConflictError(write.kind, write.row.id)
-            : outcome.status === 409
-              ? new DuplicateError(write.kind, write.row.id)
-              : outcome.status === 404
-                ? new NotFoundError(write.kind, write.row.id)
-                : new StoreError(
-                    `SharePoint refused a write to ${write.kind}: ${outcome.status} ${errorCode(outcome)}`,
-                  );
-        stored.push(write.row);
+      // One write is whole by itself; several need the journal.
+      const journal = parts.length > 1 ? await journalPart(parts) : undefined;
+      const outcomes = await run(journal ? [journal, ...parts] : parts);
+      const journalOutcome = journal ? outcomes.shift()! : undefined;
+      if (journalOutcome && journalOutcome.status >= 300) {
+        throw new StoreError(
+          `SharePoint refused to start a commit: ${journalOutcome.status} ${errorCode(journalOutcome)}`,
+        );
       }
-      if (failure) {
-        await undo(done);
-        throw failure;
-      }
-      // Back in the order the writes were given.
-      const inOrder: StoredRow[] = new Array(writes.length);
-      order.forEach((original, k) => (inOrder[original] = stored[k]!));
-      return inOrder;
+      const made = await settled(parts, outcomes);
+      const failure = refusal(parts, made);
+      if (failure) await undo(parts, made);
+      await closeJournal(journalOutcome?.body?.id as string | undefined);
+      if (failure) throw failure;
+      const stored: StoredRow[] = new Array(writes.length);
+      order.forEach((original, k) => {
+        const m = made[k] as Extract<Made, { item: unknown }>;
+        const write = writes[original]!;
+        if (m.row) {
+          stored[original] = m.row;
+          return;
+        }
+        const etag = ourEtag(m.item.id, m.item.eTag, write.row.id);
+        remember(etag, parts[k]!.writes);
+        stored[original] = { ...write.row, etag };
+      });
+      return stored;
+    },
+    async finishInterrupted(olderThanMs) {
+      const before = new Date(Date.now() - olderThanMs).toISOString();
+      const page = (await client
+        .api(itemsPath(COMMITS_LIST))
+        .expand(`fields($select=${SELECT})`)
+        .filter(`fields/${CREATED_AT} le ${odataString(before)}`)
+        .orderby(`fields/${CREATED_AT}`)
+        .top(50)
+        .get()) as { value: GraphItem[] };
+      const result = { finished: 0, undone: 0 };
+      for (const item of page.value) result[await finish(item)]++;
+      return result;
     },
     async putFile(id, file: StoredFile) {
       // Each case's evidence sits in a folder of its own in the library.
@@ -474,5 +629,6 @@ export function openSharePointAdapter(options: SharePointAdapterOptions): StoreA
     putFile: (id, file) => reachable(() => direct.putFile(id, file)),
     getFile: (id) => reachable(() => direct.getFile(id)),
     ping: () => reachable(() => direct.ping()),
+    finishInterrupted: (olderThanMs) => reachable(() => direct.finishInterrupted!(olderThanMs)),
   };
 }
