@@ -1,5 +1,7 @@
 import type { Messenger } from '../src/ports.ts';
 import {
+  ActivityEventNames,
+  ActivityTypes,
   CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -87,6 +89,10 @@ function toTurn(context: TurnContext, botAppId: string | undefined): BotTurn {
 /** Who the bot's calls to the Bot Connector are for (its OAuth scope). */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
+/** The SDK marks a turn it made up to continue a conversation with this event. */
+const isProactive = (context: TurnContext) =>
+  context.activity.type === ActivityTypes.Event && context.activity.name === ActivityEventNames.ContinueConversation;
+
 /** The SDK's adapter, with its activity handling reachable without its console-logging `process`. */
 class HubAdapter extends CloudAdapter {
   handle(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
@@ -125,10 +131,27 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
   const appId = config.bot.appId ?? '';
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'bot turn error');
+    // The apology belongs to a turn a person started; a proactive send's failure is its caller's to handle.
+    if (isProactive(context)) throw error;
     await context.sendActivity(
       'Sorry, something went wrong on our side and your message was not handled. Please try again.',
     );
   };
+  /**
+   * Runs `work` in a conversation the bot starts itself. Its failure is the caller's failure: the
+   * SDK would otherwise hand it to the turn-error handler, and a send that failed would look sent.
+   */
+  async function proactively(reference: Record<string, unknown>, work: (context: TurnContext) => Promise<void>) {
+    let failure: unknown;
+    await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+      try {
+        await work(context);
+      } catch (err) {
+        failure = err;
+      }
+    });
+    if (failure) throw failure;
+  }
   return {
     // The SDK's own `process` prints refused activities, stack and all, with console.error; this
     // does the same work and reports through the redacting logger instead.
@@ -154,7 +177,7 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
     messenger: {
       async sendCard(reference, card) {
         let activityId: string | undefined;
-        await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+        await proactively(reference, async (context) => {
           const sent = await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
           activityId = sent?.id;
         });
@@ -184,7 +207,7 @@ export function createBotEndpoint(services: Services, bot: Bot): { endpoint: Bot
         return chat as Record<string, unknown>;
       },
       async updateCard(reference, activityId, card) {
-        await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+        await proactively(reference, async (context) => {
           await context.updateActivity({
             id: activityId,
             type: 'message',

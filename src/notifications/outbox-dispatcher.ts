@@ -34,6 +34,16 @@ function answered<T>(sending: Promise<T>): Promise<T> {
   return Promise.race([sending, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Why a send failed, in words: the connector's 503 comes as an error with no message at all. */
+export function failureReason(err: unknown): string {
+  const e = err as { message?: string; statusCode?: number; code?: string; response?: { status?: number } };
+  const status = e.statusCode ?? e.response?.status;
+  const said = [e.message?.trim(), status ? `Teams answered ${status}` : undefined, e.code]
+    .filter((part): part is string => Boolean(part))
+    .filter((part, i, all) => all.indexOf(part) === i);
+  return said.join('; ') || 'the send failed and gave no reason';
+}
+
 /**
  * Delivers queued messages. The outbox is written in the same commit as the record that caused
  * it, so an alert can be late but never lost; each entry is marked done only after it was sent.
@@ -128,15 +138,13 @@ export function createOutboxDispatcher(
           // The school must act; say so loudly, once per failed attempt, with what to grant.
           log.error({ outboxId: entry.id, topic: entry.topic, attempts }, err.message);
         }
-        log.warn(
-          { outboxId: entry.id, topic: entry.topic, attempts, final, err: (err as Error).message },
-          'outbox delivery failed',
-        );
+        const reason = failureReason(err);
+        log.warn({ outboxId: entry.id, topic: entry.topic, attempts, final, err: reason }, 'outbox delivery failed');
         await store.outbox
           .update(entry, {
             status: final ? 'failed' : 'pending',
             attempts,
-            lastError: (err as Error).message.slice(0, 500),
+            lastError: reason.slice(0, 500),
             notBefore: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
           })
           .catch((e: unknown) => log.error({ err: e }, 'could not record an outbox failure'));

@@ -21,6 +21,8 @@ export interface Connector {
   received: Received[];
   /** While down, every post gets a 503, as when the connector service is unavailable. */
   setDown(down: boolean): void;
+  /** Refuses (503) only the posts that match, as when the connector fails one send and takes the next. */
+  setRefusing(refuse: ((body: Received['body']) => boolean) | undefined): void;
   waitFor(predicate: (r: Received) => boolean, timeoutMs?: number): Promise<Received>;
   close(): Promise<void>;
 }
@@ -37,9 +39,10 @@ export async function startConnector(): Promise<Connector> {
   /** Tests waiting for a message, told as each one arrives (no polling). */
   const waiting = new Set<() => void>();
   let down = false;
+  let refusing: ((body: Received['body']) => boolean) | undefined;
   const server = createServer((req, res) => {
     void readBody(req).then((text) => {
-      if (down) {
+      if (down || (refusing && text && refusing(JSON.parse(text) as Received['body']))) {
         res.writeHead(503);
         res.end();
         return;
@@ -64,6 +67,9 @@ export async function startConnector(): Promise<Connector> {
     received,
     setDown: (value) => {
       down = value;
+    },
+    setRefusing: (refuse) => {
+      refusing = refuse;
     },
     waitFor(predicate, timeoutMs = 5000) {
       return new Promise<Received>((resolve, reject) => {

@@ -108,4 +108,21 @@ describe('alerting the safeguarding lead', () => {
     await afterBackOff();
     expect((await dslAlert()).status).toBe('done');
   });
+
+  test('an alert the connector refuses is not marked sent, even when the error handler could still post in that chat', async () => {
+    await chatFromConnector(DSL, 'a:dsl-chat');
+    // The card is refused; a plain message (such as an apology) would get through.
+    env.connector.setRefusing((body) => Boolean(body.attachments?.length));
+    const data = friendRequestForm();
+    await executeAction(env.app.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
+    await env.app.app.dispatcher.idle();
+    const alert = (await env.app.app.services.store.outbox.listAll({ where: { topic: 'incident.alert' } })).find(
+      (o) => o.payload.incidentId === `incident-${data.draftId}` && o.payload.recipientId === DEMO_PERSONAS.DSL,
+    )!;
+    expect(alert).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(alert.lastError).toBeTruthy();
+    // Nothing was said in the lead's chat on the alert's behalf.
+    const inDslChat = env.connector.received.filter((r) => r.path.startsWith('/v3/conversations/a:dsl-chat/'));
+    expect(inDslChat.map((r) => r.body.text ?? '')).not.toContainEqual(expect.stringContaining('Sorry'));
+  });
 });
