@@ -12,6 +12,8 @@ export interface IncomingActivity {
   from: { id: string; aadObjectId?: string; name?: string };
   recipient: { id: string };
   conversation: { id: string; conversationType?: string };
+  /** For a card action: the message holding the card, so the bot can change that card later. */
+  replyToId?: string;
   /** channelData.tenant.id: the tenant the activity came from. */
   tenantId?: string;
   membersAdded?: { id: string }[];

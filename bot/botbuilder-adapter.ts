@@ -32,6 +32,7 @@ function toIncoming(activity: Activity): IncomingActivity {
     from: { id: activity.from?.id ?? '', aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
     recipient: { id: activity.recipient?.id ?? '' },
     conversation: { id: activity.conversation?.id ?? '', conversationType: activity.conversation?.conversationType },
+    replyToId: activity.replyToId,
     tenantId: channelData.tenant?.id ?? activity.conversation?.tenantId,
     membersAdded: activity.membersAdded?.map((m) => ({ id: m.id })),
     attachments: activity.attachments?.map((a) => ({

@@ -23,6 +23,7 @@ import { hasRole } from '../src/domain/roles.ts';
 import { registerSltChannel } from '../src/notifications/slt-destinations.ts';
 import type { Rec } from '../src/store/kinds.ts';
 import { StoreUnavailableError } from '../src/store/errors.ts';
+import { vouchedReporterId } from '../src/incidents/pending-reports.ts';
 import type { Services } from '../src/services.ts';
 import type { BotTurn } from './activity.ts';
 import { evidenceReceiptCard } from '../src/cards/evidence-receipt.ts';
@@ -55,6 +56,8 @@ type CardAction = (
   person: Rec<'people'> | undefined,
   data: Record<string, unknown>,
   verb: string,
+  /** The message holding the card acted on, when the channel says. */
+  cardId?: string,
 ) => Promise<AdaptiveCard>;
 
 /**
@@ -62,7 +65,7 @@ type CardAction = (
  * the activity and checks their authority itself; the security suite tries every verb here.
  */
 export const CARD_ACTIONS: Record<string, CardAction> = {
-  [REPORT_SUBMIT_VERB]: (services, person, data) => submitReport(services, person, data),
+  [REPORT_SUBMIT_VERB]: (services, person, data, _verb, cardId) => submitReport(services, person, data, cardId),
   [POLICY_FEEDBACK_VERB]: (services, person, data) => recordFeedback(services, person, data),
   [ASK_SLT_VERB]: (services, person, data) => askSltFromCard(services, person, data),
   [SLT_ANSWER_VERB]: (services, person, data) => sltAnswerFromCard(services, person, data),
@@ -70,6 +73,34 @@ export const CARD_ACTIONS: Record<string, CardAction> = {
   [APPLICATION_DECIDE_VERB]: (services, person, data, verb) => applicationCardAction(services, person, verb, data),
   [APPLICATION_REFRESH_VERB]: (services, person, data, verb) => applicationCardAction(services, person, verb, data),
 };
+
+/**
+ * A member of the school's tenant (the activity was signed for it) whom this instance cannot look
+ * up while the store is away. It holds no role anywhere, so it can do nothing but leave a report
+ * to wait; the report's reporter is found by their Entra id when the store is back.
+ */
+function vouchedFor(aadObjectId: string, name: string | undefined): Rec<'people'> {
+  const displayName = name?.trim() || 'A member of staff';
+  return {
+    id: vouchedReporterId(aadObjectId),
+    etag: '',
+    createdAt: '',
+    updatedAt: '',
+    trustId: '',
+    schoolId: '',
+    aadObjectId,
+    upn: `${aadObjectId}@vouched.invalid`,
+    displayName,
+    givenName: displayName,
+    surname: '',
+    department: '',
+    jobTitle: '',
+    staffType: 'support',
+    roles: [],
+    startedOn: '',
+    active: true,
+  };
+}
 
 /** The conversation logic, independent of the bot SDK. */
 export function createBot(services: Services): Bot {
@@ -102,9 +133,16 @@ export function createBot(services: Services): Bot {
     try {
       [person] = (await store.people.list({ where: { aadObjectId }, limit: 1 })).items;
     } catch (err) {
-      if (!(err instanceof StoreUnavailableError) || !knownSenders.has(aadObjectId)) throw err;
-      log.warn({ aadObjectId }, 'store unreachable: using the sender as last seen');
-      return knownSenders.get(aadObjectId);
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      const known = knownSenders.get(aadObjectId);
+      if (known) {
+        log.warn({ aadObjectId }, 'store unreachable: using the sender as last seen');
+        return known;
+      }
+      // New to this instance (it may have just restarted) while the store is away: the tenant has
+      // vouched for them, which is enough to keep their report waiting until the store is back.
+      log.warn({ aadObjectId }, 'store unreachable: the sender is taken on the tenant’s word until it is back');
+      return vouchedFor(aadObjectId, turn.activity.from.name);
     }
     if (!person?.active && services.directory)
       person = await placedOnFirstContact(aadObjectId, turn.activity.from.name);
@@ -183,7 +221,7 @@ export function createBot(services: Services): Bot {
         const act = Object.hasOwn(CARD_ACTIONS, verb) ? CARD_ACTIONS[verb] : undefined;
         await turn.respondWithCard(
           act
-            ? await act(services, person, data, verb)
+            ? await act(services, person, data, verb, activity.replyToId)
             : adaptiveCard([paragraph('This button is no longer available. Type "help" to see what I can do.')]),
         );
         return;

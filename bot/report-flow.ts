@@ -69,6 +69,7 @@ export async function submitReport(
   services: Services,
   reporter: Rec<'people'> | undefined,
   data: Record<string, unknown>,
+  cardId?: string,
 ): Promise<AdaptiveCard> {
   if (!reporter) return notSavedCard(NOT_IN_DIRECTORY);
   const draft = draftFrom(data);
@@ -85,7 +86,7 @@ export async function submitReport(
     );
   }
   try {
-    const outcome = await reportIncident(services, reporter, data);
+    const outcome = await reportIncident(services, reporter, data, { cardId });
     return reportConfirmationCard({
       reference: outcome.incident.reference,
       type: outcome.incident.type,
@@ -94,6 +95,8 @@ export async function submitReport(
       alerted: outcome.alerted,
       alertedTo: outcome.alertedTo,
       advice: outcome.advice,
+      // Told when Teams has delivered the alert: this card is changed then (see the receipt message).
+      delivery: { state: 'sending' },
     });
   } catch (err) {
     if (err instanceof RuleBroken) return reportFormCard(draft, problemsByField(err.fields), err.message, colleagues);

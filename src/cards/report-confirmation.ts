@@ -17,7 +17,11 @@ export interface ConfirmationInput {
   alertedTo: AlertedGroup;
   /** What to do now, for what happened (see adviceFor). */
   advice: readonly string[];
+  /** Whether Teams has delivered the alert yet: "alerted" is said only once it has. */
+  delivery: AlertDelivery;
 }
+
+export type AlertDelivery = { state: 'sending' } | { state: 'delivered'; at: Date } | { state: 'waiting' };
 
 /** Who was told, as the reporter reads it, and a nudge when the safeguarding lead was not among them. */
 function whoWasTold(input: ConfirmationInput, time: string): string[] {
@@ -25,8 +29,14 @@ function whoWasTold(input: ConfirmationInput, time: string): string[] {
     return [
       `Your report was saved at ${time}. Nobody could be alerted automatically, so please also tell your safeguarding lead in person.`,
     ];
+  const whom = alertedWords(input.alertedTo, input.alerted);
+  const { delivery } = input;
   const told = [
-    `Your report was saved at ${time} and an alert has gone to ${alertedWords(input.alertedTo, input.alerted)}.`,
+    delivery.state === 'delivered'
+      ? `Your report was saved at ${time}, and the alert reached ${whom} in Teams at ${ukTime(delivery.at)}.`
+      : delivery.state === 'waiting'
+        ? `Your report was saved at ${time}, but Teams has not yet delivered the alert to ${whom}. The hub keeps trying, and the safeguarding leads can see that it is waiting. Tell a safeguarding lead in person now.`
+        : `Your report was saved at ${time}. An alert is on its way to ${whom}; this card will say when Teams has delivered it.`,
   ];
   if (!reachesSafeguardingLeads(input.alertedTo))
     told.push('It did not go to the safeguarding lead. If you think a child may be at risk, tell them as well.');
@@ -88,7 +98,7 @@ export function reportSyncedCard(reference: string, alerted?: { group: AlertedGr
       heading(`Report synced: ${reference}`),
       paragraph(
         alerted && alerted.people > 0
-          ? `The report you made while the records service was away has now been recorded, and an alert has gone to ${alertedWords(alerted.group, alerted.people)}.`
+          ? `The report you made while the records service was away has now been recorded, and an alert is on its way to ${alertedWords(alerted.group, alerted.people)}. If a child may be at risk, tell them in person as well.`
           : 'The report you made while the records service was away has now been recorded. Nobody could be alerted automatically, so please also tell your safeguarding lead in person.',
       ),
       factSet([['Reference', reference]]),

@@ -1,15 +1,19 @@
 import { closedNoticeCard, incidentAlertCard, readReceiptCard, type AlertInput } from '../cards/incident-alert.ts';
-import { reportSyncedCard } from '../cards/report-confirmation.ts';
+import { reportConfirmationCard, reportSyncedCard, type AlertDelivery } from '../cards/report-confirmation.ts';
+import { adviceFor } from '../domain/incidents/classification.ts';
+import { HARMS, type Harm } from '../domain/incidents/harms.ts';
+import { queueMessage } from '../notifications/outbox.ts';
 import type { AdaptiveCard } from '../cards/elements.ts';
 import { caseUrl } from '../config/urls.ts';
-import { alertTypeLabel } from '../domain/incidents/catalogue.ts';
+import { alertTypeLabel, isIncidentType } from '../domain/incidents/catalogue.ts';
 import { simpleNotice, Undeliverable, type Delivery, type Messages } from '../notifications/message.ts';
 import type { MessagePayloads } from '../notifications/topics.ts';
 import { personChat } from '../notifications/recipients.ts';
 import type { Services } from '../services.ts';
 import type { Rec } from '../store/kinds.ts';
 
-type IncidentTopic = 'incident.alert' | 'case.assigned' | 'report.read' | 'report.closed' | 'incident.synced';
+type IncidentTopic =
+  'incident.alert' | 'report.alert-status' | 'case.assigned' | 'report.read' | 'report.closed' | 'incident.synced';
 
 /** The messages about a report: alerts to those who handle it, and notices to its reporter. */
 export function incidentMessages(services: Pick<Services, 'config' | 'store'>): Messages<IncidentTopic> {
@@ -33,8 +37,61 @@ export function incidentMessages(services: Pick<Services, 'config' | 'store'>): 
       return { conversationId: personChat(payload.recipientId), card: build(incident, payload) };
     };
 
+  /** The reporter's card is to say how the alerts fare: one message, read fresh when it is sent. */
+  const followUp = async (payload: MessagePayloads['incident.alert']) => {
+    const { receipt } = payload;
+    if (!receipt) return;
+    const incident = await store.incidents.get(payload.incidentId);
+    if (!incident) return;
+    await store.commit((uow) =>
+      queueMessage(
+        uow,
+        'report.alert-status',
+        { incidentId: incident.id, recipientId: incident.reporterId, ...receipt },
+        new Date().toISOString(),
+      ),
+    );
+  };
+
+  /** Delivered once any alert is; waiting once one has failed and none has gone. */
+  async function deliveryOf(alertIds: readonly string[]): Promise<AlertDelivery | undefined> {
+    const alerts = (await Promise.all(alertIds.map((id) => store.outbox.get(id)))).filter((a) => a !== undefined);
+    const firstDone = alerts
+      .filter((a) => a.status === 'done')
+      .map((a) => a.updatedAt)
+      .sort()[0];
+    if (firstDone) return { state: 'delivered', at: new Date(firstDone) };
+    return alerts.some((a) => a.attempts > 0) ? { state: 'waiting' } : undefined;
+  }
+
   return {
+    'report.alert-status': {
+      async render(payload) {
+        const incident = await store.incidents.get(payload.incidentId);
+        if (!incident) throw new Undeliverable('the incident no longer exists');
+        const delivery = await deliveryOf(payload.alertIds);
+        if (!delivery) return { skip: 'no alert has been tried yet' };
+        const entries = await store.incidentEntries.listAll({ where: { incidentId: incident.id } });
+        const read = entries.find((e) => e.kind === 'report')?.data?.harms;
+        const harms = (Array.isArray(read) ? read : []).filter((h): h is Harm => HARMS.includes(h as Harm));
+        return {
+          edits: [{ conversationId: personChat(incident.reporterId), activityId: payload.cardId }],
+          card: reportConfirmationCard({
+            reference: incident.reference,
+            type: incident.type,
+            urgent: incident.urgent,
+            savedAt: new Date(incident.createdAt),
+            alerted: payload.alerted.people,
+            alertedTo: payload.alerted.group,
+            advice: adviceFor(isIncidentType(incident.type) ? incident.type : 'other', harms),
+            delivery,
+          }),
+        };
+      },
+    },
     'incident.alert': {
+      delivered: followUp,
+      failed: followUp,
       render: aboutIncident((incident, payload: MessagePayloads['incident.alert']) =>
         alert(incident, { escalation: payload.escalation }),
       ),

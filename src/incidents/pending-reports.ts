@@ -11,6 +11,18 @@ import { reportIncident } from './report-incident.ts';
 /** The member of staff hears that the report they were told was safe has reached the safeguarding lead. */
 export const REPORT_SYNCED_TOPIC = 'incident.synced';
 
+const VOUCHED = 'vouched:';
+/** How a waiting report names a reporter known only by their Entra id (see the bot's sender). */
+export const vouchedReporterId = (aadObjectId: string) => `${VOUCHED}${aadObjectId}`;
+
+/** The reporter of a waiting report: by id, or, for one taken on the tenant's word, by their Entra id. */
+async function reporterOf(services: Services, reporterId: string) {
+  if (!reporterId.startsWith(VOUCHED)) return services.store.people.get(reporterId);
+  const aadObjectId = reporterId.slice(VOUCHED.length);
+  const [person] = (await services.store.people.list({ where: { aadObjectId }, limit: 1 })).items;
+  return person?.active ? person : undefined;
+}
+
 export function openPendingReports(path: string): PendingReports {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
@@ -74,9 +86,9 @@ export async function replayPendingReports(services: Services): Promise<number> 
   let saved = 0;
   for (const report of pending.all()) {
     try {
-      const reporter = await services.store.people.get(report.reporterId);
+      const reporter = await reporterOf(services, report.reporterId);
       if (!reporter) {
-        // Cannot happen for someone who could report; kept, loudly, rather than dropped.
+        // Gone from the directory, or taken on the tenant's word and not synced in yet: kept, loudly, not dropped.
         services.log.error({ draftId: report.draftId }, 'a waiting report has a reporter the directory no longer has');
         pending.noteAttempt(report.draftId, 'reporter not found');
         continue;

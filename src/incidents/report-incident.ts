@@ -10,6 +10,7 @@ import {
   type AlertedGroup,
   type SchoolRouting,
 } from '../domain/incidents/routing.ts';
+import { randomUUID } from 'node:crypto';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { appendEntry } from './case-record.ts';
@@ -80,6 +81,8 @@ export async function reportIncident(
   services: Services,
   reporter: Rec<'people'>,
   submitted: Record<string, unknown>,
+  /** `cardId`: the reporter's confirmation card, changed to say when the alert has arrived. */
+  options: { cardId?: string } = {},
 ): Promise<SavedReport> {
   const { store, log } = services;
   const now = services.now();
@@ -127,6 +130,11 @@ export async function reportIncident(
     youngestPupilYearGroup: youngestYearGroup(report.people),
     otherRecordsYears: OTHER_RECORDS_YEARS,
   });
+  // Named now, so the reporter's card can be told how these very alerts fare.
+  const alertIds = recipientIds.map(() => `alert-${randomUUID()}`);
+  const receipt = options.cardId
+    ? { cardId: options.cardId, alertIds, alerted: { group: alertedTo, people: recipientIds.length } }
+    : undefined;
   const year = now.getUTCFullYear();
   const counterId = referenceCounterId(reporter.trustId, year);
   const at = now.toISOString();
@@ -188,9 +196,15 @@ export async function reportIncident(
           schoolId,
           detail: { reference: created.reference, recipients: recipientIds.length, routedTo },
         });
-        for (const recipientId of recipientIds) {
-          queueMessage(uow, ALERT_TOPIC, { incidentId: id, recipientId }, at);
-        }
+        recipientIds.forEach((recipientId, i) =>
+          queueMessage(
+            uow,
+            ALERT_TOPIC,
+            { incidentId: id, recipientId, ...(receipt ? { receipt } : {}) },
+            at,
+            alertIds[i],
+          ),
+        );
         return created;
       });
       services.outbox.kick();

@@ -16,6 +16,7 @@ const KINDS: Record<Topic, string> = {
   'report.closed': 'Report closed, to its reporter',
   'case.assigned': 'Case assigned',
   'incident.synced': 'Report synced, to its reporter',
+  'report.alert-status': 'Whether the alert arrived, to its reporter',
   'question.for-slt': 'Staff question for SLT',
   'question.answered': 'Answer to a staff question',
   'question.pointed': 'Policy answer to a staff question',
@@ -41,10 +42,18 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 
 export const deliveryKind = (topic: string) => (isTopic(topic) ? KINDS[topic] : topic);
 
-const undelivered = (entry: Rec<'outbox'>) =>
-  entry.status === 'failed' || (entry.status === 'pending' && entry.attempts > 0);
+/** A message not yet tried this long after it was queued is waiting behind others, or for a sender. */
+export const WAITING_AFTER_MS = 60_000;
 
-const DELIVERY_ROLES = ['SLT', 'Admin'] as const;
+/** Given up, failed at least once, or not yet tried a while after it was queued. */
+export const undelivered = (entry: Rec<'outbox'>, now: Date) =>
+  entry.status === 'failed' ||
+  (entry.status === 'pending' &&
+    (entry.attempts > 0 || Date.parse(entry.createdAt) <= now.getTime() - WAITING_AFTER_MS));
+
+/** Leaders and administrators see every kind of message; safeguarding leads, the alerts about cases they may read. */
+const DELIVERY_ROLES = ['SLT', 'Admin', 'DSL'] as const;
+const EVERY_KIND_ROLES = ['SLT', 'Admin'] as const;
 
 /**
  * Whether this leader or administrator may see that a message is stuck: it must be for someone
@@ -64,6 +73,8 @@ async function visibleEntry(
       ? (await store.conversationRefs.get(conversationId))?.schoolId
       : undefined;
   if (!schoolId || !DELIVERY_ROLES.some((role) => hasRole(principal.person, role, schoolId))) return undefined;
+  const everyKind = EVERY_KIND_ROLES.some((role) => hasRole(principal.person, role, schoolId));
+  if (!everyKind && entry.topic !== 'incident.alert') return undefined;
   if (typeof entry.payload.incidentId === 'string') {
     const { incident, routing } = await loadCase(services, entry.payload.incidentId);
     if (!incident || !canReadCase(principal.person, incident, routing)) return undefined;
@@ -74,12 +85,15 @@ async function visibleEntry(
 /** Every message not yet delivered that the caller looks after: to whom, what kind, why, and when it is tried next. */
 export async function undeliveredMessages(services: Services, principal: Principal) {
   if (schoolsWhere(principal, DELIVERY_ROLES).length === 0) {
-    throw new NotAllowed('Only senior leaders and administrators see messages that could not be delivered');
+    throw new NotAllowed(
+      'Only senior leaders, safeguarding leads and administrators see messages that could not be delivered',
+    );
   }
   const { store } = services;
+  const now = services.now();
   const entries = [
     ...(await store.outbox.listAll({ where: { status: 'failed' } })),
-    ...(await store.outbox.listAll({ where: { status: 'pending' } })).filter(undelivered),
+    ...(await store.outbox.listAll({ where: { status: 'pending' } })).filter((e) => undelivered(e, now)),
   ];
   const items = [];
   for (const entry of entries) {
@@ -92,7 +106,7 @@ export async function undeliveredMessages(services: Services, principal: Princip
       id: entry.id,
       to,
       kind: deliveryKind(entry.topic),
-      reason: sentence(entry.lastError ?? 'not sent yet'),
+      reason: sentence(entry.lastError ?? 'not tried yet: waiting for the messages before it to be sent'),
       attempts: entry.attempts,
       status: entry.status === 'failed' ? ('gave-up' as const) : ('retrying' as const),
       nextTryAt: entry.status === 'pending' ? entry.notBefore : undefined,
@@ -106,7 +120,8 @@ export async function undeliveredMessages(services: Services, principal: Princip
 export async function retryDelivery(services: Services, principal: Principal, id: string) {
   const { store } = services;
   const found = await store.outbox.get(id);
-  const schoolId = found && undelivered(found) ? await visibleEntry(services, principal, found) : undefined;
+  const schoolId =
+    found && undelivered(found, services.now()) ? await visibleEntry(services, principal, found) : undefined;
   const entry = visibleOrNotFound(found, () => schoolId !== undefined, 'That message');
   const at = services.now().toISOString();
   await store.commit((uow) => {

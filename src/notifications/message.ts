@@ -26,6 +26,10 @@ export class Undeliverable extends Error {}
 export interface MessageKind<T extends Topic> {
   render(payload: MessagePayloads[T]): Promise<Delivery>;
   notice?(payload: MessagePayloads[T]): Promise<FeedNotice | undefined>;
+  /** Told once the message is sent and recorded as sent. */
+  delivered?(payload: MessagePayloads[T]): Promise<void>;
+  /** Told when the first attempt fails, and when the last one does. */
+  failed?(payload: MessagePayloads[T]): Promise<void>;
 }
 
 /** The messages of some topics; each feature declares its own, and the whole set must cover every topic. */

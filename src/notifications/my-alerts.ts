@@ -5,6 +5,7 @@ import { APPLICATION_FOR_SLT_TOPIC } from '../applications/applications.ts';
 import { APPLICATION_FOR_ADMINS_TOPIC, APPLICATION_REASSIGNED_TOPIC } from '../applications/approval.ts';
 import { APPLICATION_REMINDER_TOPIC } from '../applications/follow-up-applications.ts';
 import { canReadCase } from '../domain/incidents/access.ts';
+import { hasRole } from '../domain/roles.ts';
 import { incidentTypeLabel } from '../domain/incidents/catalogue.ts';
 import { ASSIGNED_TOPIC } from '../incidents/case-actions.ts';
 import { ALERT_TOPIC } from '../incidents/report-incident.ts';
@@ -24,6 +25,37 @@ export interface MyAlert {
 }
 
 const LOOK_BACK_DAYS = 30;
+/** A safeguarding alert still not delivered this long after the report is shown to those who must act. */
+export const STUCK_AFTER_MS = 5 * 60_000;
+const STUCK_WATCHERS = ['DSL', 'SLT'] as const;
+
+/**
+ * Safeguarding alerts Teams has not delivered for a while, to anyone at a school where this person
+ * is a safeguarding lead or senior leader, about cases they may read: the report may be sitting
+ * unseen, so someone must tell its lead in person.
+ */
+async function stuckAlerts(services: Services, principal: Principal): Promise<MyAlert[]> {
+  if (!STUCK_WATCHERS.some((role) => principal.person.roles.some((r) => r.role === role))) return [];
+  const { store } = services;
+  const before = new Date(services.now().getTime() - STUCK_AFTER_MS).toISOString();
+  const entries = await store.outbox.listAll({ where: { topic: ALERT_TOPIC, status: ['pending', 'failed'] } });
+  const found: MyAlert[] = [];
+  for (const entry of entries.filter((e) => e.createdAt <= before)) {
+    const { incident, routing } = await loadCase(services, String(entry.payload.incidentId));
+    if (!incident || !STUCK_WATCHERS.some((role) => hasRole(principal.person, role, incident.schoolId))) continue;
+    if (!canReadCase(principal.person, incident, routing)) continue;
+    const recipient = await store.people.get(String(entry.payload.recipientId));
+    const minutes = Math.round((services.now().getTime() - Date.parse(entry.createdAt)) / 60_000);
+    found.push({
+      key: `stuck:${entry.id}`,
+      text: `The alert about ${incident.reference} has not reached ${recipient?.displayName ?? 'its recipient'} in Teams after ${minutes} minutes. Tell them in person, and see Undelivered messages.`,
+      urgent: true,
+      at: entry.createdAt,
+      page: 'deliveries',
+    });
+  }
+  return found;
+}
 
 type Outstanding = (services: Services, principal: Principal, entry: Rec<'outbox'>) => Promise<MyAlert | undefined>;
 
@@ -109,5 +141,6 @@ export async function myAlerts(services: Services, principal: Principal): Promis
       if (alert && !found.has(alert.key)) found.set(alert.key, alert);
     }
   }
+  for (const stuck of await stuckAlerts(services, principal)) found.set(stuck.key, stuck);
   return [...found.values()].sort((a, b) => Number(b.urgent) - Number(a.urgent) || b.at.localeCompare(a.at));
 }

@@ -9,6 +9,8 @@ import { isTopic } from './topics.ts';
 import { personOfChat } from './recipients.ts';
 
 const MAX_ATTEMPTS = 8;
+/** Safeguarding alerts go before anything else due, so no notice or card edit holds one up. */
+const FIRST_TOPIC = 'incident.alert';
 /** Waits between attempts: quick at first, then backing off to about an hour. */
 const backoffMs = (attempt: number) => Math.min(60 * 60_000, 15_000 * 2 ** (attempt - 1));
 
@@ -59,14 +61,29 @@ export function createOutboxDispatcher(
   let again = false;
   let stopped = false;
 
+  type AnyKind = {
+    render(payload: unknown): Promise<Delivery>;
+    notice?(payload: unknown): Promise<FeedNotice | undefined>;
+    delivered?(payload: unknown): Promise<void>;
+    failed?(payload: unknown): Promise<void>;
+  };
+  // The payload was written for this topic by queueMessage, which takes only its declared shape.
+  const kindOf = (entry: Rec<'outbox'>) => (isTopic(entry.topic) ? (messages[entry.topic] as AnyKind) : undefined);
+
+  /** A kind's follow-up to a send or a failure: logged if it fails, never a reason to send again. */
+  async function tell(entry: Rec<'outbox'>, what: 'delivered' | 'failed'): Promise<void> {
+    const hook = kindOf(entry)?.[what];
+    if (!hook) return;
+    await hook(entry.payload).catch((err: unknown) =>
+      log.warn({ err, outboxId: entry.id }, `could not follow up a ${what} message`),
+    );
+    kick();
+  }
+
   async function deliver(entry: Rec<'outbox'>): Promise<void> {
     // Written by an older or newer version of the app: said, not guessed at.
     if (!isTopic(entry.topic)) throw new Undeliverable(`no handler for ${entry.topic}`);
-    // The payload was written for this topic by queueMessage, which takes only its declared shape.
-    const kind = messages[entry.topic] as {
-      render(payload: unknown): Promise<Delivery>;
-      notice?(payload: unknown): Promise<FeedNotice | undefined>;
-    };
+    const kind = kindOf(entry)!;
     const rendered = await kind.render(entry.payload);
     const notice = 'card' in rendered && 'conversationId' in rendered ? await kind.notice?.(entry.payload) : undefined;
     const delivery: Delivery = notice ? { ...rendered, notice } : rendered;
@@ -109,10 +126,12 @@ export function createOutboxDispatcher(
 
   async function round(): Promise<void> {
     const now = services.now();
-    const due = await store.outbox.listAll({
-      where: { status: 'pending', notBefore: { lte: now.toISOString() } },
-      orderBy: 'notBefore',
-    });
+    const due = (
+      await store.outbox.listAll({
+        where: { status: 'pending', notBefore: { lte: now.toISOString() } },
+        orderBy: 'notBefore',
+      })
+    ).sort((a, b) => Number(b.topic === FIRST_TOPIC) - Number(a.topic === FIRST_TOPIC));
     for (const pending of due) {
       if (stopped) return;
       // Claim it first: moving its due time past the lease, under its ETag, so another instance
@@ -130,6 +149,7 @@ export function createOutboxDispatcher(
       try {
         await deliver(entry);
         await store.outbox.update(entry, { status: 'done', attempts: entry.attempts + 1, lastError: undefined });
+        await tell(entry, 'delivered');
       } catch (err) {
         if (err instanceof ConflictError) continue; // already settled elsewhere
         const attempts = entry.attempts + 1;
@@ -140,7 +160,7 @@ export function createOutboxDispatcher(
         }
         const reason = failureReason(err);
         log.warn({ outboxId: entry.id, topic: entry.topic, attempts, final, err: reason }, 'outbox delivery failed');
-        await store.outbox
+        const recorded = await store.outbox
           .update(entry, {
             status: final ? 'failed' : 'pending',
             attempts,
@@ -148,6 +168,7 @@ export function createOutboxDispatcher(
             notBefore: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
           })
           .catch((e: unknown) => log.error({ err: e }, 'could not record an outbox failure'));
+        if (recorded && (attempts === 1 || final)) await tell(recorded, 'failed');
       }
     }
   }

@@ -10,6 +10,8 @@ export function queueMessage<T extends Topic>(
   topic: T,
   payload: MessagePayloads[T],
   at: string,
+  /** Given when something else must name this message before it is sent. */
+  id?: string,
 ): void {
-  uow.create('outbox', { topic, payload: { ...payload }, status: 'pending', attempts: 0, notBefore: at });
+  uow.create('outbox', { topic, payload: { ...payload }, status: 'pending', attempts: 0, notBefore: at }, id);
 }

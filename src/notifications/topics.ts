@@ -11,9 +11,13 @@ type AboutIncident = { incidentId: string; recipientId: string };
 type AboutApplication = { applicationId: string; conversationId: string };
 type AboutAccount = { accountId: string; conversationId: string };
 type AboutQuestion = { questionId: string; conversationId: string };
+/** Where the reporter's confirmation card is, and the alerts it reports on, so it can say when they arrive. */
+export type Receipt = { cardId: string; alertIds: string[]; alerted: { group: AlertedGroup; people: number } };
 
 export type MessagePayloads = {
-  'incident.alert': AboutIncident & { escalation?: 'deputies' | 'headteacher' };
+  'incident.alert': AboutIncident & { escalation?: 'deputies' | 'headteacher'; receipt?: Receipt };
+  /** To the reporter: their confirmation card, changed to say whether the alert has arrived. */
+  'report.alert-status': AboutIncident & Receipt;
   'case.assigned': AboutIncident;
   'report.read': AboutIncident;
   'report.closed': AboutIncident;
@@ -44,6 +48,7 @@ export type Topic = keyof MessagePayloads;
 /** Every topic, for telling a stored entry's topic from one this version does not know. */
 const TOPICS: Record<Topic, true> = {
   'incident.alert': true,
+  'report.alert-status': true,
   'case.assigned': true,
   'report.read': true,
   'report.closed': true,

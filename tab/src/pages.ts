@@ -68,7 +68,7 @@ const PAGES: { id: PageId; roles: readonly Role[]; component: PageDef['component
   { id: 'questions', roles: ['SLT'], component: Questions },
   { id: 'settings', roles: ['SLT'], component: SchoolSettings },
   { id: 'audit', roles: ['SLT', 'DSL', 'HR', 'Admin'], component: Audit },
-  { id: 'deliveries', roles: ['SLT', 'Admin'], component: Deliveries },
+  { id: 'deliveries', roles: ['SLT', 'Admin', 'DSL'], component: Deliveries },
 ];
 
 /** The pages a person's roles open, titled and described in their school's language. */

@@ -55,10 +55,11 @@ test('the form opens with "tell a DSL in person now", and the confirmation says 
       alerted: 2,
       alertedTo: { roles: ['DSL'] },
       advice: assessed.advice,
+      delivery: { state: 'sending' },
     }),
     join(SHOTS, 'report-confirmation-disclosure.png'),
   );
-  expect(confirmation.text).toMatch(/an alert has gone to the designated safeguarding leads/);
+  expect(confirmation.text).toMatch(/An alert is on its way to the designated safeguarding leads/);
   expect(confirmation.text).toMatch(/Tell a designated safeguarding lead in person now/);
   expect(confirmation.text).not.toMatch(/block/i);
 });
@@ -80,6 +81,7 @@ test('where a sexual image of a child may be involved, the confirmation does not
       alerted: 1,
       alertedTo: { roles: ['DSL'] },
       advice: assessed.advice,
+      delivery: { state: 'sending' },
     }),
     join(SHOTS, 'report-confirmation-images.png'),
   );

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 /** Posts an activity to /api/messages with deliveryMode expectReplies and returns the bot's replies. */
 export interface Attachment {
   contentType: string;
@@ -11,13 +13,28 @@ export interface ReplyActivity {
 
 let sequence = 0;
 
+/**
+ * Where the bot's proactive messages go when a test does not read them: a sink that takes
+ * everything, as Teams would, so nothing waits on retries to a closed port.
+ */
+const sink = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: 'taken' }));
+  });
+});
+await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+sink.unref();
+const SINK_URL = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/unread`;
+
 export function activity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   sequence++;
   return {
     type: 'message',
     id: `activity-${sequence}`,
     channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/never-called',
+    serviceUrl: SINK_URL,
     deliveryMode: 'expectReplies',
     from: { id: '29:test-user', name: 'Test User' },
     recipient: { id: '28:bot', name: 'Social Media Policy Hub' },

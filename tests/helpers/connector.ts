@@ -22,7 +22,7 @@ export interface Connector {
   /** While down, every post gets a 503, as when the connector service is unavailable. */
   setDown(down: boolean): void;
   /** Refuses (503) only the posts that match, as when the connector fails one send and takes the next. */
-  setRefusing(refuse: ((body: Received['body']) => boolean) | undefined): void;
+  setRefusing(refuse: ((request: Pick<Received, 'method' | 'path' | 'body'>) => boolean) | undefined): void;
   waitFor(predicate: (r: Received) => boolean, timeoutMs?: number): Promise<Received>;
   close(): Promise<void>;
 }
@@ -39,10 +39,16 @@ export async function startConnector(): Promise<Connector> {
   /** Tests waiting for a message, told as each one arrives (no polling). */
   const waiting = new Set<() => void>();
   let down = false;
-  let refusing: ((body: Received['body']) => boolean) | undefined;
+  let refusing: ((request: Pick<Received, 'method' | 'path' | 'body'>) => boolean) | undefined;
   const server = createServer((req, res) => {
     void readBody(req).then((text) => {
-      if (down || (refusing && text && refusing(JSON.parse(text) as Received['body']))) {
+      const refused =
+        refusing?.({
+          method: req.method ?? '',
+          path: decodeURIComponent(req.url ?? ''),
+          body: text ? (JSON.parse(text) as Received['body']) : {},
+        }) ?? false;
+      if (down || refused) {
         res.writeHead(503);
         res.end();
         return;

@@ -4,7 +4,7 @@ import { REPORT_SUBMIT_VERB } from '../../src/cards/report-form.ts';
 import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { cardText, executeAction } from '../helpers/bot.ts';
 import { adaptiveCardProblems } from '../helpers/cards.ts';
-import { appWithConnector, sayThroughConnector } from '../helpers/connector.ts';
+import { appWithConnector, cardIn, sayThroughConnector } from '../helpers/connector.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 
 const STAFF = teamsUser('Staff');
@@ -109,10 +109,43 @@ describe('alerting the safeguarding lead', () => {
     expect((await dslAlert()).status).toBe('done');
   });
 
+  test("the reporter's card says the alert is on its way, then that it has not arrived, and says 'reached' only once Teams took it", async () => {
+    await chatFromConnector(DSL, 'a:dsl-chat');
+    await chatFromConnector(STAFF, 'a:staff-chat');
+    env.connector.setRefusing(({ path }) => path.startsWith('/v3/conversations/a:dsl-chat/'));
+    const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, friendRequestForm(), {
+      from: STAFF,
+      conversation: { id: 'a:staff-chat', conversationType: 'personal' },
+      serviceUrl: env.connector.url,
+      replyToId: 'confirmation-card',
+    });
+    const saved = cardText(body.value);
+    expect(saved).toContain('Report saved');
+    expect(saved).toContain('An alert is on its way to the designated safeguarding leads');
+    expect(saved).not.toMatch(/reached|alert has gone/);
+
+    // The alert is refused: the reporter's card changes to say so, and to tell a lead in person.
+    const edits = (words: string) => (r: { method: string; path: string; body: unknown }) =>
+      r.method === 'PUT' &&
+      r.path === '/v3/conversations/a:staff-chat/activities/confirmation-card' &&
+      cardText(cardIn(r as never)).includes(words);
+    await env.app.app.dispatcher.idle();
+    await env.connector.waitFor(edits('Teams has not yet delivered the alert'));
+    expect(env.connector.received.some(edits('reached'))).toBe(false);
+
+    // Teams takes it on the next try; only now does the card say the alert reached them.
+    env.connector.setRefusing(undefined);
+    await afterBackOff();
+    const reached = await env.connector.waitFor(
+      edits('the alert reached the designated safeguarding leads in Teams at'),
+    );
+    expect(adaptiveCardProblems(cardIn(reached as never))).toEqual([]);
+  });
+
   test('an alert the connector refuses is not marked sent, even when the error handler could still post in that chat', async () => {
     await chatFromConnector(DSL, 'a:dsl-chat');
     // The card is refused; a plain message (such as an apology) would get through.
-    env.connector.setRefusing((body) => Boolean(body.attachments?.length));
+    env.connector.setRefusing(({ body }) => Boolean(body.attachments?.length));
     const data = friendRequestForm();
     await executeAction(env.app.base, REPORT_SUBMIT_VERB, data, { from: STAFF });
     await env.app.app.dispatcher.idle();

@@ -156,7 +156,7 @@ describe('sending a report', () => {
     const text = cardText(body.value);
     const reference = /Report saved: (INC-\d{4}-\d{4})/.exec(text)?.[1];
     expect(reference).toBeDefined();
-    expect(text).toMatch(/an alert has gone to the designated safeguarding leads/);
+    expect(text).toMatch(/An alert is on its way to the designated safeguarding leads/);
     expect(text).toMatch(/Do not accept the request and do not reply/);
     expect(text).toMatch(/block/);
 

@@ -54,7 +54,7 @@ describe('a report in the words staff use', () => {
 
     const { draftId, confirmation, card } = await sendAsFilled(form);
     expect(adaptiveCardProblems(card)).toEqual([]);
-    expect(confirmation).toMatch(/an alert has gone to the designated safeguarding lead/);
+    expect(confirmation).toMatch(/An alert is on its way to the designated safeguarding lead/);
     expect(confirmation).toMatch(/Tell a designated safeguarding lead in person now/);
     expect(confirmation).toMatch(/call 999/);
     expect(confirmation).not.toMatch(/block/i);
@@ -88,9 +88,9 @@ describe('a report in the words staff use', () => {
     const form = await tellTheBot('a dad has been slating our teachers in the village facebook group all weekend');
     expect(cardInputs(form).type!.value).toBe('inappropriate-post');
     const { draftId, confirmation } = await sendAsFilled(form);
-    expect(confirmation).toMatch(/an alert has gone to the senior leadership team/);
+    expect(confirmation).toMatch(/An alert is on its way to the senior leadership team/);
     expect(confirmation).toMatch(/It did not go to the safeguarding lead/);
-    expect(confirmation).not.toMatch(/alert has gone to the designated safeguarding/);
+    expect(confirmation).not.toMatch(/on its way to the designated safeguarding/);
     const incident = await env.app.app.services.store.incidents.require(`incident-${draftId}`);
     expect(incident).toMatchObject({ urgent: false, audience: 'reputation' });
   });

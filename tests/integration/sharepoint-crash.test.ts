@@ -8,6 +8,8 @@ import { friendRequestForm } from '../helpers/fixtures.ts';
 import { startGraphServer, type GraphServer } from '../helpers/graph-server.ts';
 import { teamsUser } from '../helpers/personas.ts';
 import { graphClientFor, mortalSharePointStore, serverSharePointStore } from '../helpers/sharepoint.ts';
+import { reportersWithEntraIds } from '../helpers/reporters.ts';
+import { replayPendingReports } from '../../src/incidents/pending-reports.ts';
 
 /**
  * Two instances on one SharePoint site. The first dies (nothing more it sends reaches Graph, as
@@ -106,4 +108,27 @@ test('a report is whole, once, whichever step of saving it the instance died at'
   expect(graph.listByName(COMMITS_LIST)!.items.size).toBe(0);
   const ids = [...graph.listByName('SMPH incidents')!.items.values()].map((i) => String(i.fields.RecordId));
   expect(new Set(ids).size).toBe(ids.length);
+});
+
+test('an instance that restarts during a Graph outage still takes a report from someone it has never seen, and saves it under their name when Graph is back', async () => {
+  const [reporter] = await reportersWithEntraIds(survivor.app.services.store, 1);
+  const restarted = await startTestApp({}, { store: serverSharePointStore(graph) });
+  try {
+    graph.outage(10 * 60_000);
+    const form = friendRequestForm();
+    const { status, body } = await executeAction(restarted.base, REPORT_SUBMIT_VERB, form, { from: reporter });
+    expect(status).toBe(200);
+    expect(cardText(body.value)).toContain('Report saved, syncing');
+
+    graph.endOutage();
+    expect(await replayPendingReports(restarted.app.services)).toBe(1);
+    const incident = await survivor.app.services.store.incidents.get(`incident-${form.draftId}`);
+    const person = (
+      await survivor.app.services.store.people.listAll({ where: { aadObjectId: reporter!.aadObjectId } })
+    )[0];
+    expect(incident?.reporterId).toBe(person!.id);
+  } finally {
+    graph.endOutage();
+    await restarted.stop();
+  }
 });

@@ -479,19 +479,19 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/deliveries': [
     {
       about: 'undelivered messages',
-      allowed: ['subject', 'head', 'admin', 'otherSlt', 'otherAdmin'],
+      allowed: ['subject', 'head', 'dsl', 'admin', ...OTHER_SCHOOL],
       refused: 403,
-      hides: { from: ['subject', 'admin', 'otherSlt', 'otherAdmin'], ids: (f) => [f.concernAlert] },
+      hides: { from: ['subject', 'dsl', 'admin', ...OTHER_SCHOOL], ids: (f) => [f.concernAlert] },
     },
     {
       about: 'undelivered messages about a safeguarding case',
-      allowed: ['subject', 'head', 'admin', 'otherSlt', 'otherAdmin'],
+      allowed: ['subject', 'head', 'dsl', 'admin', ...OTHER_SCHOOL],
       refused: 403,
-      hides: { from: ['admin', 'otherSlt', 'otherAdmin'], ids: (f) => [f.caseAlert] },
+      hides: { from: ['admin', ...OTHER_SCHOOL], ids: (f) => [f.caseAlert] },
     },
   ],
   'POST /api/v1/deliveries/:id/retry': [
-    { about: 'retrying an alert about a case', params: (f) => ({ id: f.caseAlert }), allowed: OAK_SLT },
+    { about: 'retrying an alert about a case', params: (f) => ({ id: f.caseAlert }), allowed: [...OAK_SLT, 'dsl'] },
     { about: 'retrying an alert about a concern', params: (f) => ({ id: f.concernAlert }), allowed: ['head'] },
   ],
   'GET /api/v1/audit': [
