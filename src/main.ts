@@ -10,7 +10,8 @@ import { createDevSignIn, entraNotConfigured } from './auth/dev-sign-in.ts';
 import { createEntraAuthenticator } from './auth/entra-sign-in.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { createHttpServer, type HttpServer } from './http/server.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, embeddedLogDestination, LOG_FILE, type Logger } from './log.ts';
+import { dirname, join } from 'node:path';
 import { multistream } from 'pino';
 import { seedDemoData } from './seed/seed.ts';
 import type { Services } from './services.ts';
@@ -199,13 +200,25 @@ async function main(): Promise<void> {
   const telemetry = config.appInsights
     ? (await import('./telemetry.ts')).startTelemetry(config.appInsights)
     : undefined;
+  const logDirectory =
+    config.mode === 'embedded' && config.store.kind === 'sqlite' && config.store.path !== ':memory:'
+      ? join(dirname(config.store.path), 'logs')
+      : undefined;
+  const logFile = logDirectory ? embeddedLogDestination(logDirectory, config.logLevel) : undefined;
   const log = createLogger(
     config.logLevel,
-    telemetry ? multistream([{ stream: process.stdout }, { stream: telemetry.logs }]) : undefined,
+    logFile
+      ? logFile.destination
+      : telemetry
+        ? multistream([{ stream: process.stdout }, { stream: telemetry.logs }])
+        : undefined,
   );
   const app = await startApp(config, log, { tracing: telemetry?.tracing });
   if (config.mode === 'embedded') {
-    process.stdout.write(`\n  Social Media Policy Hub is running: http://localhost:${app.port}/tab/\n\n`);
+    process.stdout.write(`\n  Social Media Policy Hub is running: http://localhost:${app.port}/tab/\n`);
+    if (logDirectory)
+      process.stdout.write(`  Its log is in ${join(logDirectory, LOG_FILE.name)} (warnings also show here).\n`);
+    process.stdout.write('\n');
   }
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -218,6 +231,7 @@ async function main(): Promise<void> {
       // Sends what telemetry is still buffered before the process goes.
       async () => {
         await telemetry?.shutdown().catch(() => undefined);
+        await logFile?.close();
         process.exit(0);
       },
       (err: unknown) => {

@@ -21,6 +21,8 @@ export interface Connector {
   received: Received[];
   /** While down, every post gets a 503, as when the connector service is unavailable. */
   setDown(down: boolean): void;
+  /** Answers every request this much later, as a slow connector would. */
+  setDelay(ms: number): void;
   /** Refuses (503) only the posts that match, as when the connector fails one send and takes the next. */
   setRefusing(refuse: ((request: Pick<Received, 'method' | 'path' | 'body'>) => boolean) | undefined): void;
   waitFor(predicate: (r: Received) => boolean, timeoutMs?: number): Promise<Received>;
@@ -39,9 +41,11 @@ export async function startConnector(): Promise<Connector> {
   /** Tests waiting for a message, told as each one arrives (no polling). */
   const waiting = new Set<() => void>();
   let down = false;
+  let delayMs = 0;
   let refusing: ((request: Pick<Received, 'method' | 'path' | 'body'>) => boolean) | undefined;
   const server = createServer((req, res) => {
-    void readBody(req).then((text) => {
+    void readBody(req).then(async (text) => {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const refused =
         refusing?.({
           method: req.method ?? '',
@@ -73,6 +77,9 @@ export async function startConnector(): Promise<Connector> {
     received,
     setDown: (value) => {
       down = value;
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
     },
     setRefusing: (refuse) => {
       refusing = refuse;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/app.ts';
@@ -10,26 +10,28 @@ function startProcess(env: Record<string, string>): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
+  dataDir: string;
 } {
   let output = '';
+  const dataDir = mkdtempSync(join(tmpdir(), 'smph-proc-'));
   const child = spawn(process.execPath, ['src/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
       APP_ENV: 'local',
       LOG_LEVEL: 'info',
-      SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'smph-proc-')), 'app.db'),
+      SQLITE_PATH: join(dataDir, 'app.db'),
       ...env,
     },
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return { child, output: () => output, exited, dataDir };
 }
 
 describe('the server process', () => {
-  test('serves /healthz within 10 s of starting, logs JSON, and exits cleanly on SIGTERM', async () => {
+  test('serves /healthz within 10 s of starting, logs JSON to a rotated file beside its data, and exits cleanly on SIGTERM', async () => {
     const port = await freePort();
     const started = Date.now();
     const proc = startProcess({ PORT: String(port) });
@@ -44,12 +46,15 @@ describe('the server process', () => {
     expect(healthy).toBe(true);
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
-    const lines = proc
-      .output()
+    const logFile = join(proc.dataDir, 'logs', 'hub.log');
+    expect(proc.output()).toContain(`Its log is in ${logFile}`);
+    const lines = readFileSync(logFile, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith('{'));
     const messages = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(messages).toEqual(expect.arrayContaining(['server listening', 'shutting down']));
+    // The terminal gets warnings and errors only, so a long-running server does not fill it.
+    expect(proc.output()).not.toContain('"msg":"server listening"');
   }, 20_000);
 
   test('a wrong setting stops it at once with a message naming the variable', async () => {
