@@ -138,7 +138,13 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
   });
   if (firstRead) services.outbox.kick();
 
-  const entries = await store.incidentEntries.listAll({ where: { incidentId: incident.id }, orderBy: 'at' });
+  let entries = await store.incidentEntries.listAll({ where: { incidentId: incident.id }, orderBy: 'at' });
+  if (!entries.some((e) => e.kind === 'report')) {
+    // The case without its report: the instance saving it died part-way. Finish that first, so
+    // the lead never reads a case with no description.
+    await store.finishInterrupted();
+    entries = await store.incidentEntries.listAll({ where: { incidentId: incident.id }, orderBy: 'at' });
+  }
   const names = await displayNames(store, current.schoolId, [
     current.reporterId,
     ...entries.map((e) => e.byId),

@@ -21,6 +21,8 @@ export interface Connector {
   received: Received[];
   /** While down, every post gets a 503, as when the connector service is unavailable. */
   setDown(down: boolean): void;
+  /** Called as each request is taken, before it is answered. */
+  onTake(hook: ((request: Received) => void) | undefined): void;
   /** Answers every request this much later, as a slow connector would. */
   setDelay(ms: number): void;
   /** Refuses (503) only the posts that match, as when the connector fails one send and takes the next. */
@@ -42,6 +44,7 @@ export async function startConnector(): Promise<Connector> {
   const waiting = new Set<() => void>();
   let down = false;
   let delayMs = 0;
+  let takeHook: ((request: Received) => void) | undefined;
   let refusing: ((request: Pick<Received, 'method' | 'path' | 'body'>) => boolean) | undefined;
   const server = createServer((req, res) => {
     void readBody(req).then(async (text) => {
@@ -58,7 +61,9 @@ export async function startConnector(): Promise<Connector> {
         return;
       }
       const body = text ? (JSON.parse(text) as Received['body'] & { members?: { id: string }[] }) : {};
-      received.push({ method: req.method ?? '', path: decodeURIComponent(req.url ?? ''), body, at: Date.now() });
+      const taken = { method: req.method ?? '', path: decodeURIComponent(req.url ?? ''), body, at: Date.now() };
+      received.push(taken);
+      takeHook?.(taken);
       for (const wake of waiting) wake();
       res.writeHead(200, { 'content-type': 'application/json' });
       // Create-conversation (POST /v3/conversations) answers a ConversationResourceResponse: the
@@ -77,6 +82,9 @@ export async function startConnector(): Promise<Connector> {
     received,
     setDown: (value) => {
       down = value;
+    },
+    onTake: (hook) => {
+      takeHook = hook;
     },
     setDelay: (ms) => {
       delayMs = ms;

@@ -8,6 +8,7 @@ import {
 import { GraphRetry, sharePointGraphClient, type RetryPolicy } from '../../src/store/sharepoint/graph-client.ts';
 import { openSharePointAdapter } from '../../src/store/sharepoint/sharepoint-store.ts';
 import { sharePointStore } from '../../src/store/open-store.ts';
+import { createStore, type StoreAdapter } from '../../src/store/store.ts';
 import type { GraphServer } from './graph-server.ts';
 
 /** A Graph client for the local stand-in: its certificate trusted for this client only, and quick retries. */
@@ -55,8 +56,10 @@ export function mortalSharePointStore(graph: GraphServer) {
         await new Promise<void>((_, reject) => hung.push(() => reject(new Error('this instance is dead'))));
       }
       await killer.next!.execute(context);
+      if (diesAfter?.(String(context.request))) budget = 0;
     },
   };
+  let diesAfter: ((url: string) => boolean) | undefined;
   const client = Client.initWithMiddleware({
     baseUrl: `${graph.url}/`,
     customHosts: new Set(['127.0.0.1']),
@@ -74,6 +77,10 @@ export function mortalSharePointStore(graph: GraphServer) {
     dieAfter(requests: number) {
       budget = requests;
     },
+    /** The instance dies once a request to a matching URL has been answered. */
+    dieAfterRequestTo(matches: (url: string) => boolean) {
+      diesAfter = matches;
+    },
     /** Requests it has tried to send so far. */
     get sent() {
       return sent;
@@ -83,6 +90,38 @@ export function mortalSharePointStore(graph: GraphServer) {
     },
     bury() {
       budget = Number.POSITIVE_INFINITY;
+      hung.splice(0).forEach((end) => end());
+    },
+  };
+}
+
+/**
+ * Any store as one instance opens it, that can be killed at a moment of the test's choosing: from
+ * then on nothing it asks of the store is answered, as after `kill -9`.
+ */
+export function mortalStore(adapter: StoreAdapter) {
+  let dead = false;
+  const hung: (() => void)[] = [];
+  const guard =
+    <A extends unknown[], T>(work: (...args: A) => Promise<T>) =>
+    (...args: A): Promise<T> =>
+      dead ? new Promise<T>((_, reject) => hung.push(() => reject(new Error('this instance is dead')))) : work(...args);
+  const wrapped: StoreAdapter = {
+    ...adapter,
+    get: guard(adapter.get.bind(adapter)),
+    list: guard(adapter.list.bind(adapter)),
+    apply: guard(adapter.apply.bind(adapter)),
+    putFile: guard(adapter.putFile.bind(adapter)),
+    getFile: guard(adapter.getFile.bind(adapter)),
+    ping: guard(adapter.ping.bind(adapter)),
+    close: async () => undefined,
+  };
+  return {
+    store: createStore(wrapped),
+    kill() {
+      dead = true;
+    },
+    bury() {
       hung.splice(0).forEach((end) => end());
     },
   };

@@ -7,6 +7,7 @@ import { cardText, executeAction } from '../helpers/bot.ts';
 import { friendRequestForm } from '../helpers/fixtures.ts';
 import { startGraphServer, type GraphServer } from '../helpers/graph-server.ts';
 import { teamsUser } from '../helpers/personas.ts';
+import { DEMO_PERSONAS } from '../../src/seed/demo-data.ts';
 import { graphClientFor, mortalSharePointStore, serverSharePointStore } from '../helpers/sharepoint.ts';
 import { reportersWithEntraIds } from '../helpers/reporters.ts';
 import { replayPendingReports } from '../../src/incidents/pending-reports.ts';
@@ -131,4 +132,32 @@ test('an instance that restarts during a Graph outage still takes a report from 
     graph.endOutage();
     await restarted.stop();
   }
+});
+
+test('a safeguarding lead who opens a case whose saving was cut short reads it whole, description and all', async () => {
+  const mortal = mortalSharePointStore(graph);
+  const doomed = await startTestApp({}, { store: mortal.store });
+  // The report's text is throttled inside the batch, and the instance dies while it waits.
+  graph.faults.push({
+    fault: { kind: 'throttle', retryAfterSeconds: 1 },
+    when: (method, path) => method === 'POST' && path.includes('SMPH%20incidentEntries/items'),
+    times: 1,
+  });
+  mortal.dieAfterRequestTo((url) => url.includes('$batch'));
+  const form = friendRequestForm();
+  const unanswered = send(doomed, form).catch(() => 'no answer');
+  await until(() => mortal.dead);
+  const id = `incident-${form.draftId}`;
+  expect(graph.listByName('SMPH incidents')!.items.size).toBeGreaterThan(0);
+  expect([...graph.listByName('SMPH incidents')!.items.values()].some((i) => i.fields.RecordId === id)).toBe(true);
+
+  const token = await survivor.signIn(DEMO_PERSONAS.DSL);
+  const res = await survivor.get(`/api/v1/cases/${id}`, token);
+  expect(res.status).toBe(200);
+  const text = JSON.stringify(await res.json());
+  expect(text).toContain(form.description);
+
+  mortal.bury();
+  await unanswered;
+  await doomed.stop().catch(() => undefined);
 });
