@@ -96,7 +96,7 @@ export async function submitReport(
       alertedTo: outcome.alertedTo,
       advice: outcome.advice,
       // Told when Teams has delivered the alert: this card is changed then (see the receipt message).
-      delivery: { state: 'sending' },
+      delivery: outcome.delivery,
     });
   } catch (err) {
     if (err instanceof RuleBroken) return reportFormCard(draft, problemsByField(err.fields), err.message, colleagues);

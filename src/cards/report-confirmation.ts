@@ -4,6 +4,7 @@ import { adaptiveCard, factSet, heading, paragraph, sendText, type AdaptiveCard 
 import { IMMEDIATE_ACTION } from './report-form.ts';
 import { EVIDENCE_WINDOW_HOURS } from '../incidents/evidence.ts';
 import { ukTime } from '../uk-time.ts';
+import type { AlertDelivery } from '../incidents/alert-delivery.ts';
 
 export interface ConfirmationInput {
   reference: string;
@@ -21,7 +22,7 @@ export interface ConfirmationInput {
   delivery: AlertDelivery;
 }
 
-export type AlertDelivery = { state: 'sending' } | { state: 'delivered'; at: Date } | { state: 'waiting' };
+export type { AlertDelivery };
 
 /** Who was told, as the reporter reads it, and a nudge when the safeguarding lead was not among them. */
 function whoWasTold(input: ConfirmationInput, time: string): string[] {

@@ -1,5 +1,6 @@
 import { closedNoticeCard, incidentAlertCard, readReceiptCard, type AlertInput } from '../cards/incident-alert.ts';
-import { reportConfirmationCard, reportSyncedCard, type AlertDelivery } from '../cards/report-confirmation.ts';
+import { reportConfirmationCard, reportSyncedCard } from '../cards/report-confirmation.ts';
+import { alertDelivery } from './alert-delivery.ts';
 import { adviceFor } from '../domain/incidents/classification.ts';
 import { HARMS, type Harm } from '../domain/incidents/harms.ts';
 import { queueMessage } from '../notifications/outbox.ts';
@@ -53,24 +54,13 @@ export function incidentMessages(services: Pick<Services, 'config' | 'store'>): 
     );
   };
 
-  /** Delivered once any alert is; waiting once one has failed and none has gone. */
-  async function deliveryOf(alertIds: readonly string[]): Promise<AlertDelivery | undefined> {
-    const alerts = (await Promise.all(alertIds.map((id) => store.outbox.get(id)))).filter((a) => a !== undefined);
-    const firstDone = alerts
-      .filter((a) => a.status === 'done')
-      .map((a) => a.updatedAt)
-      .sort()[0];
-    if (firstDone) return { state: 'delivered', at: new Date(firstDone) };
-    return alerts.some((a) => a.attempts > 0) ? { state: 'waiting' } : undefined;
-  }
-
   return {
     'report.alert-status': {
       async render(payload) {
         const incident = await store.incidents.get(payload.incidentId);
         if (!incident) throw new Undeliverable('the incident no longer exists');
-        const delivery = await deliveryOf(payload.alertIds);
-        if (!delivery) return { skip: 'no alert has been tried yet' };
+        const delivery = await alertDelivery(store, payload.alertIds);
+        if (delivery.state === 'sending') return { skip: 'no alert has been tried yet' };
         const entries = await store.incidentEntries.listAll({ where: { incidentId: incident.id } });
         const read = entries.find((e) => e.kind === 'report')?.data?.harms;
         const harms = (Array.isArray(read) ? read : []).filter((h): h is Harm => HARMS.includes(h as Harm));

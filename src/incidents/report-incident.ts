@@ -11,6 +11,7 @@ import {
   type SchoolRouting,
 } from '../domain/incidents/routing.ts';
 import { randomUUID } from 'node:crypto';
+import { alertDelivery, type AlertDelivery } from './alert-delivery.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
 import { appendEntry } from './case-record.ts';
@@ -40,6 +41,8 @@ export interface SavedReport {
   alertedTo: AlertedGroup;
   advice: string[];
   alreadySaved: boolean;
+  /** Whether Teams has delivered the alert yet (on its way, for a report saved just now). */
+  delivery: AlertDelivery;
 }
 
 const checkAnswers = (errors: Partial<Record<ReportField, string>>) =>
@@ -58,11 +61,15 @@ async function alreadySaved(
   const entries = await services.store.audit.listAll({ where: { targetId: incident.id, actorId: reporter.id } });
   const reported = entries.find((e) => e.action === 'incident.reported');
   const alerted = Number(reported?.detail?.recipients ?? 0);
+  const alertIds = reported?.detail?.alertIds;
+  const delivery = Array.isArray(alertIds)
+    ? await alertDelivery(services.store, alertIds.map(String))
+    : ({ state: 'sending' } as const);
   const routedTo = reported?.detail?.routedTo;
   const audience =
     typeof routedTo === 'string' && isAudience(routedTo) ? routedTo : (incident.audience ?? 'safeguarding');
   const alertedTo = alertedGroup(audience, routing, incident.subjectPersonId);
-  return { incident, alerted, alertedTo, advice, alreadySaved: true };
+  return { incident, alerted, alertedTo, advice, alreadySaved: true, delivery };
 }
 
 /** The lowest year group named ("Year 9", "Y7", "Reception"), to date child-protection retention. */
@@ -194,7 +201,7 @@ export async function reportIncident(
           targetKind: 'incidents',
           targetId: id,
           schoolId,
-          detail: { reference: created.reference, recipients: recipientIds.length, routedTo },
+          detail: { reference: created.reference, recipients: recipientIds.length, routedTo, alertIds },
         });
         recipientIds.forEach((recipientId, i) =>
           queueMessage(
@@ -208,7 +215,14 @@ export async function reportIncident(
         return created;
       });
       services.outbox.kick();
-      return { incident, alerted: recipientIds.length, alertedTo, advice, alreadySaved: false };
+      return {
+        incident,
+        alerted: recipientIds.length,
+        alertedTo,
+        advice,
+        alreadySaved: false,
+        delivery: { state: 'sending' },
+      };
     } catch (err) {
       const raced = (err instanceof ConflictError || err instanceof DuplicateError) && err.kind === 'counters';
       if (err instanceof DuplicateError && err.kind === 'incidents') {

@@ -113,12 +113,15 @@ describe('alerting the safeguarding lead', () => {
     await chatFromConnector(DSL, 'a:dsl-chat');
     await chatFromConnector(STAFF, 'a:staff-chat');
     env.connector.setRefusing(({ path }) => path.startsWith('/v3/conversations/a:dsl-chat/'));
-    const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, friendRequestForm(), {
-      from: STAFF,
-      conversation: { id: 'a:staff-chat', conversationType: 'personal' },
-      serviceUrl: env.connector.url,
-      replyToId: 'confirmation-card',
-    });
+    const form = friendRequestForm();
+    const sendForm = () =>
+      executeAction(env.app.base, REPORT_SUBMIT_VERB, form, {
+        from: STAFF,
+        conversation: { id: 'a:staff-chat', conversationType: 'personal' },
+        serviceUrl: env.connector.url,
+        replyToId: 'confirmation-card',
+      });
+    const { body } = await sendForm();
     const saved = cardText(body.value);
     expect(saved).toContain('Report saved');
     expect(saved).toContain('An alert is on its way to the designated safeguarding leads');
@@ -140,6 +143,41 @@ describe('alerting the safeguarding lead', () => {
       edits('the alert reached the designated safeguarding leads in Teams at'),
     );
     expect(adaptiveCardProblems(cardIn(reached as never))).toEqual([]);
+    // Pressing Send again on that card answers with the same truth.
+    expect(cardText((await sendForm()).body.value)).toContain(
+      'the alert reached the designated safeguarding leads in Teams at',
+    );
+  });
+
+  test("a safeguarding alert Teams has not delivered after five minutes shows on the DSL's and SLT's Home, not on the reporter's", async () => {
+    await chatFromConnector(DSL, 'a:dsl-chat');
+    env.connector.setDown(true);
+    const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, friendRequestForm(), { from: STAFF });
+    const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
+    await env.app.app.dispatcher.idle();
+    const { services } = env.app.app;
+    const real = services.now;
+    const stuckOnHome = async (personId: string) => {
+      const token = await env.app.signIn(personId);
+      const { items } = (await (await env.app.get('/api/v1/my-alerts', token)).json()) as {
+        items: { text: string; page: string; urgent: boolean }[];
+      };
+      return items.filter((i) => i.page === 'deliveries' && i.text.includes(reference));
+    };
+    try {
+      services.now = () => new Date(real().getTime() + 2 * 60_000);
+      expect(await stuckOnHome(DEMO_PERSONAS.DSL)).toEqual([]);
+      services.now = () => new Date(real().getTime() + 6 * 60_000);
+      const forDsl = await stuckOnHome(DEMO_PERSONAS.DSL);
+      expect(forDsl.length).toBeGreaterThan(0);
+      expect(forDsl[0]).toMatchObject({ urgent: true });
+      expect(forDsl[0]!.text).toMatch(/has not reached .+ in Teams after 6 minutes\. Tell them in person/);
+      expect((await stuckOnHome(DEMO_PERSONAS.SLT)).length).toBeGreaterThan(0);
+      expect(await stuckOnHome(DEMO_PERSONAS.Staff)).toEqual([]);
+    } finally {
+      services.now = real;
+      env.connector.setDown(false);
+    }
   });
 
   test('an alert the connector refuses is not marked sent, even when the error handler could still post in that chat', async () => {
