@@ -1,7 +1,7 @@
 import { waitWords } from '../src/rate-limits.ts';
 import { randomUUID } from 'node:crypto';
 import { reportConfirmationCard, reportSyncingCard } from '../src/cards/report-confirmation.ts';
-import { StoreUnavailableError } from '../src/store/errors.ts';
+import { StoreError, StoreUnavailableError } from '../src/store/errors.ts';
 import { NotFound, RuleBroken } from '../src/errors.ts';
 import { problemsByField } from '../src/domain/field-problems.ts';
 import { reportFormCard, type ReportDraft } from '../src/cards/report-form.ts';
@@ -102,11 +102,16 @@ export async function submitReport(
     if (err instanceof RuleBroken) return reportFormCard(draft, problemsByField(err.fields), err.message, colleagues);
     if (err instanceof NotFound)
       return notSavedCard('This form cannot be used. Start a new report by typing "report".');
-    if (err instanceof StoreUnavailableError && services.pendingReports) {
-      // Validated, but the records service is away: kept on this server's disk, sent on when it is back.
+    if (err instanceof StoreError && services.pendingReports) {
+      // Validated, but the store is away or too contended to file it now (a burst of reports across
+      // instances racing for references): kept on this server's disk and filed by the next replay.
       services.pendingReports.add(reporter.id, data, services.now().toISOString());
-      services.log.warn({ draftId: draft.draftId }, 'report kept on disk until the store is reachable');
-      return reportSyncingCard({ savedAt: services.now(), ...adviceForDraft(draft) });
+      services.log.warn(
+        { draftId: draft.draftId, err: err.message },
+        'report kept on disk until the store can take it',
+      );
+      const why = err instanceof StoreUnavailableError ? 'away' : 'busy';
+      return reportSyncingCard({ savedAt: services.now(), ...adviceForDraft(draft), why });
     }
     services.log.error({ err }, 'saving an incident report failed');
     return reportFormCard(

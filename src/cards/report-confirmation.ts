@@ -77,12 +77,20 @@ export function reportConfirmationCard(input: ConfirmationInput): AdaptiveCard {
  * The report is safe on the hub's server but the school's records service (SharePoint) is not
  * answering: it is sent on automatically, and the reference follows in this chat.
  */
-export function reportSyncingCard(input: { savedAt: Date; urgent: boolean; advice: readonly string[] }): AdaptiveCard {
+export function reportSyncingCard(input: {
+  savedAt: Date;
+  urgent: boolean;
+  advice: readonly string[];
+  /** Away: the records service is not answering. Busy: it is, but the report could not be filed just now. */
+  why?: 'away' | 'busy';
+}): AdaptiveCard {
   return adaptiveCard([
     ...(input.urgent ? [paragraph(IMMEDIATE_ACTION, { color: 'Attention', weight: 'Bolder', size: 'Medium' })] : []),
     heading('Report saved, syncing'),
     paragraph(
-      `Your report was saved at ${ukTime(input.savedAt)}. The school's records service is not answering just now, so it is waiting safely on the hub's server and will be sent on to the people who handle it as soon as the service is back. You will get its reference, and who was alerted, in this chat then.`,
+      input.why === 'busy'
+        ? `Your report was saved at ${ukTime(input.savedAt)}. The school's records were too busy to file it just now, so it is waiting safely on the hub's server and will be filed and sent on to the people who handle it within a minute or two. You will get its reference, and who was alerted, in this chat then.`
+        : `Your report was saved at ${ukTime(input.savedAt)}. The school's records service is not answering just now, so it is waiting safely on the hub's server and will be sent on to the people who handle it as soon as the service is back. You will get its reference, and who was alerted, in this chat then.`,
     ),
     paragraph('If a child may be at risk, do not wait: tell your designated safeguarding lead in person now.', {
       weight: 'Bolder',
