@@ -94,10 +94,10 @@ export async function actOnCase(
     }
     case 'assign': {
       const assignee = await store.people.get(action.assigneeId);
-      if (!assignee || !canBeAssigned(assignee, incident)) {
+      if (!assignee || !canBeAssigned(assignee, incident, routing)) {
         throw new RuleBroken(
           'invalid_assignee',
-          "Cases can only be assigned to an active safeguarding lead at the case's school",
+          'Cases can only be assigned to someone who may handle this case: an active safeguarding lead at its school, or for a concern about an adult, whoever reads it',
         );
       }
       changes = { assigneeId: assignee.id };

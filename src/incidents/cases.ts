@@ -1,3 +1,4 @@
+import type { SchoolRouting } from '../domain/incidents/routing.ts';
 import { StoreUnavailableError } from '../store/errors.ts';
 import { displayNames } from '../people/directory.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -165,7 +166,9 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
     reviewOn: current.reviewOn,
     canHandle: canHandleCase(principal.person, current, routing),
     assignee: current.assigneeId ? names.get(current.assigneeId) : undefined,
-    assignableLeads: canHandleCase(principal.person, current, routing) ? await assignableLeads(services, current) : [],
+    assignableLeads: canHandleCase(principal.person, current, routing)
+      ? await assignableLeads(services, current, routing)
+      : [],
     procedure: current.possibleCrime ? POSSIBLE_CRIME_PROCEDURE : undefined,
     chronology: entries.map((e) => ({
       id: e.id,
@@ -179,10 +182,10 @@ async function openCaseOnce(services: Services, principal: Principal, incidentId
 }
 
 /** Who a case can be assigned to: the active safeguarding leads at its school, never the subject of a concern. */
-async function assignableLeads(services: Pick<Services, 'store'>, incident: Rec<'incidents'>) {
+async function assignableLeads(services: Pick<Services, 'store'>, incident: Rec<'incidents'>, routing: SchoolRouting) {
   const staff = await services.store.people.listAll({ where: { schoolId: incident.schoolId, active: true } });
   return staff
-    .filter((p) => canBeAssigned(p, incident))
+    .filter((p) => canBeAssigned(p, incident, routing))
     .map((p) => ({ id: p.id, name: p.displayName, jobTitle: p.jobTitle }));
 }
 

@@ -137,6 +137,36 @@ describe('who cannot read a case', () => {
     expect(head.status).toBe(200);
   });
 
+  test('a concern about an adult can be assigned only to someone who may open it: the DSL is neither offered nor accepted, and is told nothing', async () => {
+    const form = {
+      ...friendRequestForm(),
+      type: 'adult-conduct',
+      subject: DEMO_PERSONAS.SLT,
+      people: 'Priya Whitlock',
+      description: 'A deputy head messaged a pupil privately.',
+    };
+    await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+    const id = `incident-${form.draftId}`;
+    const head = tokens['person-oak-head'];
+    const file = await json<{ etag: string; assignableLeads: { id: string }[] }>(
+      await t.get(`/api/v1/cases/${id}`, head),
+    );
+    const offered = file.assignableLeads.map((l) => l.id);
+    expect(offered).not.toContain(DEMO_PERSONAS.DSL);
+    expect(offered).not.toContain('person-oak-deputy-dsl');
+    expect(offered).not.toContain(DEMO_PERSONAS.SLT);
+    const res = await t.post(
+      `/api/v1/cases/${id}/actions`,
+      { etag: file.etag, action: { kind: 'assign', assigneeId: DEMO_PERSONAS.DSL } },
+      head,
+    );
+    expect(res.status).toBe(400);
+    const told = (await t.app.services.store.outbox.listAll({ where: { topic: 'case.assigned' } })).filter(
+      (o) => o.payload.incidentId === id,
+    );
+    expect(told).toEqual([]);
+  });
+
   test('a concern about the headteacher goes to the chair of governors, and the headteacher cannot read it', async () => {
     const form = {
       ...friendRequestForm(),

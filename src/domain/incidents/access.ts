@@ -33,10 +33,15 @@ export function canHandleCase(reader: HasRoles & { id: string }, facts: CaseFact
   );
 }
 
-/** A case may be assigned to an active safeguarding lead at its school, but never to the adult it is about. */
+/**
+ * A case may be assigned only to someone active who may handle it: a safeguarding lead at its
+ * school, or for a concern about an adult, the headteacher or chair who reads it. Never to someone
+ * who may not open it, and never to the adult it is about.
+ */
 export function canBeAssigned(
   person: HasRoles & { id: string; active: boolean },
-  facts: Pick<CaseFacts, 'schoolId' | 'subjectPersonId'>,
+  facts: CaseFacts,
+  routing: SchoolRouting,
 ): boolean {
-  return person.active && hasRole(person, 'DSL', facts.schoolId) && person.id !== facts.subjectPersonId;
+  return person.active && canHandleCase(person, facts, routing);
 }
