@@ -44,6 +44,7 @@ async function check(services: Services, principal: Principal, input: ImportInpu
           personByEmail: new Map(people.map((p) => [p.upn.toLowerCase(), p.id])),
           courseByTitle: new Map(courses.map((c) => [c.title.toLowerCase(), c.id])),
           today: londonDate(services.now()),
+          importerId: principal.person.id,
         });
   const courseTitles = new Map(courses.map((c) => [c.id, c.title]));
   return { headers, mapping, problems, rowCount: data.length, result, peopleById, courseTitles };

@@ -135,6 +135,12 @@ async function saveCompletion(
 /** HR records a completion they have evidence of; it counts at once. */
 export async function recordCompletion(services: Services, principal: Principal, input: CompletionInput) {
   const person = await personOverseenBy(services, principal, input.personId);
+  // Nobody vouches for their own training, whatever their role: the same rule as checking a declaration.
+  if (person.id === principal.person.id) {
+    throw new NotAllowed(
+      'Someone else must record your own training. Declare it in My training and a colleague checks it.',
+    );
+  }
   const course = await courseFor(services, person, input.courseId);
   checkDates(londonDate(services.now()), input.completedOn, input.expiresOn);
   return saveCompletion(

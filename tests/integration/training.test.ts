@@ -197,6 +197,27 @@ describe('completions: HR entry and self-declarations', () => {
   const standingOn = (d: Dashboard, personId: string, courseId: string) =>
     rowOf(d, personId).standings[d.columns.findIndex((c) => c.id === courseId)];
 
+  test('nobody vouches for their own training: HR and a senior leader cannot record their own, nor import their own row', async () => {
+    for (const self of [HR, DEMO_PERSONAS.SLT]) {
+      const own = await call('POST', '/training/records', self, {
+        personId: self,
+        courseId: course,
+        completedOn: '2026-01-05',
+      });
+      expect(own.status).toBe(403);
+      expect(((await own.json()) as Problem).error.message).toMatch(/Someone else must record your own training/);
+    }
+    const hrEmail = (await store().people.require(HR)).upn;
+    const preview = await json<{ goodCount: number; bad: { row: number; problems: string[] }[] }>(
+      'POST',
+      '/training/imports/preview',
+      HR,
+      { csv: `email,course,completed\n${hrEmail},Online safety annual update,05/01/2026\n` },
+    );
+    expect(preview.goodCount).toBe(0);
+    expect(preview.bad).toEqual([{ row: 2, problems: [expect.stringMatching(/this is your own training/)] }]);
+  });
+
   test('HR records a completion and it counts at once; a date in the future is refused', async () => {
     const future = await call('POST', '/training/records', HR, {
       personId: 'person-oak-deputy-dsl',

@@ -39,6 +39,8 @@ export interface ImportContext {
   /** Lower-cased course title to course id. */
   courseByTitle: ReadonlyMap<string, string>;
   today: string;
+  /** Whoever imports: their own rows are not theirs to vouch for. */
+  importerId?: string;
 }
 
 export interface ImportedCompletion {
@@ -62,6 +64,8 @@ export function checkRows(
     const personId = context.personByEmail.get(email);
     if (!email) problems.push('the staff email is empty');
     else if (!personId) problems.push(`no member of staff here has the email “${cell('email')}”`);
+    else if (personId === context.importerId)
+      problems.push('this is your own training: a colleague must import or check it (declare it in My training)');
     const courseTitle = cell('course');
     const courseId = context.courseByTitle.get(courseTitle.toLowerCase());
     if (!courseTitle) problems.push('the course is empty');
