@@ -183,6 +183,15 @@ export interface EntraConfig {
   roleGroups: { groupId: string; role: Role; schoolId?: string }[];
 }
 
+/** The host name a Host header, an Origin or a URL names, without port or IPv6 brackets; empty if none. */
+export function urlHost(value: string): string {
+  try {
+    return new URL(value.includes('://') ? value : `http://${value}`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
+  }
+}
+
 export function isLoopback(host: string): boolean {
   if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
@@ -235,6 +244,13 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, rootDir 
     problems.push(
       `HOST: the dev sign-in only listens on loopback (127.0.0.1, ::1 or localhost), got "${env.HOST}"; ` +
         'set HOST=127.0.0.1 or DEV_SIGN_IN=false',
+    );
+  }
+  if (devSignIn && productionSet.length === 0 && env.PUBLIC_URL && !isLoopback(urlHost(env.PUBLIC_URL))) {
+    // Behind a reverse proxy a loopback listener is public: anyone could take a DSL's token.
+    problems.push(
+      `PUBLIC_URL: the dev sign-in only runs at a loopback address, got "${env.PUBLIC_URL}"; ` +
+        'remove PUBLIC_URL or set DEV_SIGN_IN=false',
     );
   }
   if (mode === 'tenant') {

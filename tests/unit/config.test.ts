@@ -116,6 +116,13 @@ describe('configuration', () => {
     expect(loadConfig({ HOST: '0.0.0.0', DEV_SIGN_IN: 'false' }, rootWith()).devSignIn).toBe(false);
   });
 
+  test('the dev sign-in is refused with a public address, as behind a reverse proxy', () => {
+    expect(problemsOf({ PUBLIC_URL: 'https://hub.example.sch.uk' })).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: the dev sign-in only runs at a loopback address/),
+    ]);
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3978' }, rootWith()).devSignIn).toBe(true);
+  });
+
   test('a full tenant configuration is accepted with the dev sign-in off and no demo data', () => {
     const config = loadConfig({ ...TENANT, HOST: '0.0.0.0' }, rootWith());
     expect(config).toMatchObject({ mode: 'tenant', devSignIn: false, seedDemoData: false, tenantId: TENANT.TENANT_ID });

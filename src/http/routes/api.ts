@@ -14,7 +14,7 @@ import { registerAuditRoutes } from './audit.ts';
 import { registerDeliveryRoutes } from './deliveries.ts';
 import { acknowledgementOf } from '../../training/acknowledgements.ts';
 import { NotAllowed, NotFound, Unavailable } from '../../errors.ts';
-import { isLoopback } from '../../config/config.ts';
+import { isLoopback, urlHost } from '../../config/config.ts';
 import { findColleagues } from '../../people/directory.ts';
 import { requestedSchool } from '../../people/oversight.ts';
 import { uploadPolicy } from '../../policy/upload-policy.ts';
@@ -156,15 +156,24 @@ export function registerApiRoutes(server: Server, services: Services): void {
 function registerDevSignInRoutes(server: Server, services: Services): void {
   const { devSignIn, store } = services;
   if (!devSignIn) return;
-  const requireLoopback = (address: string | undefined) => {
-    const host = (address ?? '').replace(/^::ffff:/, '');
-    if (!isLoopback(host)) throw new NotAllowed('The dev sign-in only answers on this computer');
+  /**
+   * From this computer, to this computer: the connection, the Host it asked for and, from a
+   * browser, the page's Origin all loopback. A web page elsewhere that rebinds its name to
+   * 127.0.0.1 reaches the socket but names its own host, so it is refused.
+   */
+  const requireLoopback = (req: { socket: { remoteAddress?: string }; headers: Record<string, unknown> }) => {
+    const remote = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+    const host = urlHost(String(req.headers.host ?? ''));
+    const origin = req.headers.origin;
+    const fromHere =
+      isLoopback(remote) && isLoopback(host) && (origin === undefined || isLoopback(urlHost(String(origin))));
+    if (!fromHere) throw new NotAllowed('The dev sign-in only answers on this computer');
   };
 
   server.get(
     '/api/v1/dev/personas',
     publicEndpoint(services, {}, async ({ req }) => {
-      requireLoopback(req.socket.remoteAddress);
+      requireLoopback(req);
       const personas = [];
       for (const role of ROLES) {
         const id = devSignIn.personas[role];
@@ -187,7 +196,7 @@ function registerDevSignInRoutes(server: Server, services: Services): void {
       services,
       { body: z.object({ personId: z.string().min(1).max(128) }).strict() },
       async ({ req, body }) => {
-        requireLoopback(req.socket.remoteAddress);
+        requireLoopback(req);
         const person = await store.people.get(body.personId);
         if (!person || !person.active) throw new NotFound('', { message: 'No active person has that id' });
         return { token: await devSignIn.issue(person.id), person: personSummary(person) };
