@@ -50,6 +50,10 @@ export async function saveDraft(
   existing?: { id: string; etag: string },
 ): Promise<Rec<'applications'>> {
   const { store } = services;
+  const schoolId = existing
+    ? (await ownApplication(services, principal, existing.id)).schoolId
+    : principal.person.schoolId;
+  if (fields.runnerIds?.length) await checkRunners(services, schoolId, fields.runnerIds);
   if (!existing) {
     return store.applications.create({
       schoolId: principal.person.schoolId,
@@ -76,6 +80,17 @@ export async function saveDraft(
 const checkAnswers = (errors: Partial<Record<BusinessCaseField, string>>) =>
   new RuleBroken('incomplete_business_case', 'Please check the answers marked', fieldProblems(errors));
 
+/**
+ * Runners come from the application's school: anyone else is refused when the draft is saved, so
+ * a draft cannot be used to look into another school's staff.
+ */
+async function checkRunners(services: Pick<Services, 'store'>, schoolId: string, runnerIds: readonly string[]) {
+  const staff = await services.store.people.listAll({ where: { schoolId, active: true } });
+  if (!runnerIds.every((runner) => staff.some((p) => p.id === runner))) {
+    throw checkAnswers({ runnerIds: 'Choose the people who will run it from this school’s staff' });
+  }
+}
+
 /** Submits a complete business case. The runners must be active staff of the applicant's school. */
 export async function submitApplication(
   services: Services,
@@ -88,10 +103,7 @@ export async function submitApplication(
   expectVersion('applications', application, etag);
   const check = checkBusinessCase(application);
   if (!check.ok) throw checkAnswers(check.errors);
-  const staff = await store.people.listAll({ where: { schoolId: application.schoolId, active: true } });
-  if (!check.value.runnerIds.every((runner) => staff.some((p) => p.id === runner))) {
-    throw checkAnswers({ runnerIds: 'Choose the people who will run it from this school’s staff' });
-  }
+  await checkRunners(services, application.schoolId, check.value.runnerIds);
   const next = transition(application, { kind: 'submit' });
   if (!next.ok) throw new Conflict('invalid_state', next.problem);
   const at = services.now().toISOString();
@@ -207,6 +219,8 @@ export async function runnersReadiness(
       store.acknowledgements.listAll({ where: { personId } }),
       store.trainingRecords.listAll({ where: { personId } }),
     ]);
+    // Someone at another school is not this school's to look into (an application made before runners were checked).
+    if (person?.schoolId !== schoolId) continue;
     const readiness = runnerReadiness(personId, {
       currentPolicyVersionId: document?.currentVersionId,
       acknowledgements,

@@ -92,13 +92,23 @@ describe('applying for an official account', () => {
     expect((await send('POST', `/api/v1/applications/${app.id}/withdraw`, { etag: withdrawn.etag })).status).toBe(409);
   });
 
-  test('runners must be staff of the applicant’s school', async () => {
-    const app = (await (
-      await send('POST', '/api/v1/applications', { ...complete, runnerIds: [DEMO_PERSONAS.Staff, 'person-river-dsl'] })
-    ).json()) as Application;
-    const res = await send('POST', `/api/v1/applications/${app.id}/submit`, { etag: app.etag });
+  test('runners must be staff of the applicant’s school, from the first save, so a draft cannot look into another school', async () => {
+    const res = await send('POST', '/api/v1/applications', {
+      ...complete,
+      runnerIds: [DEMO_PERSONAS.Staff, 'person-river-dsl'],
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('from this school’s staff');
+    const app = (await (await send('POST', '/api/v1/applications', complete)).json()) as Application;
+    const edit = await send('PUT', `/api/v1/applications/${app.id}`, {
+      etag: app.etag,
+      fields: { runnerIds: [DEMO_PERSONAS.Staff, 'person-river-dsl'] },
+    });
+    expect(edit.status).toBe(400);
+    // Even a senior leader's own draft tells nothing about another school's staff.
+    const slt = await send('POST', '/api/v1/applications', { runnerIds: ['person-river-dsl'] }, DEMO_PERSONAS.SLT);
+    expect(slt.status).toBe(400);
+    expect(JSON.stringify(await slt.json())).not.toMatch(/course|acknowledg/i);
   });
 
   test('someone else’s application is a 404, whether read through the list, edited or submitted', async () => {
