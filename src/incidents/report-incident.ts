@@ -170,7 +170,10 @@ export async function reportIncident(
             possibleCrime: c.possibleCrime,
             safeguarding: c.safeguarding,
             status: 'new',
-            audience: c.audience,
+            // Who may read it follows whom it went to: a concern about an adult that could not go to
+            // its reader (no headteacher, or no chair for one about the head) goes to the safeguarding
+            // leads, and they must be able to open it. A report is never saved where nobody may read it.
+            audience: routedTo,
             subjectPersonId,
             ...retention,
           },

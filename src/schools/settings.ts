@@ -4,7 +4,7 @@ import { monitoringSettingsFor } from '../domain/accounts/monitoring-duty.ts';
 import { approvalSettingsFor } from '../domain/applications/follow-up.ts';
 import { escalationFor } from '../domain/incidents/escalation.ts';
 import { hasRole, ROLE_LABELS, type Role } from '../domain/roles.ts';
-import { NotAllowed, NotFound } from '../errors.ts';
+import { NotAllowed, NotFound, RuleBroken } from '../errors.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { REACH_TOPIC } from '../notifications/reach.ts';
 import { sltChannelId } from '../notifications/slt-destinations.ts';
@@ -22,6 +22,8 @@ export interface SchoolSettingValues {
   'slt-team': { teamId: string | null };
   language: { language: Language };
   'policy-answers': { certainty: AnswerCertainty };
+  /** Who reads a concern about an adult: the headteacher, and the chair of governors for one about the head. */
+  'concern-readers': { headteacherId: string | null; chairOfGovernorsId: string | null };
 }
 export type SchoolSetting = keyof SchoolSettingValues;
 
@@ -31,7 +33,26 @@ interface Setting<V> {
   /** What it is now, defaults filled in. */
   of(school: Rec<'schools'>): V;
   /** The school record's change for a new value. */
-  patch(value: V): Partial<Data<'schools'>>;
+  patch(value: V, school: Rec<'schools'>): Partial<Data<'schools'>>;
+  /** Refuses a value that names something it may not (each named person must be on the school's staff). */
+  check?(value: V, services: Pick<Services, 'store'>, school: Rec<'schools'>): Promise<void>;
+}
+
+/** The people a setting names must be active staff of the school it is for. */
+async function onStaff(
+  services: Pick<Services, 'store'>,
+  school: Rec<'schools'>,
+  named: Record<string, string | null>,
+) {
+  for (const [field, personId] of Object.entries(named)) {
+    if (!personId) continue;
+    const person = await services.store.people.get(personId);
+    if (!person?.active || person.schoolId !== school.id) {
+      throw new RuleBroken('invalid_setting', 'Choose someone on this school’s staff', [
+        { field, problem: 'Choose someone on this school’s staff' },
+      ]);
+    }
+  }
 }
 
 const SETTINGS: { [S in SchoolSetting]: Setting<SchoolSettingValues[S]> } = {
@@ -58,6 +79,21 @@ const SETTINGS: { [S in SchoolSetting]: Setting<SchoolSettingValues[S]> } = {
     owners: ['SLT'],
     of: (school) => ({ certainty: school.answerCertainty ?? 'fairly-sure' }),
     patch: ({ certainty }) => ({ answerCertainty: certainty }),
+  },
+  'concern-readers': {
+    owners: ['SLT'],
+    of: (school) => ({
+      headteacherId: school.routing?.headteacherId ?? null,
+      chairOfGovernorsId: school.routing?.chairOfGovernorsId ?? null,
+    }),
+    patch: ({ headteacherId, chairOfGovernorsId }, school) => ({
+      routing: {
+        ...school.routing,
+        headteacherId: headteacherId ?? undefined,
+        chairOfGovernorsId: chairOfGovernorsId ?? undefined,
+      },
+    }),
+    check: (value, services, school) => onStaff(services, school, value),
   },
 };
 
@@ -101,7 +137,8 @@ export async function changeSchoolSetting<S extends SchoolSetting>(
   const { store } = services;
   const rule: Setting<SchoolSettingValues[S]> = SETTINGS[setting];
   const school = await ownedSchool(services, principal, schoolId, setting);
-  const patch = rule.patch(value);
+  await rule.check?.(value, services, school);
+  const patch = rule.patch(value, school);
   const changed = { ...school, ...patch };
   const at = services.now().toISOString();
   await store.commit((uow) => {

@@ -167,6 +167,52 @@ describe('who cannot read a case', () => {
     expect(told).toEqual([]);
   });
 
+  test('a concern about the head where no chair is named goes to the safeguarding leads, who can open it; senior leaders name the chair on School settings', async () => {
+    const slt = tokens[DEMO_PERSONAS.SLT];
+    const readers = '/api/v1/schools/school-oakfield/concern-readers';
+    expect(await json(await t.get(readers, slt))).toEqual({
+      headteacherId: 'person-oak-head',
+      chairOfGovernorsId: 'person-oak-chair',
+    });
+    const noChair = await t.put(readers, { headteacherId: 'person-oak-head', chairOfGovernorsId: null }, slt);
+    expect(noChair.status).toBe(200);
+
+    const form = {
+      ...friendRequestForm(),
+      type: 'adult-conduct',
+      subject: 'person-oak-head',
+      people: 'Harriet Osei (headteacher)',
+      description: 'The head messaged a pupil privately.',
+    };
+    const { body } = await executeAction(t.base, REPORT_SUBMIT_VERB, form, { from: STAFF });
+    expect(cardText(body.value)).toMatch(/An alert is on its way to the designated safeguarding leads/);
+    const id = `incident-${form.draftId}`;
+    expect((await t.get(`/api/v1/cases/${id}`, tokens[DEMO_PERSONAS.DSL])).status).toBe(200);
+    expect((await t.get(`/api/v1/cases/${id}`, tokens['person-oak-head'])).status).toBe(404);
+
+    // Naming someone from another school, or the head as their own chair, is refused; a colleague is accepted and audited.
+    expect(
+      (await t.put(readers, { headteacherId: 'person-oak-head', chairOfGovernorsId: 'person-river-dsl' }, slt)).status,
+    ).toBe(400);
+    expect(
+      (await t.put(readers, { headteacherId: 'person-oak-head', chairOfGovernorsId: 'person-oak-head' }, slt)).status,
+    ).toBe(400);
+    expect(
+      (
+        await t.put(
+          readers,
+          { headteacherId: 'person-oak-head', chairOfGovernorsId: 'person-oak-chair' },
+          tokens[DEMO_PERSONAS.Staff],
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await t.put(readers, { headteacherId: 'person-oak-head', chairOfGovernorsId: 'person-oak-chair' }, slt)).status,
+    ).toBe(200);
+    const audit = await t.app.services.store.audit.listAll({ where: { targetId: 'school-oakfield' } });
+    expect(audit.filter((a) => a.action === 'school.concern-readers.changed')).toHaveLength(2);
+  });
+
   test('a concern about the headteacher goes to the chair of governors, and the headteacher cannot read it', async () => {
     const form = {
       ...friendRequestForm(),

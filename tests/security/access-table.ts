@@ -214,6 +214,23 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
       refused: 403,
     },
   ],
+  'GET /api/v1/schools/:id/concern-readers': [
+    {
+      about: 'who reads concerns about adults',
+      params: () => ({ id: 'school-oakfield' }),
+      allowed: OAK_SLT,
+      refused: 403,
+    },
+  ],
+  'PUT /api/v1/schools/:id/concern-readers': [
+    {
+      about: 'naming who reads concerns about adults',
+      params: () => ({ id: 'school-oakfield' }),
+      body: () => ({ headteacherId: 'person-oak-head', chairOfGovernorsId: 'person-oak-chair' }),
+      allowed: OAK_SLT,
+      refused: 403,
+    },
+  ],
   'GET /api/v1/questions': [{ about: 'staff questions', query: () => school, allowed: OAK_SLT, refused: 403 }],
   'PUT /api/v1/questions/:id/pointer': [
     {

@@ -39,6 +39,16 @@ const BODIES: { [S in SchoolSetting]: z.ZodType<SchoolSettingValues[S]> } = {
     }),
   language: z.object({ language: z.enum(LANGUAGES) }).strict(),
   'policy-answers': z.object({ certainty: z.enum(ANSWER_CERTAINTIES) }).strict(),
+  'concern-readers': z
+    .object({
+      headteacherId: z.string().min(1).max(128).nullable(),
+      chairOfGovernorsId: z.string().min(1).max(128).nullable(),
+    })
+    .strict()
+    .refine((r) => !r.headteacherId || r.headteacherId !== r.chairOfGovernorsId, {
+      message: 'The chair reads concerns about the headteacher, so choose someone other than the headteacher',
+      path: ['chairOfGovernorsId'],
+    }),
   'slt-team': z
     .object({
       // Empty or null: no team (SLT cards go to each leader's chat, or a channel set up by hand).
