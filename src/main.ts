@@ -103,6 +103,22 @@ export type AppOptions = { store?: Store } & Partial<
   Pick<Services, 'directory' | 'installer' | 'feed' | 'mailer' | 'tracing'>
 >;
 
+/** A school with no headteacher or chair named sends concerns they would read to its DSLs: said at start. */
+async function warnOfUnreadableConcerns(store: Store, log: Logger): Promise<void> {
+  for (const school of await store.schools.listAll()) {
+    const missing = [
+      ...(school.routing?.headteacherId ? [] : ['headteacher']),
+      ...(school.routing?.chairOfGovernorsId ? [] : ['chair of governors']),
+    ];
+    if (missing.length > 0) {
+      log.warn(
+        { schoolId: school.id, missing },
+        'no one is named to read some concerns about adults; they go to the safeguarding leads until senior leaders name them on School settings',
+      );
+    }
+  }
+}
+
 /** Builds and starts the whole app: store, seed, bot and HTTP server. */
 export async function startApp(
   config: Config,
@@ -133,6 +149,9 @@ export async function startApp(
     const { created } = await seedDemoData(store);
     if (created > 0) log.info({ created }, 'seeded demo data');
   }
+  await warnOfUnreadableConcerns(store, log).catch((err: unknown) =>
+    log.warn({ err }, 'could not check who reads concerns about adults'),
+  );
   const bot = createBotEndpoint(services, createBot(services));
   const dispatcher = createOutboxDispatcher(services, bot.messenger, allMessages(services));
   const http = createHttpServer(services, bot.endpoint);

@@ -18,6 +18,9 @@ import {
 import type { Services } from '../../services.ts';
 import { endpoint } from '../endpoint.ts';
 
+/** A person's id, or nobody (empty or null). */
+const personOrNone = z.union([z.string().min(1).max(128), z.literal(''), z.null()]).transform((id) => id || null);
+
 /** Each setting is sent whole, in the record's own shape, with the rules that tie its fields together. */
 const BODIES: { [S in SchoolSetting]: z.ZodType<SchoolSettingValues[S]> } = {
   approvals: approvalSettingsSchema.strict().refine((a) => a.expireAfterWorkingDays > a.remindAfterWorkingDays, {
@@ -41,8 +44,8 @@ const BODIES: { [S in SchoolSetting]: z.ZodType<SchoolSettingValues[S]> } = {
   'policy-answers': z.object({ certainty: z.enum(ANSWER_CERTAINTIES) }).strict(),
   'concern-readers': z
     .object({
-      headteacherId: z.string().min(1).max(128).nullable(),
-      chairOfGovernorsId: z.string().min(1).max(128).nullable(),
+      headteacherId: personOrNone,
+      chairOfGovernorsId: personOrNone,
     })
     .strict()
     .refine((r) => !r.headteacherId || r.headteacherId !== r.chairOfGovernorsId, {

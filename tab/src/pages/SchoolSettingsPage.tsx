@@ -1,9 +1,64 @@
-import { Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import { useApi } from '../useApi.ts';
 import { LANGUAGES, LANGUAGE_NAMES, translatedShare, type Language } from '../../../src/domain/strings.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
 import { SettingsForm } from '../SettingsForm.tsx';
 import { TrainingSettings } from './training/TrainingSettings.tsx';
+
+/**
+ * Who reads a concern about an adult: without them such a concern goes to the safeguarding leads
+ * instead, which the page says plainly.
+ */
+function ConcernReaders({ schoolId }: { schoolId: string }) {
+  const staff = useApi<{ items: { id: string; displayName: string; jobTitle: string }[] }>(
+    `/people?schoolId=${encodeURIComponent(schoolId)}&limit=500`,
+  );
+  const people = staff.data?.items ?? [];
+  const picker =
+    (label: string, hint: string, key: string) =>
+    (values: Record<string, unknown>, set: (k: string, v: string) => void) => (
+      <Field label={label} hint={hint}>
+        <Select value={String(values[key] ?? '')} onChange={(_, d) => set(key, d.value)}>
+          <option value="">Nobody named</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.displayName}
+              {p.jobTitle ? `, ${p.jobTitle}` : ''}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    );
+  const head = picker(
+    'Headteacher',
+    'Reads concerns about any adult at the school. With nobody named, those go to the safeguarding leads.',
+    'headteacherId',
+  );
+  const chair = picker(
+    'Chair of governors',
+    'Reads concerns about the headteacher. With nobody named, those go to the safeguarding leads.',
+    'chairOfGovernorsId',
+  );
+  return (
+    <SettingsForm title="Concerns about adults" path={`/schools/${schoolId}/concern-readers`} numbers={[]}>
+      {(values, set) => (
+        <>
+          {(!values.headteacherId || !values.chairOfGovernorsId) && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {!values.headteacherId ? 'No headteacher is named' : 'No chair of governors is named'}: concerns they
+                would read go to the safeguarding leads instead. Name them below.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {head(values, set)}
+          {chair(values, set)}
+        </>
+      )}
+    </SettingsForm>
+  );
+}
 
 /** Settings a school's senior leaders own; each change is audited with what it was before. */
 export default function SchoolSettingsPage({ page, schoolId }: PageProps) {
@@ -11,7 +66,7 @@ export default function SchoolSettingsPage({ page, schoolId }: PageProps) {
     <section aria-labelledby="page-title">
       <PageHeader
         title={page.title}
-        subtitle="How your school decides applications, chases unread reports, counts training and answers policy questions."
+        subtitle="How your school decides applications, chases unread reports, counts training, answers policy questions, and who reads concerns about adults."
       />
       <SettingsForm
         title="Account applications"
@@ -100,6 +155,7 @@ export default function SchoolSettingsPage({ page, schoolId }: PageProps) {
           </Field>
         )}
       </SettingsForm>
+      <ConcernReaders schoolId={schoolId} />
       <SettingsForm title="SLT team in Teams" path={`/schools/${schoolId}/slt-team`} numbers={[]}>
         {(values, set) => (
           <Field
