@@ -1,7 +1,12 @@
 import type { AccountCredential, CredentialVault } from '../ports.ts';
 import { runnersReadiness } from '../applications/applications.ts';
 import type { Principal } from '../auth/principal.ts';
-import { accountProblems, credentialProblems, type NewAccountField } from '../domain/accounts/new-account.ts';
+import {
+  accountProblems,
+  credentialProblems,
+  mailDomains,
+  type NewAccountField,
+} from '../domain/accounts/new-account.ts';
 import { monitorsOf, stillServing } from '../domain/accounts/monitoring-duty.ts';
 import { londonDate } from '../domain/calendar/working-days.ts';
 import { accountAudit, administeredAccount, schoolAccount } from './account-access.ts';
@@ -94,6 +99,7 @@ export async function recordAccount(services: Services, principal: Principal, in
     moderators,
     staffIds: staff.map((p) => p.id),
     credential: input.credential,
+    schoolDomains: mailDomains(staff.map((p) => p.upn)),
   });
   if (problems) throw new RuleBroken('invalid_account', 'Please check the answers marked', fieldProblems(problems));
 
@@ -218,7 +224,8 @@ export async function replaceCredential(
 ) {
   const account = await administeredAccount(services, principal, id, 'change sign-in details');
   expectVersion('socialAccounts', account, etag);
-  const problems = credentialProblems(credential);
+  const staff = await services.store.people.listAll({ where: { schoolId: account.schoolId, active: true } });
+  const problems = credentialProblems(credential, mailDomains(staff.map((p) => p.upn)));
   if (Object.keys(problems).length)
     throw new RuleBroken('invalid_credential', 'Please check the answers marked', fieldProblems(problems));
   const credentialRef = await vaultOf(services).seal(account.id, credential);

@@ -100,7 +100,7 @@ test('after SLT approves, the administrator follows the task card to the form, r
   const form = page.getByRole('form', { name: 'Record the account for Oakfield Orchestra' });
   await form.getByLabel('Handle or page name').fill('@OakfieldOrchestra');
   await form.getByLabel('Web address').fill('https://www.instagram.com/oakfieldorchestra');
-  await form.getByLabel('Sign-in name or email').fill('orchestra@oakfield.example.sch.uk');
+  await form.getByLabel('Sign-in name or email').fill('orchestra@demo.example.sch.uk');
   await form.getByLabel('Password').fill('Tuba-Meadow-9921');
   // The runners are proposed as moderators, with their training shown.
   await form

@@ -57,7 +57,13 @@ export async function startFakeTeamsHost(appBase: string, subEntityId: string): 
         port: target.port,
         path: req.url,
         method: req.method,
-        headers: { ...req.headers, host: target.host },
+        // The app's own origin, as for the tab served by the app itself: the dev sign-in refuses
+        // a page that names another host (DNS rebinding), and this page's host name only maps here.
+        headers: {
+          ...req.headers,
+          host: target.host,
+          ...(req.headers.origin ? { origin: target.origin } : {}),
+        },
       },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);

@@ -14,7 +14,7 @@ const STAFF = teamsUser('Staff');
 const SLT = teamsUser('SLT');
 const RUNNERS = ['person-oak-deputy-dsl', 'person-oak-chair'];
 const PASSWORD = 'Kestrel-Lantern-4417-Quarry';
-const USERNAME = 'oakfield.eco.club@oakfield.example.sch.uk';
+const USERNAME = 'oakfield.eco.club@demo.example.sch.uk';
 
 jest.setTimeout(60_000);
 const env = appWithConnector();
@@ -186,6 +186,25 @@ describe('an approved application becomes an official account in the register', 
     const stale = await send('POST', `/accounts/${created.id}/close`, closing, DEMO_PERSONAS.Admin);
     expect(stale.status).toBe(409);
     expect((await store().socialAccounts.require(created.id)).status).toBe('active');
+  });
+
+  test('a personal mailbox is refused as an official account’s sign-in, when it is recorded and when it is changed', async () => {
+    const applicationId = await approvedApplication('Oakfield Chess');
+    const personal = {
+      ...account(applicationId),
+      credential: { username: 'chess.club@gmail.com', password: PASSWORD, notes: '' },
+    };
+    const refused = await send('POST', '/accounts', personal, DEMO_PERSONAS.Admin);
+    expect(refused.status).toBe(400);
+    const detail = ((await refused.json()) as { error: { details: { field: string; problem: string }[] } }).error
+      .details;
+    expect(detail).toContainEqual({
+      field: 'username',
+      problem: expect.stringMatching(
+        /Use a school-owned address \(@demo\.example\.sch\.uk\), not a personal one such as @gmail\.com/,
+      ),
+    });
+    expect(await store().socialAccounts.listAll({ where: { applicationId } })).toEqual([]);
   });
 
   test('bad input is refused with a clear message and stores nothing', async () => {

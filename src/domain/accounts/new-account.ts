@@ -54,18 +54,33 @@ export function accountProblems(input: {
   moderators: readonly Moderator[];
   staffIds: readonly string[];
   credential: { username: string; password: string };
+  schoolDomains: readonly string[];
 }): Partial<Record<NewAccountField, string>> | undefined {
-  const problems = { ...teamProblems(input), ...credentialProblems(input.credential) };
+  const problems = { ...teamProblems(input), ...credentialProblems(input.credential, input.schoolDomains) };
   return Object.keys(problems).length ? problems : undefined;
 }
 
-/** Sign-in details good enough to store: a name, and a password of at least eight characters. */
-export function credentialProblems(credential: {
-  username: string;
-  password: string;
-}): Partial<Record<NewAccountField, string>> {
+/** The mail domains a school's own addresses use, from its staff's sign-in names (name@domain). */
+export function mailDomains(addresses: readonly string[]): string[] {
+  return [...new Set(addresses.map((a) => a.split('@')[1]?.trim().toLowerCase()).filter((d): d is string => !!d))];
+}
+
+/**
+ * Sign-in details good enough to store: a name, a password of at least eight characters and, where
+ * the sign-in is an email address, one of the school's own domains, so the school, not a person,
+ * keeps control of the account (a personal mailbox leaves with its owner).
+ */
+export function credentialProblems(
+  credential: { username: string; password: string },
+  schoolDomains: readonly string[],
+): Partial<Record<NewAccountField, string>> {
   const problems: Partial<Record<NewAccountField, string>> = {};
-  if (!credential.username.trim()) problems.username = 'Enter the account’s sign-in name or email';
+  const username = credential.username.trim();
+  const domain = username.includes('@') ? username.split('@').pop()!.toLowerCase() : undefined;
+  if (!username) problems.username = 'Enter the account’s sign-in name or email';
+  else if (domain !== undefined && schoolDomains.length > 0 && !schoolDomains.includes(domain)) {
+    problems.username = `Use a school-owned address (${schoolDomains.map((d) => `@${d}`).join(', ')}), not a personal one such as @${domain}, so the school keeps control of the account`;
+  }
   if (credential.password.length < 8) problems.password = 'Enter the account’s password (at least 8 characters)';
   return problems;
 }
