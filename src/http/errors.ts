@@ -1,6 +1,12 @@
 import { ZodError } from 'zod';
 import { DomainError, type FieldProblem, type Refusal } from '../errors.ts';
-import { ConflictError, DuplicateError, NotFoundError, StoreValidationError } from '../store/errors.ts';
+import {
+  ConflictError,
+  DuplicateError,
+  InvalidCursorError,
+  NotFoundError,
+  StoreValidationError,
+} from '../store/errors.ts';
 
 /**
  * What the API sends for a refusal, as `{ error: { code, message, details? } }`, where details is
@@ -80,6 +86,9 @@ export function toApiError(err: unknown): ApiError {
     return new ApiError(409, 'conflict', 'Someone else changed this record since you opened it; reload and try again');
   }
   if (err instanceof DuplicateError) return new ApiError(409, 'duplicate', 'This record already exists');
+  if (err instanceof InvalidCursorError) {
+    return new ApiError(400, 'invalid_cursor', 'This page link is not valid; start again from the first page');
+  }
   if (err instanceof StoreValidationError) {
     return new ApiError(
       400,

@@ -43,6 +43,14 @@ export class DuplicateError extends RecordError {
   }
 }
 
+/** A page cursor this store did not make (altered, or from another list): the caller's mistake, not ours. */
+export class InvalidCursorError extends StoreError {
+  override name = 'InvalidCursorError';
+  constructor() {
+    super('invalid page cursor');
+  }
+}
+
 export class StoreValidationError extends StoreError {
   override name = 'StoreValidationError';
   readonly kind: string;

@@ -148,6 +148,15 @@ describe('API authentication and errors', () => {
     expect((await errorOf(huge)).code).toBe('payload_too_large');
   });
 
+  test('a page link that was altered or made up is a 400 saying so, not a server error', async () => {
+    const token = await t.signIn(DEMO_PERSONAS.SLT);
+    for (const cursor of ['not-a-cursor', Buffer.from('{"o":-5}').toString('base64url')]) {
+      const res = await t.get(`/api/v1/audit?cursor=${encodeURIComponent(cursor)}`, token);
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).code).toBe('invalid_cursor');
+    }
+  });
+
   test('an unknown API path is a JSON 404', async () => {
     const token = await t.signIn(DEMO_PERSONAS.Staff);
     const res = await t.get('/api/v1/no-such-thing', token);

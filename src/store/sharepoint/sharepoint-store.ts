@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { ConflictError, DuplicateError, NotFoundError, StoreError, StoreUnavailableError } from '../errors.ts';
+import {
+  ConflictError,
+  DuplicateError,
+  InvalidCursorError,
+  NotFoundError,
+  StoreError,
+  StoreUnavailableError,
+} from '../errors.ts';
 import { KINDS, type KindName } from '../kinds.ts';
 import {
   checkIndexed,
@@ -111,7 +118,7 @@ function decodeCursor(cursor: string): string {
   } catch {
     // fall through
   }
-  throw new StoreError('invalid page cursor');
+  throw new InvalidCursorError();
 }
 
 /**

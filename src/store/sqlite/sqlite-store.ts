@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from './node-sqlite.ts';
 import type { KindName } from '../kinds.ts';
-import { ConflictError, DuplicateError, NotFoundError, StoreError } from '../errors.ts';
+import { ConflictError, DuplicateError, InvalidCursorError, NotFoundError, StoreError } from '../errors.ts';
 import {
   checkIndexed,
   DEFAULT_PAGE_SIZE,
@@ -48,7 +48,7 @@ function decodeCursor(cursor: string | undefined): number {
   } catch {
     // fall through to the error below
   }
-  throw new StoreError('invalid page cursor');
+  throw new InvalidCursorError();
 }
 
 function whereClause(kind: KindName, where: Record<string, Condition | undefined> = {}) {
