@@ -13,7 +13,7 @@ import { accountAudit, administeredAccount, schoolAccount } from './account-acce
 import { rotationStep } from './handover.ts';
 import { hasRole } from '../domain/roles.ts';
 import type { ACCOUNT_STATUSES } from '../domain/records.ts';
-import { NotFound, RuleBroken, Conflict, Unavailable, visibleOrNotFound } from '../errors.ts';
+import { NotAllowed, NotFound, RuleBroken, Conflict, Unavailable, visibleOrNotFound } from '../errors.ts';
 import { fieldProblems } from '../domain/field-problems.ts';
 import { queueMessage } from '../notifications/outbox.ts';
 import { displayName } from '../people/directory.ts';
@@ -94,8 +94,11 @@ export async function recordAccount(services: Services, principal: Principal, in
   if (await store.socialAccounts.get(id)) throw alreadyRecorded();
   const staff = await store.people.listAll({ where: { schoolId: application.schoolId, active: true } });
   const moderators = await runnersReadiness(services, application.schoolId, [...new Set(input.moderatorIds)]);
+  // The lead receives the sign-in details too, so the same training gate holds for them.
+  const [lead] = await runnersReadiness(services, application.schoolId, [input.leadId]);
   const problems = accountProblems({
     leadId: input.leadId,
+    lead,
     moderators,
     staffIds: staff.map((p) => p.id),
     credential: input.credential,
@@ -202,6 +205,16 @@ export async function revealCredential(services: Services, principal: Principal,
   const account = await schoolAccount(services, principal, id);
   // Whether sign-in details exist is itself kept from those who may not see them.
   if (!mayRevealCredential(principal.person, account, londonDate(services.now()))) throw new NotFound('The account');
+  // A lead or moderator sees the sign-in details only while trained and up to date with the policy,
+  // the gate that held when the account was approved; administrators hold them as custodians.
+  if (!hasRole(principal.person, 'Admin', account.schoolId)) {
+    const [readiness] = await runnersReadiness(services, account.schoolId, [principal.person.id]);
+    if (readiness && !readiness.ready) {
+      throw new NotAllowed(
+        `You can see this account’s sign-in details once your training and policy reading are up to date (${readiness.gaps.join('; ')}). See My training.`,
+      );
+    }
+  }
   if (!account.credentialRef)
     throw new NotFound('', { code: 'no_credential', message: 'No sign-in details are stored for this account' });
   const vault = vaultOf(services);

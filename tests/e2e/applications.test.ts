@@ -86,7 +86,8 @@ test('a long answer counts as it nears its limit, says by how much it is over, a
 
 test('after SLT approves, the administrator follows the task card to the form, records the account, and reveals its sign-in', async () => {
   const { services } = env.app.app;
-  await makeRunnersReady(env.app, ['person-oak-deputy-dsl', 'person-oak-chair']);
+  // The applicant leads the account, so they are trained too.
+  await makeRunnersReady(env.app, ['person-oak-deputy-dsl', 'person-oak-chair', DEMO_PERSONAS.Staff]);
   const applicationId = await submitApplication(env.app, 'Oakfield Orchestra', [
     'person-oak-deputy-dsl',
     'person-oak-chair',

@@ -45,7 +45,7 @@ async function reveal(personId: string) {
 beforeEach(async () => {
   services().now = () => new Date('2026-11-23T10:00:00Z');
   await sayThroughConnector(env, CASEY, 'hi', { id: 'a:casey', conversationType: 'personal' });
-  await makeRunnersReady(env.app, [DEMO_PERSONAS.Staff, DEPUTY]);
+  await makeRunnersReady(env.app, [DEMO_PERSONAS.Staff, DEPUTY, LEAVER]);
   const credentialRef = await services().vault!.seal(ACCOUNT, {
     username: 'oakfield.pe',
     password: PASSWORD,

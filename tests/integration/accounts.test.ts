@@ -55,7 +55,38 @@ async function send(method: string, path: string, body: unknown, personId: strin
 describe('an approved application becomes an official account in the register', () => {
   beforeEach(async () => {
     await sayThroughConnector(env, STAFF, 'hi', { id: 'a:jordan', conversationType: 'personal' });
-    await makeRunnersReady(env.app, RUNNERS);
+    // The lead (Jordan) receives the sign-in details, so they must be ready as the moderators are.
+    await makeRunnersReady(env.app, [...RUNNERS, DEMO_PERSONAS.Staff]);
+  });
+
+  test('an untrained lead is refused when the account is recorded, and a lead whose training lapses cannot see its sign-in', async () => {
+    const applicationId = await approvedApplication('Oakfield Gardening');
+    const untrainedLead = { ...account(applicationId), leadId: 'person-001' };
+    const refused = await send('POST', '/accounts', untrainedLead, DEMO_PERSONAS.Admin);
+    expect(refused.status).toBe(400);
+    const detail = ((await refused.json()) as Problem).error.details ?? [];
+    expect(detail).toContainEqual({
+      field: 'leadId',
+      problem: expect.stringMatching(/The lead must be trained and have read the policy/),
+    });
+
+    expect((await send('POST', '/accounts', account(applicationId), DEMO_PERSONAS.Admin)).status).toBe(200);
+    const accountId = `account-${applicationId}`;
+    expect(
+      (await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, DEMO_PERSONAS.Staff)).status,
+    ).toBe(200);
+    // Jordan's training expires: the sign-in is kept from them until it is up to date again.
+    for (const record of await store().trainingRecords.listAll({ where: { personId: DEMO_PERSONAS.Staff } })) {
+      await store().trainingRecords.update(record, { expiresOn: '2020-01-01' });
+    }
+    const lapsed = await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, DEMO_PERSONAS.Staff);
+    expect(lapsed.status).toBe(403);
+    expect(((await lapsed.json()) as Problem).error.message).toMatch(
+      /once your training and policy reading are up to date/,
+    );
+    expect(
+      (await send('POST', `/accounts/${accountId}/credential/reveal`, undefined, DEMO_PERSONAS.Admin)).status,
+    ).toBe(200);
   });
 
   test('full cycle: the administrator records it, the applicant is told, and it is in the register', async () => {

@@ -51,6 +51,7 @@ export function teamProblems(input: {
 /** What stops an administrator recording a new official account; undefined when it can be recorded. */
 export function accountProblems(input: {
   leadId: string;
+  lead?: Moderator;
   moderators: readonly Moderator[];
   staffIds: readonly string[];
   credential: { username: string; password: string };
