@@ -205,3 +205,43 @@ test('on a phone, a DSL opens a self-harm report made in the reporter’s own wo
     await dsl.close();
   }
 });
+
+test('a change made on an out-of-date copy of a case is not lost: the page says who changed it, keeps what was typed, and it can be recorded again', async () => {
+  const form = friendRequestForm();
+  const { body } = await executeAction(env.app.base, REPORT_SUBMIT_VERB, form, { from: JORDAN });
+  const reference = /INC-\d{4}-\d{4}/.exec(cardText(body.value))![0];
+  const open = async (name: string) => {
+    const page = await signedInAs(name);
+    await page.goto(`${env.app.base}/tab/#/cases/incident-${form.draftId}`);
+    await page.getByRole('heading', { name: `Case ${reference}`, level: 1 }).waitFor();
+    return page;
+  };
+  // The same case open in two tabs.
+  const stale = await open('Morgan Hale');
+  const fresh = await open('Morgan Hale');
+
+  // The second tab moves the case on first.
+  const freshPanel = fresh.getByRole('region', { name: 'Record on this case' });
+  await freshPanel.getByLabel('Change status').selectOption('in-progress');
+  await freshPanel.getByRole('button', { name: 'Change status' }).click();
+  await fresh.getByRole('list', { name: 'Chronology' }).getByText('Status changed to in progress').waitFor();
+
+  // The first tab is out of date; what was typed there survives the refusal.
+  const panel = stale.getByRole('region', { name: 'Record on this case' });
+  const outcome = 'Parents spoken to; the pupil was reminded of the rules.';
+  await panel.getByLabel('Change status').selectOption('closed');
+  await panel.getByLabel(/Outcome/).fill(outcome);
+  await panel.getByRole('button', { name: 'Change status' }).click();
+  await panel
+    .getByRole('alert')
+    .getByText(/Not recorded yet: someone else updated this case .*Morgan Hale: .*Status changed to in progress/)
+    .waitFor();
+  await stale.getByRole('list', { name: 'Chronology' }).getByText('Status changed to in progress').waitFor();
+  expect(await panel.getByLabel(/Outcome/).inputValue()).toBe(outcome);
+
+  await panel.getByRole('button', { name: 'Change status' }).click();
+  await stale.getByRole('list', { name: 'Chronology' }).getByText(outcome).waitFor();
+  expect(await panel.getByRole('alert').count()).toBe(0);
+  await stale.close();
+  await fresh.close();
+}, 60_000);

@@ -15,9 +15,9 @@ import {
 } from '@fluentui/react-components';
 import { LimitedField } from '../LimitedField.tsx';
 import { TEXT_LIMITS } from '../../../src/domain/text-limits.ts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiProblem, api } from '../api.ts';
-import { statusLabel } from '../format.ts';
+import { entryLabel, statusLabel } from '../format.ts';
 
 const NEXT: Record<string, string[]> = {
   new: ['read'],
@@ -49,9 +49,12 @@ export function CaseActions({
   assigneeId,
   leads,
   classification,
+  latest,
   onDone,
 }: {
   id: string;
+  /** The case's newest entry: after a refused change, what someone else did and who. */
+  latest?: { kind: string; text: string; by?: string; at: string };
   etag: string;
   status: string;
   assigneeId?: string;
@@ -73,22 +76,29 @@ export function CaseActions({
   const [riskArea, setRiskArea] = useState(classification.riskArea);
   const [riskType, setRiskType] = useState(classification.riskType);
   const [problem, setProblem] = useState<string>();
+  const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The case moved on (here or elsewhere): a status it can no longer go to is not offered.
+  useEffect(() => {
+    setTo((current) => (NEXT[status]?.includes(current) ? current : (NEXT[status]?.[0] ?? '')));
+  }, [status]);
 
   const send = async (action: Record<string, unknown>, reset: () => void) => {
     setBusy(true);
     setProblem(undefined);
+    setConflict(false);
     try {
       await api(`/cases/${encodeURIComponent(id)}/actions`, { method: 'POST', body: { etag, action } });
       reset();
       onDone();
     } catch (err) {
-      setProblem(
-        err instanceof ApiProblem && err.status === 409
-          ? 'Someone else updated this case while you were looking at it. It has been reloaded: check it and try again.'
-          : (err as Error).message,
-      );
-      if (err instanceof ApiProblem && err.status === 409) onDone();
+      if (err instanceof ApiProblem && err.status === 409) {
+        // What the person entered stays in the form; the case reloads underneath it.
+        setConflict(true);
+        onDone();
+      } else {
+        setProblem((err as Error).message);
+      }
     } finally {
       setBusy(false);
     }
@@ -102,6 +112,15 @@ export function CaseActions({
       {problem && (
         <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {conflict && (
+        <MessageBar layout="multiline" intent="warning" role="alert">
+          <MessageBarBody>
+            Not recorded yet: someone else updated this case while you were looking at it
+            {latest ? ` (${latest.by ?? 'someone'}: ${entryLabel(latest.kind).toLowerCase()}, “${latest.text}”)` : ''}.
+            What you entered is kept below. Check the case as it is now, then press the button again.
+          </MessageBarBody>
         </MessageBar>
       )}
       <Field label="What are you recording?">

@@ -326,8 +326,8 @@ function CaseDetail({ id }: { id: string }) {
       </ol>
       {c.canHandle && (
         <CaseActions
-          key={c.etag}
           id={c.id}
+          latest={c.chronology.at(-1)}
           etag={c.etag}
           status={c.status}
           assigneeId={c.assigneeId}
