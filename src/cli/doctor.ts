@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
 import { graphTokens, identityFromEnv, keyVaultTokens } from '../config/azure-identity.ts';
 import { ConfigError, loadConfig, readEnvFiles } from '../config/config.ts';
-import { SCHEMA_LIST, SCHEMA_VERSION } from '../store/sharepoint/lists.ts';
+import { listNameOf, RECORD_JSON, SCHEMA_LIST, SCHEMA_VERSION } from '../store/sharepoint/lists.ts';
 import { fillPlaceholders } from './app-package.ts';
 import { neededPermissions } from '../config/graph-permissions.ts';
 
@@ -34,6 +34,47 @@ async function get(url: string, token?: string): Promise<{ status: number; body:
 }
 
 const graphId = (value: string) => encodeURIComponent(value.replaceAll("'", "''"));
+
+/**
+ * Each school names who reads a concern about an adult (its headteacher, and the chair for one
+ * about the head); where it does not, such concerns go to its safeguarding leads instead.
+ */
+async function checkConcernReaders(
+  site: string,
+  token: string,
+  add: (check: string, verdict: Verdict, detail: string) => void,
+): Promise<void> {
+  const res = await get(
+    `${site}/lists/${encodeURIComponent(listNameOf('schools'))}/items?$expand=fields($select=${RECORD_JSON})&$top=500`,
+    token,
+  );
+  const schools = ((res.body as { value?: { fields: Record<string, unknown> }[] }).value ?? []).flatMap((item) => {
+    try {
+      return [
+        JSON.parse(String(item.fields[RECORD_JSON] || '{}')) as { name?: string; routing?: Record<string, string> },
+      ];
+    } catch {
+      return [];
+    }
+  });
+  if (res.status !== 200 || schools.length === 0) {
+    add(
+      'Concerns about adults',
+      'not checked',
+      'no schools yet: they are checked once the directory has brought them in',
+    );
+    return;
+  }
+  const unnamed = schools.filter((s) => !s.routing?.headteacherId || !s.routing?.chairOfGovernorsId);
+  if (unnamed.length === 0)
+    add('Concerns about adults', 'ok', 'every school names its headteacher and chair of governors');
+  else
+    add(
+      'Concerns about adults',
+      'problem',
+      `${unnamed.map((s) => s.name ?? 'a school').join(', ')}: no headteacher or chair of governors named, so concerns they would read go to the safeguarding leads; senior leaders name them in School settings`,
+    );
+}
 
 export async function diagnose(rootDir: string, envName: string, overrides: Env = process.env): Promise<Finding[]> {
   const env: Env = { ...readEnvFiles(rootDir, envName), ...overrides };
@@ -138,7 +179,10 @@ export async function diagnose(rootDir: string, envName: string, overrides: Env 
             'problem',
             `the site has schema version ${version}; this version needs ${SCHEMA_VERSION}: run npm run provision again`,
           );
-        else add('SharePoint site', 'ok', `reachable and provisioned (schema version ${version})`);
+        else {
+          add('SharePoint site', 'ok', `reachable and provisioned (schema version ${version})`);
+          await checkConcernReaders(`${graph}/v1.0/sites/${env.SHAREPOINT_SITE_ID}`, token, add);
+        }
       }
     }
   }

@@ -11,7 +11,7 @@ import { provisionSite } from '../../src/store/sharepoint/provision.ts';
 import { ROOT } from '../helpers/app.ts';
 import { startGraphServer, type GraphServer } from '../helpers/graph-server.ts';
 import { selfSignedCertificate } from '../helpers/self-signed.ts';
-import { graphClientFor } from '../helpers/sharepoint.ts';
+import { graphClientFor, serverSharePointStore } from '../helpers/sharepoint.ts';
 
 /**
  * `npm run doctor -- --env test` in a child process, against local stand-ins: Graph (directory,
@@ -132,6 +132,26 @@ test('a deployment that is right passes every check and is ready to go live', as
   expect(stdout).toContain('✓ Manifest domains');
   expect(stdout).toContain('Ready to go live.');
   expect(code).toBe(0);
+});
+
+test('a school with no chair of governors named is flagged, since concerns about its head would go to its safeguarding leads', async () => {
+  const store = serverSharePointStore(graph);
+  const school = await store.schools.create({
+    trustId: 'trust-doctor',
+    name: 'Doctor Test Primary',
+    nation: 'england-and-wales',
+    routing: { headteacherId: 'person-doctor-head' },
+  });
+  try {
+    const { code, stdout } = await doctor();
+    expect(stdout).toMatch(
+      /✗ Concerns about adults: Doctor Test Primary: no headteacher or chair of governors named, so concerns they would read go to the safeguarding leads/,
+    );
+    expect(code).not.toBe(0);
+  } finally {
+    const list = graph.listByName('SMPH schools')!;
+    for (const [itemId, item] of list.items) if (item.fields.RecordId === school.id) list.items.delete(itemId);
+  }
 });
 
 test.each([
