@@ -23,6 +23,7 @@ import { createOutboxDispatcher, type OutboxDispatcher } from './notifications/o
 import { allMessages } from './notifications/all-messages.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
+import { unnamedConcernReaders } from './domain/incidents/routing.ts';
 import { createRateLimits } from './rate-limits.ts';
 import { entraUser, graphClient, syncFromEntra } from './people/entra-directory.ts';
 import { graphTeamsInstaller } from './notifications/reach.ts';
@@ -106,10 +107,7 @@ export type AppOptions = { store?: Store } & Partial<
 /** A school with no headteacher or chair named sends concerns they would read to its DSLs: said at start. */
 async function warnOfUnreadableConcerns(store: Store, log: Logger): Promise<void> {
   for (const school of await store.schools.listAll()) {
-    const missing = [
-      ...(school.routing?.headteacherId ? [] : ['headteacher']),
-      ...(school.routing?.chairOfGovernorsId ? [] : ['chair of governors']),
-    ];
+    const missing = unnamedConcernReaders(school.routing);
     if (missing.length > 0) {
       log.warn(
         { schoolId: school.id, missing },

@@ -6,6 +6,7 @@ import { graphTokens, identityFromEnv, keyVaultTokens } from '../config/azure-id
 import { ConfigError, loadConfig, readEnvFiles } from '../config/config.ts';
 import { listNameOf, RECORD_JSON, SCHEMA_LIST, SCHEMA_VERSION } from '../store/sharepoint/lists.ts';
 import { fillPlaceholders } from './app-package.ts';
+import { unnamedConcernReaders } from '../domain/incidents/routing.ts';
 import { neededPermissions } from '../config/graph-permissions.ts';
 
 /**
@@ -65,7 +66,7 @@ async function checkConcernReaders(
     );
     return;
   }
-  const unnamed = schools.filter((s) => !s.routing?.headteacherId || !s.routing?.chairOfGovernorsId);
+  const unnamed = schools.filter((s) => unnamedConcernReaders(s.routing).length > 0);
   if (unnamed.length === 0)
     add('Concerns about adults', 'ok', 'every school names its headteacher and chair of governors');
   else

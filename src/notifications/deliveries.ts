@@ -43,10 +43,10 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 export const deliveryKind = (topic: string) => (isTopic(topic) ? KINDS[topic] : topic);
 
 /** A message not yet tried this long after it was queued is waiting behind others, or for a sender. */
-export const WAITING_AFTER_MS = 60_000;
+const WAITING_AFTER_MS = 60_000;
 
 /** Given up, failed at least once, or not yet tried a while after it was queued. */
-export const undelivered = (entry: Rec<'outbox'>, now: Date) =>
+const undelivered = (entry: Rec<'outbox'>, now: Date) =>
   entry.status === 'failed' ||
   (entry.status === 'pending' &&
     (entry.attempts > 0 || Date.parse(entry.createdAt) <= now.getTime() - WAITING_AFTER_MS));

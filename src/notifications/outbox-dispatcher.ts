@@ -164,7 +164,10 @@ export function createOutboxDispatcher(
         sentNotRecorded.delete(entry.id);
         await tell(entry, 'delivered');
       } catch (err) {
-        if (err instanceof ConflictError) return; // already settled elsewhere
+        if (err instanceof ConflictError) {
+          sentNotRecorded.delete(entry.id);
+          return; // already settled elsewhere
+        }
         if (sentNotRecorded.has(entry.id)) {
           // Teams has it; only the record failed (the store is away). The lease brings it back here.
           log.warn({ outboxId: entry.id, err: failureReason(err) }, 'sent, but could not record it as sent yet');

@@ -17,6 +17,16 @@ export interface SchoolRouting {
   chairOfGovernorsId?: string;
 }
 
+/** Who is not named to read concerns about adults; such concerns go to the safeguarding leads instead. */
+export function unnamedConcernReaders(
+  routing: Pick<SchoolRouting, 'headteacherId' | 'chairOfGovernorsId'> | undefined,
+): ('headteacher' | 'chair of governors')[] {
+  return [
+    ...(routing?.headteacherId ? [] : (['headteacher'] as const)),
+    ...(routing?.chairOfGovernorsId ? [] : (['chair of governors'] as const)),
+  ];
+}
+
 export const DEFAULT_ROUTING: SchoolRouting = {
   safeguardingRoles: ['DSL'],
   reputationRoles: ['SLT'],

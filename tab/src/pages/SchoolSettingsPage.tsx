@@ -1,5 +1,6 @@
 import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useApi } from '../useApi.ts';
+import { unnamedConcernReaders } from '../../../src/domain/incidents/routing.ts';
 import { LANGUAGES, LANGUAGE_NAMES, translatedShare, type Language } from '../../../src/domain/strings.ts';
 import { PageHeader } from '../PageHeader.tsx';
 import type { PageProps } from '../pages.ts';
@@ -40,15 +41,20 @@ function ConcernReaders({ schoolId }: { schoolId: string }) {
     'Reads concerns about the headteacher. With nobody named, those go to the safeguarding leads.',
     'chairOfGovernorsId',
   );
+  const unnamed = (values: Record<string, unknown>) =>
+    unnamedConcernReaders({
+      headteacherId: (values.headteacherId as string | null) || undefined,
+      chairOfGovernorsId: (values.chairOfGovernorsId as string | null) || undefined,
+    });
   return (
     <SettingsForm title="Concerns about adults" path={`/schools/${schoolId}/concern-readers`} numbers={[]}>
       {(values, set) => (
         <>
-          {(!values.headteacherId || !values.chairOfGovernorsId) && (
+          {unnamed(values).length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>
-                {!values.headteacherId ? 'No headteacher is named' : 'No chair of governors is named'}: concerns they
-                would read go to the safeguarding leads instead. Name them below.
+                No {unnamed(values)[0]} is named: concerns they would read go to the safeguarding leads instead. Name
+                them below.
               </MessageBarBody>
             </MessageBar>
           )}
